@@ -1,0 +1,125 @@
+"""The one place where access to internal data is decided; views and templates ask here.
+
+A membership grants its role over the promises of its organisation's municipality or local
+police area. Partners reach only the activities their organisation is responsible for.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Q
+
+from accounts.models import Membership, Role
+
+EDITOR_ROLES = (Role.COORDINATOR,)
+REPORTER_ROLES = (Role.COORDINATOR, Role.REPORTER)
+ALL_ROLES = tuple(Role)
+
+
+def _memberships(user: Any, roles: Iterable[str]) -> list[Membership]:
+    if not user.is_authenticated:
+        return []
+    cache = getattr(user, "_loften_memberships", None)
+    if cache is None:
+        cache = list(Membership.objects.filter(user=user).select_related("organisation"))
+        user._loften_memberships = cache
+    wanted = set(roles)
+    return [m for m in cache if m.role in wanted]
+
+
+def promise_scope(user: Any, roles: Iterable[str] = ALL_ROLES, prefix: str = "") -> Q:
+    """Return a filter on promises (or, with a prefix such as 'promise__', related rows)."""
+    if user.is_authenticated and user.is_superuser:
+        return Q()
+    condition = Q(pk__in=[])
+    for membership in _memberships(user, roles):
+        org = membership.organisation
+        if org.municipality_id:
+            condition |= Q(**{f"{prefix}municipality_id": org.municipality_id})
+        if org.police_area_id:
+            condition |= Q(**{f"{prefix}police_area_id": org.police_area_id})
+    return condition
+
+
+def _matches(user: Any, promise: Any, roles: Iterable[str]) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    for membership in _memberships(user, roles):
+        org = membership.organisation
+        if org.municipality_id and org.municipality_id == promise.municipality_id:
+            return True
+        if org.police_area_id and org.police_area_id == promise.police_area_id:
+            return True
+    return False
+
+
+def partner_organisation_ids(user: Any) -> set[int]:
+    """Organisations in which the user holds the partner role."""
+    return {m.organisation_id for m in _memberships(user, (Role.PARTNER,))}
+
+
+def user_organisation_ids(user: Any) -> set[int]:
+    """All organisations the user belongs to, whatever the role."""
+    return {m.organisation_id for m in _memberships(user, ALL_ROLES)}
+
+
+def is_staff_user(user: Any) -> bool:
+    """Whether the user may open the staff pages at all."""
+    return bool(user.is_authenticated and (user.is_superuser or _memberships(user, ALL_ROLES)))
+
+
+def can_view_promise(user: Any, promise: Any) -> bool:
+    """Internal view of a promise, drafts included."""
+    if _matches(user, promise, ALL_ROLES):
+        return True
+    partner_orgs = partner_organisation_ids(user)
+    return bool(partner_orgs) and promise.activities.filter(responsible__in=partner_orgs).exists()
+
+
+def can_edit_promise(user: Any, promise: Any) -> bool:
+    """Change the promise text, its commitments, activities and status."""
+    return _matches(user, promise, EDITOR_ROLES)
+
+
+def can_report_activity(user: Any, activity: Any) -> bool:
+    """Log that an activity was carried out."""
+    if _matches(user, activity.promise, REPORTER_ROLES):
+        return True
+    partner_orgs = partner_organisation_ids(user)
+    return bool(partner_orgs) and activity.responsible.filter(pk__in=partner_orgs).exists()
+
+
+def reportable_activity_scope(user: Any) -> Q:
+    """Filter on activities the user may log reports for."""
+    condition = promise_scope(user, REPORTER_ROLES, prefix="promise__")
+    partner_orgs = partner_organisation_ids(user)
+    if partner_orgs:
+        condition |= Q(responsible__in=partner_orgs)
+    return condition
+
+
+def can_change_report(user: Any, report: Any) -> bool:
+    """Edit or remove a report: its author while still allowed to report, or an editor."""
+    if can_edit_promise(user, report.activity.promise):
+        return True
+    return report.reported_by_id == user.pk and can_report_activity(user, report.activity)
+
+
+def editable_municipalities(user: Any) -> Any:
+    """Municipalities for which the user may create promises (as their coordinator)."""
+    from places.models import Municipality
+
+    if not user.is_authenticated:
+        return Municipality.objects.none()
+    if user.is_superuser:
+        return Municipality.objects.order_by("name")
+    ids: set[int] = set()
+    for membership in _memberships(user, EDITOR_ROLES):
+        org = membership.organisation
+        if org.municipality_id:
+            ids.add(org.municipality_id)
+        if org.police_area is not None:
+            ids.update(org.police_area.municipalities.values_list("pk", flat=True))
+    return Municipality.objects.filter(pk__in=ids).order_by("name")

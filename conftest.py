@@ -1,0 +1,159 @@
+"""The fixed cast of the access tests: a coordinator who owns a promise, a police reporter
+in the same area, a partner, a coordinator of another municipality and an anonymous citizen."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from accounts.models import Membership, Organisation, OrganisationKind, Role, User
+from places.models import Municipality, PoliceArea, PoliceRegion
+from promises import services
+from promises.models import Activity, CitizenPromise
+from promises.vocabularies import ActivityKind, PromiseStatus
+
+
+@dataclass
+class Cast:
+    coordinator: User
+    reporter: User
+    partner: User
+    other_coordinator: User
+    admin: User
+    eslov: Municipality
+    lund: Municipality
+    area: PoliceArea
+    municipality_org: Organisation
+    police_org: Organisation
+    rescue_org: Organisation
+    lund_org: Organisation
+    published: CitizenPromise
+    draft: CitizenPromise
+    lund_draft: CitizenPromise
+    controls: Activity
+    walks: Activity
+    education: Activity
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Tests read messages in English unless they test the Swedish interface itself."""
+    with translation.override("en"):
+        yield
+
+
+def client_for(user: object | None = None, language: str = "en") -> Client:
+    """A test client logged in as `user` (or anonymous), with the interface language set."""
+    client = Client()
+    client.cookies["django_language"] = language
+    if user is not None:
+        client.force_login(user)  # type: ignore[arg-type]
+    return client
+
+
+def _member(username: str, org: Organisation, role: str) -> User:
+    user = User.objects.create_user(username=username, password="pw")
+    Membership.objects.create(user=user, organisation=org, role=role)
+    return user
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    eslov = Municipality.objects.get(slug="eslov")
+    lund = Municipality.objects.get(slug="lund")
+    region = PoliceRegion.objects.get(slug="syd")
+    area = PoliceArea.objects.create(name="LPO Eslöv", slug="lpo-eslov", region=region)
+    area.municipalities.add(eslov)
+    lund_area = PoliceArea.objects.create(name="LPO Lund", slug="lpo-lund", region=region)
+    lund_area.municipalities.add(lund)
+    kind = OrganisationKind
+    municipality_org = Organisation.objects.create(
+        name="Eslövs kommun", kind=kind.MUNICIPALITY, municipality=eslov
+    )
+    police_org = Organisation.objects.create(
+        name="LPO Eslöv", kind=kind.POLICE_AREA, police_area=area
+    )
+    rescue_org = Organisation.objects.create(name="Räddningstjänsten", kind=kind.RESCUE_SERVICE)
+    lund_org = Organisation.objects.create(
+        name="Lunds kommun", kind=kind.MUNICIPALITY, municipality=lund
+    )
+    coordinator = _member("coordinator", municipality_org, Role.COORDINATOR)
+    reporter = _member("reporter", police_org, Role.REPORTER)
+    partner = _member("partner", rescue_org, Role.PARTNER)
+    other = _member("other", lund_org, Role.COORDINATOR)
+    admin = User.objects.create_superuser(username="root", password="pw")
+    published = services.promise_create(
+        by=coordinator,
+        municipality=eslov,
+        police_area=area,
+        year=2017,
+        title="Medborgarlöfte 2017",
+        signed_on=date(2017, 2, 15),
+    )
+    services.commitment_create(promise=published, by=coordinator, text="Säkrare trafik")
+    education = services.activity_create(
+        promise=published,
+        by=coordinator,
+        kind=ActivityKind.SCHOOL_EDUCATION,
+        target=1,
+        description="Utbildningsdag",
+        responsible=[rescue_org, police_org],
+        position=0,
+    )
+    walks = services.activity_create(
+        promise=published,
+        by=coordinator,
+        kind=ActivityKind.SAFETY_WALK,
+        target=2,
+        description="Trygghetsvandringar",
+        responsible=[municipality_org],
+        position=1,
+    )
+    controls = services.activity_create(
+        promise=published,
+        by=coordinator,
+        kind=ActivityKind.TRAFFIC_CONTROL,
+        target=30,
+        description="Trafikkontroller",
+        responsible=[police_org],
+        position=2,
+    )
+    for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
+        services.promise_set_status(promise=published, by=coordinator, status=status)
+    draft = services.promise_create(
+        by=coordinator,
+        municipality=eslov,
+        police_area=area,
+        year=2018,
+        title="Hemligt utkast 2018",
+    )
+    lund_draft = services.promise_create(
+        by=other,
+        municipality=lund,
+        police_area=lund_area,
+        year=2017,
+        title="Lunds utkast",
+    )
+    return Cast(
+        coordinator,
+        reporter,
+        partner,
+        other,
+        admin,
+        eslov,
+        lund,
+        area,
+        municipality_org,
+        police_org,
+        rescue_org,
+        lund_org,
+        published,
+        draft,
+        lund_draft,
+        controls,
+        walks,
+        education,
+    )

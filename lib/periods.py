@@ -1,0 +1,25 @@
+"""Dates and periods of a promise year."""
+
+from datetime import date
+
+
+def year_bounds(year: int) -> tuple[date, date]:
+    """Return the first and the last day of a calendar year."""
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def year_elapsed_share(year: int, today: date) -> float:
+    """Return how much of the year has passed by the end of `today`, from 0.0 to 1.0."""
+    first, last = year_bounds(year)
+    if today < first:
+        return 0.0
+    if today >= last:
+        return 1.0
+    days_in_year = (last - first).days + 1
+    return ((today - first).days + 1) / days_in_year
+
+
+def clamp_to_year(day: date, year: int) -> date:
+    """Return `day` if it falls in `year`, else the nearest day of that year."""
+    first, last = year_bounds(year)
+    return min(max(day, first), last)

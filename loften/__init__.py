@@ -1,0 +1,1 @@
+"""Löften: citizen promises (medborgarlöften) from situation picture to evaluation."""

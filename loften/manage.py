@@ -1,0 +1,16 @@
+"""The `loften` command line: Django's management commands plus the project's own."""
+
+import os
+import sys
+
+
+def main() -> None:
+    """Run a management command with the project's settings."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loften.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

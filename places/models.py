@@ -1,0 +1,83 @@
+"""Counties, municipalities, police regions and local police areas (reference data)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PoliceRegion(models.Model):
+    """One of the Swedish Police Authority's seven regions."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("police region")
+        verbose_name_plural = _("police regions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class County(models.Model):
+    """A county (län), identified by its official two-digit code."""
+
+    code = models.CharField(_("county code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    police_region = models.ForeignKey(
+        PoliceRegion,
+        on_delete=models.PROTECT,
+        related_name="counties",
+        verbose_name=_("police region"),
+    )
+
+    class Meta:
+        verbose_name = _("county")
+        verbose_name_plural = _("counties")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(models.Model):
+    """A municipality (kommun), identified by its official four-digit code."""
+
+    code = models.CharField(_("municipality code"), max_length=4, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
+    )
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PoliceArea(models.Model):
+    """A local police area (lokalpolisområde); it covers one or more municipalities."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), unique=True)
+    region = models.ForeignKey(
+        PoliceRegion,
+        on_delete=models.PROTECT,
+        related_name="police_areas",
+        verbose_name=_("police region"),
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="police_areas", verbose_name=_("municipalities")
+    )
+
+    class Meta:
+        verbose_name = _("local police area")
+        verbose_name_plural = _("local police areas")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

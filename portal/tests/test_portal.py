@@ -1,0 +1,139 @@
+"""The public site as a citizen sees it."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from conftest import Cast, client_for
+from promises import services
+from promises.vocabularies import ActivityKind
+
+
+def test_start_page_lists_municipalities_with_published_promises(cast: Cast) -> None:
+    page = client_for().get("/").content.decode()
+    assert 'href="/kommun/eslov/"' in page
+    assert "/kommun/lund/" not in page
+
+
+def test_search_filters_by_name_whatever_the_case(cast: Cast) -> None:
+    client = client_for()
+    assert "/kommun/eslov/" in client.get("/?q=ESLÖV").content.decode()
+    assert "/kommun/eslov/" not in client.get("/?q=malmö").content.decode()
+
+
+def test_search_as_you_type_returns_only_the_list(cast: Cast) -> None:
+    response = client_for().get("/?q=esl", headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<div id="municipality-list"')
+    assert "<html" not in body
+
+
+def test_municipality_page_lists_years_newest_first_with_the_agreement(cast: Cast) -> None:
+    from promises.models import Agreement
+
+    agreement = Agreement.objects.create(
+        municipality=cast.eslov,
+        police_area=cast.area,
+        title="Överenskommelse 2015–2018",
+        start_year=2015,
+        end_year=2018,
+        signed_on=date(2015, 11, 1),
+        signed_month_only=True,
+    )
+    cast.published.agreement = agreement
+    cast.published.save()
+    older = services.promise_create(
+        by=cast.coordinator,
+        municipality=cast.eslov,
+        police_area=cast.area,
+        year=2016,
+        title="Löfte 2016",
+        signed_on=date(2016, 4, 7),
+    )
+    services.activity_create(
+        promise=older, by=cast.coordinator, kind=ActivityKind.OTHER, description="x", target=1
+    )
+    for status in ("signed", "published"):
+        services.promise_set_status(promise=older, by=cast.coordinator, status=status)
+    page = client_for().get("/kommun/eslov/").content.decode()
+    assert page.index("/kommun/eslov/2017/") < page.index("/kommun/eslov/2016/")
+    assert "Överenskommelse 2015–2018" in page
+    assert "November 2015" in page
+
+
+def test_promise_page_shows_document_and_progress(cast: Cast) -> None:
+    services.activity_report_create(
+        activity=cast.controls, by=cast.reporter, date=date(2017, 3, 2), count=3
+    )
+    page = client_for().get("/kommun/eslov/2017/").content.decode()
+    assert "Medborgarlöfte 2017" in page
+    assert "Säkrare trafik" in page
+    assert "<strong>3</strong> of 30" in page
+    assert 'style="width: 10%"' in page
+    assert "Last carried out: March 2, 2017" in page
+    assert client_for().get("/kommun/eslov/2017/utskrift/").status_code == 200
+
+
+def _add_activities_with_reports(cast: Cast, activities: int, reports: int) -> None:
+    for n in range(activities):
+        activity = services.activity_create(
+            promise=cast.published,
+            by=cast.coordinator,
+            kind=ActivityKind.MEETING,
+            description=f"Möte {n}",
+            target=5,
+            responsible=[cast.police_org, cast.rescue_org],
+        )
+        for m in range(reports):
+            services.activity_report_create(
+                activity=activity, by=cast.reporter, date=date(2017, 1 + m % 12, 1)
+            )
+
+
+def _queries_for_promise_page() -> int:
+    client = client_for()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/kommun/eslov/2017/").status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(("activities", "reports"), [(0, 0), (5, 3), (25, 12)])
+def test_promise_page_uses_a_fixed_number_of_queries(
+    cast: Cast, activities: int, reports: int
+) -> None:
+    _add_activities_with_reports(cast, activities, reports)
+    assert _queries_for_promise_page() == 5
+
+
+def test_start_and_municipality_pages_use_few_queries(cast: Cast) -> None:
+    client = client_for()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert len(queries) == 1
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/kommun/eslov/")
+    assert len(queries) == 2
+
+
+def test_interface_is_swedish_unless_english_was_chosen(cast: Cast) -> None:
+    swedish = client_for(language="sv").get("/kommun/eslov/2017/")
+    assert swedish["Content-Language"] == "sv"
+    assert '<html lang="sv">' in swedish.content.decode()
+    assert "Aktiviteter" in swedish.content.decode()
+    assert "15 februari 2017" in swedish.content.decode()
+    browser_says_english = client_for(language="").get(
+        "/kommun/eslov/2017/", headers={"Accept-Language": "en"}
+    )
+    assert browser_says_english["Content-Language"] == "sv"
+    english = client_for(language="en").get("/kommun/eslov/2017/")
+    assert '<html lang="en">' in english.content.decode()
+    assert "Activities" in english.content.decode()
+
+
+def test_language_switch_sets_the_choice(cast: Cast) -> None:
+    client = client_for(language="sv")
+    response = client.post("/sprak/", {"language": "en", "next": "/kommun/eslov/2017/"})
+    assert response.status_code == 302
+    assert client.cookies["django_language"].value == "en"

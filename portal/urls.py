@@ -1,0 +1,12 @@
+from django.urls import path
+
+from portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("kommun/<slug:slug>/", views.municipality, name="municipality"),
+    path("kommun/<slug:slug>/<int:year>/", views.promise, name="promise"),
+    path("kommun/<slug:slug>/<int:year>/utskrift/", views.promise_print, name="promise_print"),
+]

@@ -1,0 +1,57 @@
+"""The public site: no login, only published promises, through the public selectors."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django_htmx.middleware import HtmxDetails
+
+from places.models import Municipality
+from promises import selectors
+from promises.models import CitizenPromise
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def home(request: HtmxHttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:100]
+    municipalities = selectors.public_municipalities(query)
+    template = "portal/_municipality_list.html" if request.htmx else "portal/home.html"
+    return render(request, template, {"municipalities": municipalities, "query": query})
+
+
+def municipality(request: HttpRequest, slug: str) -> HttpResponse:
+    place = get_object_or_404(Municipality.objects.select_related("county"), slug=slug)
+    promises = selectors.public_promises_of(place)
+    if not promises:
+        raise Http404
+    return render(
+        request,
+        "portal/municipality.html",
+        {
+            "municipality": place,
+            "promises": promises,
+            "agreements": selectors.public_agreements_of(promises),
+        },
+    )
+
+
+def _promise_context(slug: str, year: int) -> dict[str, object]:
+    promise: CitizenPromise | None = selectors.public_promise(slug, year)
+    if promise is None:
+        raise Http404
+    today = timezone.localdate()
+    return {
+        "promise": promise,
+        "progress": selectors.promise_progress(promise, today),
+        "today": today,
+    }
+
+
+def promise(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    return render(request, "portal/promise.html", _promise_context(slug, year))
+
+
+def promise_print(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    return render(request, "portal/promise_print.html", _promise_context(slug, year))

@@ -1,0 +1,167 @@
+"""Forms of the staff pages; they validate input, the services do the writing."""
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+from places.models import Municipality, PoliceArea
+from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
+from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND, EvidenceSource, FocusTag
+
+
+def _limit(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    """Offer only `queryset` in a model choice field."""
+    cast(forms.ModelChoiceField, form.fields[name]).queryset = queryset
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class VersionedForm(forms.ModelForm):
+    """A form that carries the version it was opened at, so a stale save can be refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def expected_version(self) -> int:
+        return self.cleaned_data.get("version") or self.instance.version
+
+
+class PromiseForm(VersionedForm):
+    evidence_sources = forms.MultipleChoiceField(
+        label=_("Evidence it rests on"),
+        choices=EvidenceSource.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = CitizenPromise
+        fields = [
+            "title",
+            "agreement",
+            "introduction",
+            "situation",
+            "evidence_sources",
+            "effect",
+            "follow_up",
+            "evaluation_due",
+            "evaluation_plan",
+            "signed_on",
+        ]
+        widgets = {"evaluation_due": DateInput(), "signed_on": DateInput()}
+
+    def __init__(self, *args: Any, agreements: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _limit(
+            self, "agreement", agreements if agreements is not None else Agreement.objects.none()
+        )
+
+
+class PromiseCreateForm(PromiseForm):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects)
+    police_area = forms.ModelChoiceField(label=_("Local police area"), queryset=PoliceArea.objects)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+    field_order = ["municipality", "police_area", "year", "title"]
+
+    def __init__(self, *args: Any, municipalities: Any, police_areas: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        _limit(self, "municipality", municipalities)
+        _limit(self, "police_area", police_areas)
+
+
+class SignatoryForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    title = forms.CharField(label=_("Title"), max_length=150, required=False)
+
+
+class CommitmentForm(VersionedForm):
+    class Meta:
+        model = Commitment
+        fields = ["text", "position"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class ActivityForm(VersionedForm):
+    focus = forms.MultipleChoiceField(
+        label=_("Focus"),
+        choices=FocusTag.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "kind",
+            "description",
+            "target",
+            "unit",
+            "commitment",
+            "focus",
+            "responsible",
+            "place",
+            "audience",
+            "audience_size",
+            "position",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "responsible": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, promise: CitizenPromise, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _limit(self, "commitment", promise.commitments.all())
+        _limit(self, "responsible", Organisation.objects.order_by("name"))
+
+
+class ActivityReportForm(VersionedForm):
+    """Short on a phone: date, count, place, who took part and the figures of its kind."""
+
+    class Meta:
+        model = ActivityReport
+        fields = [
+            "date",
+            "count",
+            "place",
+            "organisations",
+            *OUTCOME_FIELDS,
+            "notes",
+            "latitude",
+            "longitude",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "organisations": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "count": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+        }
+
+    def __init__(self, *args: Any, activity: Activity, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _limit(self, "organisations", Organisation.objects.order_by("name"))
+        wanted = set(OUTCOME_FIELDS_BY_KIND.get(activity.kind, ()))
+        for name in OUTCOME_FIELDS:
+            if name not in wanted:
+                del self.fields[name]
+            else:
+                self.fields[name].widget.attrs.update({"inputmode": "numeric", "min": 0})
+
+    def outcome_fields(self) -> list[Any]:
+        return [self[name] for name in OUTCOME_FIELDS if name in self.fields]
+
+    def service_data(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.cleaned_data.items() if k not in ("version",)}
+        return data

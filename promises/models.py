@@ -1,0 +1,303 @@
+"""Agreements, yearly citizen promises, their commitments and activities, and the activity log."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from promises.vocabularies import (
+    PUBLIC_STATUSES,
+    ActivityKind,
+    FollowUpCadence,
+    PromiseStatus,
+)
+
+
+class Agreement(models.Model):
+    """A multi-year collaboration agreement (samverkansöverenskommelse)."""
+
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        verbose_name=_("municipality"),
+    )
+    police_area = models.ForeignKey(
+        "places.PoliceArea",
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        verbose_name=_("local police area"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_month_only = models.BooleanField(_("only the month of signing is known"), default=False)
+    summary = models.TextField(_("summary"), blank=True)
+    parties = models.ManyToManyField(
+        "accounts.Organisation", related_name="agreements", verbose_name=_("parties")
+    )
+
+    class Meta:
+        verbose_name = _("collaboration agreement")
+        verbose_name_plural = _("collaboration agreements")
+        ordering = ["-start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year")), name="agreement_years_ordered"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CitizenPromise(models.Model):
+    """One year's citizen promise (medborgarlöfte) of a municipality and its police area."""
+
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        on_delete=models.PROTECT,
+        related_name="promises",
+        verbose_name=_("municipality"),
+    )
+    police_area = models.ForeignKey(
+        "places.PoliceArea",
+        on_delete=models.PROTECT,
+        related_name="promises",
+        verbose_name=_("local police area"),
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="promises",
+        verbose_name=_("collaboration agreement"),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True)
+    situation = models.TextField(_("situation and background"), blank=True)
+    evidence_sources = models.JSONField(_("evidence it rests on"), default=list, blank=True)
+    effect = models.TextField(_("intended effect"), blank=True)
+    follow_up = models.CharField(
+        _("follow-up"),
+        max_length=20,
+        choices=FollowUpCadence.choices,
+        default=FollowUpCadence.QUARTERLY,
+    )
+    evaluation_due = models.DateField(_("evaluation due"), null=True, blank=True)
+    evaluation_plan = models.TextField(_("how it is evaluated"), blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PromiseStatus.choices, default=PromiseStatus.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("citizen promise")
+        verbose_name_plural = _("citizen promises")
+        ordering = ["-year", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "police_area", "year"], name="one_promise_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})"
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+
+class Signatory(models.Model):
+    """A person who signed an agreement or a promise, with the title they signed under."""
+
+    agreement = models.ForeignKey(
+        Agreement, null=True, blank=True, on_delete=models.CASCADE, related_name="signatories"
+    )
+    promise = models.ForeignKey(
+        CitizenPromise,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="signatories",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    title = models.CharField(_("title"), max_length=150)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("organisation"),
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(agreement__isnull=True, promise__isnull=False)
+                | Q(agreement__isnull=False, promise__isnull=True),
+                name="signatory_of_one_document",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"
+
+
+class Commitment(models.Model):
+    """One commitment (löfte) in a promise document."""
+
+    promise = models.ForeignKey(
+        CitizenPromise, on_delete=models.CASCADE, related_name="commitments"
+    )
+    text = models.TextField(_("commitment"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Activity(models.Model):
+    """A countable activity that fulfils a promise, with its yearly target."""
+
+    promise = models.ForeignKey(CitizenPromise, on_delete=models.CASCADE, related_name="activities")
+    commitment = models.ForeignKey(
+        Commitment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+        verbose_name=_("commitment it fulfils"),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=ActivityKind.choices)
+    description = models.TextField(_("description"))
+    target = models.PositiveIntegerField(_("target"), null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    focus = models.JSONField(_("focus"), default=list, blank=True)
+    responsible = models.ManyToManyField(
+        "accounts.Organisation",
+        related_name="activities",
+        blank=True,
+        verbose_name=_("responsible organisations"),
+    )
+    place = models.CharField(_("place or area"), max_length=200, blank=True)
+    audience = models.CharField(_("audience"), max_length=200, blank=True)
+    audience_size = models.PositiveIntegerField(_("audience size"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Kept in step with the reports by services.activity_progress_recount.
+    done_count = models.PositiveIntegerField(default=0, editable=False)
+    last_done_on = models.DateField(null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+
+class ActivityReportQuerySet(models.QuerySet["ActivityReport"]):
+    def active(self) -> "ActivityReportQuerySet":
+        """Reports that have not been removed."""
+        return self.filter(removed_at__isnull=True)
+
+
+class ActivityReport(models.Model):
+    """One execution of an activity: when, where, who took part and what came of it."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="reports")
+    date = models.DateField(_("date"))
+    count = models.PositiveIntegerField(
+        _("number of times"), default=1, validators=[MinValueValidator(1)]
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    organisations = models.ManyToManyField(
+        "accounts.Organisation",
+        related_name="activity_reports",
+        blank=True,
+        verbose_name=_("organisations that took part"),
+    )
+    vehicles_checked = models.PositiveIntegerField(_("vehicles checked"), null=True, blank=True)
+    speeding_violations = models.PositiveIntegerField(
+        _("speeding violations"), null=True, blank=True
+    )
+    other_violations = models.PositiveIntegerField(_("other violations"), null=True, blank=True)
+    breath_tests = models.PositiveIntegerField(_("breath tests"), null=True, blank=True)
+    breath_positives = models.PositiveIntegerField(
+        _("positive breath tests"), null=True, blank=True
+    )
+    drug_tests = models.PositiveIntegerField(_("drug tests"), null=True, blank=True)
+    drug_positives = models.PositiveIntegerField(_("positive drug tests"), null=True, blank=True)
+    attendees = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    pupils_reached = models.PositiveIntegerField(_("pupils reached"), null=True, blank=True)
+    observations = models.PositiveIntegerField(_("observations made"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="activity_reports",
+        verbose_name=_("reported by"),
+    )
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("removed by"),
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ActivityReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity report")
+        verbose_name_plural = _("activity reports")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["activity", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.activity} – {self.date}"

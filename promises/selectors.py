@@ -1,0 +1,157 @@
+"""Reads of the promise cycle that need care: public visibility, progress and pace."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from accounts.permissions import promise_scope, reportable_activity_scope
+from lib.pace import Progress, progress
+from lib.periods import year_elapsed_share
+from lib.sorting import swedish_key
+from places.models import Municipality
+from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Signatory
+from promises.vocabularies import PUBLIC_STATUSES
+
+
+@dataclass(frozen=True)
+class ActivityProgress:
+    """An activity with its progress as of a given day."""
+
+    activity: Activity
+    progress: Progress
+
+
+def activity_progress(activity: Activity, today: date) -> ActivityProgress:
+    """Done against target for one activity, with the pace expected by `today`."""
+    share = year_elapsed_share(activity.promise.year, today)
+    return ActivityProgress(activity, progress(activity.done_count, activity.target, share))
+
+
+def promise_progress(promise: CitizenPromise, today: date) -> list[ActivityProgress]:
+    """Progress of every activity of a promise (activities should be prefetched)."""
+    share = year_elapsed_share(promise.year, today)
+    return [
+        ActivityProgress(a, progress(a.done_count, a.target, share))
+        for a in promise.activities.all()
+    ]
+
+
+def _document_prefetches() -> list[Any]:
+    return [
+        "commitments",
+        Prefetch(
+            "activities",
+            queryset=Activity.objects.prefetch_related("responsible").select_related("commitment"),
+        ),
+        Prefetch("signatories", queryset=Signatory.objects.select_related("organisation")),
+    ]
+
+
+# Public side: only published (or evaluated) promises, never drafts.
+
+
+def public_promises() -> QuerySet[CitizenPromise]:
+    """Promises that citizens may see."""
+    return CitizenPromise.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def public_municipalities(query: str = "") -> list[Municipality]:
+    """Municipalities with published promises, in Swedish order, filtered by name."""
+    municipalities = (
+        Municipality.objects.filter(promises__status__in=PUBLIC_STATUSES)
+        .distinct()
+        .select_related("county")
+    )
+    needle = query.strip().casefold()
+    found = [m for m in municipalities if needle in m.name.casefold()]
+    return sorted(found, key=lambda m: swedish_key(m.name))
+
+
+def public_promises_of(municipality: Municipality) -> list[CitizenPromise]:
+    """A municipality's public promises, newest first, with their agreements."""
+    return list(
+        public_promises()
+        .filter(municipality=municipality)
+        .select_related("agreement", "police_area")
+        .order_by("-year", "police_area__name")
+    )
+
+
+def public_agreements_of(promises: list[CitizenPromise]) -> list[Agreement]:
+    """The distinct agreements the given promises rest on, newest first."""
+    seen: dict[int, Agreement] = {}
+    for promise in promises:
+        if promise.agreement and promise.agreement.pk not in seen:
+            seen[promise.agreement.pk] = promise.agreement
+    return sorted(seen.values(), key=lambda a: -a.start_year)
+
+
+def public_promise(municipality_slug: str, year: int) -> CitizenPromise | None:
+    """The public promise document of a municipality and year, ready to render."""
+    return (
+        public_promises()
+        .filter(municipality__slug=municipality_slug, year=year)
+        .select_related("municipality", "police_area", "agreement")
+        .prefetch_related(*_document_prefetches())
+        .order_by("police_area__name")
+        .first()
+    )
+
+
+# Staff side: everything inside the user's organisations' scope.
+
+
+def staff_promises(user: Any) -> QuerySet[CitizenPromise]:
+    """Promises the user may see internally, drafts included."""
+    return CitizenPromise.objects.filter(promise_scope(user)).select_related(
+        "municipality", "police_area"
+    )
+
+
+def staff_promise_document(user: Any, pk: int) -> CitizenPromise | None:
+    """One promise, with everything its staff page shows, if the user may see it."""
+    return (
+        staff_promises(user)
+        .select_related("agreement")
+        .prefetch_related(*_document_prefetches())
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def dashboard_promises(user: Any, today: date) -> tuple[int | None, list[CitizenPromise]]:
+    """This year's promises of the user's organisations, or the latest year that has any."""
+    promises = staff_promises(user)
+    year = today.year if promises.filter(year=today.year).exists() else None
+    if year is None:
+        latest = promises.order_by("-year").values_list("year", flat=True).first()
+        year = latest
+    if year is None:
+        return None, []
+    chosen = promises.filter(year=year).prefetch_related(*_document_prefetches())
+    return year, sorted(chosen, key=lambda p: swedish_key(p.municipality.name))
+
+
+def reportable_activities(user: Any) -> QuerySet[Activity]:
+    """Activities the user may log, newest promise year first."""
+    return (
+        Activity.objects.filter(reportable_activity_scope(user))
+        .distinct()
+        .select_related("promise", "promise__municipality")
+        .order_by("-promise__year", "promise__municipality__name", "position", "pk")
+    )
+
+
+def staff_reports(user: Any, *, include_removed: bool = False) -> QuerySet[ActivityReport]:
+    """Reports of activities in the user's scope, newest first."""
+    reports = ActivityReport.objects.filter(
+        activity__in=Activity.objects.filter(promise_scope(user, prefix="promise__"))
+        | Activity.objects.filter(reportable_activity_scope(user))
+    )
+    if not include_removed:
+        reports = reports.active()
+    return reports.select_related(
+        "activity", "activity__promise", "activity__promise__municipality", "reported_by"
+    )

@@ -1,0 +1,221 @@
+from datetime import date
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+
+from conftest import Cast
+from lib.pace import Pace
+from loften.versioning import ConcurrentEditError
+from promises import selectors, services
+from promises.models import ActivityReport, CitizenPromise
+from promises.tasks import progress_recount
+from promises.vocabularies import PromiseStatus
+
+
+def _log(cast: Cast, day: date, count: int = 1) -> ActivityReport:
+    return services.activity_report_create(
+        activity=cast.controls, by=cast.reporter, date=day, count=count
+    )
+
+
+def test_promise_with_no_reports_shows_zero_done(cast: Cast) -> None:
+    rows = selectors.promise_progress(cast.published, date(2017, 12, 31))
+    assert [(r.progress.done, r.progress.pace) for r in rows] == [
+        (0, Pace.BEHIND),
+        (0, Pace.BEHIND),
+        (0, Pace.BEHIND),
+    ]
+
+
+def test_reports_add_up_and_remember_the_last_date(cast: Cast) -> None:
+    _log(cast, date(2017, 3, 1), count=2)
+    _log(cast, date(2017, 5, 9))
+    cast.controls.refresh_from_db()
+    assert cast.controls.done_count == 3
+    assert cast.controls.last_done_on == date(2017, 5, 9)
+
+
+def test_target_reached_early_is_reached_not_ahead(cast: Cast) -> None:
+    _log(cast, date(2017, 2, 1), count=30)
+    cast.controls.refresh_from_db()
+    result = selectors.activity_progress(cast.controls, date(2017, 3, 1)).progress
+    assert result.pace == Pace.REACHED
+    assert result.percent == 100
+
+
+def test_pace_behind_when_midyear_count_is_short(cast: Cast) -> None:
+    _log(cast, date(2017, 1, 10), count=10)
+    cast.controls.refresh_from_db()
+    assert selectors.activity_progress(cast.controls, date(2017, 7, 2)).progress.pace == Pace.BEHIND
+
+
+@pytest.mark.parametrize("day", [date(2016, 12, 31), date(2018, 1, 1)])
+def test_report_outside_the_promise_year_is_refused_with_a_clear_error(
+    cast: Cast, day: date
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _log(cast, day)
+    message = caught.value.message_dict["date"][0]
+    assert "2017" in message and day.isoformat() in message
+    assert not ActivityReport.objects.exists()
+
+
+def test_more_positives_than_tests_is_refused(cast: Cast) -> None:
+    with pytest.raises(ValidationError) as caught:
+        services.activity_report_create(
+            activity=cast.controls,
+            by=cast.reporter,
+            date=date(2017, 4, 1),
+            breath_tests=3,
+            breath_positives=4,
+        )
+    assert "breath_positives" in caught.value.message_dict
+    assert not ActivityReport.objects.exists()
+
+
+def test_removing_a_report_takes_it_out_of_the_count_but_keeps_it(cast: Cast) -> None:
+    report = _log(cast, date(2017, 3, 1))
+    _log(cast, date(2017, 4, 1))
+    services.activity_report_remove(report=report, by=cast.coordinator)
+    cast.controls.refresh_from_db()
+    assert cast.controls.done_count == 1
+    report.refresh_from_db()
+    assert report.removed_at is not None and report.removed_by == cast.coordinator
+    assert ActivityReport.objects.count() == 2
+    with pytest.raises(ValidationError):
+        services.activity_report_update(
+            report=report, by=cast.coordinator, expected_version=report.version, count=5
+        )
+
+
+def test_second_save_from_a_stale_form_is_refused(cast: Cast) -> None:
+    first = CitizenPromise.objects.get(pk=cast.published.pk)
+    second = CitizenPromise.objects.get(pk=cast.published.pk)
+    opened_at = first.version
+    services.promise_update(
+        promise=first,
+        by=cast.coordinator,
+        expected_version=opened_at,
+        data={"title": "Ändrad av första"},
+    )
+    with pytest.raises(ConcurrentEditError) as caught:
+        services.promise_update(
+            promise=second,
+            by=cast.other_coordinator,
+            expected_version=opened_at,
+            data={"title": "Andra"},
+        )
+    assert "Someone else saved" in caught.value.messages[0]
+    assert CitizenPromise.objects.get(pk=cast.published.pk).title == "Ändrad av första"
+
+
+def test_stale_report_edit_is_refused(cast: Cast) -> None:
+    report = _log(cast, date(2017, 3, 1))
+    services.activity_report_update(
+        report=ActivityReport.objects.get(pk=report.pk),
+        by=cast.reporter,
+        expected_version=1,
+        count=2,
+    )
+    with pytest.raises(ConcurrentEditError):
+        services.activity_report_update(
+            report=ActivityReport.objects.get(pk=report.pk),
+            by=cast.coordinator,
+            expected_version=1,
+            count=3,
+        )
+    assert ActivityReport.objects.get(pk=report.pk).count == 2
+
+
+def test_status_moves_forward_only_along_the_cycle(cast: Cast) -> None:
+    draft = cast.draft
+    with pytest.raises(ValidationError):
+        services.promise_set_status(
+            promise=draft, by=cast.coordinator, status=PromiseStatus.PUBLISHED
+        )
+    with pytest.raises(ValidationError):  # no signing date yet
+        services.promise_set_status(promise=draft, by=cast.coordinator, status=PromiseStatus.SIGNED)
+    services.promise_update(
+        promise=draft,
+        by=cast.coordinator,
+        expected_version=draft.version,
+        data={"signed_on": date(2018, 2, 1)},
+    )
+    services.promise_set_status(promise=draft, by=cast.coordinator, status=PromiseStatus.SIGNED)
+    with pytest.raises(ValidationError):  # nothing to do yet
+        services.promise_set_status(
+            promise=draft, by=cast.coordinator, status=PromiseStatus.PUBLISHED
+        )
+    assert CitizenPromise.objects.get(pk=draft.pk).status == PromiseStatus.SIGNED
+
+
+def test_publishing_stamps_the_time_once(cast: Cast) -> None:
+    assert cast.published.published_at is not None
+    services.promise_set_status(
+        promise=cast.published, by=cast.coordinator, status=PromiseStatus.EVALUATED
+    )
+    assert CitizenPromise.objects.get(pk=cast.published.pk).status == PromiseStatus.EVALUATED
+
+
+def test_copy_makes_next_years_draft_with_commitments_and_activities(cast: Cast) -> None:
+    _log(cast, date(2017, 3, 1))
+    cast.draft.delete()
+    copy = services.promise_copy_to_next_year(promise=cast.published, by=cast.coordinator)
+    assert (copy.year, copy.status, copy.title) == (
+        2018,
+        PromiseStatus.DRAFT,
+        "Medborgarlöfte 2018",
+    )
+    assert [a.target for a in copy.activities.all()] == [1, 2, 30]
+    assert all(a.done_count == 0 for a in copy.activities.all())
+    assert copy.commitments.count() == 1
+    assert set(copy.activities.get(position=0).responsible.all()) == {
+        cast.rescue_org,
+        cast.police_org,
+    }
+    assert copy.signed_on is None
+
+
+def test_copy_refused_when_next_year_exists(cast: Cast) -> None:
+    with pytest.raises(ValidationError) as caught:
+        services.promise_copy_to_next_year(promise=cast.published, by=cast.coordinator)
+    assert "2018" in caught.value.messages[0]
+
+
+def test_activity_with_reports_cannot_be_deleted(cast: Cast) -> None:
+    _log(cast, date(2017, 3, 1))
+    with pytest.raises(ValidationError):
+        services.activity_delete(activity=cast.controls, by=cast.coordinator)
+    services.activity_delete(activity=cast.walks, by=cast.coordinator)
+    assert cast.published.activities.count() == 2
+
+
+def test_commitment_of_another_promise_is_refused(cast: Cast) -> None:
+    other = cast.lund_draft.commitments.create(text="Lunds")
+    with pytest.raises(ValidationError):
+        services.activity_update(
+            activity=cast.walks,
+            by=cast.coordinator,
+            expected_version=cast.walks.version,
+            commitment=other,
+        )
+
+
+def test_progress_task_repairs_a_drifted_count(cast: Cast) -> None:
+    _log(cast, date(2017, 3, 1), count=4)
+    type(cast.controls).objects.filter(pk=cast.controls.pk).update(done_count=99)
+    result = progress_recount.enqueue(promise_id=cast.published.pk)
+    assert result.return_value == 3
+    cast.controls.refresh_from_db()
+    assert cast.controls.done_count == 4
+
+
+@time_machine.travel(date(2017, 7, 2))
+def test_dashboard_shows_this_years_promises(cast: Cast) -> None:
+    year, promises = selectors.dashboard_promises(cast.coordinator, date(2017, 7, 2))
+    assert year == 2017
+    assert promises == [cast.published]
+    assert selectors.dashboard_promises(cast.other_coordinator, date(2017, 7, 2))[1] == [
+        cast.lund_draft
+    ]

@@ -1,0 +1,245 @@
+"""The staff pages as a coordinator and a reporter use them."""
+
+from datetime import date
+
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from conftest import Cast, client_for
+from promises.models import ActivityReport, CitizenPromise
+from promises.vocabularies import PromiseStatus
+
+
+def _client(user: object | None) -> Client:
+    return client_for(user)
+
+
+def _promise_form(**extra: object) -> dict[str, object]:
+    return {
+        "title": "Nytt löfte",
+        "follow_up": "quarterly",
+        "sig-TOTAL_FORMS": 2,
+        "sig-INITIAL_FORMS": 0,
+        "sig-MIN_NUM_FORMS": 2,
+        "sig-MAX_NUM_FORMS": 6,
+        **extra,
+    }
+
+
+def test_coordinator_creates_a_draft_promise(cast: Cast) -> None:
+    client = _client(cast.coordinator)
+    form = client.get(reverse("promises:promise_create")).content.decode()
+    assert "Lunds kommun" not in form  # only own municipality offered
+    response = client.post(
+        reverse("promises:promise_create"),
+        {
+            "municipality": cast.eslov.pk,
+            "police_area": cast.area.pk,
+            "year": 2019,
+            "title": "Medborgarlöfte 2019",
+            "follow_up": "quarterly",
+            "evidence_sources": ["complaints", "citizen_dialogue"],
+        },
+    )
+    promise = CitizenPromise.objects.get(year=2019)
+    assert response.status_code == 302
+    assert promise.status == PromiseStatus.DRAFT
+    assert promise.evidence_sources == ["complaints", "citizen_dialogue"]
+
+
+def test_coordinator_cannot_create_a_promise_for_another_municipality(cast: Cast) -> None:
+    response = _client(cast.coordinator).post(
+        reverse("promises:promise_create"),
+        {
+            "municipality": cast.lund.pk,
+            "police_area": cast.area.pk,
+            "year": 2019,
+            "title": "Lunds löfte",
+            "follow_up": "quarterly",
+        },
+    )
+    assert response.status_code == 200
+    assert "municipality" in response.context["form"].errors
+    assert not CitizenPromise.objects.filter(title="Lunds löfte").exists()
+
+
+def test_duplicate_year_gets_a_clear_error(cast: Cast) -> None:
+    response = _client(cast.coordinator).post(
+        reverse("promises:promise_create"),
+        {
+            "municipality": cast.eslov.pk,
+            "police_area": cast.area.pk,
+            "year": 2017,
+            "title": "Igen",
+            "follow_up": "quarterly",
+        },
+    )
+    assert "2017" in str(response.context["form"].errors["year"])
+
+
+def test_edit_saves_text_and_signatories(cast: Cast) -> None:
+    url = reverse("promises:promise_edit", args=[cast.draft.pk])
+    response = _client(cast.coordinator).post(
+        url,
+        _promise_form(
+            **{
+                "version": 1,
+                "sig-0-name": "Anna Andersson",
+                "sig-0-title": "Polischef",
+                "sig-1-name": "Bo Berg",
+                "sig-1-title": "Ordförande",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    draft = CitizenPromise.objects.get(pk=cast.draft.pk)
+    assert draft.title == "Nytt löfte" and draft.version == 2
+    assert [(s.name, s.title) for s in draft.signatories.all()] == [
+        ("Anna Andersson", "Polischef"),
+        ("Bo Berg", "Ordförande"),
+    ]
+
+
+def test_second_editor_with_stale_form_gets_a_clear_message(cast: Cast) -> None:
+    url = reverse("promises:promise_edit", args=[cast.draft.pk])
+    first = _client(cast.coordinator).post(url, _promise_form(title="Första", version=1))
+    assert first.status_code == 302
+    second = _client(cast.admin).post(url, _promise_form(title="Andra", version=1))
+    assert second.status_code == 200
+    assert "Someone else saved this" in second.content.decode()
+    assert CitizenPromise.objects.get(pk=cast.draft.pk).title == "Första"
+
+
+def test_status_buttons_move_the_promise_and_report_refusals(cast: Cast) -> None:
+    client = _client(cast.coordinator)
+    url = reverse("promises:promise_status", args=[cast.draft.pk])
+    response = client.post(url, {"status": "published"}, follow=True)
+    assert "cannot become" in response.content.decode()
+    assert CitizenPromise.objects.get(pk=cast.draft.pk).status == PromiseStatus.DRAFT
+
+
+def test_copy_button_creates_next_year(cast: Cast) -> None:
+    CitizenPromise.objects.filter(pk=cast.draft.pk).delete()
+    response = _client(cast.coordinator).post(
+        reverse("promises:promise_copy", args=[cast.published.pk])
+    )
+    copy = CitizenPromise.objects.get(year=2018)
+    assert response["Location"] == reverse("promises:promise_detail", args=[copy.pk])
+
+
+def test_commitment_and_activity_forms_create_and_edit(cast: Cast) -> None:
+    client = _client(cast.coordinator)
+    pk = cast.draft.pk
+    client.post(
+        reverse("promises:commitment_create", args=[pk]),
+        {"text": "Vi lovar trygghet", "position": 0},
+    )
+    commitment = cast.draft.commitments.get()
+    client.post(
+        reverse("promises:activity_create", args=[pk]),
+        {
+            "kind": "traffic_control",
+            "description": "Kontroller",
+            "target": 12,
+            "unit": "kontroller",
+            "commitment": commitment.pk,
+            "focus": ["speed", "mopeds"],
+            "responsible": [cast.police_org.pk],
+            "position": 0,
+        },
+    )
+    activity = cast.draft.activities.get()
+    assert (activity.target, activity.focus) == (12, ["speed", "mopeds"])
+    assert list(activity.responsible.all()) == [cast.police_org]
+    client.post(
+        reverse("promises:activity_edit", args=[pk, activity.pk]),
+        {
+            "kind": "traffic_control",
+            "description": "Fler kontroller",
+            "target": 20,
+            "position": 0,
+            "version": 1,
+        },
+    )
+    activity.refresh_from_db()
+    assert (activity.description, activity.target, activity.version) == ("Fler kontroller", 20, 2)
+
+
+def test_unknown_focus_tag_is_rejected(cast: Cast) -> None:
+    response = _client(cast.coordinator).post(
+        reverse("promises:activity_create", args=[cast.draft.pk]),
+        {"kind": "other", "description": "x", "focus": ["weather"], "position": 0},
+    )
+    assert "focus" in response.context["form"].errors
+    assert not cast.draft.activities.exists()
+
+
+@time_machine.travel(date(2017, 6, 14))
+def test_report_form_defaults_to_today_and_the_users_organisation(cast: Cast) -> None:
+    response = _client(cast.reporter).get(
+        reverse("promises:report_create", args=[cast.controls.pk])
+    )
+    form = response.context["form"]
+    assert form.initial["date"] == date(2017, 6, 14)
+    assert form.initial["organisations"] == [cast.police_org.pk]
+    assert "vehicles_checked" in form.fields and "pupils_reached" not in form.fields
+    assert 'type="date"' in response.content.decode()
+
+
+def test_report_for_past_year_defaults_into_that_year(cast: Cast) -> None:
+    response = _client(cast.reporter).get(
+        reverse("promises:report_create", args=[cast.controls.pk])
+    )
+    assert response.context["form"].initial["date"].year == 2017
+
+
+def test_report_outside_year_is_shown_on_the_date_field(cast: Cast) -> None:
+    response = _client(cast.reporter).post(
+        reverse("promises:report_create", args=[cast.controls.pk]),
+        {"date": "2019-01-01", "count": 1},
+    )
+    assert "outside the promise year 2017" in str(response.context["form"].errors["date"])
+    assert not ActivityReport.objects.exists()
+
+
+def test_logged_report_moves_the_count_and_shows_on_the_list(cast: Cast) -> None:
+    client = _client(cast.reporter)
+    response = client.post(
+        reverse("promises:report_create", args=[cast.controls.pk]),
+        {
+            "date": "2017-05-04",
+            "count": 2,
+            "place": "Väg 113",
+            "organisations": [cast.police_org.pk],
+            "vehicles_checked": 30,
+            "speeding_violations": 4,
+        },
+        follow=True,
+    )
+    assert "2 of 30 done" in response.content.decode()
+    cast.controls.refresh_from_db()
+    assert cast.controls.done_count == 2
+    assert "Väg 113" in client.get(reverse("promises:report_list")).content.decode()
+
+
+def test_removed_report_is_listed_only_on_request(cast: Cast) -> None:
+    client = _client(cast.reporter)
+    client.post(
+        reverse("promises:report_create", args=[cast.controls.pk]),
+        {"date": "2017-05-04", "count": 1, "place": "Bortplats"},
+    )
+    report = ActivityReport.objects.get()
+    client.post(reverse("promises:report_remove", args=[report.pk]))
+    assert "Bortplats" not in client.get(reverse("promises:report_list")).content.decode()
+    assert (
+        "Bortplats" in client.get(reverse("promises:report_list") + "?borttagna=1").content.decode()
+    )
+
+
+@time_machine.travel(date(2017, 7, 2))
+def test_dashboard_shows_done_target_and_pace(cast: Cast) -> None:
+    page = _client(cast.coordinator).get(reverse("promises:dashboard")).content.decode()
+    assert "This year&#x27;s promises (2017)" in page or "This year's promises (2017)" in page
+    assert "0 / 30" in page
+    assert "Behind pace" in page

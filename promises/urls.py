@@ -1,0 +1,37 @@
+from django.urls import path
+
+from promises import views
+
+app_name = "promises"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("loften/nytt/", views.promise_create, name="promise_create"),
+    path("loften/<int:pk>/", views.promise_detail, name="promise_detail"),
+    path("loften/<int:pk>/redigera/", views.promise_edit, name="promise_edit"),
+    path("loften/<int:pk>/status/", views.promise_status, name="promise_status"),
+    path("loften/<int:pk>/kopiera/", views.promise_copy, name="promise_copy"),
+    path("loften/<int:pk>/atagande/nytt/", views.commitment_form, name="commitment_create"),
+    path(
+        "loften/<int:pk>/atagande/<int:commitment_pk>/",
+        views.commitment_form,
+        name="commitment_edit",
+    ),
+    path(
+        "loften/<int:pk>/atagande/<int:commitment_pk>/ta-bort/",
+        views.commitment_delete,
+        name="commitment_delete",
+    ),
+    path("loften/<int:pk>/aktivitet/ny/", views.activity_form, name="activity_create"),
+    path("loften/<int:pk>/aktivitet/<int:activity_pk>/", views.activity_form, name="activity_edit"),
+    path(
+        "loften/<int:pk>/aktivitet/<int:activity_pk>/ta-bort/",
+        views.activity_delete,
+        name="activity_delete",
+    ),
+    path("rapportera/", views.report_choose, name="report_choose"),
+    path("rapportera/<int:activity_pk>/", views.report_create, name="report_create"),
+    path("rapporter/", views.report_list, name="report_list"),
+    path("rapporter/<int:pk>/", views.report_edit, name="report_edit"),
+    path("rapporter/<int:pk>/ta-bort/", views.report_remove, name="report_remove"),
+]

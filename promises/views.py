@@ -1,0 +1,403 @@
+"""Staff pages of the promise cycle: thin views over selectors, services and permissions."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.forms import formset_factory
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import permissions
+from accounts.models import User
+from lib.periods import clamp_to_year
+from places.models import PoliceArea
+from promises import selectors, services
+from promises.forms import (
+    ActivityForm,
+    ActivityReportForm,
+    CommitmentForm,
+    PromiseCreateForm,
+    PromiseForm,
+    SignatoryForm,
+)
+from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
+from promises.vocabularies import STATUS_TRANSITIONS, PromiseStatus
+
+
+class AuthedRequest(HttpRequest):
+    """A request behind login_required: its user is a real account."""
+
+    user: User
+
+
+SignatoryFormSet = formset_factory(SignatoryForm, extra=0, min_num=2, max_num=6)
+
+
+def _require_staff(request: HttpRequest) -> None:
+    if not permissions.is_staff_user(request.user):
+        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+
+
+def _get_promise_for_viewer(request: HttpRequest, pk: int) -> CitizenPromise:
+    _require_staff(request)
+    promise = selectors.staff_promise_document(request.user, pk)
+    if promise is None:
+        raise Http404
+    return promise
+
+
+def _get_promise_for_editor(request: HttpRequest, pk: int) -> CitizenPromise:
+    promise = _get_promise_for_viewer(request, pk)
+    if not permissions.can_edit_promise(request.user, promise):
+        raise PermissionDenied(_("Only the promise's coordinators may change it."))
+    return promise
+
+
+def _get_activity_for_reporter(request: HttpRequest, pk: int) -> Activity:
+    _require_staff(request)
+    activity = get_object_or_404(Activity.objects.select_related("promise"), pk=pk)
+    if not permissions.can_report_activity(request.user, activity):
+        raise Http404
+    return activity
+
+
+def _get_report_for_changer(request: HttpRequest, pk: int) -> ActivityReport:
+    _require_staff(request)
+    report = get_object_or_404(
+        ActivityReport.objects.select_related("activity", "activity__promise"), pk=pk
+    )
+    if not permissions.can_view_promise(request.user, report.activity.promise):
+        raise Http404
+    if not permissions.can_change_report(request.user, report):
+        raise PermissionDenied(_("You may not change this report."))
+    return report
+
+
+def _form_error(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def dashboard(request: AuthedRequest) -> HttpResponse:
+    _require_staff(request)
+    today = timezone.localdate()
+    year, promises = selectors.dashboard_promises(request.user, today)
+    rows = [(p, selectors.promise_progress(p, today)) for p in promises]
+    can_create = bool(permissions.editable_municipalities(request.user).exists())
+    return render(
+        request,
+        "promises/dashboard.html",
+        {
+            "year": year,
+            "rows": rows,
+            "today": today,
+            "can_create": can_create,
+        },
+    )
+
+
+@login_required
+def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    promise = _get_promise_for_viewer(request, pk)
+    today = timezone.localdate()
+    can_edit = permissions.can_edit_promise(request.user, promise)
+    return render(
+        request,
+        "promises/promise_detail.html",
+        {
+            "promise": promise,
+            "progress": selectors.promise_progress(promise, today),
+            "can_edit": can_edit,
+            "transitions": [PromiseStatus(s) for s in STATUS_TRANSITIONS[promise.status]],
+            "reports": selectors.staff_reports(request.user).filter(activity__promise=promise)[:20],
+            "next_year_exists": CitizenPromise.objects.filter(
+                municipality=promise.municipality,
+                police_area=promise.police_area,
+                year=promise.year + 1,
+            ).exists(),
+        },
+    )
+
+
+@login_required
+def promise_create(request: AuthedRequest) -> HttpResponse:
+    _require_staff(request)
+    municipalities = permissions.editable_municipalities(request.user)
+    if not municipalities.exists():
+        raise PermissionDenied(_("Only coordinators may create promises."))
+    police_areas = PoliceArea.objects.filter(municipalities__in=municipalities).distinct()
+    agreements = Agreement.objects.filter(municipality__in=municipalities)
+    form = PromiseCreateForm(
+        request.POST or None,
+        municipalities=municipalities,
+        police_areas=police_areas,
+        agreements=agreements,
+        initial={"year": timezone.localdate().year},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            promise = services.promise_create(by=request.user, **data)
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The draft promise was created."))
+            return redirect("promises:promise_detail", pk=promise.pk)
+    return render(request, "promises/promise_form.html", {"form": form})
+
+
+@login_required
+def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    promise = _get_promise_for_editor(request, pk)
+    agreements = Agreement.objects.filter(municipality=promise.municipality)
+    form = PromiseForm(request.POST or None, instance=promise, agreements=agreements)
+    initial = [{"name": s.name, "title": s.title} for s in promise.signatories.all()]
+    signatories = SignatoryFormSet(request.POST or None, initial=initial, prefix="sig")
+    if request.method == "POST" and form.is_valid() and signatories.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        people = [f.cleaned_data for f in signatories if f.cleaned_data.get("name")]
+        try:
+            with transaction.atomic():
+                services.promise_update(
+                    promise=promise,
+                    by=request.user,
+                    expected_version=form.expected_version(),
+                    data=data,
+                )
+                services.signatory_set(promise=promise, by=request.user, people=people)
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The promise was saved."))
+            return redirect("promises:promise_detail", pk=promise.pk)
+    return render(
+        request,
+        "promises/promise_form.html",
+        {
+            "form": form,
+            "promise": promise,
+            "signatories": signatories,
+        },
+    )
+
+
+@login_required
+@require_POST
+def promise_status(request: AuthedRequest, pk: int) -> HttpResponse:
+    promise = _get_promise_for_editor(request, pk)
+    try:
+        services.promise_set_status(
+            promise=promise, by=request.user, status=request.POST.get("status", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The promise is now %(status)s.") % {"status": promise.get_status_display().lower()},
+        )
+    return redirect("promises:promise_detail", pk=promise.pk)
+
+
+@login_required
+@require_POST
+def promise_copy(request: AuthedRequest, pk: int) -> HttpResponse:
+    promise = _get_promise_for_editor(request, pk)
+    try:
+        copy = services.promise_copy_to_next_year(promise=promise, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("promises:promise_detail", pk=promise.pk)
+    messages.success(
+        request, _("A draft for %(year)s was created from this promise.") % {"year": copy.year}
+    )
+    return redirect("promises:promise_detail", pk=copy.pk)
+
+
+@login_required
+def commitment_form(
+    request: AuthedRequest, pk: int, commitment_pk: int | None = None
+) -> HttpResponse:
+    promise = _get_promise_for_editor(request, pk)
+    commitment = (
+        get_object_or_404(Commitment, pk=commitment_pk, promise=promise) if commitment_pk else None
+    )
+    form = CommitmentForm(request.POST or None, instance=commitment)
+    if request.method == "POST" and form.is_valid():
+        text, position = form.cleaned_data["text"], form.cleaned_data["position"]
+        try:
+            if commitment is None:
+                services.commitment_create(
+                    promise=promise, by=request.user, text=text, position=position
+                )
+            else:
+                services.commitment_update(
+                    commitment=commitment,
+                    by=request.user,
+                    text=text,
+                    position=position,
+                    expected_version=form.expected_version(),
+                )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The commitment was saved."))
+            return redirect("promises:promise_detail", pk=promise.pk)
+    return render(
+        request,
+        "promises/commitment_form.html",
+        {"form": form, "promise": promise, "commitment": commitment},
+    )
+
+
+@login_required
+@require_POST
+def commitment_delete(request: AuthedRequest, pk: int, commitment_pk: int) -> HttpResponse:
+    promise = _get_promise_for_editor(request, pk)
+    commitment = get_object_or_404(Commitment, pk=commitment_pk, promise=promise)
+    services.commitment_delete(commitment=commitment, by=request.user)
+    messages.success(request, _("The commitment was removed."))
+    return redirect("promises:promise_detail", pk=promise.pk)
+
+
+@login_required
+def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = None) -> HttpResponse:
+    promise = _get_promise_for_editor(request, pk)
+    activity = get_object_or_404(Activity, pk=activity_pk, promise=promise) if activity_pk else None
+    form = ActivityForm(request.POST or None, instance=activity, promise=promise)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            if activity is None:
+                services.activity_create(promise=promise, by=request.user, **data)
+            else:
+                services.activity_update(
+                    activity=activity,
+                    by=request.user,
+                    expected_version=form.expected_version(),
+                    **data,
+                )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The activity was saved."))
+            return redirect("promises:promise_detail", pk=promise.pk)
+    return render(
+        request,
+        "promises/activity_form.html",
+        {"form": form, "promise": promise, "activity": activity},
+    )
+
+
+@login_required
+@require_POST
+def activity_delete(request: AuthedRequest, pk: int, activity_pk: int) -> HttpResponse:
+    promise = _get_promise_for_editor(request, pk)
+    activity = get_object_or_404(Activity, pk=activity_pk, promise=promise)
+    try:
+        services.activity_delete(activity=activity, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The activity was removed."))
+    return redirect("promises:promise_detail", pk=promise.pk)
+
+
+@login_required
+def report_choose(request: AuthedRequest) -> HttpResponse:
+    _require_staff(request)
+    activities = list(selectors.reportable_activities(request.user)[:200])
+    return render(request, "promises/report_choose.html", {"activities": activities})
+
+
+def _default_organisations(request: HttpRequest) -> list[int]:
+    return sorted(permissions.user_organisation_ids(request.user))
+
+
+@login_required
+def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
+    activity = _get_activity_for_reporter(request, activity_pk)
+    initial = {
+        "date": clamp_to_year(timezone.localdate(), activity.promise.year),
+        "count": 1,
+        "place": activity.place,
+        "organisations": _default_organisations(request),
+    }
+    form = ActivityReportForm(request.POST or None, initial=initial, activity=activity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.activity_report_create(
+                activity=activity, by=request.user, **form.service_data()
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Logged: %(activity)s, %(done)s of %(target)s done.")
+                % {
+                    "activity": activity.get_kind_display(),
+                    "done": activity.done_count,
+                    "target": activity.target if activity.target is not None else "–",
+                },
+            )
+            return redirect("promises:promise_detail", pk=activity.promise_id)
+    return render(request, "promises/report_form.html", {"form": form, "activity": activity})
+
+
+@login_required
+def report_list(request: AuthedRequest) -> HttpResponse:
+    _require_staff(request)
+    show_removed = request.GET.get("borttagna") == "1"
+    reports = selectors.staff_reports(request.user, include_removed=show_removed)
+    return render(
+        request,
+        "promises/report_list.html",
+        {
+            "reports": reports[:200],
+            "show_removed": show_removed,
+        },
+    )
+
+
+@login_required
+def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    report = _get_report_for_changer(request, pk)
+    form = ActivityReportForm(request.POST or None, instance=report, activity=report.activity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.activity_report_update(
+                report=report,
+                by=request.user,
+                expected_version=form.expected_version(),
+                **form.service_data(),
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The report was saved."))
+            return redirect("promises:report_list")
+    return render(
+        request,
+        "promises/report_form.html",
+        {"form": form, "activity": report.activity, "report": report},
+    )
+
+
+@login_required
+@require_POST
+def report_remove(request: AuthedRequest, pk: int) -> HttpResponse:
+    report = _get_report_for_changer(request, pk)
+    services.activity_report_remove(report=report, by=request.user)
+    messages.success(request, _("The report was removed from the count. It stays on record."))
+    return redirect("promises:report_list")

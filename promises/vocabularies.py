@@ -1,0 +1,98 @@
+"""The promise cycle's fixed vocabularies, defined once and imported everywhere else."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PromiseStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SIGNED = "signed", _("Signed")
+    PUBLISHED = "published", _("Published")
+    EVALUATED = "evaluated", _("Evaluated")
+
+
+PUBLIC_STATUSES = (PromiseStatus.PUBLISHED, PromiseStatus.EVALUATED)
+
+# Which status may follow which; anything else is refused.
+STATUS_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    PromiseStatus.DRAFT: (PromiseStatus.SIGNED,),
+    PromiseStatus.SIGNED: (PromiseStatus.DRAFT, PromiseStatus.PUBLISHED),
+    PromiseStatus.PUBLISHED: (PromiseStatus.EVALUATED,),
+    PromiseStatus.EVALUATED: (),
+}
+
+
+class FollowUpCadence(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    TERTIAL = "tertial", _("Every four months")
+    BIANNUAL = "biannual", _("Every six months")
+    YEARLY = "yearly", _("Yearly")
+
+
+class EvidenceSource(models.TextChoices):
+    SITUATION_PICTURE = "situation_picture", _("Local situation picture")
+    SAFETY_SURVEY = "safety_survey", _("Safety surveys")
+    CITIZEN_DIALOGUE = "citizen_dialogue", _("Citizen dialogues")
+    EMPLOYEE_DIALOGUE = "employee_dialogue", _("Employee dialogues")
+    COMPLAINTS = "complaints", _("Complaints")
+    CRIME_STATISTICS = "crime_statistics", _("Crime statistics")
+
+
+class ActivityKind(models.TextChoices):
+    TRAFFIC_OPERATION = "traffic_operation", _("Targeted traffic operation")
+    TRAFFIC_CONTROL = "traffic_control", _("Traffic control")
+    SAFETY_WALK = "safety_walk", _("Safety walk")
+    CITIZEN_DIALOGUE = "citizen_dialogue", _("Citizen dialogue")
+    EMPLOYEE_DIALOGUE = "employee_dialogue", _("Employee dialogue")
+    SCHOOL_EDUCATION = "school_education", _("School education")
+    NEIGHBOURHOOD_WATCH = "neighbourhood_watch", _("Neighbourhood watch")
+    PRESENCE_PATROL = "presence_patrol", _("Presence patrol")
+    INFORMATION_CAMPAIGN = "information_campaign", _("Information campaign")
+    MEETING = "meeting", _("Meeting")
+    SURVEY = "survey", _("Survey")
+    OTHER = "other", _("Other")
+
+
+class FocusTag(models.TextChoices):
+    SPEED = "speed", _("Speed")
+    BEHAVIOUR = "behaviour", _("Behaviour")
+    ALCOHOL_DRUGS = "alcohol_drugs", _("Alcohol and drugs")
+    UNPROTECTED_ROAD_USERS = "unprotected_road_users", _("Unprotected road users")
+    MOPEDS = "mopeds", _("Mopeds")
+    HEAVY_TRAFFIC = "heavy_traffic", _("Heavy traffic")
+    YOUTH = "youth", _("Young people")
+    PUBLIC_ORDER = "public_order", _("Public order")
+    DRUGS = "drugs", _("Drugs")
+    BURGLARY = "burglary", _("Burglary")
+    VIOLENCE = "violence", _("Violence")
+    LITTERING_VANDALISM = "littering_vandalism", _("Littering and vandalism")
+    LIGHTING_ENVIRONMENT = "lighting_environment", _("Lighting and physical environment")
+
+
+_TRAFFIC = (
+    "vehicles_checked",
+    "speeding_violations",
+    "other_violations",
+    "breath_tests",
+    "breath_positives",
+    "drug_tests",
+    "drug_positives",
+)
+
+# The outcome figures a report form asks for, by activity kind.
+OUTCOME_FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
+    ActivityKind.TRAFFIC_OPERATION: _TRAFFIC,
+    ActivityKind.TRAFFIC_CONTROL: _TRAFFIC,
+    ActivityKind.SAFETY_WALK: ("attendees", "observations"),
+    ActivityKind.CITIZEN_DIALOGUE: ("attendees",),
+    ActivityKind.EMPLOYEE_DIALOGUE: ("attendees",),
+    ActivityKind.SCHOOL_EDUCATION: ("pupils_reached",),
+    ActivityKind.NEIGHBOURHOOD_WATCH: ("attendees", "observations"),
+    ActivityKind.PRESENCE_PATROL: ("observations",),
+    ActivityKind.INFORMATION_CAMPAIGN: ("attendees",),
+    ActivityKind.MEETING: ("attendees",),
+    ActivityKind.SURVEY: ("attendees",),
+    ActivityKind.OTHER: ("attendees", "observations"),
+}
+OUTCOME_FIELDS = (*_TRAFFIC, "attendees", "pupils_reached", "observations")

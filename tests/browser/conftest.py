@@ -1,0 +1,58 @@
+"""Real-browser tests: Playwright drives Debian's chromium package (no browser download)."""
+
+import os
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+REQUIRED = os.environ.get("LOFTEN_REQUIRE_BROWSER") == "1"
+HAVE_BROWSER = os.path.exists(CHROMIUM)
+
+if not HAVE_BROWSER and REQUIRED:
+    raise RuntimeError(f"LOFTEN_REQUIRE_BROWSER=1 but no chromium at {CHROMIUM}")
+
+pytestmark = pytest.mark.skipif(
+    not HAVE_BROWSER,
+    reason="Debian's chromium package is not installed (make test installs it when run as root)",
+)
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made in the
+# same test before and after driving the page are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not HAVE_BROWSER:
+        pytest.skip("Debian's chromium package is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> None:
+    """The Eslöv demo in a database that live_server's thread can read.
+
+    Transactional tests empty the tables afterwards, reference data included, so it is
+    loaded again here rather than trusted to be left by the migrations.
+    """
+    from django.utils import timezone
+
+    from places.models import County, Municipality, PoliceRegion
+    from places.reference_data import load_reference_data
+    from promises.demo import load_demo
+
+    load_reference_data(PoliceRegion, County, Municipality)
+    load_demo(timezone.localdate())

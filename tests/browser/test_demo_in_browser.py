@@ -1,0 +1,59 @@
+"""The 'done when' walk of the promise cycle, in a real browser on a phone-sized window."""
+
+import re
+from typing import Any
+
+import pytest
+from promises.models import Activity
+
+from .conftest import HAVE_BROWSER
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not HAVE_BROWSER, reason="Debian's chromium package is not installed"),
+]
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _traffic_controls() -> Activity:
+    return Activity.objects.get(promise__municipality__slug="eslov", promise__year=2017,
+                                kind="traffic_control")
+
+
+def test_police_logs_a_traffic_control_from_a_phone_and_the_bar_moves(
+    live_server: Any, browser: Any, demo: None
+) -> None:
+    assert _traffic_controls().done_count == 26
+    context = browser.new_context(viewport=PHONE, locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/kommun/eslov/2017/")
+    activities = page.locator("ol.activities > li")
+    assert activities.count() == 5
+    titles = activities.locator("h3").all_inner_texts()
+    assert [t.split(":")[-1].strip().split(" ")[0] for t in titles] == ["1", "2", "4", "30", "2"]
+    controls = activities.nth(3)
+    assert "26 av 30 kontroller genomförda" in controls.inner_text()
+    assert controls.locator(".bar-fill").get_attribute("style") == "width: 87%"
+
+    page.get_by_role("link", name="Logga in").click()
+    page.get_by_label("Användarnamn").fill("polis.eslov")
+    page.get_by_label("Lösenord").fill("demo")
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("link", name="Rapportera", exact=True).first.click()
+    page.get_by_role("link", name="Trafikkontroll").first.click()
+    assert page.get_by_label("Datum").input_value().startswith("2017-")
+    page.get_by_label("Datum").fill("2017-12-01")
+    page.get_by_label(re.compile(r"^Plats")).fill("Väg 113")
+    page.get_by_label("Kontrollerade fordon").fill("31")
+    page.get_by_label("Hastighetsöverträdelser").fill("3")
+    page.get_by_role("button", name="Spara rapport").click()
+    assert "27 av 30" in page.locator(".messages").inner_text()
+
+    page.goto(f"{live_server.url}/kommun/eslov/2017/")
+    controls = page.locator("ol.activities > li").nth(3)
+    assert "27 av 30 kontroller genomförda" in controls.inner_text()
+    assert controls.locator(".bar-fill").get_attribute("style") == "width: 90%"
+    assert _traffic_controls().done_count == 27
+    context.close()
