@@ -47,7 +47,7 @@ test: $(TEST_STAMP) browser
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 messages: $(TEST_STAMP)
-	$(TEST_ENV) $(BIN)/loften makemessages -l sv --ignore=.venv --ignore=var --ignore=staticfiles --no-obsolete --no-location
+	$(TEST_ENV) $(BIN)/loften makemessages -l sv --ignore=.venv --ignore=var --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete --no-location
 
 bench: $(TEST_STAMP)
 	$(TEST_ENV) $(BIN)/python bench/promise_page.py

@@ -5,9 +5,9 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organisation
 from places.models import Municipality, PoliceArea
 from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
+from promises.selectors import organisations_for
 from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND, EvidenceSource, FocusTag
 
 
@@ -124,7 +124,7 @@ class ActivityForm(VersionedForm):
     def __init__(self, *args: Any, promise: CitizenPromise, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _limit(self, "commitment", promise.commitments.all())
-        _limit(self, "responsible", Organisation.objects.order_by("name"))
+        _limit(self, "responsible", organisations_for(promise))
 
 
 class ActivityReportForm(VersionedForm):
@@ -151,7 +151,7 @@ class ActivityReportForm(VersionedForm):
 
     def __init__(self, *args: Any, activity: Activity, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _limit(self, "organisations", Organisation.objects.order_by("name"))
+        _limit(self, "organisations", organisations_for(activity.promise))
         wanted = set(OUTCOME_FIELDS_BY_KIND.get(activity.kind, ()))
         for name in OUTCOME_FIELDS:
             if name not in wanted:

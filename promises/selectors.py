@@ -4,8 +4,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
+from accounts.models import Organisation
 from accounts.permissions import promise_scope, reportable_activity_scope
 from lib.pace import Progress, progress
 from lib.periods import year_elapsed_share
@@ -47,6 +48,16 @@ def _document_prefetches() -> list[Any]:
         ),
         Prefetch("signatories", queryset=Signatory.objects.select_related("organisation")),
     ]
+
+
+def organisations_for(promise: CitizenPromise) -> QuerySet[Organisation]:
+    """Organisations that may take part in a promise's activities: those of its municipality
+    and police area, and partners not tied to any one municipality (rescue services …)."""
+    return Organisation.objects.filter(
+        Q(municipality_id=promise.municipality_id)
+        | Q(police_area_id=promise.police_area_id)
+        | Q(municipality__isnull=True, police_area__isnull=True)
+    ).order_by("name")
 
 
 # Public side: only published (or evaluated) promises, never drafts.

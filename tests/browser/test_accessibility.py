@@ -11,13 +11,22 @@ pytestmark = [
     pytest.mark.skipif(not HAVE_BROWSER, reason="Debian's chromium package is not installed"),
 ]
 
-PUBLIC_PAGES = ["/", "/?q=esl", "/kommun/eslov/", "/kommun/eslov/2017/", "/kommun/eslov/2016/",
-                "/kommun/eslov/2017/utskrift/", "/konto/logga-in/", "/kommun/finns-inte/"]
+PUBLIC_PAGES = [
+    "/",
+    "/?q=esl",
+    "/kommun/eslov/",
+    "/kommun/eslov/2017/",
+    "/kommun/eslov/2016/",
+    "/kommun/eslov/2017/utskrift/",
+    "/konto/logga-in/",
+    "/kommun/finns-inte/",
+]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900},
-                                      {"width": 390, "height": 844}])
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}]
+)
 def test_public_pages_have_no_serious_accessibility_violations(
     live_server: Any, browser: Any, demo: None, viewport: dict[str, int]
 ) -> None:

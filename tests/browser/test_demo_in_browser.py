@@ -4,6 +4,7 @@ import re
 from typing import Any
 
 import pytest
+
 from promises.models import Activity
 
 from .conftest import HAVE_BROWSER
@@ -17,8 +18,9 @@ PHONE = {"width": 390, "height": 844}
 
 
 def _traffic_controls() -> Activity:
-    return Activity.objects.get(promise__municipality__slug="eslov", promise__year=2017,
-                                kind="traffic_control")
+    return Activity.objects.get(
+        promise__municipality__slug="eslov", promise__year=2017, kind="traffic_control"
+    )
 
 
 def test_police_logs_a_traffic_control_from_a_phone_and_the_bar_moves(

@@ -1,0 +1,116 @@
+"""The Eslöv demo holds the seed's facts, is idempotent and exists only in demo mode."""
+
+from datetime import date
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from promises.demo import load_demo
+from promises.models import Agreement, CitizenPromise
+from promises.vocabularies import FollowUpCadence, PromiseStatus
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 25)
+
+
+def _table_counts() -> dict[str, int]:
+    return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
+
+
+def test_second_run_changes_nothing() -> None:
+    assert load_demo(TODAY) is True
+    before = _table_counts()
+    assert load_demo(TODAY) is False
+    assert _table_counts() == before
+
+
+def test_command_says_when_nothing_changed(capsys: pytest.CaptureFixture[str]) -> None:
+    call_command("demo")
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert "Demo loaded." in out and "nothing changed" in out and "polis.eslov" in out
+
+
+@override_settings(DEMO_MODE=False)
+def test_demo_is_refused_outside_demo_mode() -> None:
+    with pytest.raises(CommandError, match="demo mode"):
+        call_command("demo")
+    assert not CitizenPromise.objects.exists()
+
+
+def _eslov(year: int) -> CitizenPromise:
+    return CitizenPromise.objects.get(municipality__slug="eslov", year=year)
+
+
+def test_eslov_2017_as_the_seed_states_it() -> None:
+    load_demo(TODAY)
+    promise = _eslov(2017)
+    assert promise.status == PromiseStatus.PUBLISHED
+    assert promise.signed_on == date(2017, 2, 15)
+    activities = list(promise.activities.prefetch_related("responsible"))
+    assert [(a.kind, a.target) for a in activities] == [
+        ("school_education", 1),
+        ("safety_walk", 2),
+        ("traffic_operation", 4),
+        ("traffic_control", 30),
+        ("citizen_dialogue", 2),
+    ]
+    assert {o.name for o in activities[0].responsible.all()} == {
+        "Räddningstjänsten Syd",
+        "Lokalpolisområde Eslöv",
+    }
+    assert "årskurs 4" in activities[0].audience
+    assert activities[3].focus == ["speed", "behaviour", "alcohol_drugs"]
+    assert [(s.name, s.title) for s in promise.signatories.all()] == [
+        ("Anna-Karin Boije", "Lokalpolisområdeschef"),
+        ("Johan Andersson", "Kommunstyrelsens ordförande"),
+    ]
+
+
+def test_eslov_2016_as_the_seed_states_it() -> None:
+    load_demo(TODAY)
+    promise = _eslov(2016)
+    assert promise.signed_on == date(2016, 4, 7)
+    assert promise.follow_up == FollowUpCadence.QUARTERLY
+    assert promise.evaluation_due == date(2016, 12, 31)
+    assert promise.commitments.count() == 3
+    activities = list(promise.activities.all())
+    assert [(a.kind, a.target) for a in activities] == [
+        ("traffic_operation", 2),
+        ("safety_walk", 2),
+        ("citizen_dialogue", 2),
+    ]
+    assert activities[0].place == "centrala Eslöv"
+    assert "unprotected_road_users" in activities[0].focus
+    assert "oskyddade trafikanter" in promise.commitments.first().text  # type: ignore[union-attr]
+
+
+def test_agreement_2015_2018_signed_in_november_2015() -> None:
+    load_demo(TODAY)
+    agreement = Agreement.objects.get(municipality__slug="eslov")
+    assert (agreement.start_year, agreement.end_year) == (2015, 2018)
+    assert agreement.signed_on is not None
+    assert (agreement.signed_on.year, agreement.signed_on.month) == (2015, 11)
+    assert agreement.signed_month_only
+    assert _eslov(2016).agreement == agreement == _eslov(2017).agreement
+
+
+def test_invented_log_moves_the_bars_and_is_marked_invented() -> None:
+    load_demo(TODAY)
+    controls = _eslov(2017).activities.get(kind="traffic_control")
+    assert controls.done_count == 26
+    assert all("Påhittad" in r.notes for r in controls.reports.all())
+    assert [a.done_count for a in _eslov(2016).activities.all()] == [2, 2, 2]
+
+
+def test_exempelby_is_clearly_invented_with_a_public_promise_and_a_draft() -> None:
+    load_demo(TODAY)
+    promises = CitizenPromise.objects.filter(municipality__slug="exempelby").order_by("year")
+    assert [(p.year, p.status) for p in promises] == [
+        (2026, PromiseStatus.PUBLISHED),
+        (2027, PromiseStatus.DRAFT),
+    ]
+    assert "påhittad" in promises[0].municipality.name
+    assert promises[0].activities.get(position=0).done_count > 0
