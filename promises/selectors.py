@@ -13,7 +13,7 @@ from lib.periods import year_elapsed_share
 from lib.sorting import swedish_key
 from places.models import Municipality
 from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Signatory
-from promises.vocabularies import PUBLIC_STATUSES
+from promises.vocabularies import PUBLIC_STATUSES, PromiseStatus
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,7 @@ def reportable_activities(user: Any) -> QuerySet[Activity]:
     """Activities the user may log, newest promise year first."""
     return (
         Activity.objects.filter(reportable_activity_scope(user))
+        .exclude(promise__status=PromiseStatus.DRAFT)
         .distinct()
         .select_related("promise", "promise__municipality")
         .order_by("-promise__year", "promise__municipality__name", "position", "pk")

@@ -55,6 +55,28 @@ def _assign(instance: Any, data: dict[str, Any], fields: list[str]) -> list[str]
     return changed
 
 
+def promise_require_draft(promise: CitizenPromise) -> None:
+    """A signed promise is the text that was signed: only a draft may be changed."""
+    if promise.status != PromiseStatus.DRAFT:
+        raise ValidationError(
+            _(
+                "This promise is %(status)s and its text can no longer be changed. A signed "
+                "promise can be moved back to draft before it is published; a published one "
+                "stays as it was published."
+            )
+            % {"status": PromiseStatus(promise.status).label.lower()},
+            code="not_draft",
+        )
+
+
+def _require_reportable(promise: CitizenPromise) -> None:
+    if promise.status == PromiseStatus.DRAFT:
+        raise ValidationError(
+            _("Activities can be logged once the promise is signed; this one is still a draft."),
+            code="draft",
+        )
+
+
 @transaction.atomic
 def promise_create(
     *, by: User, municipality: Any, police_area: Any, year: int, title: str, **data: Any
@@ -80,6 +102,7 @@ def promise_update(
     *, promise: CitizenPromise, by: User, expected_version: int, data: dict[str, Any]
 ) -> CitizenPromise:
     """Change the promise text; refused if someone else saved it since `expected_version`."""
+    promise_require_draft(promise)
     fields = _assign(promise, data, PROMISE_FIELDS)
     promise.full_clean(exclude=["municipality", "police_area", "year"])
     save_versioned(promise, expected_version=expected_version, fields=fields)
@@ -145,6 +168,7 @@ def promise_copy_to_next_year(*, promise: CitizenPromise, by: User) -> CitizenPr
 
 def signatory_set(*, promise: CitizenPromise, by: User, people: list[dict[str, Any]]) -> None:
     """Replace the promise's signatories with `people` (name, title, organisation)."""
+    promise_require_draft(promise)
     promise.signatories.all().delete()
     for position, person in enumerate(people):
         Signatory.objects.create(promise=promise, position=position, **person)
@@ -155,6 +179,7 @@ def commitment_create(
     *, promise: CitizenPromise, by: User, text: str, position: int = 0
 ) -> Commitment:
     """Add a commitment to a promise."""
+    promise_require_draft(promise)
     commitment = Commitment(promise=promise, text=text, position=position)
     commitment.full_clean()
     commitment.save()
@@ -166,6 +191,7 @@ def commitment_update(
     *, commitment: Commitment, by: User, expected_version: int, text: str, position: int
 ) -> Commitment:
     """Change a commitment's text or order."""
+    promise_require_draft(commitment.promise)
     commitment.text, commitment.position = text, position
     commitment.full_clean()
     save_versioned(commitment, expected_version=expected_version, fields=["text", "position"])
@@ -175,6 +201,7 @@ def commitment_update(
 @transaction.atomic
 def commitment_delete(*, commitment: Commitment, by: User) -> None:
     """Remove a commitment; its activities stay, no longer tied to it."""
+    promise_require_draft(commitment.promise)
     commitment.delete()
 
 
@@ -183,6 +210,7 @@ def activity_create(
     *, promise: CitizenPromise, by: User, responsible: list[Organisation] | None = None, **data: Any
 ) -> Activity:
     """Add an activity to a promise."""
+    promise_require_draft(promise)
     activity = Activity(promise=promise)
     _assign(activity, data, ACTIVITY_FIELDS)
     _check_commitment(activity)
@@ -202,6 +230,7 @@ def activity_update(
     **data: Any,
 ) -> Activity:
     """Change an activity; refused if someone else saved it since `expected_version`."""
+    promise_require_draft(activity.promise)
     fields = _assign(activity, data, ACTIVITY_FIELDS)
     _check_commitment(activity)
     activity.full_clean()
@@ -219,6 +248,7 @@ def _check_commitment(activity: Activity) -> None:
 @transaction.atomic
 def activity_delete(*, activity: Activity, by: User) -> None:
     """Remove an activity that has never been reported; a logged activity must stay."""
+    promise_require_draft(activity.promise)
     if activity.reports.exists():
         raise ValidationError(
             _(
@@ -269,6 +299,7 @@ def activity_report_create(
     **data: Any,
 ) -> ActivityReport:
     """Log one execution of an activity and update its progress."""
+    _require_reportable(activity.promise)
     report = ActivityReport(activity=activity, date=date, reported_by=by)
     _assign(report, data, REPORT_FIELDS)
     _check_report(activity, report)

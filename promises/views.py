@@ -59,6 +59,16 @@ def _get_promise_for_editor(request: HttpRequest, pk: int) -> CitizenPromise:
     return promise
 
 
+def _refuse_unless_draft(request: HttpRequest, promise: CitizenPromise) -> HttpResponse | None:
+    """Send the editor back to the promise, saying why, when it is no longer a draft."""
+    try:
+        services.promise_require_draft(promise)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("promises:promise_detail", pk=promise.pk)
+    return None
+
+
 def _get_activity_for_reporter(request: HttpRequest, pk: int) -> Activity:
     _require_staff(request)
     activity = get_object_or_404(Activity.objects.select_related("promise"), pk=pk)
@@ -118,6 +128,13 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "promise": promise,
             "progress": selectors.promise_progress(promise, today),
             "can_edit": can_edit,
+            "can_edit_text": can_edit and promise.status == PromiseStatus.DRAFT,
+            "reportable_ids": {
+                a.pk
+                for a in promise.activities.all()
+                if promise.status != PromiseStatus.DRAFT
+                and permissions.can_report_activity(request.user, a)
+            },
             "transitions": [PromiseStatus(s) for s in STATUS_TRANSITIONS[promise.status]],
             "reports": selectors.staff_reports(request.user).filter(activity__promise=promise)[:20],
             "next_year_exists": CitizenPromise.objects.filter(
@@ -159,6 +176,8 @@ def promise_create(request: AuthedRequest) -> HttpResponse:
 @login_required
 def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
+    if refusal := _refuse_unless_draft(request, promise):
+        return refusal
     agreements = Agreement.objects.filter(municipality=promise.municipality)
     form = PromiseForm(request.POST or None, instance=promise, agreements=agreements)
     initial = [{"name": s.name, "title": s.title} for s in promise.signatories.all()]
@@ -229,6 +248,8 @@ def commitment_form(
     request: AuthedRequest, pk: int, commitment_pk: int | None = None
 ) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
+    if refusal := _refuse_unless_draft(request, promise):
+        return refusal
     commitment = (
         get_object_or_404(Commitment, pk=commitment_pk, promise=promise) if commitment_pk else None
     )
@@ -264,6 +285,8 @@ def commitment_form(
 @require_POST
 def commitment_delete(request: AuthedRequest, pk: int, commitment_pk: int) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
+    if refusal := _refuse_unless_draft(request, promise):
+        return refusal
     commitment = get_object_or_404(Commitment, pk=commitment_pk, promise=promise)
     services.commitment_delete(commitment=commitment, by=request.user)
     messages.success(request, _("The commitment was removed."))
@@ -273,6 +296,8 @@ def commitment_delete(request: AuthedRequest, pk: int, commitment_pk: int) -> Ht
 @login_required
 def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = None) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
+    if refusal := _refuse_unless_draft(request, promise):
+        return refusal
     activity = get_object_or_404(Activity, pk=activity_pk, promise=promise) if activity_pk else None
     form = ActivityForm(request.POST or None, instance=activity, promise=promise)
     if request.method == "POST" and form.is_valid():
@@ -303,6 +328,8 @@ def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = Non
 @require_POST
 def activity_delete(request: AuthedRequest, pk: int, activity_pk: int) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
+    if refusal := _refuse_unless_draft(request, promise):
+        return refusal
     activity = get_object_or_404(Activity, pk=activity_pk, promise=promise)
     try:
         services.activity_delete(activity=activity, by=request.user)

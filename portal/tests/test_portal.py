@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import Cast, client_for
 from promises import services
-from promises.vocabularies import ActivityKind
+from promises.models import CitizenPromise
+from promises.vocabularies import ActivityKind, PromiseStatus
 
 
 def test_start_page_lists_municipalities_with_published_promises(cast: Cast) -> None:
@@ -77,8 +78,11 @@ def test_promise_page_shows_document_and_progress(cast: Cast) -> None:
 
 
 def _add_activities_with_reports(cast: Cast, activities: int, reports: int) -> None:
-    for n in range(activities):
-        activity = services.activity_create(
+    # Activities are added while a promise is a draft; reports once it is signed.
+    CitizenPromise.objects.filter(pk=cast.published.pk).update(status=PromiseStatus.DRAFT)
+    cast.published.refresh_from_db()
+    added = [
+        services.activity_create(
             promise=cast.published,
             by=cast.coordinator,
             kind=ActivityKind.MEETING,
@@ -86,6 +90,11 @@ def _add_activities_with_reports(cast: Cast, activities: int, reports: int) -> N
             target=5,
             responsible=[cast.police_org, cast.rescue_org],
         )
+        for n in range(activities)
+    ]
+    CitizenPromise.objects.filter(pk=cast.published.pk).update(status=PromiseStatus.PUBLISHED)
+    for activity in added:
+        activity.promise.refresh_from_db()
         for m in range(reports):
             services.activity_report_create(
                 activity=activity, by=cast.reporter, date=date(2017, 1 + m % 12, 1)

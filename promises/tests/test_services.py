@@ -10,7 +10,7 @@ from loften.versioning import ConcurrentEditError
 from promises import selectors, services
 from promises.models import ActivityReport, CitizenPromise
 from promises.tasks import progress_recount
-from promises.vocabularies import PromiseStatus
+from promises.vocabularies import ActivityKind, PromiseStatus
 
 
 def _log(cast: Cast, day: date, count: int = 1) -> ActivityReport:
@@ -90,8 +90,8 @@ def test_removing_a_report_takes_it_out_of_the_count_but_keeps_it(cast: Cast) ->
 
 
 def test_second_save_from_a_stale_form_is_refused(cast: Cast) -> None:
-    first = CitizenPromise.objects.get(pk=cast.published.pk)
-    second = CitizenPromise.objects.get(pk=cast.published.pk)
+    first = CitizenPromise.objects.get(pk=cast.draft.pk)
+    second = CitizenPromise.objects.get(pk=cast.draft.pk)
     opened_at = first.version
     services.promise_update(
         promise=first,
@@ -107,7 +107,7 @@ def test_second_save_from_a_stale_form_is_refused(cast: Cast) -> None:
             data={"title": "Andra"},
         )
     assert "Someone else saved" in caught.value.messages[0]
-    assert CitizenPromise.objects.get(pk=cast.published.pk).title == "Ändrad av första"
+    assert CitizenPromise.objects.get(pk=cast.draft.pk).title == "Ändrad av första"
 
 
 def test_stale_report_edit_is_refused(cast: Cast) -> None:
@@ -183,12 +183,68 @@ def test_copy_refused_when_next_year_exists(cast: Cast) -> None:
     assert "2018" in caught.value.messages[0]
 
 
+def test_signed_or_published_promise_text_cannot_change(cast: Cast) -> None:
+    attempts = [
+        lambda: services.promise_update(
+            promise=cast.published,
+            by=cast.coordinator,
+            expected_version=cast.published.version,
+            data={"title": "Ändrad i efterhand"},
+        ),
+        lambda: services.commitment_create(
+            promise=cast.published, by=cast.coordinator, text="Nytt löfte i efterhand"
+        ),
+        lambda: services.activity_update(
+            activity=cast.controls,
+            by=cast.coordinator,
+            expected_version=cast.controls.version,
+            target=3,
+        ),
+        lambda: services.activity_delete(activity=cast.walks, by=cast.coordinator),
+        lambda: services.signatory_set(promise=cast.published, by=cast.coordinator, people=[]),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ValidationError) as caught:
+            attempt()
+        assert caught.value.code == "not_draft"
+    cast.published.refresh_from_db()
+    assert cast.published.title == "Medborgarlöfte 2017"
+    assert cast.published.activities.count() == 3 and cast.published.commitments.count() == 1
+
+
+def test_draft_cannot_be_logged_yet(cast: Cast) -> None:
+    activity = services.activity_create(
+        promise=cast.draft, by=cast.coordinator, kind=ActivityKind.OTHER, description="x", target=1
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.activity_report_create(
+            activity=activity, by=cast.coordinator, date=date(2018, 3, 1)
+        )
+    assert caught.value.code == "draft"
+
+
 def test_activity_with_reports_cannot_be_deleted(cast: Cast) -> None:
-    _log(cast, date(2017, 3, 1))
-    with pytest.raises(ValidationError):
-        services.activity_delete(activity=cast.controls, by=cast.coordinator)
-    services.activity_delete(activity=cast.walks, by=cast.coordinator)
-    assert cast.published.activities.count() == 2
+    promise = cast.draft
+    activity = services.activity_create(
+        promise=promise, by=cast.coordinator, kind=ActivityKind.OTHER, description="x", target=1
+    )
+    spare = services.activity_create(
+        promise=promise, by=cast.coordinator, kind=ActivityKind.OTHER, description="y", target=1
+    )
+    services.promise_update(
+        promise=promise,
+        by=cast.coordinator,
+        expected_version=promise.version,
+        data={"signed_on": date(2018, 1, 9)},
+    )
+    services.promise_set_status(promise=promise, by=cast.coordinator, status=PromiseStatus.SIGNED)
+    services.activity_report_create(activity=activity, by=cast.coordinator, date=date(2018, 2, 1))
+    services.promise_set_status(promise=promise, by=cast.coordinator, status=PromiseStatus.DRAFT)
+    with pytest.raises(ValidationError) as caught:
+        services.activity_delete(activity=activity, by=cast.coordinator)
+    assert "reports in its log" in caught.value.messages[0]
+    services.activity_delete(activity=spare, by=cast.coordinator)
+    assert list(promise.activities.all()) == [activity]
 
 
 def test_commitment_of_another_promise_is_refused(cast: Cast) -> None:

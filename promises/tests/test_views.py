@@ -243,3 +243,38 @@ def test_dashboard_shows_done_target_and_pace(cast: Cast) -> None:
     assert "This year&#x27;s promises (2017)" in page or "This year's promises (2017)" in page
     assert "0 / 30" in page
     assert "Behind pace" in page
+
+
+def test_published_promise_edit_pages_send_the_coordinator_back_with_the_reason(
+    cast: Cast,
+) -> None:
+    client = _client(cast.coordinator)
+    pk = cast.published.pk
+    for url in (
+        reverse("promises:promise_edit", args=[pk]),
+        reverse("promises:activity_create", args=[pk]),
+        reverse("promises:activity_edit", args=[pk, cast.walks.pk]),
+        reverse("promises:commitment_create", args=[pk]),
+    ):
+        response = client.get(url, follow=True)
+        assert response.redirect_chain[-1][0] == reverse("promises:promise_detail", args=[pk])
+        assert "can no longer be changed" in response.content.decode()
+    detail = client.get(reverse("promises:promise_detail", args=[pk])).content.decode()
+    assert reverse("promises:promise_edit", args=[pk]) not in detail
+    assert (
+        reverse("promises:promise_edit", args=[cast.draft.pk])
+        in client.get(reverse("promises:promise_detail", args=[cast.draft.pk])).content.decode()
+    )
+
+
+def test_drafts_are_not_offered_for_logging(cast: Cast) -> None:
+    draft_activity = cast.draft.activities.create(kind="other", description="Utkastaktivitet")
+    page = _client(cast.coordinator).get(reverse("promises:report_choose")).content.decode()
+    assert "Trafikkontroller" in page
+    assert "Utkastaktivitet" not in page
+    response = _client(cast.coordinator).post(
+        reverse("promises:report_create", args=[draft_activity.pk]),
+        {"date": "2018-02-01", "count": 1},
+    )
+    assert "still a draft" in response.content.decode()
+    assert not ActivityReport.objects.exists()
