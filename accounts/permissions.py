@@ -41,16 +41,17 @@ def promise_scope(user: Any, roles: Iterable[str] = ALL_ROLES, prefix: str = "")
     return condition
 
 
-def _matches(user: Any, promise: Any, roles: Iterable[str]) -> bool:
+def _matches(user: Any, document: Any, roles: Iterable[str]) -> bool:
+    """Whether a role of the user's covers the document's municipality or police area."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
     for membership in _memberships(user, roles):
         org = membership.organisation
-        if org.municipality_id and org.municipality_id == promise.municipality_id:
+        if org.municipality_id and org.municipality_id == document.municipality_id:
             return True
-        if org.police_area_id and org.police_area_id == promise.police_area_id:
+        if org.police_area_id and org.police_area_id == document.police_area_id:
             return True
     return False
 
@@ -81,6 +82,16 @@ def can_view_promise(user: Any, promise: Any) -> bool:
 def can_edit_promise(user: Any, promise: Any) -> bool:
     """Change the promise text, its commitments, activities and status."""
     return _matches(user, promise, EDITOR_ROLES)
+
+
+def can_view_agreement(user: Any, agreement: Any) -> bool:
+    """Internal view of a collaboration agreement."""
+    return _matches(user, agreement, ALL_ROLES)
+
+
+def can_edit_agreement(user: Any, agreement: Any) -> bool:
+    """Change a collaboration agreement: its municipality's or police area's coordinators."""
+    return _matches(user, agreement, EDITOR_ROLES)
 
 
 def can_report_activity(user: Any, activity: Any) -> bool:

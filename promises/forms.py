@@ -81,6 +81,37 @@ class PromiseCreateForm(PromiseForm):
         _limit(self, "police_area", police_areas)
 
 
+class AgreementForm(VersionedForm):
+    class Meta:
+        model = Agreement
+        fields = [
+            "title",
+            "start_year",
+            "end_year",
+            "signed_on",
+            "signed_month_only",
+            "summary",
+            "parties",
+        ]
+        widgets = {"signed_on": DateInput(), "parties": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, parties: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _limit(self, "parties", parties)
+
+
+class AgreementCreateForm(AgreementForm):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects)
+    police_area = forms.ModelChoiceField(label=_("Local police area"), queryset=PoliceArea.objects)
+
+    field_order = ["municipality", "police_area", "title"]
+
+    def __init__(self, *args: Any, municipalities: Any, police_areas: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        _limit(self, "municipality", municipalities)
+        _limit(self, "police_area", police_areas)
+
+
 class SignatoryForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
     title = forms.CharField(label=_("Title"), max_length=150, required=False)

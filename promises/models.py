@@ -1,6 +1,7 @@
 """Agreements, yearly citizen promises, their commitments and activities, and the activity log."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -38,6 +39,7 @@ class Agreement(models.Model):
     parties = models.ManyToManyField(
         "accounts.Organisation", related_name="agreements", verbose_name=_("parties")
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("collaboration agreement")
@@ -51,6 +53,10 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The last year cannot come before the first.")})
 
 
 class CitizenPromise(models.Model):

@@ -1,5 +1,6 @@
 """Reads of the promise cycle that need care: public visibility, progress and pace."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -50,14 +51,30 @@ def _document_prefetches() -> list[Any]:
     ]
 
 
-def organisations_for(promise: CitizenPromise) -> QuerySet[Organisation]:
-    """Organisations that may take part in a promise's activities: those of its municipality
+def organisations_for(document: CitizenPromise | Agreement) -> QuerySet[Organisation]:
+    """Organisations that may take part in a promise or agreement: those of its municipality
     and police area, and partners not tied to any one municipality (rescue services …)."""
+    return organisations_near([document.municipality_id], [document.police_area_id])
+
+
+def organisations_near(
+    municipality_ids: Iterable[int], police_area_ids: Iterable[int]
+) -> QuerySet[Organisation]:
+    """Organisations of these municipalities and police areas, and unattached partners."""
     return Organisation.objects.filter(
-        Q(municipality_id=promise.municipality_id)
-        | Q(police_area_id=promise.police_area_id)
+        Q(municipality_id__in=municipality_ids)
+        | Q(police_area_id__in=police_area_ids)
         | Q(municipality__isnull=True, police_area__isnull=True)
     ).order_by("name")
+
+
+def staff_agreements(user: Any) -> QuerySet[Agreement]:
+    """Collaboration agreements of the user's municipalities and police areas."""
+    return (
+        Agreement.objects.filter(promise_scope(user))
+        .select_related("municipality", "police_area")
+        .order_by("-start_year", "municipality__name")
+    )
 
 
 # Public side: only published (or evaluated) promises, never drafts.

@@ -15,6 +15,7 @@ from loften.versioning import save_versioned
 from promises.models import (
     Activity,
     ActivityReport,
+    Agreement,
     CitizenPromise,
     Commitment,
     Signatory,
@@ -169,9 +170,57 @@ def promise_copy_to_next_year(*, promise: CitizenPromise, by: User) -> CitizenPr
 def signatory_set(*, promise: CitizenPromise, by: User, people: list[dict[str, Any]]) -> None:
     """Replace the promise's signatories with `people` (name, title, organisation)."""
     promise_require_draft(promise)
-    promise.signatories.all().delete()
+    _signatories_replace(promise.signatories.all(), people, promise=promise)
+
+
+def _signatories_replace(current: Any, people: list[dict[str, Any]], **owner: Any) -> None:
+    current.delete()
     for position, person in enumerate(people):
-        Signatory.objects.create(promise=promise, position=position, **person)
+        Signatory.objects.create(position=position, **owner, **person)
+
+
+AGREEMENT_FIELDS = ["title", "start_year", "end_year", "signed_on", "signed_month_only", "summary"]
+
+
+@transaction.atomic
+def agreement_create(
+    *,
+    by: User,
+    municipality: Any,
+    police_area: Any,
+    parties: list[Organisation] | None = None,
+    people: list[dict[str, Any]] | None = None,
+    **data: Any,
+) -> Agreement:
+    """Record a collaboration agreement between a municipality and its police area."""
+    agreement = Agreement(municipality=municipality, police_area=police_area)
+    _assign(agreement, data, AGREEMENT_FIELDS)
+    agreement.full_clean()
+    agreement.save()
+    agreement.parties.set(parties or [])
+    _signatories_replace(agreement.signatories.all(), people or [], agreement=agreement)
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(
+    *,
+    agreement: Agreement,
+    by: User,
+    expected_version: int,
+    parties: list[Organisation] | None = None,
+    people: list[dict[str, Any]] | None = None,
+    **data: Any,
+) -> Agreement:
+    """Change an agreement; refused if someone else saved it since `expected_version`."""
+    fields = _assign(agreement, data, AGREEMENT_FIELDS)
+    agreement.full_clean(exclude=["municipality", "police_area"])
+    save_versioned(agreement, expected_version=expected_version, fields=fields)
+    if parties is not None:
+        agreement.parties.set(parties)
+    if people is not None:
+        _signatories_replace(agreement.signatories.all(), people, agreement=agreement)
+    return agreement
 
 
 @transaction.atomic

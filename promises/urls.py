@@ -29,6 +29,8 @@ urlpatterns = [
         views.activity_delete,
         name="activity_delete",
     ),
+    path("overenskommelser/ny/", views.agreement_form, name="agreement_create"),
+    path("overenskommelser/<int:pk>/", views.agreement_form, name="agreement_edit"),
     path("rapportera/", views.report_choose, name="report_choose"),
     path("rapportera/<int:activity_pk>/", views.report_create, name="report_create"),
     path("rapporter/", views.report_list, name="report_list"),

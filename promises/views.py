@@ -21,6 +21,8 @@ from promises import selectors, services
 from promises.forms import (
     ActivityForm,
     ActivityReportForm,
+    AgreementCreateForm,
+    AgreementForm,
     CommitmentForm,
     PromiseCreateForm,
     PromiseForm,
@@ -112,6 +114,10 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
             "rows": rows,
             "today": today,
             "can_create": can_create,
+            "agreements": selectors.staff_agreements(request.user),
+            "all_promises": selectors.staff_promises(request.user).order_by(
+                "-year", "municipality__name"
+            ),
         },
     )
 
@@ -143,6 +149,68 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 year=promise.year + 1,
             ).exists(),
         },
+    )
+
+
+def _signatory_people(formset: Any) -> list[dict[str, Any]]:
+    return [f.cleaned_data for f in formset if f.cleaned_data.get("name")]
+
+
+@login_required
+def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
+    _require_staff(request)
+    agreement = None
+    if pk is not None:
+        agreement = get_object_or_404(Agreement, pk=pk)
+        if not permissions.can_view_agreement(request.user, agreement):
+            raise Http404
+        if not permissions.can_edit_agreement(request.user, agreement):
+            raise PermissionDenied(_("Only the coordinators may change the agreement."))
+    municipalities = permissions.editable_municipalities(request.user)
+    if agreement is None and not municipalities.exists():
+        raise PermissionDenied(_("Only coordinators may record agreements."))
+    police_areas = PoliceArea.objects.filter(municipalities__in=municipalities).distinct()
+    parties = selectors.organisations_near(
+        municipalities.values_list("pk", flat=True), police_areas.values_list("pk", flat=True)
+    )
+    if agreement is None:
+        form: AgreementForm = AgreementCreateForm(
+            request.POST or None,
+            municipalities=municipalities,
+            police_areas=police_areas,
+            parties=parties,
+        )
+    else:
+        form = AgreementForm(request.POST or None, instance=agreement, parties=parties)
+    initial = (
+        [{"name": s.name, "title": s.title} for s in agreement.signatories.all()]
+        if agreement
+        else []
+    )
+    signatories = SignatoryFormSet(request.POST or None, initial=initial, prefix="sig")
+    if request.method == "POST" and form.is_valid() and signatories.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        people = _signatory_people(signatories)
+        try:
+            if agreement is None:
+                services.agreement_create(by=request.user, people=people, **data)
+            else:
+                services.agreement_update(
+                    agreement=agreement,
+                    by=request.user,
+                    people=people,
+                    expected_version=form.expected_version(),
+                    **data,
+                )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The agreement was saved."))
+            return redirect("promises:dashboard")
+    return render(
+        request,
+        "promises/agreement_form.html",
+        {"form": form, "agreement": agreement, "signatories": signatories},
     )
 
 
@@ -184,7 +252,7 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     signatories = SignatoryFormSet(request.POST or None, initial=initial, prefix="sig")
     if request.method == "POST" and form.is_valid() and signatories.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        people = [f.cleaned_data for f in signatories if f.cleaned_data.get("name")]
+        people = _signatory_people(signatories)
         try:
             with transaction.atomic():
                 services.promise_update(

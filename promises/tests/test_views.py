@@ -278,3 +278,10 @@ def test_drafts_are_not_offered_for_logging(cast: Cast) -> None:
     )
     assert "still a draft" in response.content.decode()
     assert not ActivityReport.objects.exists()
+
+
+def test_dashboard_lists_every_promise_in_scope_and_nothing_else(cast: Cast) -> None:
+    page = _client(cast.coordinator).get(reverse("promises:dashboard")).content.decode()
+    assert reverse("promises:promise_detail", args=[cast.published.pk]) in page
+    assert reverse("promises:promise_detail", args=[cast.draft.pk]) in page
+    assert "Lunds utkast" not in page

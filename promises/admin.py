@@ -1,0 +1,21 @@
+"""Platform administrators keep agreements in order here; everyday work has its own pages."""
+
+from django.contrib import admin
+
+from promises.models import Agreement, Signatory
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    fk_name = "agreement"
+    exclude = ["promise"]
+    extra = 0
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ["title", "municipality", "police_area", "start_year", "end_year"]
+    list_filter = ["start_year"]
+    search_fields = ["title", "municipality__name"]
+    filter_horizontal = ["parties"]
+    inlines = [SignatoryInline]

@@ -1,0 +1,60 @@
+"""axe-core scans of the staff pages a reporter and a coordinator use every day."""
+
+from typing import Any
+
+import pytest
+
+from promises.models import Activity, CitizenPromise
+
+from .conftest import HAVE_BROWSER
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not HAVE_BROWSER, reason="Debian's chromium package is not installed"),
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def test_staff_pages_have_no_serious_accessibility_violations(
+    live_server: Any, browser: Any, demo: None
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    promise = CitizenPromise.objects.get(municipality__slug="eslov", year=2017)
+    activity = Activity.objects.get(promise=promise, kind="traffic_control")
+    draft = CitizenPromise.objects.get(municipality__slug="exempelby", status="draft")
+    pages = {
+        "samordnare.eslov": [
+            "/arbete/",
+            f"/arbete/loften/{promise.pk}/",
+            "/arbete/rapporter/",
+            "/arbete/loften/nytt/",
+            "/arbete/overenskommelser/ny/",
+        ],
+        "polis.eslov": ["/arbete/rapportera/", f"/arbete/rapportera/{activity.pk}/"],
+        "samordnare.exempelby": [
+            f"/arbete/loften/{draft.pk}/redigera/",
+            f"/arbete/loften/{draft.pk}/aktivitet/ny/",
+        ],
+    }
+    axe = Axe()
+    problems = []
+    for username, paths in pages.items():
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.goto(f"{live_server.url}/konto/logga-in/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", "demo")
+        page.click("button.primary")
+        for path in paths:
+            page.goto(f"{live_server.url}{path}")
+            assert page.url == f"{live_server.url}{path}", f"{username} was sent away from {path}"
+            assert page.locator("h1").count() == 1, path
+            result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+            problems += [
+                f"{path}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
+                for v in result.response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+        context.close()
+    assert problems == []
