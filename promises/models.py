@@ -214,6 +214,7 @@ class Activity(models.Model):
     # Kept in step with the reports by services.activity_progress_recount.
     done_count = models.PositiveIntegerField(default=0, editable=False)
     last_done_on = models.DateField(null=True, blank=True, editable=False)
+    reached_count = models.PositiveIntegerField(default=0, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -223,6 +224,13 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    @property
+    def reach_percent(self) -> int | None:
+        """Share of the audience reached so far, when the audience's size is known."""
+        if not self.audience_size:
+            return None
+        return min(100, round(100 * self.reached_count / self.audience_size))
 
 
 class ActivityReportQuerySet(models.QuerySet["ActivityReport"]):

@@ -6,6 +6,7 @@ from typing import Any, cast
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Field, Max, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -393,11 +394,19 @@ def activity_report_remove(*, report: ActivityReport, by: User) -> ActivityRepor
 
 
 def activity_progress_recount(*, activity: Activity) -> Activity:
-    """Recompute an activity's done count and last date from its reports."""
-    figures = activity.reports.active().aggregate(done=Sum("count"), last=Max("date"))
+    """Recompute an activity's done count, last date and reach from its reports."""
+    figures = activity.reports.active().aggregate(
+        done=Sum("count"),
+        last=Max("date"),
+        # Pupils reached where reported, otherwise the participants.
+        reached=Sum(Coalesce("pupils_reached", "attendees")),
+    )
     activity.done_count = figures["done"] or 0
     activity.last_done_on = figures["last"]
+    activity.reached_count = figures["reached"] or 0
     Activity.objects.filter(pk=activity.pk).update(
-        done_count=activity.done_count, last_done_on=activity.last_done_on
+        done_count=activity.done_count,
+        last_done_on=activity.last_done_on,
+        reached_count=activity.reached_count,
     )
     return activity

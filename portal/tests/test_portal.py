@@ -146,3 +146,14 @@ def test_language_switch_sets_the_choice(cast: Cast) -> None:
     response = client.post("/sprak/", {"language": "en", "next": "/kommun/eslov/2017/"})
     assert response.status_code == 302
     assert client.cookies["django_language"].value == "en"
+
+
+def test_promise_page_shows_reach_when_the_audience_size_is_known(cast: Cast) -> None:
+    type(cast.education).objects.filter(pk=cast.education.pk).update(
+        audience="Alla elever i årskurs 4", audience_size=400
+    )
+    services.activity_report_create(
+        activity=cast.education, by=cast.partner, date=date(2017, 5, 11), pupils_reached=318
+    )
+    page = client_for().get("/kommun/eslov/2017/").content.decode()
+    assert "reached 318 of 400 (80 %)" in page

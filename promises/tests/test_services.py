@@ -275,3 +275,23 @@ def test_dashboard_shows_this_years_promises(cast: Cast) -> None:
     assert selectors.dashboard_promises(cast.other_coordinator, date(2017, 7, 2))[1] == [
         cast.lund_draft
     ]
+
+
+def test_reach_is_shown_as_a_share_of_the_audience(cast: Cast) -> None:
+    CitizenPromise.objects.filter(pk=cast.published.pk).update(status=PromiseStatus.DRAFT)
+    cast.education.promise.refresh_from_db()
+    services.activity_update(
+        activity=cast.education,
+        by=cast.coordinator,
+        expected_version=cast.education.version,
+        audience="Alla elever i årskurs 4",
+        audience_size=400,
+    )
+    CitizenPromise.objects.filter(pk=cast.published.pk).update(status=PromiseStatus.PUBLISHED)
+    cast.education.promise.refresh_from_db()
+    assert cast.education.reach_percent == 0
+    services.activity_report_create(
+        activity=cast.education, by=cast.partner, date=date(2017, 5, 11), pupils_reached=318
+    )
+    assert (cast.education.reached_count, cast.education.reach_percent) == (318, 80)
+    assert cast.walks.reach_percent is None  # audience size unknown
