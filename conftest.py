@@ -22,6 +22,9 @@ class Cast:
     reporter: User
     partner: User
     other_coordinator: User
+    viewer: User
+    moderator: User
+    outsider: User
     admin: User
     eslov: Municipality
     lund: Municipality
@@ -84,6 +87,9 @@ def cast(db: None) -> Cast:
     reporter = _member("reporter", police_org, Role.REPORTER)
     partner = _member("partner", rescue_org, Role.PARTNER)
     other = _member("other", lund_org, Role.COORDINATOR)
+    viewer = _member("viewer", municipality_org, Role.VIEWER)
+    moderator = _member("moderator", municipality_org, Role.MODERATOR)
+    outsider = User.objects.create_user(username="outsider", password="pw")
     admin = User.objects.create_superuser(username="root", password="pw")
     published = services.promise_create(
         by=coordinator,
@@ -138,22 +144,25 @@ def cast(db: None) -> Cast:
         title="Lunds utkast",
     )
     return Cast(
-        coordinator,
-        reporter,
-        partner,
-        other,
-        admin,
-        eslov,
-        lund,
-        area,
-        municipality_org,
-        police_org,
-        rescue_org,
-        lund_org,
-        published,
-        draft,
-        lund_draft,
-        controls,
-        walks,
-        education,
+        coordinator=coordinator,
+        reporter=reporter,
+        partner=partner,
+        other_coordinator=other,
+        viewer=viewer,
+        moderator=moderator,
+        outsider=outsider,
+        admin=admin,
+        eslov=eslov,
+        lund=lund,
+        area=area,
+        municipality_org=municipality_org,
+        police_org=police_org,
+        rescue_org=rescue_org,
+        lund_org=lund_org,
+        published=published,
+        draft=draft,
+        lund_draft=lund_draft,
+        controls=controls,
+        walks=walks,
+        education=education,
     )

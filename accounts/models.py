@@ -64,6 +64,7 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
     REPORTER = "reporter", _("Reporter")
     PARTNER = "partner", _("Partner")
+    MODERATOR = "moderator", _("Moderator")
     VIEWER = "viewer", _("Viewer")
 
 

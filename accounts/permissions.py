@@ -13,6 +13,9 @@ from accounts.models import Membership, Role
 
 EDITOR_ROLES = (Role.COORDINATOR,)
 REPORTER_ROLES = (Role.COORDINATOR, Role.REPORTER)
+# Who reads a municipality's or police area's internal documents, drafts included.
+# Partners read only where they are responsible; moderators handle citizen input only.
+VIEW_ROLES = (Role.COORDINATOR, Role.REPORTER, Role.VIEWER)
 ALL_ROLES = tuple(Role)
 
 
@@ -27,7 +30,7 @@ def _memberships(user: Any, roles: Iterable[str]) -> list[Membership]:
     return [m for m in cache if m.role in wanted]
 
 
-def promise_scope(user: Any, roles: Iterable[str] = ALL_ROLES, prefix: str = "") -> Q:
+def promise_scope(user: Any, roles: Iterable[str] = VIEW_ROLES, prefix: str = "") -> Q:
     """Return a filter on promises (or, with a prefix such as 'promise__', related rows)."""
     if user.is_authenticated and user.is_superuser:
         return Q()
@@ -38,6 +41,16 @@ def promise_scope(user: Any, roles: Iterable[str] = ALL_ROLES, prefix: str = "")
             condition |= Q(**{f"{prefix}municipality_id": org.municipality_id})
         if org.police_area_id:
             condition |= Q(**{f"{prefix}police_area_id": org.police_area_id})
+    return condition
+
+
+def visible_promise_filter(user: Any) -> Q:
+    """Filter on promises the user may read internally: their organisations' promises, and
+    for partners the promises with an activity their organisation is responsible for."""
+    condition = promise_scope(user, VIEW_ROLES)
+    partner_orgs = partner_organisation_ids(user)
+    if partner_orgs:
+        condition |= Q(activities__responsible__in=partner_orgs)
     return condition
 
 
@@ -73,7 +86,7 @@ def is_staff_user(user: Any) -> bool:
 
 def can_view_promise(user: Any, promise: Any) -> bool:
     """Internal view of a promise, drafts included."""
-    if _matches(user, promise, ALL_ROLES):
+    if _matches(user, promise, VIEW_ROLES):
         return True
     partner_orgs = partner_organisation_ids(user)
     return bool(partner_orgs) and promise.activities.filter(responsible__in=partner_orgs).exists()
@@ -86,7 +99,7 @@ def can_edit_promise(user: Any, promise: Any) -> bool:
 
 def can_view_agreement(user: Any, agreement: Any) -> bool:
     """Internal view of a collaboration agreement."""
-    return _matches(user, agreement, ALL_ROLES)
+    return _matches(user, agreement, VIEW_ROLES)
 
 
 def can_edit_agreement(user: Any, agreement: Any) -> bool:

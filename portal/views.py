@@ -3,6 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 
 from places.models import Municipality
@@ -14,6 +15,7 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
+@require_safe
 def home(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     municipalities = selectors.public_municipalities(query)
@@ -21,6 +23,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, {"municipalities": municipalities, "query": query})
 
 
+@require_safe
 def municipality(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Municipality.objects.select_related("county"), slug=slug)
     promises = selectors.public_promises_of(place)
@@ -49,9 +52,11 @@ def _promise_context(slug: str, year: int) -> dict[str, object]:
     }
 
 
+@require_safe
 def promise(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, "portal/promise.html", _promise_context(slug, year))
 
 
+@require_safe
 def promise_print(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, "portal/promise_print.html", _promise_context(slug, year))

@@ -8,7 +8,11 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.models import Organisation
-from accounts.permissions import promise_scope, reportable_activity_scope
+from accounts.permissions import (
+    promise_scope,
+    reportable_activity_scope,
+    visible_promise_filter,
+)
 from lib.pace import Progress, progress
 from lib.periods import year_elapsed_share
 from lib.sorting import swedish_key
@@ -133,7 +137,8 @@ def public_promise(municipality_slug: str, year: int) -> CitizenPromise | None:
 
 def staff_promises(user: Any) -> QuerySet[CitizenPromise]:
     """Promises the user may see internally, drafts included."""
-    return CitizenPromise.objects.filter(promise_scope(user)).select_related(
+    visible = CitizenPromise.objects.filter(visible_promise_filter(user)).values("pk")
+    return CitizenPromise.objects.filter(pk__in=visible).select_related(
         "municipality", "police_area"
     )
 

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import permissions
 from accounts.models import User
@@ -38,6 +38,7 @@ class AuthedRequest(HttpRequest):
     user: User
 
 
+FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
 SignatoryFormSet = formset_factory(SignatoryForm, extra=0, min_num=2, max_num=6)
 
 
@@ -99,6 +100,7 @@ def _form_error(form: Any, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+@require_safe
 @login_required
 def dashboard(request: AuthedRequest) -> HttpResponse:
     _require_staff(request)
@@ -122,6 +124,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get_promise_for_viewer(request, pk)
@@ -156,6 +159,7 @@ def _signatory_people(formset: Any) -> list[dict[str, Any]]:
     return [f.cleaned_data for f in formset if f.cleaned_data.get("name")]
 
 
+@FORM_METHODS
 @login_required
 def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     _require_staff(request)
@@ -214,6 +218,7 @@ def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpRespons
     )
 
 
+@FORM_METHODS
 @login_required
 def promise_create(request: AuthedRequest) -> HttpResponse:
     _require_staff(request)
@@ -241,6 +246,7 @@ def promise_create(request: AuthedRequest) -> HttpResponse:
     return render(request, "promises/promise_form.html", {"form": form})
 
 
+@FORM_METHODS
 @login_required
 def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
@@ -278,8 +284,8 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@login_required
 def promise_status(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
     try:
@@ -296,8 +302,8 @@ def promise_status(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("promises:promise_detail", pk=promise.pk)
 
 
-@login_required
 @require_POST
+@login_required
 def promise_copy(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
     try:
@@ -311,6 +317,7 @@ def promise_copy(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("promises:promise_detail", pk=copy.pk)
 
 
+@FORM_METHODS
 @login_required
 def commitment_form(
     request: AuthedRequest, pk: int, commitment_pk: int | None = None
@@ -349,8 +356,8 @@ def commitment_form(
     )
 
 
-@login_required
 @require_POST
+@login_required
 def commitment_delete(request: AuthedRequest, pk: int, commitment_pk: int) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
     if refusal := _refuse_unless_draft(request, promise):
@@ -361,6 +368,7 @@ def commitment_delete(request: AuthedRequest, pk: int, commitment_pk: int) -> Ht
     return redirect("promises:promise_detail", pk=promise.pk)
 
 
+@FORM_METHODS
 @login_required
 def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = None) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
@@ -392,8 +400,8 @@ def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = Non
     )
 
 
-@login_required
 @require_POST
+@login_required
 def activity_delete(request: AuthedRequest, pk: int, activity_pk: int) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
     if refusal := _refuse_unless_draft(request, promise):
@@ -408,6 +416,7 @@ def activity_delete(request: AuthedRequest, pk: int, activity_pk: int) -> HttpRe
     return redirect("promises:promise_detail", pk=promise.pk)
 
 
+@require_safe
 @login_required
 def report_choose(request: AuthedRequest) -> HttpResponse:
     _require_staff(request)
@@ -419,6 +428,7 @@ def _default_organisations(request: HttpRequest) -> list[int]:
     return sorted(permissions.user_organisation_ids(request.user))
 
 
+@FORM_METHODS
 @login_required
 def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
     activity = _get_activity_for_reporter(request, activity_pk)
@@ -450,6 +460,7 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
     return render(request, "promises/report_form.html", {"form": form, "activity": activity})
 
 
+@require_safe
 @login_required
 def report_list(request: AuthedRequest) -> HttpResponse:
     _require_staff(request)
@@ -465,6 +476,7 @@ def report_list(request: AuthedRequest) -> HttpResponse:
     )
 
 
+@FORM_METHODS
 @login_required
 def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     report = _get_report_for_changer(request, pk)
@@ -489,8 +501,8 @@ def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@login_required
 def report_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     report = _get_report_for_changer(request, pk)
     services.activity_report_remove(report=report, by=request.user)

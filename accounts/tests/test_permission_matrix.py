@@ -1,0 +1,248 @@
+"""The permission matrix: every URL pattern, every role, own organisation versus another
+organisation versus anonymous, GET and POST, with the expected outcome written once below.
+
+The URL patterns are read from the URL configuration, so a new view that is missing from
+MATRIX makes `test_every_url_pattern_is_in_the_matrix` fail. Each URL is filled in with
+objects of Eslöv (the cast's own organisations); the coordinator of Lund stands for
+"another organisation". Refused requests must leave the database exactly as it was.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from conftest import Cast, client_for
+from promises import services
+from promises.models import Agreement
+
+ACTORS = [
+    "anonymous",
+    "outsider",
+    "coordinator",
+    "reporter",
+    "viewer",
+    "partner",
+    "moderator",
+    "other_coordinator",
+    "admin",
+]
+STAFF = ACTORS[1:]
+
+OK, DONE, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = ("200", "302", "login", "403", "404", "405")
+# Outcomes that must change nothing in the database.
+REFUSALS = {LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED}
+
+
+def _row(default: str, **actors: str) -> dict[str, str]:
+    return {actor: actors.get(actor, default) for actor in ACTORS}
+
+
+def _staff(**actors: str) -> dict[str, str]:
+    """Staff pages: anonymous visitors are sent to log in, users outside every
+    organisation are refused; the rest as given (default: not found)."""
+    return _row(NOT_FOUND, anonymous=LOGIN, outsider=FORBIDDEN, **actors)
+
+
+EVERYONE_OK = _row(OK)
+NOBODY = _row(NOT_ALLOWED)
+# Read the internal draft: its own organisations' readers and the administrator.
+DRAFT_READERS = {"coordinator": OK, "reporter": OK, "viewer": OK, "admin": OK}
+# Change the draft: coordinators (own organisation) and the administrator; other readers
+# of the draft are forbidden, everyone else does not even learn that it exists.
+DRAFT_EDIT = _staff(coordinator=OK, admin=OK, reporter=FORBIDDEN, viewer=FORBIDDEN)
+DRAFT_ACTION = _staff(coordinator=DONE, admin=DONE, reporter=FORBIDDEN, viewer=FORBIDDEN)
+CREATORS = _staff(
+    coordinator=OK,
+    other_coordinator=OK,
+    admin=OK,
+    reporter=FORBIDDEN,
+    viewer=FORBIDDEN,
+    partner=FORBIDDEN,
+    moderator=FORBIDDEN,
+)
+STAFF_LIST = _staff(**{actor: OK for actor in STAFF if actor != "outsider"})
+
+
+@dataclass
+class Row:
+    """One URL pattern: how to fill in its arguments, and the outcome per actor and method."""
+
+    kwargs: Callable[["World"], dict[str, Any]] = lambda world: {}
+    get: dict[str, str] = field(default_factory=lambda: NOBODY)
+    post: dict[str, str] = field(default_factory=lambda: NOBODY)
+
+
+@dataclass
+class World:
+    cast: Cast
+    commitment_pk: int
+    activity_pk: int
+    report_pk: int
+    agreement_pk: int
+
+
+MATRIX: dict[str, Row] = {
+    # The public site: the same for everyone, read-only.
+    "portal:home": Row(get=EVERYONE_OK),
+    "portal:municipality": Row(lambda w: {"slug": "eslov"}, get=EVERYONE_OK),
+    "portal:promise": Row(lambda w: {"slug": "eslov", "year": 2017}, get=EVERYONE_OK),
+    "portal:promise_print": Row(lambda w: {"slug": "eslov", "year": 2017}, get=EVERYONE_OK),
+    "set_language": Row(get=_row(DONE), post=_row(DONE)),
+    "accounts:login": Row(get=_row(DONE, anonymous=OK), post=_row(DONE, anonymous=OK)),
+    "accounts:logout": Row(post=_row(DONE)),
+    # Staff pages.
+    "promises:dashboard": Row(get=STAFF_LIST),
+    "promises:promise_create": Row(get=CREATORS, post=CREATORS),
+    "promises:promise_detail": Row(lambda w: {"pk": w.cast.draft.pk}, get=_staff(**DRAFT_READERS)),
+    "promises:promise_edit": Row(
+        lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_EDIT
+    ),
+    "promises:promise_status": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
+    "promises:promise_copy": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
+    "promises:commitment_create": Row(
+        lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_EDIT
+    ),
+    "promises:commitment_edit": Row(
+        lambda w: {"pk": w.cast.draft.pk, "commitment_pk": w.commitment_pk},
+        get=DRAFT_EDIT,
+        post=DRAFT_EDIT,
+    ),
+    "promises:commitment_delete": Row(
+        lambda w: {"pk": w.cast.draft.pk, "commitment_pk": w.commitment_pk}, post=DRAFT_ACTION
+    ),
+    "promises:activity_create": Row(
+        lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_EDIT
+    ),
+    "promises:activity_edit": Row(
+        lambda w: {"pk": w.cast.draft.pk, "activity_pk": w.activity_pk},
+        get=DRAFT_EDIT,
+        post=DRAFT_EDIT,
+    ),
+    "promises:activity_delete": Row(
+        lambda w: {"pk": w.cast.draft.pk, "activity_pk": w.activity_pk}, post=DRAFT_ACTION
+    ),
+    "promises:agreement_create": Row(get=CREATORS, post=CREATORS),
+    "promises:agreement_edit": Row(
+        lambda w: {"pk": w.agreement_pk}, get=DRAFT_EDIT, post=DRAFT_EDIT
+    ),
+    "promises:report_choose": Row(get=STAFF_LIST),
+    # The published 2017 traffic controls: the police area's reporters log them.
+    "promises:report_create": Row(
+        lambda w: {"activity_pk": w.cast.controls.pk},
+        get=_staff(coordinator=OK, reporter=OK, admin=OK),
+        post=_staff(coordinator=OK, reporter=OK, admin=OK),
+    ),
+    "promises:report_list": Row(get=STAFF_LIST),
+    # A report the police reporter logged: they and the coordinator may change it; readers
+    # of the promise (the viewer, the rescue service as partner) see it but may not.
+    "promises:report_edit": Row(
+        lambda w: {"pk": w.report_pk},
+        get=_staff(coordinator=OK, reporter=OK, admin=OK, viewer=FORBIDDEN, partner=FORBIDDEN),
+        post=_staff(coordinator=OK, reporter=OK, admin=OK, viewer=FORBIDDEN, partner=FORBIDDEN),
+    ),
+    "promises:report_remove": Row(
+        lambda w: {"pk": w.report_pk},
+        post=_staff(
+            coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN, partner=FORBIDDEN
+        ),
+    ),
+}
+# Django's admin has its own gate (staff flag), checked in test_admin_is_for_administrators.
+EXCLUDED_NAMESPACES = {"admin"}
+
+
+def _url_names(patterns: list[Any], namespace: str = "") -> Iterator[str]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def _project_url_names() -> set[str]:
+    names = set(_url_names(get_resolver().url_patterns))
+    return {n for n in names if n.split(":")[0] not in EXCLUDED_NAMESPACES}
+
+
+def test_every_url_pattern_is_in_the_matrix() -> None:
+    assert _project_url_names() == set(MATRIX), (
+        "add the new view to MATRIX with the outcome each role should get"
+    )
+
+
+def test_every_url_pattern_has_a_name() -> None:
+    unnamed = [p for p in get_resolver().url_patterns if isinstance(p, URLPattern) and not p.name]
+    assert unnamed == []
+
+
+def _world(cast: Cast) -> World:
+    commitment = services.commitment_create(
+        promise=cast.draft, by=cast.coordinator, text="Utkastlöfte"
+    )
+    activity = services.activity_create(
+        promise=cast.draft, by=cast.coordinator, kind="other", description="Utkastaktivitet"
+    )
+    report = services.activity_report_create(
+        activity=cast.controls, by=cast.reporter, date=date(2017, 3, 3)
+    )
+    agreement: Agreement = services.agreement_create(
+        by=cast.coordinator,
+        municipality=cast.eslov,
+        police_area=cast.area,
+        title="Överenskommelse",
+        start_year=2015,
+        end_year=2018,
+    )
+    return World(cast, commitment.pk, activity.pk, report.pk, agreement.pk)
+
+
+def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of ours, to prove that a refusal changed nothing."""
+    ours = ("places", "accounts", "promises")
+    return {
+        model._meta.label: sorted(model._default_manager.values_list(), key=repr)
+        for model in apps.get_models()
+        if model._meta.app_label in ours
+    }
+
+
+def _outcome(response: Any) -> str:
+    if response.status_code == 302 and "/konto/logga-in/" in response["Location"]:
+        return LOGIN
+    return str(response.status_code)
+
+
+CASES = [
+    (name, method, actor)
+    for name, row in sorted(MATRIX.items())
+    for method in ("get", "post")
+    for actor in ACTORS
+]
+
+
+@pytest.mark.parametrize(("name", "method", "actor"), CASES)
+def test_permission_matrix(cast: Cast, name: str, method: str, actor: str) -> None:
+    world = _world(cast)
+    row = MATRIX[name]
+    url = reverse(name, kwargs=row.kwargs(world))
+    user = None if actor == "anonymous" else getattr(cast, actor)
+    client = client_for(user)
+    expected = getattr(row, method)[actor]
+    before = _snapshot() if expected in REFUSALS else None
+    response = getattr(client, method)(url, {})
+    assert _outcome(response) == expected, f"{actor} {method.upper()} {url}"
+    if before is not None:
+        assert _snapshot() == before, f"{actor} {method.upper()} {url} changed data"
+
+
+def test_admin_is_for_administrators(cast: Cast) -> None:
+    for actor in STAFF:
+        response = client_for(getattr(cast, actor)).get("/admin/")
+        expected = 200 if actor == "admin" else 302
+        assert response.status_code == expected, actor
