@@ -113,8 +113,8 @@ class AgreementCreateForm(AgreementForm):
 
 
 class SignatoryForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=150, required=False)
-    title = forms.CharField(label=_("Title"), max_length=150, required=False)
+    name = forms.CharField(label=_("Signatory's name"), max_length=150, required=False)
+    title = forms.CharField(label=_("Signatory's title"), max_length=150, required=False)
 
 
 class CommitmentForm(VersionedForm):

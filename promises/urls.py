@@ -10,6 +10,7 @@ urlpatterns = [
     path("loften/<int:pk>/", views.promise_detail, name="promise_detail"),
     path("loften/<int:pk>/redigera/", views.promise_edit, name="promise_edit"),
     path("loften/<int:pk>/status/", views.promise_status, name="promise_status"),
+    path("loften/<int:pk>/aterkalla/", views.promise_withdraw, name="promise_withdraw"),
     path("loften/<int:pk>/kopiera/", views.promise_copy, name="promise_copy"),
     path("loften/<int:pk>/atagande/nytt/", views.commitment_form, name="commitment_create"),
     path(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts import permissions
 from accounts.models import User
+from audit.selectors import history
 from lib.periods import clamp_to_year
 from places.models import PoliceArea
 from promises import selectors, services
@@ -144,7 +145,14 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 if promise.status != PromiseStatus.DRAFT
                 and permissions.can_report_activity(request.user, a)
             },
-            "transitions": [PromiseStatus(s) for s in STATUS_TRANSITIONS[promise.status]],
+            "transitions": [
+                PromiseStatus(s)
+                for s in STATUS_TRANSITIONS[promise.status]
+                if s != PromiseStatus.WITHDRAWN
+            ],
+            "can_withdraw": can_edit
+            and PromiseStatus.WITHDRAWN in STATUS_TRANSITIONS[promise.status],
+            "history": history(f"citizenpromise:{promise.pk}") if can_edit else None,
             "reports": selectors.staff_reports(request.user).filter(activity__promise=promise)[:20],
             "next_year_exists": CitizenPromise.objects.filter(
                 municipality=promise.municipality,
@@ -299,6 +307,21 @@ def promise_status(request: AuthedRequest, pk: int) -> HttpResponse:
             request,
             _("The promise is now %(status)s.") % {"status": promise.get_status_display().lower()},
         )
+    return redirect("promises:promise_detail", pk=promise.pk)
+
+
+@require_POST
+@login_required
+def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
+    promise = _get_promise_for_editor(request, pk)
+    try:
+        services.promise_withdraw(
+            promise=promise, by=request.user, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The promise was withdrawn. Its public page says so."))
     return redirect("promises:promise_detail", pk=promise.pk)
 
 

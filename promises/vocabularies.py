@@ -9,16 +9,19 @@ class PromiseStatus(models.TextChoices):
     SIGNED = "signed", _("Signed")
     PUBLISHED = "published", _("Published")
     EVALUATED = "evaluated", _("Evaluated")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-PUBLIC_STATUSES = (PromiseStatus.PUBLISHED, PromiseStatus.EVALUATED)
+# Published documents are public records: a withdrawn one stays public, marked withdrawn.
+PUBLIC_STATUSES = (PromiseStatus.PUBLISHED, PromiseStatus.EVALUATED, PromiseStatus.WITHDRAWN)
 
 # Which status may follow which; anything else is refused.
 STATUS_TRANSITIONS: dict[str, tuple[str, ...]] = {
     PromiseStatus.DRAFT: (PromiseStatus.SIGNED,),
     PromiseStatus.SIGNED: (PromiseStatus.DRAFT, PromiseStatus.PUBLISHED),
-    PromiseStatus.PUBLISHED: (PromiseStatus.EVALUATED,),
-    PromiseStatus.EVALUATED: (),
+    PromiseStatus.PUBLISHED: (PromiseStatus.EVALUATED, PromiseStatus.WITHDRAWN),
+    PromiseStatus.EVALUATED: (PromiseStatus.WITHDRAWN,),
+    PromiseStatus.WITHDRAWN: (),
 }
 
 

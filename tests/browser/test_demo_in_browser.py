@@ -59,3 +59,31 @@ def test_police_logs_a_traffic_control_from_a_phone_and_the_bar_moves(
     assert controls.locator(".bar-fill").get_attribute("style") == "width: 90%"
     assert _traffic_controls().done_count == 27
     context.close()
+
+
+def test_a_change_made_in_the_browser_shows_in_the_history_with_before_and_after(
+    live_server: Any, browser: Any, demo: None
+) -> None:
+    from promises.models import CitizenPromise
+
+    draft = CitizenPromise.objects.get(municipality__slug="exempelby", status="draft")
+    old_title = draft.title
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill("samordnare.exempelby")
+    page.get_by_label("Lösenord").fill("demo")
+    page.get_by_role("button", name="Logga in").click()
+    page.goto(f"{live_server.url}/arbete/loften/{draft.pk}/")
+    page.get_by_role("link", name="Ändra text").click()
+    page.get_by_label("Titel", exact=True).fill("Medborgarlöfte för Exempelby, reviderat utkast")
+    page.get_by_role("button", name="Spara").click()
+    history = page.locator("section.history")
+    row = history.locator("table.changes tr", has_text="Titel").first
+    assert row.locator("td").all_inner_texts() == [
+        old_title,
+        "Medborgarlöfte för Exempelby, reviderat utkast",
+    ]
+    assert "samordnare.exempelby" in history.locator("li").first.inner_text()
+    context.close()

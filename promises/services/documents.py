@@ -1,27 +1,18 @@
-"""Every write of the promise cycle goes through these functions, whoever calls them."""
+"""Writes of the documents: agreements, yearly promises, their commitments and activities."""
 
-from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Field, Max, Sum
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
-from lib.periods import year_bounds
+from audit.models import AuditAction
+from audit.services import audit_record, snapshot, stored_snapshot
 from loften.versioning import save_versioned
-from promises.models import (
-    Activity,
-    ActivityReport,
-    Agreement,
-    CitizenPromise,
-    Commitment,
-    Signatory,
-)
-from promises.vocabularies import OUTCOME_FIELDS, STATUS_TRANSITIONS, PromiseStatus
+from promises.models import Activity, Agreement, CitizenPromise, Commitment, Signatory
+from promises.vocabularies import STATUS_TRANSITIONS, PromiseStatus
 
 PROMISE_FIELDS = [
     "agreement",
@@ -47,10 +38,12 @@ ACTIVITY_FIELDS = [
     "audience_size",
     "position",
 ]
-REPORT_FIELDS = ["date", "count", "place", "latitude", "longitude", "notes", *OUTCOME_FIELDS]
+AGREEMENT_FIELDS = ["title", "start_year", "end_year", "signed_on", "signed_month_only", "summary"]
+CREATE, CHANGE, DELETE = AuditAction.CREATE, AuditAction.CHANGE, AuditAction.DELETE
 
 
-def _assign(instance: Any, data: dict[str, Any], fields: list[str]) -> list[str]:
+def assign(instance: Any, data: dict[str, Any], fields: list[str]) -> list[str]:
+    """Set the given fields that `data` holds; return their names."""
     changed = [name for name in fields if name in data]
     for name in changed:
         setattr(instance, name, data[name])
@@ -71,14 +64,6 @@ def promise_require_draft(promise: CitizenPromise) -> None:
         )
 
 
-def _require_reportable(promise: CitizenPromise) -> None:
-    if promise.status == PromiseStatus.DRAFT:
-        raise ValidationError(
-            _("Activities can be logged once the promise is signed; this one is still a draft."),
-            code="draft",
-        )
-
-
 @transaction.atomic
 def promise_create(
     *, by: User, municipality: Any, police_area: Any, year: int, title: str, **data: Any
@@ -93,9 +78,10 @@ def promise_create(
     promise = CitizenPromise(
         municipality=municipality, police_area=police_area, year=year, title=title
     )
-    _assign(promise, data, PROMISE_FIELDS)
+    assign(promise, data, PROMISE_FIELDS)
     promise.full_clean()
     promise.save()
+    audit_record(action=CREATE, instance=promise, by=by)
     return promise
 
 
@@ -105,15 +91,15 @@ def promise_update(
 ) -> CitizenPromise:
     """Change the promise text; refused if someone else saved it since `expected_version`."""
     promise_require_draft(promise)
-    fields = _assign(promise, data, PROMISE_FIELDS)
+    before = stored_snapshot(promise)
+    fields = assign(promise, data, PROMISE_FIELDS)
     promise.full_clean(exclude=["municipality", "police_area", "year"])
     save_versioned(promise, expected_version=expected_version, fields=fields)
+    audit_record(action=CHANGE, instance=promise, by=by, before=before)
     return promise
 
 
-@transaction.atomic
-def promise_set_status(*, promise: CitizenPromise, by: User, status: str) -> CitizenPromise:
-    """Move a promise to the next status of its life (draft → signed → published → evaluated)."""
+def _refuse_transition(promise: CitizenPromise, status: str) -> None:
     if status not in STATUS_TRANSITIONS.get(promise.status, ()):
         raise ValidationError(
             _("A promise that is %(current)s cannot become %(new)s.")
@@ -127,12 +113,45 @@ def promise_set_status(*, promise: CitizenPromise, by: User, status: str) -> Cit
         raise ValidationError(_("Enter the date it was signed before marking it as signed."))
     if status == PromiseStatus.PUBLISHED and not promise.activities.exists():
         raise ValidationError(_("A promise needs at least one activity before it is published."))
+    if status == PromiseStatus.WITHDRAWN:
+        raise ValidationError(_("Withdraw a promise with its reason."), code="needs_reason")
+
+
+@transaction.atomic
+def promise_set_status(*, promise: CitizenPromise, by: User, status: str) -> CitizenPromise:
+    """Move a promise to the next status of its life (draft → signed → published → evaluated)."""
+    _refuse_transition(promise, status)
+    before = stored_snapshot(promise)
     promise.status = status
     fields = ["status"]
     if status == PromiseStatus.PUBLISHED and promise.published_at is None:
         promise.published_at = timezone.now()
         fields.append("published_at")
     save_versioned(promise, expected_version=promise.version, fields=fields)
+    audit_record(action=CHANGE, instance=promise, by=by, before=before)
+    return promise
+
+
+@transaction.atomic
+def promise_withdraw(*, promise: CitizenPromise, by: User, reason: str) -> CitizenPromise:
+    """Withdraw a published promise. It is a public record: it stays, archived, and its
+    public page says that it was withdrawn, when and why."""
+    if PromiseStatus.WITHDRAWN not in STATUS_TRANSITIONS.get(promise.status, ()):
+        raise ValidationError(
+            _("Only a published promise can be withdrawn."), code="invalid_transition"
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the promise is withdrawn.")})
+    before = stored_snapshot(promise)
+    promise.status = PromiseStatus.WITHDRAWN
+    promise.withdrawn_at = timezone.now()
+    promise.withdrawal_reason = reason.strip()
+    save_versioned(
+        promise,
+        expected_version=promise.version,
+        fields=["status", "withdrawn_at", "withdrawal_reason"],
+    )
+    audit_record(action=CHANGE, instance=promise, by=by, before=before)
     return promise
 
 
@@ -140,47 +159,52 @@ def promise_set_status(*, promise: CitizenPromise, by: User, status: str) -> Cit
 def promise_copy_to_next_year(*, promise: CitizenPromise, by: User) -> CitizenPromise:
     """Start next year's draft from this promise: texts, commitments and activities."""
     year = promise.year + 1
-    title = promise.title.replace(str(promise.year), str(year))
+    kept = [n for n in PROMISE_FIELDS if n not in ("title", "signed_on", "evaluation_due")]
     copy = promise_create(
         by=by,
         municipality=promise.municipality,
         police_area=promise.police_area,
         year=year,
-        title=title,
-        **{
-            name: getattr(promise, name)
-            for name in PROMISE_FIELDS
-            if name not in ("title", "signed_on", "evaluation_due")
-        },
+        title=promise.title.replace(str(promise.year), str(year)),
+        **{name: getattr(promise, name) for name in kept},
     )
-    commitments = {}
-    for commitment in promise.commitments.all():
-        commitments[commitment.pk] = Commitment.objects.create(
-            promise=copy, text=commitment.text, position=commitment.position
-        )
+    commitments = {
+        old.pk: commitment_create(promise=copy, by=by, text=old.text, position=old.position)
+        for old in promise.commitments.all()
+    }
     for activity in promise.activities.prefetch_related("responsible"):
-        new = Activity.objects.create(
-            promise=copy,
-            commitment=commitments.get(activity.commitment_id or 0),
-            **{name: getattr(activity, name) for name in ACTIVITY_FIELDS if name != "commitment"},
-        )
-        new.responsible.set(activity.responsible.all())
+        values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+        values["commitment"] = commitments.get(activity.commitment_id or 0)
+        activity_create(promise=copy, by=by, responsible=list(activity.responsible.all()), **values)
     return copy
 
 
+def _signatory_lines(owner: CitizenPromise | Agreement) -> list[str]:
+    return [str(person) for person in owner.signatories.all()]
+
+
+def _signatories_replace(
+    owner: CitizenPromise | Agreement, people: list[dict[str, Any]], by: User
+) -> None:
+    before = _signatory_lines(owner)
+    owner.signatories.all().delete()
+    key = "promise" if isinstance(owner, CitizenPromise) else "agreement"
+    for position, person in enumerate(people):
+        Signatory.objects.create(position=position, **{key: owner}, **person)
+    audit_record(
+        action=CHANGE,
+        instance=owner,
+        by=by,
+        before={"signatories": before},
+        after={"signatories": _signatory_lines(owner)},
+    )
+
+
+@transaction.atomic
 def signatory_set(*, promise: CitizenPromise, by: User, people: list[dict[str, Any]]) -> None:
     """Replace the promise's signatories with `people` (name, title, organisation)."""
     promise_require_draft(promise)
-    _signatories_replace(promise.signatories.all(), people, promise=promise)
-
-
-def _signatories_replace(current: Any, people: list[dict[str, Any]], **owner: Any) -> None:
-    current.delete()
-    for position, person in enumerate(people):
-        Signatory.objects.create(position=position, **owner, **person)
-
-
-AGREEMENT_FIELDS = ["title", "start_year", "end_year", "signed_on", "signed_month_only", "summary"]
+    _signatories_replace(promise, people, by)
 
 
 @transaction.atomic
@@ -195,11 +219,13 @@ def agreement_create(
 ) -> Agreement:
     """Record a collaboration agreement between a municipality and its police area."""
     agreement = Agreement(municipality=municipality, police_area=police_area)
-    _assign(agreement, data, AGREEMENT_FIELDS)
+    assign(agreement, data, AGREEMENT_FIELDS)
     agreement.full_clean()
     agreement.save()
     agreement.parties.set(parties or [])
-    _signatories_replace(agreement.signatories.all(), people or [], agreement=agreement)
+    audit_record(action=CREATE, instance=agreement, by=by)
+    if people:
+        _signatories_replace(agreement, people, by)
     return agreement
 
 
@@ -214,13 +240,15 @@ def agreement_update(
     **data: Any,
 ) -> Agreement:
     """Change an agreement; refused if someone else saved it since `expected_version`."""
-    fields = _assign(agreement, data, AGREEMENT_FIELDS)
+    before = stored_snapshot(agreement)
+    fields = assign(agreement, data, AGREEMENT_FIELDS)
     agreement.full_clean(exclude=["municipality", "police_area"])
     save_versioned(agreement, expected_version=expected_version, fields=fields)
     if parties is not None:
         agreement.parties.set(parties)
+    audit_record(action=CHANGE, instance=agreement, by=by, before=before)
     if people is not None:
-        _signatories_replace(agreement.signatories.all(), people, agreement=agreement)
+        _signatories_replace(agreement, people, by)
     return agreement
 
 
@@ -233,6 +261,7 @@ def commitment_create(
     commitment = Commitment(promise=promise, text=text, position=position)
     commitment.full_clean()
     commitment.save()
+    audit_record(action=CREATE, instance=commitment, by=by)
     return commitment
 
 
@@ -242,9 +271,11 @@ def commitment_update(
 ) -> Commitment:
     """Change a commitment's text or order."""
     promise_require_draft(commitment.promise)
+    before = stored_snapshot(commitment)
     commitment.text, commitment.position = text, position
     commitment.full_clean()
     save_versioned(commitment, expected_version=expected_version, fields=["text", "position"])
+    audit_record(action=CHANGE, instance=commitment, by=by, before=before)
     return commitment
 
 
@@ -252,21 +283,28 @@ def commitment_update(
 def commitment_delete(*, commitment: Commitment, by: User) -> None:
     """Remove a commitment; its activities stay, no longer tied to it."""
     promise_require_draft(commitment.promise)
+    before = stored_snapshot(commitment)
+    audit_record(action=DELETE, instance=commitment, by=by, before=before, after={})
     commitment.delete()
 
 
 @transaction.atomic
 def activity_create(
-    *, promise: CitizenPromise, by: User, responsible: list[Organisation] | None = None, **data: Any
+    *,
+    promise: CitizenPromise,
+    by: User,
+    responsible: list[Organisation] | None = None,
+    **data: Any,
 ) -> Activity:
     """Add an activity to a promise."""
     promise_require_draft(promise)
     activity = Activity(promise=promise)
-    _assign(activity, data, ACTIVITY_FIELDS)
+    assign(activity, data, ACTIVITY_FIELDS)
     _check_commitment(activity)
     activity.full_clean()
     activity.save()
     activity.responsible.set(responsible or [])
+    audit_record(action=CREATE, instance=activity, by=by)
     return activity
 
 
@@ -281,12 +319,14 @@ def activity_update(
 ) -> Activity:
     """Change an activity; refused if someone else saved it since `expected_version`."""
     promise_require_draft(activity.promise)
-    fields = _assign(activity, data, ACTIVITY_FIELDS)
+    before = stored_snapshot(activity)
+    fields = assign(activity, data, ACTIVITY_FIELDS)
     _check_commitment(activity)
     activity.full_clean()
     save_versioned(activity, expected_version=expected_version, fields=fields)
     if responsible is not None:
         activity.responsible.set(responsible)
+    audit_record(action=CHANGE, instance=activity, by=by, before=before)
     return activity
 
 
@@ -306,107 +346,5 @@ def activity_delete(*, activity: Activity, by: User) -> None:
                 "to zero or edit its description instead."
             )
         )
+    audit_record(action=DELETE, instance=activity, by=by, before=snapshot(activity), after={})
     activity.delete()
-
-
-def _verbose_name(field_name: str) -> str:
-    return str(cast(Field, ActivityReport._meta.get_field(field_name)).verbose_name)
-
-
-def _check_report(activity: Activity, report: ActivityReport) -> None:
-    first, last = year_bounds(activity.promise.year)
-    errors: dict[str, str] = {}
-    if report.date and not first <= report.date <= last:
-        errors["date"] = _(
-            "The date %(date)s is outside the promise year %(year)s: a report must fall "
-            "between %(first)s and %(last)s."
-        ) % {
-            "date": report.date.isoformat(),
-            "year": activity.promise.year,
-            "first": first.isoformat(),
-            "last": last.isoformat(),
-        }
-    pairs = [
-        ("breath_positives", "breath_tests"),
-        ("drug_positives", "drug_tests"),
-        ("speeding_violations", "vehicles_checked"),
-    ]
-    for part, whole in pairs:
-        part_value, whole_value = getattr(report, part), getattr(report, whole)
-        if part_value is not None and whole_value is not None and part_value > whole_value:
-            errors[part] = _("Cannot be more than %(field)s.") % {"field": _verbose_name(whole)}
-    if errors:
-        raise ValidationError(errors)
-
-
-@transaction.atomic
-def activity_report_create(
-    *,
-    activity: Activity,
-    by: User,
-    date: date,
-    organisations: list[Organisation] | None = None,
-    **data: Any,
-) -> ActivityReport:
-    """Log one execution of an activity and update its progress."""
-    _require_reportable(activity.promise)
-    report = ActivityReport(activity=activity, date=date, reported_by=by)
-    _assign(report, data, REPORT_FIELDS)
-    _check_report(activity, report)
-    report.full_clean(exclude=["reported_by", "activity"])
-    report.save()
-    report.organisations.set(organisations or [])
-    activity_progress_recount(activity=activity)
-    return report
-
-
-@transaction.atomic
-def activity_report_update(
-    *,
-    report: ActivityReport,
-    by: User,
-    expected_version: int,
-    organisations: list[Organisation] | None = None,
-    **data: Any,
-) -> ActivityReport:
-    """Correct a report; refused if someone else saved it since `expected_version`."""
-    if report.removed_at:
-        raise ValidationError(_("This report has been removed and can no longer be changed."))
-    fields = _assign(report, data, REPORT_FIELDS)
-    _check_report(report.activity, report)
-    report.full_clean(exclude=["reported_by", "activity"])
-    save_versioned(report, expected_version=expected_version, fields=fields)
-    if organisations is not None:
-        report.organisations.set(organisations)
-    activity_progress_recount(activity=report.activity)
-    return report
-
-
-@transaction.atomic
-def activity_report_remove(*, report: ActivityReport, by: User) -> ActivityReport:
-    """Take a report out of the count while keeping it, and who removed it, on record."""
-    if report.removed_at is None:
-        report.removed_at = timezone.now()
-        report.removed_by = by
-        save_versioned(report, expected_version=report.version, fields=["removed_at", "removed_by"])
-        activity_progress_recount(activity=report.activity)
-    return report
-
-
-def activity_progress_recount(*, activity: Activity) -> Activity:
-    """Recompute an activity's done count, last date and reach from its reports."""
-    figures = activity.reports.active().aggregate(
-        done=Sum("count"),
-        last=Max("date"),
-        # Pupils reached where reported, otherwise the participants.
-        reached=Sum(Coalesce("pupils_reached", "attendees")),
-    )
-    activity.done_count = figures["done"] or 0
-    activity.last_done_on = figures["last"]
-    activity.reached_count = figures["reached"] or 0
-    Activity.objects.filter(pk=activity.pk).update(
-        done_count=activity.done_count,
-        last_done_on=activity.last_done_on,
-        reached_count=activity.reached_count,
-    )
-    return activity

@@ -1,0 +1,74 @@
+"""Reading the audit trail as a page's history, in words a coordinator reads."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from audit.models import AuditEvent
+
+_EXTRA_LABELS = {"signatories": _("signatories"), "password": _("password")}
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    label: Any
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    event: AuditEvent
+    kind: Any
+    rows: list[ChangeRow]
+
+
+def _model(label: str) -> type[Model] | None:
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def _shown(model: type[Model] | None, name: str, value: Any) -> Any:
+    if value in (None, "", []):
+        return "–"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    field = None
+    if model is not None:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            field = None
+    choices = dict(getattr(field, "choices", None) or [])
+    if isinstance(value, list):
+        return ", ".join(str(choices.get(v, v)) for v in value)
+    return choices.get(value, value)
+
+
+def _label(model: type[Model] | None, name: str) -> Any:
+    if name in _EXTRA_LABELS:
+        return _EXTRA_LABELS[name]
+    try:
+        return model._meta.get_field(name).verbose_name if model else name  # type: ignore[union-attr]
+    except FieldDoesNotExist:
+        return name
+
+
+def history(trail: str, limit: int = 100) -> list[HistoryEntry]:
+    """The newest events of one trail (e.g. 'citizenpromise:12'), with labelled changes."""
+    entries = []
+    for event in AuditEvent.objects.filter(trail=trail)[:limit]:
+        model = _model(event.model)
+        rows = [
+            ChangeRow(_label(model, name), _shown(model, name, before), _shown(model, name, after))
+            for name, (before, after) in event.changes.items()
+        ]
+        kind = model._meta.verbose_name if model else event.model
+        entries.append(HistoryEntry(event, kind, rows))
+    return entries

@@ -1,0 +1,109 @@
+"""Recording to the audit trail. Services call `audit_record` after every write."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from audit.context import client_address
+from audit.models import AuditAction, AuditEvent
+
+# Never written to the trail, whatever the model.
+SECRET_FIELDS = {"password"}
+# Bookkeeping that changes on every save and says nothing to a reader.
+NOISE_FIELDS = {
+    "version",
+    "updated_at",
+    "created_at",
+    "done_count",
+    "last_done_on",
+    "reached_count",
+    "last_login",
+}
+
+Snapshot = dict[str, Any]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(instance: models.Model) -> Snapshot:
+    """The values of a record's own fields and many-to-many links, as plain JSON values."""
+    values: Snapshot = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in NOISE_FIELDS or field.name in SECRET_FIELDS:
+            continue
+        if field.is_relation:
+            # Names read better in a history than ids; the id stays for exactness.
+            related = getattr(instance, field.name)
+            values[field.name] = f"{related} (#{related.pk})" if related is not None else None
+        else:
+            values[field.name] = _plain(getattr(instance, field.attname))
+    if instance.pk is not None:
+        for m2m in instance._meta.many_to_many:
+            related_objects = getattr(instance, m2m.name).order_by("pk")
+            values[m2m.name] = [f"{obj} (#{obj.pk})" for obj in related_objects]
+    return values
+
+
+def stored_snapshot(instance: models.Model) -> Snapshot:
+    """The record as the database holds it now. Take "before" from here: a model form may
+    already have written the new values onto the instance in memory."""
+    stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+    return snapshot(stored) if stored is not None else {}
+
+
+def diff(before: Snapshot, after: Snapshot) -> dict[str, list[Any]]:
+    """Fields whose value differs, as {field: [before, after]}."""
+    names = list(dict.fromkeys([*before, *after]))
+    return {n: [before.get(n), after.get(n)] for n in names if before.get(n) != after.get(n)}
+
+
+def trail_of(instance: models.Model) -> str:
+    """Which page's history an event belongs to: a promise's parts go to the promise."""
+    label = instance._meta.model_name
+    if label in ("commitment", "activity", "signatory") and getattr(instance, "promise_id", None):
+        return f"citizenpromise:{instance.promise_id}"  # type: ignore[attr-defined]
+    if label == "activityreport":
+        return f"citizenpromise:{instance.activity.promise_id}"  # type: ignore[attr-defined]
+    if label == "membership":
+        return f"user:{instance.user_id}"  # type: ignore[attr-defined]
+    return f"{label}:{instance.pk}"
+
+
+def audit_record(
+    *,
+    action: str,
+    instance: models.Model,
+    by: Any,
+    before: Snapshot | None = None,
+    after: Snapshot | None = None,
+) -> AuditEvent | None:
+    """Write one event; a change that changed nothing is not recorded."""
+    before = before or {}
+    after = (
+        after if after is not None else (snapshot(instance) if action != AuditAction.DELETE else {})
+    )
+    changes = diff(before, after)
+    if action == AuditAction.CHANGE and not changes:
+        return None
+    actor = by if getattr(by, "is_authenticated", False) else None
+    return AuditEvent.objects.create(
+        actor=actor,
+        actor_name=actor.get_username() if actor else "",
+        ip_address=client_address(),
+        action=action,
+        model=instance._meta.label,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        trail=trail_of(instance),
+        changes=changes,
+    )
