@@ -24,6 +24,7 @@ install: $(STAMP)
 
 demo: install
 	DEBUG=true $(BIN)/loften migrate --no-input -v 0
+	DEBUG=true $(BIN)/loften createcachetable
 	DEBUG=true $(BIN)/loften demo
 
 run: demo

@@ -1,13 +1,23 @@
 """Users, the organisations they work for, and their roles in each."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+
+def _new_session_token() -> str:
+    return secrets.token_hex(16)
 
 
 class User(AbstractUser):
     """A person who signs in: staff of a municipality, the police or a partner."""
+
+    # Part of every session's check: replacing it ends all of the user's sessions.
+    session_token = models.CharField(max_length=32, default=_new_session_token, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -15,6 +25,16 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Django ties sessions to the password hash; we add the session token so that
+        # "log out everywhere" can end them without touching the password.
+        return salted_hmac(
+            "loften.accounts.User.session",
+            f"{self.password}:{self.session_token}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class OrganisationKind(models.TextChoices):

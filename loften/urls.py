@@ -1,11 +1,20 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
+from django_ratelimit.decorators import ratelimit
+
+from loften.views import healthz
 
 urlpatterns = [
     path("", include("portal.urls")),
     path("arbete/", include("promises.urls")),
     path("konto/", include("accounts.urls")),
-    path("sprak/", set_language, name="set_language"),
+    path(
+        "sprak/",
+        ratelimit(key="ip", rate=settings.SEARCH_RATE, method="POST")(set_language),
+        name="set_language",
+    ),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]

@@ -1,10 +1,12 @@
 """The public site: no login, only published promises, through the public selectors."""
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
+from django_ratelimit.decorators import ratelimit
 
 from places.models import Municipality
 from promises import selectors
@@ -16,6 +18,7 @@ class HtmxHttpRequest(HttpRequest):
 
 
 @require_safe
+@ratelimit(key="ip", rate=settings.SEARCH_RATE, method=ratelimit.ALL)
 def home(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     municipalities = selectors.public_municipalities(query)

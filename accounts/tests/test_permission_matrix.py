@@ -95,6 +95,14 @@ MATRIX: dict[str, Row] = {
     "set_language": Row(get=_row(DONE), post=_row(DONE)),
     "accounts:login": Row(get=_row(DONE, anonymous=OK), post=_row(DONE, anonymous=OK)),
     "accounts:logout": Row(post=_row(DONE)),
+    "accounts:logout_everywhere": Row(post=_row(DONE, anonymous=LOGIN)),
+    "accounts:password_reset": Row(get=EVERYONE_OK, post=EVERYONE_OK),
+    "accounts:password_reset_done": Row(get=EVERYONE_OK),
+    "accounts:password_reset_confirm": Row(
+        lambda w: {"uidb64": "MQ", "token": "not-a-token"}, get=EVERYONE_OK, post=EVERYONE_OK
+    ),
+    "accounts:password_reset_complete": Row(get=EVERYONE_OK),
+    "healthz": Row(get=EVERYONE_OK),
     # Staff pages.
     "promises:dashboard": Row(get=STAFF_LIST),
     "promises:promise_create": Row(get=CREATORS, post=CREATORS),

@@ -72,7 +72,7 @@ def test_promise_page_shows_document_and_progress(cast: Cast) -> None:
     assert "Medborgarlöfte 2017" in page
     assert "Säkrare trafik" in page
     assert "<strong>3</strong> of 30" in page
-    assert 'style="width: 10%"' in page
+    assert '<rect class="bar-fill" width="10" height="4"/>' in page
     assert "Last carried out: March 2, 2017" in page
     assert client_for().get("/kommun/eslov/2017/utskrift/").status_code == 200
 
@@ -116,11 +116,21 @@ def test_promise_page_uses_a_fixed_number_of_queries(
     assert _queries_for_promise_page() == 5
 
 
+def _data_queries(queries: CaptureQueriesContext) -> list[str]:
+    # The rate limiter's counters live in the cache table (written in a savepoint); they
+    # are not page data.
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if "loften_cache" not in q["sql"] and "SAVEPOINT" not in q["sql"]
+    ]
+
+
 def test_start_and_municipality_pages_use_few_queries(cast: Cast) -> None:
     client = client_for()
     with CaptureQueriesContext(connection) as queries:
         client.get("/")
-    assert len(queries) == 1
+    assert len(_data_queries(queries)) == 1
     with CaptureQueriesContext(connection) as queries:
         client.get("/kommun/eslov/")
     assert len(queries) == 2

@@ -1,0 +1,103 @@
+"""Production settings pass Django's deployment check; pages carry strict headers and no
+inline script or style, so the Content-Security-Policy can forbid them."""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Cast, client_for
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_check_deploy_is_clean_with_production_settings() -> None:
+    # The production environment: none of the test run's own variables.
+    test_only = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEMO_MODE")
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
+    env.update(
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="loften.example.se",
+        DJANGO_SETTINGS_MODULE="loften.settings",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "DEBUG"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_hashes_passwords_with_argon2() -> None:
+    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "y" * 50}
+    result = subprocess.run(
+        [sys.executable, "-c", "import loften.settings as s; print(s.PASSWORD_HASHERS[0])"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+PUBLIC = [
+    "/",
+    "/kommun/eslov/",
+    "/kommun/eslov/2017/",
+    "/kommun/eslov/2017/utskrift/",
+    "/konto/logga-in/",
+    "/konto/losenord/",
+]
+STAFF = ["/arbete/", "/arbete/rapportera/", "/arbete/rapporter/"]
+PAGES = PUBLIC + STAFF
+
+
+def _get(cast: Cast, path: str) -> Any:
+    return client_for(cast.coordinator if path in STAFF else None).get(path)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_send_strict_security_headers(cast: Cast, path: str) -> None:
+    response = _get(cast, path)
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    for directive in (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+    ):
+        assert directive in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_have_no_inline_script_or_style(cast: Cast, path: str) -> None:
+    html = _get(cast, path).content.decode()
+    scripts = re.findall(r"<script\b([^>]*)>", html)
+    assert scripts and all("src=" in attributes for attributes in scripts)
+    assert "<style" not in html
+    assert not re.search(r"\sstyle=", html)
+    assert not re.search(r"\son[a-z]+=", html)  # no inline event handlers
+
+
+def test_health_check_answers_without_login(db: None) -> None:
+    response = client_for().get("/healthz")
+    assert (response.status_code, response.content) == (200, b"ok")
