@@ -166,3 +166,18 @@ def cast(db: None) -> Cast:
         walks=walks,
         education=education,
     )
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> None:
+    """The Eslöv demo, committed, so other threads and processes (live_server, pg_dump)
+    see it. Transactional tests empty the tables afterwards, reference data included, so
+    it is loaded again here rather than trusted to be left by the migrations."""
+    from django.utils import timezone
+
+    from places.models import County, Municipality, PoliceRegion
+    from places.reference_data import load_reference_data
+    from promises.demo import load_demo
+
+    load_reference_data(PoliceRegion, County, Municipality)
+    load_demo(timezone.localdate())

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "loften",
     "places",
     "accounts",
     "promises",

@@ -44,20 +44,3 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def demo(transactional_db: None) -> None:
-    """The Eslöv demo in a database that live_server's thread can read.
-
-    Transactional tests empty the tables afterwards, reference data included, so it is
-    loaded again here rather than trusted to be left by the migrations.
-    """
-    from django.utils import timezone
-
-    from places.models import County, Municipality, PoliceRegion
-    from places.reference_data import load_reference_data
-    from promises.demo import load_demo
-
-    load_reference_data(PoliceRegion, County, Municipality)
-    load_demo(timezone.localdate())
