@@ -220,6 +220,14 @@ SEARCH_RATE = env_str("SEARCH_RATE", "120/m")
 LOGIN_RATE = env_str("LOGIN_RATE", "30/m")
 PASSWORD_RESET_RATE = env_str("PASSWORD_RESET_RATE", "5/h")
 
+# How long personal data is kept before `loften purge` removes it (docs/personal-data.md).
+RETENTION_AUDIT_ADDRESS_DAYS = env_int("RETENTION_AUDIT_ADDRESS_DAYS", 180)
+RETENTION_LOGIN_RECORDS_DAYS = env_int("RETENTION_LOGIN_RECORDS_DAYS", 90)
+RETENTION_INACTIVE_ACCOUNT_DAYS = env_int("RETENTION_INACTIVE_ACCOUNT_DAYS", 365)
+# Who answers for personal data, shown on the public privacy page.
+DATA_CONTROLLER = env_str("DATA_CONTROLLER", "")
+PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
+
 # Behind a reverse proxy, take the client's address for the audit trail from the
 # X-Forwarded-For header the proxy sets. Only turn on when a proxy always sets it.
 AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", False)

@@ -6,6 +6,7 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("integritet/", views.privacy, name="privacy"),
     path("kommun/<slug:slug>/", views.municipality, name="municipality"),
     path("kommun/<slug:slug>/<int:year>/", views.promise, name="promise"),
     path("kommun/<slug:slug>/<int:year>/utskrift/", views.promise_print, name="promise_print"),

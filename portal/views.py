@@ -63,3 +63,20 @@ def promise(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_safe
 def promise_print(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, "portal/promise_print.html", _promise_context(slug, year))
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "portal/privacy.html",
+        {
+            "controller": settings.DATA_CONTROLLER,
+            "contact": settings.PRIVACY_CONTACT_EMAIL,
+            "retention": {
+                "addresses": settings.RETENTION_AUDIT_ADDRESS_DAYS,
+                "logins": settings.RETENTION_LOGIN_RECORDS_DAYS,
+                "accounts": settings.RETENTION_INACTIVE_ACCOUNT_DAYS,
+            },
+        },
+    )
