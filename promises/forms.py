@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from loften.fields import ModelChoiceField, ModelMultipleChoiceField
 from places.models import Municipality, PoliceArea
 from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
 from promises.selectors import organisations_for
@@ -47,6 +48,7 @@ class PromiseForm(VersionedForm):
 
     class Meta:
         model = CitizenPromise
+        field_classes = {"agreement": ModelChoiceField}
         fields = [
             "title",
             "agreement",
@@ -69,8 +71,8 @@ class PromiseForm(VersionedForm):
 
 
 class PromiseCreateForm(PromiseForm):
-    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects)
-    police_area = forms.ModelChoiceField(label=_("Local police area"), queryset=PoliceArea.objects)
+    municipality = ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects)
+    police_area = ModelChoiceField(label=_("Local police area"), queryset=PoliceArea.objects)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
 
     field_order = ["municipality", "police_area", "year", "title"]
@@ -84,6 +86,7 @@ class PromiseCreateForm(PromiseForm):
 class AgreementForm(VersionedForm):
     class Meta:
         model = Agreement
+        field_classes = {"parties": ModelMultipleChoiceField}
         fields = [
             "title",
             "start_year",
@@ -101,8 +104,8 @@ class AgreementForm(VersionedForm):
 
 
 class AgreementCreateForm(AgreementForm):
-    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects)
-    police_area = forms.ModelChoiceField(label=_("Local police area"), queryset=PoliceArea.objects)
+    municipality = ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects)
+    police_area = ModelChoiceField(label=_("Local police area"), queryset=PoliceArea.objects)
 
     field_order = ["municipality", "police_area", "title"]
 
@@ -134,6 +137,7 @@ class ActivityForm(VersionedForm):
 
     class Meta:
         model = Activity
+        field_classes = {"commitment": ModelChoiceField, "responsible": ModelMultipleChoiceField}
         fields = [
             "kind",
             "description",
@@ -163,6 +167,7 @@ class ActivityReportForm(VersionedForm):
 
     class Meta:
         model = ActivityReport
+        field_classes = {"organisations": ModelMultipleChoiceField}
         fields = [
             "date",
             "count",

@@ -1,0 +1,36 @@
+"""Form fields that turn any posted id that cannot be a database key into a form error.
+
+Django's model choice fields pass a posted id straight to the database; an id beyond the
+64-bit range makes SQLite raise OverflowError, a server error instead of a message.
+"""
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+_KEY = re.compile(r"^\d{1,18}$")
+
+
+def _is_key(value: Any) -> bool:
+    return isinstance(value, int) or bool(_KEY.match(str(value).strip()))
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and not _is_key(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value: Any) -> Any:
+        for key in value:
+            if not _is_key(key):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": key},
+                )
+        return super()._check_values(value)  # type: ignore[misc]

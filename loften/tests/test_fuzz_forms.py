@@ -1,0 +1,191 @@
+"""Property-based fuzzing of every form: whatever is posted, the server answers without an
+error, and an input it rejects changes nothing in the database."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import Cast, client_for
+
+# Values a person, a broken client or an attacker might send in one field.
+NASTY_TEXT = st.sampled_from(
+    [
+        "",
+        " ",
+        "\x00",
+        "0",
+        "-1",
+        "1e309",
+        "99999999999999999999",
+        "2017-02-30",
+        "30/2 2017",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "ö" * 300,
+        "🙂",
+        "NaN",
+        "null",
+        "[]",
+        "{}",
+        "../../etc/passwd",
+        "2017-06-01",
+        "1",
+        "true",
+    ]
+)
+FIELD_VALUE = st.one_of(
+    NASTY_TEXT,
+    st.text(max_size=40),
+    st.integers(min_value=-(2**70), max_value=2**70).map(str),
+    st.dates().map(lambda d: d.isoformat()),
+    st.lists(NASTY_TEXT, max_size=3),
+)
+
+
+def _form_data(fields: list[str]) -> Any:
+    known = st.fixed_dictionaries({}, optional={name: FIELD_VALUE for name in fields})
+    extra = st.dictionaries(st.text(min_size=1, max_size=10), FIELD_VALUE, max_size=2)
+    return st.tuples(known, extra).map(lambda pair: {**pair[1], **pair[0]})
+
+
+SIGNATORIES = [
+    "sig-TOTAL_FORMS",
+    "sig-INITIAL_FORMS",
+    "sig-MIN_NUM_FORMS",
+    "sig-MAX_NUM_FORMS",
+    "sig-0-name",
+    "sig-0-title",
+    "sig-1-name",
+    "sig-1-title",
+]
+PROMISE = [
+    "title",
+    "agreement",
+    "introduction",
+    "situation",
+    "evidence_sources",
+    "effect",
+    "follow_up",
+    "evaluation_due",
+    "evaluation_plan",
+    "signed_on",
+    "version",
+]
+ACTIVITY = [
+    "kind",
+    "description",
+    "target",
+    "unit",
+    "commitment",
+    "focus",
+    "responsible",
+    "place",
+    "audience",
+    "audience_size",
+    "position",
+    "version",
+]
+REPORT = [
+    "date",
+    "count",
+    "place",
+    "organisations",
+    "vehicles_checked",
+    "speeding_violations",
+    "other_violations",
+    "breath_tests",
+    "breath_positives",
+    "drug_tests",
+    "drug_positives",
+    "attendees",
+    "pupils_reached",
+    "observations",
+    "notes",
+    "latitude",
+    "longitude",
+    "version",
+]
+AGREEMENT = [
+    "municipality",
+    "police_area",
+    "title",
+    "start_year",
+    "end_year",
+    "signed_on",
+    "signed_month_only",
+    "summary",
+    "parties",
+    "version",
+    *SIGNATORIES,
+]
+
+Url = Callable[[Cast], str]
+FORMS: dict[str, tuple[Url, list[str]]] = {
+    "promise_create": (
+        lambda c: reverse("promises:promise_create"),
+        ["municipality", "police_area", "year", *PROMISE],
+    ),
+    "promise_edit": (
+        lambda c: reverse("promises:promise_edit", args=[c.draft.pk]),
+        [*PROMISE, *SIGNATORIES],
+    ),
+    "promise_status": (lambda c: reverse("promises:promise_status", args=[c.draft.pk]), ["status"]),
+    "promise_withdraw": (
+        lambda c: reverse("promises:promise_withdraw", args=[c.published.pk]),
+        ["reason"],
+    ),
+    "commitment_create": (
+        lambda c: reverse("promises:commitment_create", args=[c.draft.pk]),
+        ["text", "position", "version"],
+    ),
+    "activity_create": (lambda c: reverse("promises:activity_create", args=[c.draft.pk]), ACTIVITY),
+    "report_create": (lambda c: reverse("promises:report_create", args=[c.controls.pk]), REPORT),
+    "agreement_create": (lambda c: reverse("promises:agreement_create"), AGREEMENT),
+    "login": (lambda c: reverse("accounts:login"), ["username", "password", "next"]),
+    "password_reset": (lambda c: reverse("accounts:password_reset"), ["email"]),
+    "set_language": (lambda c: reverse("set_language"), ["language", "next"]),
+}
+
+
+def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
+    ours = ("places", "accounts", "promises")
+    return {
+        m._meta.label: sorted(m._default_manager.values_list(), key=repr)
+        for m in apps.get_models()
+        if m._meta.app_label in ours
+    }
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_no_input_breaks_a_form_and_a_rejected_one_changes_nothing(
+    cast: Cast, form: str, data: st.DataObject
+) -> None:
+    url_of, fields = FORMS[form]
+    payload = data.draw(_form_data(fields), label="posted")
+    user = None if form in ("login", "password_reset", "set_language") else cast.coordinator
+    client = client_for(user)  # logging in stamps last_login: before the snapshot
+    before = _snapshot()
+    response = client.post(url_of(cast), payload, REMOTE_ADDR="192.0.2.200")
+    assert response.status_code < 500
+    if response.status_code != 302:
+        assert _snapshot() == before, f"a rejected post to {form} changed data"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.one_of(NASTY_TEXT, st.text(max_size=200)))
+def test_no_search_breaks_the_start_page(cast: Cast, query: str) -> None:
+    response = client_for().get("/", {"q": query})
+    assert response.status_code == 200
