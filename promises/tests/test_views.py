@@ -290,7 +290,8 @@ def test_dashboard_lists_every_promise_in_scope_and_nothing_else(cast: Cast) -> 
 def test_an_id_beyond_the_database_range_is_a_form_error_not_a_crash(cast: Cast) -> None:
     response = _client(cast.reporter).post(
         reverse("promises:report_create", args=[cast.controls.pk]),
-        {"date": "2017-05-04", "count": 1, "organisations": ["99999999999999999999"]})
+        {"date": "2017-05-04", "count": 1, "organisations": ["99999999999999999999"]},
+    )
     assert response.status_code == 200
     assert "organisations" in response.context["form"].errors
     assert not ActivityReport.objects.exists()
