@@ -147,3 +147,8 @@ def editable_municipalities(user: Any) -> Any:
         if org.police_area is not None:
             ids.update(org.police_area.municipalities.values_list("pk", flat=True))
     return Municipality.objects.filter(pk__in=ids).order_by("name")
+
+
+def requires_two_factor(user: Any) -> bool:
+    """Administrators and coordinators must confirm their login with a second factor."""
+    return bool(user.is_authenticated and (user.is_superuser or _memberships(user, EDITOR_ROLES)))

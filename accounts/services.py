@@ -1,5 +1,7 @@
 """Writes about accounts."""
 
+from typing import Any
+
 from accounts.models import User, _new_session_token
 from audit.models import AuditAction
 from audit.services import audit_record
@@ -15,4 +17,17 @@ def user_logout_everywhere(*, user: User, by: User) -> None:
         by=by,
         before={"sessions": "open"},
         after={"sessions": "ended everywhere"},
+    )
+
+
+def two_factor_confirm(*, user: User, device: Any) -> None:
+    """Mark the user's authenticator as confirmed; from now on logins ask for its codes."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_record(
+        action=AuditAction.CHANGE,
+        instance=user,
+        by=user,
+        before={"two-factor authentication": "off"},
+        after={"two-factor authentication": "on"},
     )

@@ -9,6 +9,8 @@ urlpatterns = [
     path("logga-in/", views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("logga-ut-overallt/", views.logout_everywhere, name="logout_everywhere"),
+    path("tvastegs/", views.two_factor_verify, name="two_factor_verify"),
+    path("tvastegs/aktivera/", views.two_factor_setup, name="two_factor_setup"),
     path(
         "losenord/",
         views.PasswordResetView.as_view(

@@ -9,12 +9,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
 from django_ratelimit.decorators import ratelimit
 
-from accounts.services import user_logout_everywhere
+from accounts import two_factor
+from accounts.services import two_factor_confirm, user_logout_everywhere
 
 
 def locked_out(request: HttpRequest, original_response: Any, credentials: Any) -> HttpResponse:
@@ -43,3 +47,61 @@ def logout_everywhere(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.success(request, _("You are logged out on every device."))
     return redirect("portal:home")
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("promises:dashboard")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Connect an authenticator app: scan the code, then prove it with one code from it."""
+    user = request.user
+    if two_factor.confirmed_device(user):  # type: ignore[arg-type]
+        return redirect(f"{reverse('accounts:two_factor_verify')}?next={_next_url(request)}")
+    device = two_factor.pending_device(user)  # type: ignore[arg-type]
+    error = ""
+    if request.method == "POST":
+        if device.verify_token(request.POST.get("token", "").replace(" ", "")):
+            two_factor_confirm(user=user, device=device)  # type: ignore[arg-type]
+            otp_login(request, device)
+            messages.success(request, _("Two-factor authentication is on for your account."))
+            return redirect(_next_url(request))
+        error = _("That code did not match. Check the clock of your phone and try the newest code.")
+    return render(
+        request,
+        "registration/two_factor_setup.html",
+        {
+            "qr": two_factor.qr_svg(device),
+            "secret": two_factor.secret_in_groups(device),
+            "error": error,
+            "next": _next_url(request),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    """The second step of logging in: a code from the authenticator app."""
+    device = two_factor.confirmed_device(request.user)  # type: ignore[arg-type]
+    if device is None:
+        return redirect(f"{reverse('accounts:two_factor_setup')}?next={_next_url(request)}")
+    error = ""
+    if request.method == "POST":
+        if device.verify_token(request.POST.get("token", "").replace(" ", "")):
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        error = _(
+            "That code did not match, or too many codes were tried: wait a moment "
+            "and try the newest code."
+        )
+    return render(
+        request, "registration/two_factor_verify.html", {"error": error, "next": _next_url(request)}
+    )

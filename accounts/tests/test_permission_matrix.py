@@ -97,6 +97,10 @@ MATRIX: dict[str, Row] = {
     "accounts:login": Row(get=_row(DONE, anonymous=OK), post=_row(DONE, anonymous=OK)),
     "accounts:logout": Row(post=_row(DONE)),
     "accounts:logout_everywhere": Row(post=_row(DONE, anonymous=LOGIN)),
+    "accounts:two_factor_setup": Row(get=_row(OK, anonymous=LOGIN), post=_row(OK, anonymous=LOGIN)),
+    "accounts:two_factor_verify": Row(
+        get=_row(DONE, anonymous=LOGIN), post=_row(DONE, anonymous=LOGIN)
+    ),
     "accounts:password_reset": Row(get=EVERYONE_OK, post=EVERYONE_OK),
     "accounts:password_reset_done": Row(get=EVERYONE_OK),
     "accounts:password_reset_confirm": Row(

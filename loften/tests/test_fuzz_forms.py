@@ -147,6 +147,7 @@ FORMS: dict[str, tuple[Url, list[str]]] = {
     "report_create": (lambda c: reverse("promises:report_create", args=[c.controls.pk]), REPORT),
     "agreement_create": (lambda c: reverse("promises:agreement_create"), AGREEMENT),
     "login": (lambda c: reverse("accounts:login"), ["username", "password", "next"]),
+    "two_factor_setup": (lambda c: reverse("accounts:two_factor_setup"), ["token", "next"]),
     "password_reset": (lambda c: reverse("accounts:password_reset"), ["email"]),
     "set_language": (lambda c: reverse("set_language"), ["language", "next"]),
 }
