@@ -57,6 +57,28 @@ def client_for(user: object | None = None, language: str = "en") -> Client:
     return client
 
 
+def production_setting(name: str, **env: str) -> str:
+    """A setting as production sees it: read in a fresh process with DEBUG=false and none of
+    the test run's own variables (DEMO_MODE, the test settings module …)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    test_only = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEMO_MODE")
+    clean = {k: v for k, v in os.environ.items() if k not in test_only}
+    clean.update({"DEBUG": "false", "SECRET_KEY": "p" * 50, **env})
+    result = subprocess.run(
+        [sys.executable, "-c", f"import loften.settings as s; print(s.{name})"],
+        cwd=Path(__file__).resolve().parent,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
 def _member(username: str, org: Organisation, role: str) -> User:
     user = User.objects.create_user(username=username, password="pw")
     Membership.objects.create(user=user, organisation=org, role=role)

@@ -17,8 +17,8 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.models import Membership, User, _new_session_token
+from accounts.services import account_event_record
 from audit.models import AuditAction, AuditEvent
-from audit.services import audit_record
 from promises.models import ActivityReport
 
 
@@ -174,10 +174,4 @@ def person_erase(*, user: User, by: User | None) -> None:
     pseudonym, because public records must show that the work was done."""
     _anonymise(user)
     user.refresh_from_db()
-    audit_record(
-        action=AuditAction.CHANGE,
-        instance=user,
-        by=by,
-        before={"personal data": "kept"},
-        after={"personal data": "erased"},
-    )
+    account_event_record(user=user, by=by, what="personal data", before="kept", after="erased")

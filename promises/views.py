@@ -222,7 +222,12 @@ def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpRespons
     return render(
         request,
         "promises/agreement_form.html",
-        {"form": form, "agreement": agreement, "signatories": signatories},
+        {
+            "form": form,
+            "agreement": agreement,
+            "signatories": signatories,
+            "history": history(f"agreement:{agreement.pk}") if agreement else None,
+        },
     )
 
 

@@ -11,6 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Cast, client_for
+from promises.forms import (
+    ActivityForm,
+    ActivityReportForm,
+    AgreementCreateForm,
+    CommitmentForm,
+    PromiseCreateForm,
+    PromiseForm,
+)
 
 # Values a person, a broken client or an attacker might send in one field.
 NASTY_TEXT = st.sampled_from(
@@ -53,6 +61,11 @@ def _form_data(fields: list[str]) -> Any:
     return st.tuples(known, extra).map(lambda pair: {**pair[1], **pair[0]})
 
 
+def _fields(*forms: Any) -> list[str]:
+    # Read from the forms themselves, so a field added later is fuzzed too.
+    return [name for form in forms for name in form.base_fields]
+
+
 SIGNATORIES = [
     "sig-TOTAL_FORMS",
     "sig-INITIAL_FORMS",
@@ -63,76 +76,14 @@ SIGNATORIES = [
     "sig-1-name",
     "sig-1-title",
 ]
-PROMISE = [
-    "title",
-    "agreement",
-    "introduction",
-    "situation",
-    "evidence_sources",
-    "effect",
-    "follow_up",
-    "evaluation_due",
-    "evaluation_plan",
-    "signed_on",
-    "version",
-]
-ACTIVITY = [
-    "kind",
-    "description",
-    "target",
-    "unit",
-    "commitment",
-    "focus",
-    "responsible",
-    "place",
-    "audience",
-    "audience_size",
-    "position",
-    "version",
-]
-REPORT = [
-    "date",
-    "count",
-    "place",
-    "organisations",
-    "vehicles_checked",
-    "speeding_violations",
-    "other_violations",
-    "breath_tests",
-    "breath_positives",
-    "drug_tests",
-    "drug_positives",
-    "attendees",
-    "pupils_reached",
-    "observations",
-    "notes",
-    "latitude",
-    "longitude",
-    "version",
-]
-AGREEMENT = [
-    "municipality",
-    "police_area",
-    "title",
-    "start_year",
-    "end_year",
-    "signed_on",
-    "signed_month_only",
-    "summary",
-    "parties",
-    "version",
-    *SIGNATORIES,
-]
+
 
 Url = Callable[[Cast], str]
 FORMS: dict[str, tuple[Url, list[str]]] = {
-    "promise_create": (
-        lambda c: reverse("promises:promise_create"),
-        ["municipality", "police_area", "year", *PROMISE],
-    ),
+    "promise_create": (lambda c: reverse("promises:promise_create"), _fields(PromiseCreateForm)),
     "promise_edit": (
         lambda c: reverse("promises:promise_edit", args=[c.draft.pk]),
-        [*PROMISE, *SIGNATORIES],
+        [*_fields(PromiseForm), *SIGNATORIES],
     ),
     "promise_status": (lambda c: reverse("promises:promise_status", args=[c.draft.pk]), ["status"]),
     "promise_withdraw": (
@@ -141,11 +92,20 @@ FORMS: dict[str, tuple[Url, list[str]]] = {
     ),
     "commitment_create": (
         lambda c: reverse("promises:commitment_create", args=[c.draft.pk]),
-        ["text", "position", "version"],
+        _fields(CommitmentForm),
     ),
-    "activity_create": (lambda c: reverse("promises:activity_create", args=[c.draft.pk]), ACTIVITY),
-    "report_create": (lambda c: reverse("promises:report_create", args=[c.controls.pk]), REPORT),
-    "agreement_create": (lambda c: reverse("promises:agreement_create"), AGREEMENT),
+    "activity_create": (
+        lambda c: reverse("promises:activity_create", args=[c.draft.pk]),
+        _fields(ActivityForm),
+    ),
+    "report_create": (
+        lambda c: reverse("promises:report_create", args=[c.controls.pk]),
+        _fields(ActivityReportForm),
+    ),
+    "agreement_create": (
+        lambda c: reverse("promises:agreement_create"),
+        [*_fields(AgreementCreateForm), *SIGNATORIES],
+    ),
     "login": (lambda c: reverse("accounts:login"), ["username", "password", "next"]),
     "two_factor_setup": (lambda c: reverse("accounts:two_factor_setup"), ["token", "next"]),
     "password_reset": (lambda c: reverse("accounts:password_reset"), ["email"]),

@@ -107,3 +107,16 @@ def test_only_own_municipality_and_its_partners_are_offered(cast: Cast) -> None:
     text = page.decode()
     assert "Eslövs kommun" in text and "Räddningstjänsten" in text
     assert "Lunds kommun" not in text
+
+
+def test_agreement_page_shows_its_history(cast: Cast) -> None:
+    agreement = _agreement(cast)
+    services.agreement_update(
+        agreement=agreement, by=cast.coordinator, expected_version=1, title="Ny titel"
+    )
+    page = (
+        client_for(cast.coordinator)
+        .get(reverse("promises:agreement_edit", args=[agreement.pk]))
+        .content.decode()
+    )
+    assert "History" in page and "Överenskommelse" in page and "Ny titel" in page
