@@ -116,3 +116,7 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+    def audit_trail(self) -> str:
+        """Changes show in the history of the user."""
+        return f"user:{self.user_id}"

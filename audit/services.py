@@ -68,15 +68,12 @@ def diff(before: Snapshot, after: Snapshot) -> dict[str, list[Any]]:
 
 
 def trail_of(instance: models.Model) -> str:
-    """Which page's history an event belongs to: a promise's parts go to the promise."""
-    label = instance._meta.model_name
-    if label in ("commitment", "activity", "signatory") and getattr(instance, "promise_id", None):
-        return f"citizenpromise:{instance.promise_id}"  # type: ignore[attr-defined]
-    if label == "activityreport":
-        return f"citizenpromise:{instance.activity.promise_id}"  # type: ignore[attr-defined]
-    if label == "membership":
-        return f"user:{instance.user_id}"  # type: ignore[attr-defined]
-    return f"{label}:{instance.pk}"
+    """Which page's history an event belongs to. A record that is part of a bigger one (an
+    activity of a promise) names that one through its `audit_trail` method."""
+    part_of = getattr(instance, "audit_trail", None)
+    if callable(part_of):
+        return str(part_of())
+    return f"{instance._meta.model_name}:{instance.pk}"
 
 
 def audit_record(

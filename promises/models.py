@@ -166,6 +166,12 @@ class Signatory(models.Model):
     def __str__(self) -> str:
         return f"{self.name}, {self.title}"
 
+    def audit_trail(self) -> str:
+        """Changes show in the history of the signed document."""
+        if self.promise_id:
+            return f"citizenpromise:{self.promise_id}"
+        return f"agreement:{self.agreement_id}"
+
 
 class Commitment(models.Model):
     """One commitment (löfte) in a promise document."""
@@ -184,6 +190,10 @@ class Commitment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def audit_trail(self) -> str:
+        """Changes show in the history of the promise this belongs to."""
+        return f"citizenpromise:{self.promise_id}"
 
 
 class Activity(models.Model):
@@ -226,6 +236,10 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    def audit_trail(self) -> str:
+        """Changes show in the history of the promise this belongs to."""
+        return f"citizenpromise:{self.promise_id}"
 
     @property
     def reach_percent(self) -> int | None:
@@ -317,3 +331,7 @@ class ActivityReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} – {self.date}"
+
+    def audit_trail(self) -> str:
+        """Changes show in the history of the promise whose activity this reports."""
+        return f"citizenpromise:{self.activity.promise_id}"
