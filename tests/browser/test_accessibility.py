@@ -37,6 +37,10 @@ def test_public_pages_have_no_serious_accessibility_violations(
     problems = []
     for path in PUBLIC_PAGES:
         page.goto(f"{live_server.url}{path}")
+        # WCAG 1.4.10 reflow: nothing may make the whole page scroll sideways.
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > viewport["width"]:
+            problems.append(f"{path}: page is {width}px wide in a {viewport['width']}px window")
         result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         for violation in result.response["violations"]:
             if violation["impact"] in ("serious", "critical"):

@@ -51,6 +51,9 @@ def test_staff_pages_have_no_serious_accessibility_violations(
             page.goto(f"{live_server.url}{path}")
             assert page.url == f"{live_server.url}{path}", f"{username} was sent away from {path}"
             assert page.locator("h1").count() == 1, path
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                problems.append(f"{path}: page is {width}px wide in a 390px window")
             result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
             problems += [
                 f"{path}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
