@@ -180,3 +180,23 @@ def test_admin_sees_every_promise(cast: Cast) -> None:
     assert (
         client.get(reverse("promises:promise_detail", args=[cast.lund_draft.pk])).status_code == 200
     )
+
+
+def test_a_user_with_roles_in_two_organisations_gets_each_role_where_it_applies(
+    cast: Cast,
+) -> None:
+    from accounts.models import Membership, Role
+
+    # The police reporter of Eslöv also coordinates for Lund.
+    Membership.objects.create(user=cast.reporter, organisation=cast.lund_org, role=Role.COORDINATOR)
+    client = _client(cast.reporter)
+    assert (
+        client.get(reverse("promises:promise_edit", args=[cast.lund_draft.pk])).status_code == 200
+    )
+    assert client.get(reverse("promises:promise_edit", args=[cast.draft.pk])).status_code == 403
+    assert (
+        client.post(
+            reverse("promises:report_create", args=[cast.controls.pk]), _report_payload()
+        ).status_code
+        == 302
+    )
