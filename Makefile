@@ -52,6 +52,7 @@ messages: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(TEST_ENV) $(BIN)/python bench/promise_page.py
+	$(TEST_ENV) $(BIN)/python bench/parse_pages.py
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "promises",
     "portal",
     "audit",
+    "imports",
 ]
 
 MIDDLEWARE = [

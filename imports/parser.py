@@ -1,0 +1,348 @@
+"""Reads freely written Swedish promise texts into structured draft promises.
+
+The text is split into lines, page noise is dropped, the lines are split into documents at
+headings that name a year's promise, and each document into sections by its headings.
+Activities come from list items and from sentences in the promise sections that name a
+countable kind of activity; what cannot be placed becomes a warning, never content.
+"""
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from lib.swedish_dates import find_date
+from lib.swedish_numbers import APPROXIMATE, number_value
+from lib.text import is_noise, normalise_space, strip_bullet
+
+# Section headings, as municipalities write them.
+SECTIONS = {
+    "situation": r"bakgrund|situation|lägesbild|problembild|nuläge",
+    "commitments": r"löften|löftet|medborgarlöftet|medborgarlöften|vi lovar|våra löften",
+    "activities": r"aktiviteter|insatser|åtgärder|löftena ska uppnås genom.*|"
+    r"så här gör vi|detta gör vi",
+    "effect": r"effekt|effekter|mål|målsättning|förväntad effekt",
+    "follow_up": r"uppföljning|återrapportering|uppföljning och utvärdering",
+    "evaluation": r"utvärdering",
+}
+_HEADING = {
+    name: re.compile(rf"^(?:{words})\s*:?$", re.IGNORECASE) for name, words in SECTIONS.items()
+}
+_DOCUMENT_START = re.compile(
+    r"^medborgarlöfte[nt]?\b.*\b(20\d\d)\b|"
+    r"^.*\bmedborgarlöfte[nt]?\b.*\b(20\d\d)\s*$",
+    re.IGNORECASE,
+)
+
+# Kinds of activity by the words that name them: (kind, singular, plural) stems.
+KINDS: list[tuple[str, str]] = [
+    (
+        "traffic_control",
+        r"trafikkontroll(?:er|erna)?|hastighetskontroll(?:er)?|"
+        r"nykterhetskontroll(?:er)?",
+    ),
+    ("traffic_operation", r"(?:riktade?\s+)?trafikinsats(?:er|erna)?|trafiksäkerhetsinsats(?:er)?"),
+    ("safety_walk", r"trygghetsvandring(?:ar|arna)?"),
+    ("citizen_dialogue", r"medborgardialog(?:er|erna)?"),
+    ("employee_dialogue", r"medarbetardialog(?:er|erna)?"),
+    (
+        "school_education",
+        r"utbildningsdag(?:ar)?|kunskapsdag(?:ar)?|"
+        r"skolbesök|lektion(?:er)?|utbildning(?:ar)?",
+    ),
+    ("neighbourhood_watch", r"grannsamverkan|grannstöd"),
+    (
+        "presence_patrol",
+        r"närvaropatrull(?:er|ering(?:ar)?)?|patrullering(?:ar)?|"
+        r"nattvandring(?:ar)?",
+    ),
+    (
+        "information_campaign",
+        r"informationskampanj(?:er)?|kampanj(?:er)?|informationsinsats(?:er)?",
+    ),
+    ("meeting", r"möte(?:n)?|samverkansmöte(?:n)?|träff(?:ar)?"),
+    ("survey", r"enkät(?:er)?|trygghetsmätning(?:ar)?|undersökning(?:ar)?"),
+]
+_KIND_PATTERNS = [
+    (kind, re.compile(rf"\b(?:\w+-\s+och\s+)?({words})\b", re.IGNORECASE)) for kind, words in KINDS
+]
+FOCUS = [
+    ("speed", r"hastighet"),
+    ("behaviour", r"beteende"),
+    ("alcohol_drugs", r"alkohol|rattfylleri|nykterhet|drograttfylleri"),
+    ("unprotected_road_users", r"oskyddade trafikanter|gående|cyklister"),
+    ("mopeds", r"moped|epa-?traktor|a-traktor"),
+    ("heavy_traffic", r"tung trafik|lastbil"),
+    ("youth", r"ungdom|unga\b|elever"),
+    ("public_order", r"ordningsstörning|allmän ordning"),
+    ("drugs", r"narkotika|(?<!alkohol/)(?<!alkohol och )\bdroger"),
+    ("burglary", r"inbrott"),
+    ("violence", r"våld"),
+    ("littering_vandalism", r"nedskräpning|klotter|skadegörelse"),
+    ("lighting_environment", r"belysning|buskage|fysisk miljö"),
+]
+CADENCES = [
+    ("monthly", r"varje månad|månadsvis|en gång i månaden"),
+    ("quarterly", r"kvartalsvis|varje kvartal|en gång per kvartal"),
+    ("biannual", r"halvårsvis|varje halvår|två gånger per år"),
+    ("yearly", r"årsvis|en gång per år|årligen|varje år"),
+]
+PARTNERS = re.compile(
+    r"(Räddningstjänsten(?:\s+[A-ZÅÄÖ][\wåäö-]+)?|Lokalpolisområde\s+[A-ZÅÄÖ][\wåäö-]+|"
+    r"\bpolis(?:en)?\b|\bkommun(?:en)?\b|[A-ZÅÄÖ][\wåäö]+s kommun|"
+    r"[A-ZÅÄÖ][\wåäö]+(?:hem|bostäder)\b|\bskol(?:an|or|orna)\b)"
+)
+# Numbers that are not targets: school years, years, percentages, clock times.
+NOT_A_TARGET = re.compile(r"(årskurs|åk|klass)\s*$", re.IGNORECASE)
+# Words that count occasions rather than name the activity: "två tillfällen för dialog".
+COUNT_NOUNS = {
+    "tillfällen",
+    "tillfälle",
+    "gånger",
+    "gång",
+    "pass",
+    "dagar",
+    "dag",
+    "st",
+    "stycken",
+    "träffar",
+    "veckor",
+    "kvällar",
+    "helger",
+}
+NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+){1,3}$")
+
+
+@dataclass
+class Activity:
+    text: str
+    kind: str
+    target: int | None
+    unit: str | None
+    focus: list[str]
+    partners: list[str]
+
+
+@dataclass
+class Document:
+    municipality: str | None = None
+    police_area: str | None = None
+    year: int | None = None
+    title: str = ""
+    situation: str | None = None
+    commitments: list[str] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    effect: str | None = None
+    follow_up: str | None = None
+    evaluation: str | None = None
+    signed_on: str | None = None
+    signatories: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def clean_lines(text: str) -> list[str]:
+    """Non-empty lines of content, page noise removed."""
+    lines = (normalise_space(line) for line in text.replace("\r", "\n").split("\n"))
+    return [line for line in lines if line and not is_noise(line)]
+
+
+def split_documents(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Cut the lines into (title, lines) at each heading that names a year's promise."""
+    documents: list[tuple[str, list[str]]] = []
+    for line in lines:
+        if len(line) < 90 and _DOCUMENT_START.match(line):
+            documents.append((line, []))
+        elif documents:
+            documents[-1][1].append(line)
+    return documents
+
+
+def _section_of(line: str) -> str | None:
+    if len(line) > 80 or line.endswith("."):
+        return None
+    for name, pattern in _HEADING.items():
+        if pattern.match(line):
+            return name
+    return None
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])", text) if s.strip()]
+
+
+def _target(text: str, kind_start: int) -> tuple[int | None, str | None, bool]:
+    """The count written before the activity's name: (target, unit, approximate)."""
+    before = text[:kind_start]
+    if APPROXIMATE.search(before[-30:]):
+        return None, None, True
+    words = list(re.finditer(r"\b(?:minst|högst|cirka|ca)?\s*([\wåäö]+)\b", before))
+    for match in reversed(words[-6:]):
+        value = number_value(match[1])
+        if value is None or NOT_A_TARGET.search(before[: match.start(1)]):
+            continue
+        if 1900 <= value <= 2100:
+            continue
+        unit_match = re.match(r"\s*([\wåäö-]+)", text[match.end(1) :])
+        unit = unit_match[1].lower() if unit_match else None
+        return value, unit if unit in COUNT_NOUNS else None, False
+    return None, None, False
+
+
+def parse_activity(text: str) -> Activity | None:
+    """An activity from one list item or sentence, if it names a kind of activity."""
+    found = None
+    for kind, pattern in _KIND_PATTERNS:
+        match = pattern.search(text)
+        if match and (found is None or match.start() < found[1].start()):
+            found = (kind, match)
+    if found is None:
+        return None
+    kind, match = found
+    target, unit, _ = _target(text, match.start())
+    noun = match[1].lower()
+    if target is None and not _plural(noun) and not APPROXIMATE.search(text):
+        target, unit = 1, noun
+    if unit is None or number_value(unit) is not None:
+        unit = re.sub(r"^riktade?\s+", "", noun)
+    focus = [tag for tag, words in FOCUS if re.search(words, text, re.IGNORECASE)]
+    partners = list(
+        dict.fromkeys(
+            _partner_name(m[0])
+            for m in PARTNERS.finditer(text)
+            # "i Eslövs kommun" is where, not who.
+            if not re.search(r"\b(i|inom|för|runt)\s+$", text[: m.start()])
+        )
+    )
+    return Activity(text=text, kind=kind, target=target, unit=unit, focus=focus, partners=partners)
+
+
+def _plural(noun: str) -> bool:
+    return bool(re.search(r"(er|ar|or|erna|arna|n)$", noun)) and not noun.endswith("dag")
+
+
+def _partner_name(found: str) -> str:
+    lowered = found.lower()
+    if lowered.startswith("polis"):
+        return "Polisen"
+    if lowered in ("kommun", "kommunen"):
+        return "Kommunen"
+    return found[0].upper() + found[1:]
+
+
+def _cadence(text: str) -> str | None:
+    for cadence, words in CADENCES:
+        if re.search(words, text, re.IGNORECASE):
+            return cadence
+    return None
+
+
+def _municipality(title: str, body: str) -> str | None:
+    match = re.search(r"\bi\s+([A-ZÅÄÖ][\wåäö]+?)(?:s kommun)?\s+(?:20\d\d)", title)
+    if match:
+        return match[1]
+    match = re.search(r"\b([A-ZÅÄÖ][\wåäö]+?)s kommun\b", f"{title}\n{body}")
+    return match[1] if match else None
+
+
+def _signatories(lines: list[str]) -> list[dict[str, str]]:
+    people = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if "," in line and NAME_LINE.match(line.split(",")[0].strip()):
+            name, title = line.split(",", 1)
+            people.append({"name": name.strip(), "title": title.strip()})
+        elif (
+            NAME_LINE.match(line)
+            and index + 1 < len(lines)
+            and not NAME_LINE.match(lines[index + 1])
+        ):
+            people.append({"name": line, "title": lines[index + 1]})
+            index += 1
+        index += 1
+    return people
+
+
+def parse_document(title: str, lines: list[str]) -> Document:
+    """One promise document from its heading and lines."""
+    document = Document(title=title)
+    year = re.search(r"\b(20\d\d)\b", title)
+    document.year = int(year[1]) if year else None
+    sections: dict[str, list[str]] = {}
+    current = "introduction"
+    closing: list[str] = []
+    for line in lines:
+        heading = _section_of(line)
+        if heading:
+            current = heading
+            continue
+        if find_date(line) and len(line) < 40 and not line.endswith("."):
+            document.signed_on = find_date(line).isoformat()  # type: ignore[union-attr]
+            current = "closing"
+            continue
+        if current == "closing":
+            closing.append(line)
+        else:
+            sections.setdefault(current, []).append(line)
+    _fill(document, sections)
+    document.signatories = _signatories(closing)
+    if not document.signatories:
+        document.warnings.append("no signatories found")
+    if document.signed_on is None:
+        document.warnings.append("no date of signing found")
+    return document
+
+
+def _fill(document: Document, sections: dict[str, list[str]]) -> None:
+    body = "\n".join(line for part in sections.values() for line in part)
+    document.municipality = _municipality(document.title, body)
+    area = re.search(r"Lokalpolisområde\s+[A-ZÅÄÖ][\wåäö-]+", body)
+    document.police_area = area[0] if area else None
+    situation = sections.get("situation") or []
+    document.situation = "\n\n".join(situation) or None
+    effect = sections.get("effect")
+    document.effect = "\n\n".join(effect) if effect else None
+    follow_text = " ".join(sections.get("follow_up", []) + sections.get("evaluation", []))
+    document.follow_up = _cadence(follow_text) or _cadence(body)
+    evaluation = [s for s in _sentences(follow_text) if re.search("utvärder", s, re.I)]
+    document.evaluation = " ".join(evaluation) or None
+    for name in ("introduction", "commitments", "activities"):
+        _take_promises(document, sections.get(name, []), prose=name != "introduction")
+
+
+def _take_promises(document: Document, lines: list[str], *, prose: bool) -> None:
+    for line in lines:
+        is_item, text = strip_bullet(line)
+        if not (is_item or prose):
+            continue
+        for sentence in [text] if is_item else _sentences(text):
+            if re.search(r"\blovar\b", sentence, re.IGNORECASE):
+                document.commitments.append(_commitment(sentence))
+            activity = parse_activity(sentence)
+            if activity is None or (not is_item and activity.target is None):
+                continue
+            if activity.target is None:
+                document.warnings.append(f"no count found in: {sentence}")
+            if not activity.partners and re.search(r"\bgemensam", sentence, re.IGNORECASE):
+                activity.partners = _parties(document)
+            document.activities.append(activity)
+
+
+def _parties(document: Document) -> list[str]:
+    """The police area and the municipality: who does what is "joint" (gemensam)."""
+    parties = [document.police_area or "Polisen"]
+    parties.append(f"{document.municipality}s kommun" if document.municipality else "Kommunen")
+    return parties
+
+
+def _commitment(sentence: str) -> str:
+    # The promise itself, without the activities that follow "och under året kommer …".
+    return re.split(r"\s+och under året\b|,\s*och\s+(?=\d)", sentence)[0].rstrip(" .,")
+
+
+def parse_text(text: str) -> dict[str, Any]:
+    """The JSON object `loften parse` prints: {"documents": [...]}."""
+    lines = clean_lines(text)
+    documents = [parse_document(title, body) for title, body in split_documents(lines)]
+    if not documents and lines:
+        documents = [parse_document(lines[0], lines[1:])]
+    return {"documents": [asdict(d) for d in documents if d.activities or d.commitments]}

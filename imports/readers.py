@@ -1,0 +1,125 @@
+"""Turning a file (plain text or a saved web page) into text, or a clear reason why not."""
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+# Elements that hold page furniture, never promise content.
+SKIPPED = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "button",
+    "select",
+    "svg",
+    "iframe",
+    "template",
+    "aside",
+}
+BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "dd",
+    "dt",
+}
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a promise text, with the reason in words."""
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIPPED:
+            self.skipping += 1
+        elif tag in BLOCKS:
+            self.parts.append("\n")
+        if tag == "li" and not self.skipping:
+            self.parts.append("• ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIPPED and self.skipping:
+            self.skipping -= 1
+        elif tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of a web page, one block a line, list items as bullets."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return "".join(extractor.parts)
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if b"\x00" in raw[:4096]:
+        raise ReadError(f"{path}: not a text file (it holds binary data)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = ""
+    try:
+        # Older Swedish Windows files; only accepted if the result reads as text.
+        text = text or raw.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise ReadError(f"{path}: neither UTF-8 nor Windows-1252 text; save it as UTF-8") from error
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
+    if controls > len(text) // 50:
+        raise ReadError(f"{path}: not a text file (it holds binary data)")
+    return text
+
+
+def read_text(path: Path) -> str:
+    """The text of a plain text or HTML file, or a ReadError that names the file."""
+    if not path.is_file():
+        raise ReadError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ReadError(f"{path}: the file is empty")
+    if size > MAX_BYTES:
+        raise ReadError(
+            f"{path}: the file is {size // (1024 * 1024)} MB; the limit is "
+            f"{MAX_BYTES // (1024 * 1024)} MB"
+        )
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".pdf", ".doc"):
+        raise ReadError(
+            f"{path}: {suffix} files cannot be read yet; save the text as .txt or the page as .html"
+        )
+    text = _decode(path, path.read_bytes())
+    if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
+        ("<!doctype", "<html")
+    ):
+        text = html_to_text(text)
+    if not text.strip():
+        raise ReadError(f"{path}: the file holds no text")
+    return text

@@ -1,0 +1,31 @@
+"""Cleaning page text: whitespace, bullets and the noise that saved web pages carry."""
+
+import re
+
+BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●○■]|\d{1,2}[.)]|[a-z][.)])\s+")
+# Lines that are never content: banners, navigation, cookie and script notices.
+NOISE = re.compile(
+    r"(javascript\s+(är|is)\s+(inte|not|avstängt)|aktivera javascript|"
+    r"^sök( på)?\b|^till toppen$|^tillbaka till toppen$|cookie|kakor|"
+    r"^dela( sidan)?$|^skriv ut$|^meny$|^stäng$|^hoppa till|^läs upp|^lyssna$|"
+    r"^senast (uppdaterad|ändrad)|^publicerad\s*:?\s*\d|^sidansvarig|^print$|^share$)",
+    re.IGNORECASE,
+)
+
+
+def normalise_space(text: str) -> str:
+    """One space between words; non-breaking and odd spaces become plain ones."""
+    return re.sub(r"[ \t\u00a0\u2000-\u200b\u202f]+", " ", text).strip()
+
+
+def is_noise(line: str) -> bool:
+    """Whether a line is page furniture rather than promise content."""
+    return bool(NOISE.search(line.strip()))
+
+
+def strip_bullet(line: str) -> tuple[bool, str]:
+    """Whether the line is a list item, and its text without the bullet or number."""
+    match = BULLET.match(line)
+    if match:
+        return True, line[match.end() :].strip()
+    return False, line.strip()
