@@ -1,4 +1,5 @@
-"""Turning a file (plain text or a saved web page) into text, or a clear reason why not."""
+"""Turning a file (plain text, a saved web page, Word .docx or a PDF with a text layer)
+into text, or a clear reason why not."""
 
 from html.parser import HTMLParser
 from pathlib import Path
@@ -98,6 +99,43 @@ def _decode(path: Path, raw: bytes) -> str:
     return text
 
 
+def _docx_text(path: Path) -> str:
+    """Paragraphs of a Word document, list paragraphs as bullets, tables row by row."""
+    import docx  # python-docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # any failure inside an untrusted file means "unreadable"
+        raise ReadError(f"{path}: not a readable Word (.docx) file") from error
+    lines = []
+    for paragraph in document.paragraphs:
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        bullet = "• " if "List" in style or "Lista" in style else ""
+        lines.append(bullet + paragraph.text)
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" ".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _pdf_text(path: Path) -> str:
+    """The text layer of a PDF, page by page; a scanned PDF without one is refused."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except Exception as error:  # any failure inside an untrusted file means "unreadable"
+        raise ReadError(f"{path}: not a readable PDF file") from error
+    text = "\n".join(pages)
+    if not text.strip():
+        raise ReadError(
+            f"{path}: the PDF has no text layer (a scanned image?); run text recognition "
+            f"(OCR) on it first"
+        )
+    return text
+
+
 def read_text(path: Path) -> str:
     """The text of a plain text or HTML file, or a ReadError that names the file."""
     if not path.is_file():
@@ -111,11 +149,15 @@ def read_text(path: Path) -> str:
             f"{MAX_BYTES // (1024 * 1024)} MB"
         )
     suffix = path.suffix.lower()
-    if suffix in (".docx", ".pdf", ".doc"):
-        raise ReadError(
-            f"{path}: {suffix} files cannot be read yet; save the text as .txt or the page as .html"
-        )
-    text = _decode(path, path.read_bytes())
+    raw = path.read_bytes()
+    if suffix == ".docx" or (raw.startswith(b"PK\x03\x04") and suffix != ".txt"):
+        text = _docx_text(path)
+    elif suffix == ".pdf" or raw.startswith(b"%PDF-"):
+        text = _pdf_text(path)
+    elif suffix == ".doc":
+        raise ReadError(f"{path}: old Word .doc files cannot be read; save it as .docx")
+    else:
+        text = _decode(path, raw)
     if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
         ("<!doctype", "<html")
     ):
