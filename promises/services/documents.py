@@ -66,7 +66,7 @@ def promise_require_draft(promise: CitizenPromise) -> None:
 
 @transaction.atomic
 def promise_create(
-    *, by: User, municipality: Any, police_area: Any, year: int, title: str, **data: Any
+    *, by: User | None, municipality: Any, police_area: Any, year: int, title: str, **data: Any
 ) -> CitizenPromise:
     """Create a draft promise for a municipality, police area and year."""
     if CitizenPromise.objects.filter(
@@ -87,7 +87,7 @@ def promise_create(
 
 @transaction.atomic
 def promise_update(
-    *, promise: CitizenPromise, by: User, expected_version: int, data: dict[str, Any]
+    *, promise: CitizenPromise, by: User | None, expected_version: int, data: dict[str, Any]
 ) -> CitizenPromise:
     """Change the promise text; refused if someone else saved it since `expected_version`."""
     promise_require_draft(promise)
@@ -118,7 +118,7 @@ def _refuse_transition(promise: CitizenPromise, status: str) -> None:
 
 
 @transaction.atomic
-def promise_set_status(*, promise: CitizenPromise, by: User, status: str) -> CitizenPromise:
+def promise_set_status(*, promise: CitizenPromise, by: User | None, status: str) -> CitizenPromise:
     """Move a promise to the next status of its life (draft → signed → published → evaluated)."""
     _refuse_transition(promise, status)
     before = stored_snapshot(promise)
@@ -133,7 +133,7 @@ def promise_set_status(*, promise: CitizenPromise, by: User, status: str) -> Cit
 
 
 @transaction.atomic
-def promise_withdraw(*, promise: CitizenPromise, by: User, reason: str) -> CitizenPromise:
+def promise_withdraw(*, promise: CitizenPromise, by: User | None, reason: str) -> CitizenPromise:
     """Withdraw a published promise. It is a public record: it stays, archived, and its
     public page says that it was withdrawn, when and why."""
     if PromiseStatus.WITHDRAWN not in STATUS_TRANSITIONS.get(promise.status, ()):
@@ -156,7 +156,7 @@ def promise_withdraw(*, promise: CitizenPromise, by: User, reason: str) -> Citiz
 
 
 @transaction.atomic
-def promise_copy_to_next_year(*, promise: CitizenPromise, by: User) -> CitizenPromise:
+def promise_copy_to_next_year(*, promise: CitizenPromise, by: User | None) -> CitizenPromise:
     """Start next year's draft from this promise: texts, commitments and activities."""
     year = promise.year + 1
     kept = [n for n in PROMISE_FIELDS if n not in ("title", "signed_on", "evaluation_due")]
@@ -184,7 +184,7 @@ def _signatory_lines(owner: CitizenPromise | Agreement) -> list[str]:
 
 
 def _signatories_replace(
-    owner: CitizenPromise | Agreement, people: list[dict[str, Any]], by: User
+    owner: CitizenPromise | Agreement, people: list[dict[str, Any]], by: User | None
 ) -> None:
     before = _signatory_lines(owner)
     owner.signatories.all().delete()
@@ -201,7 +201,9 @@ def _signatories_replace(
 
 
 @transaction.atomic
-def signatory_set(*, promise: CitizenPromise, by: User, people: list[dict[str, Any]]) -> None:
+def signatory_set(
+    *, promise: CitizenPromise, by: User | None, people: list[dict[str, Any]]
+) -> None:
     """Replace the promise's signatories with `people` (name, title, organisation)."""
     promise_require_draft(promise)
     _signatories_replace(promise, people, by)
@@ -210,7 +212,7 @@ def signatory_set(*, promise: CitizenPromise, by: User, people: list[dict[str, A
 @transaction.atomic
 def agreement_create(
     *,
-    by: User,
+    by: User | None,
     municipality: Any,
     police_area: Any,
     parties: list[Organisation] | None = None,
@@ -233,7 +235,7 @@ def agreement_create(
 def agreement_update(
     *,
     agreement: Agreement,
-    by: User,
+    by: User | None,
     expected_version: int,
     parties: list[Organisation] | None = None,
     people: list[dict[str, Any]] | None = None,
@@ -254,7 +256,7 @@ def agreement_update(
 
 @transaction.atomic
 def commitment_create(
-    *, promise: CitizenPromise, by: User, text: str, position: int = 0
+    *, promise: CitizenPromise, by: User | None, text: str, position: int = 0
 ) -> Commitment:
     """Add a commitment to a promise."""
     promise_require_draft(promise)
@@ -267,7 +269,7 @@ def commitment_create(
 
 @transaction.atomic
 def commitment_update(
-    *, commitment: Commitment, by: User, expected_version: int, text: str, position: int
+    *, commitment: Commitment, by: User | None, expected_version: int, text: str, position: int
 ) -> Commitment:
     """Change a commitment's text or order."""
     promise_require_draft(commitment.promise)
@@ -280,7 +282,7 @@ def commitment_update(
 
 
 @transaction.atomic
-def commitment_delete(*, commitment: Commitment, by: User) -> None:
+def commitment_delete(*, commitment: Commitment, by: User | None) -> None:
     """Remove a commitment; its activities stay, no longer tied to it."""
     promise_require_draft(commitment.promise)
     before = stored_snapshot(commitment)
@@ -292,7 +294,7 @@ def commitment_delete(*, commitment: Commitment, by: User) -> None:
 def activity_create(
     *,
     promise: CitizenPromise,
-    by: User,
+    by: User | None,
     responsible: list[Organisation] | None = None,
     **data: Any,
 ) -> Activity:
@@ -312,7 +314,7 @@ def activity_create(
 def activity_update(
     *,
     activity: Activity,
-    by: User,
+    by: User | None,
     expected_version: int,
     responsible: list[Organisation] | None = None,
     **data: Any,
@@ -336,7 +338,7 @@ def _check_commitment(activity: Activity) -> None:
 
 
 @transaction.atomic
-def activity_delete(*, activity: Activity, by: User) -> None:
+def activity_delete(*, activity: Activity, by: User | None) -> None:
     """Remove an activity that has never been reported; a logged activity must stay."""
     promise_require_draft(activity.promise)
     if activity.reports.exists():

@@ -65,7 +65,7 @@ def _check_report(activity: Activity, report: ActivityReport) -> None:
 def activity_report_create(
     *,
     activity: Activity,
-    by: User,
+    by: User | None,
     date: date,
     organisations: list[Organisation] | None = None,
     **data: Any,
@@ -87,7 +87,7 @@ def activity_report_create(
 def activity_report_update(
     *,
     report: ActivityReport,
-    by: User,
+    by: User | None,
     expected_version: int,
     organisations: list[Organisation] | None = None,
     **data: Any,
@@ -108,7 +108,7 @@ def activity_report_update(
 
 
 @transaction.atomic
-def activity_report_remove(*, report: ActivityReport, by: User) -> ActivityReport:
+def activity_report_remove(*, report: ActivityReport, by: User | None) -> ActivityReport:
     """Take a report out of the count while keeping it, and who removed it, on record."""
     if report.removed_at is None:
         before = stored_snapshot(report)

@@ -1,0 +1,161 @@
+"""Storing parsed promise documents as drafts: all of a run, or nothing."""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import Organisation, User
+from imports.models import ImportedDocument
+from imports.parser import parse_text
+from imports.readers import ReadError, read_text
+from lib.sorting import swedish_key
+from places.models import Municipality, PoliceArea
+from promises import services
+from promises.models import CitizenPromise
+from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
+
+
+class ImportRefused(Exception):
+    """Nothing was imported, for the reasons given."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class ImportResult:
+    created: list[CitizenPromise] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def _police_area(municipality: Municipality, named: str | None) -> PoliceArea | None:
+    areas = list(municipality.police_areas.all())
+    for area in areas:
+        if named and swedish_key(area.name) == swedish_key(named):
+            return area
+    return areas[0] if len(areas) == 1 else None
+
+
+def _organisations(names: list[str], warnings: list[str]) -> list[Organisation]:
+    found = []
+    for name in names:
+        match = Organisation.objects.filter(name__iexact=name).first()
+        if match is None:
+            warnings.append(f"partner not found among the organisations: {name}")
+        else:
+            found.append(match)
+    return found
+
+
+def _store(
+    document: dict[str, Any], municipality: Municipality, area: PoliceArea, by: User | None
+) -> tuple[CitizenPromise, list[str]]:
+    """The draft, and everything it could not place (the parser's warnings and ours)."""
+    warnings = list(document["warnings"])
+    follow_up = document["follow_up"]
+    if follow_up not in FollowUpCadence.values:
+        warnings.append("the text names no follow-up cadence; quarterly was assumed")
+        follow_up = FollowUpCadence.QUARTERLY
+    promise = services.promise_create(
+        by=by,
+        municipality=municipality,
+        police_area=area,
+        year=document["year"],
+        title=document["title"][:200],
+        situation=document["situation"] or "",
+        effect=document["effect"] or "",
+        evaluation_plan=document["evaluation"] or "",
+        follow_up=follow_up,
+        signed_on=date.fromisoformat(document["signed_on"]) if document["signed_on"] else None,
+    )
+    for position, text in enumerate(document["commitments"]):
+        services.commitment_create(promise=promise, by=by, text=text, position=position)
+    for position, activity in enumerate(document["activities"]):
+        services.activity_create(
+            promise=promise,
+            by=by,
+            position=position,
+            description=activity["text"],
+            kind=activity["kind"] if activity["kind"] in ActivityKind.values else "other",
+            target=activity["target"],
+            unit=(activity["unit"] or "")[:60],
+            focus=[tag for tag in activity["focus"] if tag in FocusTag.values],
+            responsible=_organisations(activity["partners"], warnings),
+        )
+    services.signatory_set(
+        promise=promise,
+        by=by,
+        people=[
+            {"name": p["name"][:150], "title": p["title"][:150]} for p in document["signatories"]
+        ],
+    )
+    promise.refresh_from_db()
+    return promise, warnings
+
+
+def _plan(paths: list[Path], municipality: Municipality) -> tuple[list[Any], list[str]]:
+    """Read and check everything first: (documents to store, problems)."""
+    plan, problems = [], []
+    for path in paths:
+        try:
+            documents = parse_text(read_text(path))["documents"]
+        except ReadError as error:
+            problems.append(str(error))
+            continue
+        if not documents:
+            problems.append(f"{path}: no citizen promise found in the text")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        for document in documents:
+            if document["year"] is None:
+                problems.append(f"{path}: “{document['title']}” names no year")
+                continue
+            plan.append((path, f"{digest}:{document['year']}", document))
+    return plan, problems
+
+
+@transaction.atomic
+def import_files(*, paths: list[Path], municipality: Municipality, by: User | None) -> ImportResult:
+    """Store every promise document in the files as a draft of the municipality, or, if
+    anything cannot be placed, nothing at all (ImportRefused lists why)."""
+    plan, problems = _plan(paths, municipality)
+    result = ImportResult()
+    to_store = []
+    for path, key, document in plan:
+        if ImportedDocument.objects.filter(source_key=key).exists():
+            result.unchanged.append(f"{path.name}: {document['year']} already imported")
+            continue
+        area = _police_area(municipality, document["police_area"])
+        if area is None:
+            problems.append(
+                f"{path}: no local police area covers {municipality.name}; an "
+                f"administrator must add it first"
+            )
+        elif CitizenPromise.objects.filter(
+            municipality=municipality, police_area=area, year=document["year"]
+        ).exists():
+            problems.append(
+                f"{path}: {municipality.name} already has a promise for "
+                f"{document['year']}, which an import never replaces"
+            )
+        else:
+            to_store.append((path, key, document, area))
+    if problems:
+        raise ImportRefused(list(dict.fromkeys(problems)))
+    for path, key, document, area in to_store:
+        try:
+            promise, warnings = _store(document, municipality, area, by)
+        except ValidationError as error:
+            raise ImportRefused(
+                [f"{path}: {document['year']}: {m}" for m in error.messages]
+            ) from error
+        ImportedDocument.objects.create(
+            promise=promise, source_name=path.name, source_key=key, warnings=warnings
+        )
+        result.created.append(promise)
+    return result
