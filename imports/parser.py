@@ -49,7 +49,8 @@ KINDS: list[tuple[str, str]] = [
         r"utbildningsdag(?:ar)?|kunskapsdag(?:ar)?|"
         r"skolbesök|lektion(?:er)?|utbildning(?:ar)?",
     ),
-    ("neighbourhood_watch", r"grannsamverkan|grannstöd"),
+    # Also as the first part of a compound: "grannsamverkansområden".
+    ("neighbourhood_watch", r"grannsamverkan\w*|grannstöd"),
     (
         "presence_patrol",
         r"närvaropatrull(?:er|ering(?:ar)?)?|patrullering(?:ar)?|"
@@ -62,8 +63,11 @@ KINDS: list[tuple[str, str]] = [
     ("meeting", r"möte(?:n)?|samverkansmöte(?:n)?|träff(?:ar)?"),
     ("survey", r"enkät(?:er)?|trygghetsmätning(?:ar)?|undersökning(?:ar)?"),
 ]
+# A kind's noun may end a compound ("informationsmöten", "skolbesök"), and may follow a
+# shared first part ("kunskaps- och utbildningsdag").
 _KIND_PATTERNS = [
-    (kind, re.compile(rf"\b(?:\w+-\s+och\s+)?({words})\b", re.IGNORECASE)) for kind, words in KINDS
+    (kind, re.compile(rf"\b(?:\w+-\s+och\s+)?([\wåäö]*?(?:{words}))\b", re.IGNORECASE))
+    for kind, words in KINDS
 ]
 FOCUS = [
     ("speed", r"hastighet"),
@@ -187,19 +191,50 @@ def _target(text: str, kind_start: int) -> tuple[int | None, str | None, bool]:
     return None, None, False
 
 
+def _kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every named kind of activity in the text, earliest first, none overlapping."""
+    found = sorted(
+        ((kind, match) for kind, pattern in _KIND_PATTERNS for match in pattern.finditer(text)),
+        key=lambda pair: (pair[1].start(), -len(pair[1][0])),
+    )
+    chosen: list[tuple[str, re.Match[str]]] = []
+    for kind, match in found:
+        if not chosen or match.start() >= chosen[-1][1].end():
+            chosen.append((kind, match))
+    return chosen
+
+
+def parse_activities(text: str) -> list[Activity]:
+    """The activities one list item or sentence names: usually one, sometimes several
+    ("4 trygghetsvandringar och 2 medborgardialoger"). A later kind without a count of its
+    own is a mention ("möten om grannsamverkan"), not another activity."""
+    activities: list[Activity] = []
+    start = 0
+    for kind, match in _kind_matches(text):
+        target, unit, approximate = _target(text[start:], match.start() - start)
+        if activities and target is None:
+            continue
+        activities.append(_activity(text, kind, match, target, unit, approximate))
+        start = match.end()
+    return activities
+
+
 def parse_activity(text: str) -> Activity | None:
-    """An activity from one list item or sentence, if it names a kind of activity."""
-    found = None
-    for kind, pattern in _KIND_PATTERNS:
-        match = pattern.search(text)
-        if match and (found is None or match.start() < found[1].start()):
-            found = (kind, match)
-    if found is None:
-        return None
-    kind, match = found
-    target, unit, _ = _target(text, match.start())
+    """The first activity the text names, if any."""
+    activities = parse_activities(text)
+    return activities[0] if activities else None
+
+
+def _activity(
+    text: str,
+    kind: str,
+    match: re.Match[str],
+    target: int | None,
+    unit: str | None,
+    approximate: bool,
+) -> Activity:
     noun = match[1].lower()
-    if target is None and not _plural(noun) and not APPROXIMATE.search(text):
+    if target is None and not approximate and not _plural(noun):
         target, unit = 1, noun
     if unit is None or number_value(unit) is not None:
         unit = re.sub(r"^riktade?\s+", "", noun)
@@ -317,14 +352,14 @@ def _take_promises(document: Document, lines: list[str], *, prose: bool) -> None
         for sentence in [text] if is_item else _sentences(text):
             if re.search(r"\blovar\b", sentence, re.IGNORECASE):
                 document.commitments.append(_commitment(sentence))
-            activity = parse_activity(sentence)
-            if activity is None or (not is_item and activity.target is None):
-                continue
-            if activity.target is None:
-                document.warnings.append(f"no count found in: {sentence}")
-            if not activity.partners and re.search(r"\bgemensam", sentence, re.IGNORECASE):
-                activity.partners = _parties(document)
-            document.activities.append(activity)
+            for activity in parse_activities(sentence):
+                if not is_item and activity.target is None:
+                    continue
+                if activity.target is None:
+                    document.warnings.append(f"no count found in: {sentence}")
+                if not activity.partners and re.search(r"\bgemensam", sentence, re.I):
+                    activity.partners = _parties(document)
+                document.activities.append(activity)
 
 
 def _parties(document: Document) -> list[str]:
