@@ -81,6 +81,13 @@ def html_to_text(html: str) -> str:
     return "".join(extractor.parts)
 
 
+def plain_text(text: str) -> str:
+    """The text itself; a whole web page (pasted or saved) is reduced to its readable text."""
+    if text.lstrip()[:200].lower().startswith(("<!doctype", "<html", "<body")):
+        return html_to_text(text)
+    return text
+
+
 def _decode(path: Path, raw: bytes) -> str:
     if b"\x00" in raw[:4096]:
         raise ReadError(f"{path}: not a text file (it holds binary data)")
@@ -158,10 +165,9 @@ def read_text(path: Path) -> str:
         raise ReadError(f"{path}: old Word .doc files cannot be read; save it as .docx")
     else:
         text = _decode(path, raw)
-    if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
-        ("<!doctype", "<html")
-    ):
+    if suffix in (".html", ".htm"):
         text = html_to_text(text)
+    text = plain_text(text)
     if not text.strip():
         raise ReadError(f"{path}: the file holds no text")
     return text

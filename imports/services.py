@@ -159,3 +159,36 @@ def import_files(*, paths: list[Path], municipality: Municipality, by: User | No
         )
         result.created.append(promise)
     return result
+
+
+@transaction.atomic
+def import_reviewed(
+    *,
+    document: dict[str, Any],
+    source: str,
+    source_name: str,
+    municipality: Municipality,
+    by: User | None,
+) -> CitizenPromise:
+    """Store one document a coordinator has checked and corrected as a draft."""
+    key = f"{hashlib.sha256(source.encode()).hexdigest()}:{document['year']}"
+    area = _police_area(municipality, document.get("police_area"))
+    problems = []
+    if ImportedDocument.objects.filter(source_key=key).exists():
+        problems.append(f"{document['year']} from this text is already imported")
+    if area is None:
+        problems.append(
+            f"no local police area covers {municipality.name}; an administrator must add it first"
+        )
+    elif CitizenPromise.objects.filter(
+        municipality=municipality, police_area=area, year=document["year"]
+    ).exists():
+        problems.append(f"{municipality.name} already has a promise for {document['year']}")
+    if problems:
+        raise ImportRefused(problems)
+    assert area is not None
+    promise, warnings = _store(document, municipality, area, by)
+    ImportedDocument.objects.create(
+        promise=promise, source_name=source_name[:255], source_key=key, warnings=warnings
+    )
+    return promise

@@ -13,13 +13,14 @@ from django.core.exceptions import ValidationError
 _KEY = re.compile(r"^\d{1,18}$")
 
 
-def _is_key(value: Any) -> bool:
+def is_database_key(value: Any) -> bool:
+    """Whether a posted value can be a row's id (a whole number within 64 bits)."""
     return isinstance(value, int) or bool(_KEY.match(str(value).strip()))
 
 
 class ModelChoiceField(forms.ModelChoiceField):
     def to_python(self, value: Any) -> Any:
-        if value not in self.empty_values and not _is_key(value):
+        if value not in self.empty_values and not is_database_key(value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 
@@ -27,7 +28,7 @@ class ModelChoiceField(forms.ModelChoiceField):
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value: Any) -> Any:
         for key in value:
-            if not _is_key(key):
+            if not is_database_key(key):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",

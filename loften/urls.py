@@ -8,6 +8,7 @@ from loften.views import healthz
 
 urlpatterns = [
     path("", include("portal.urls")),
+    path("arbete/inlasning/", include("imports.urls")),
     path("arbete/", include("promises.urls")),
     path("konto/", include("accounts.urls")),
     path(

@@ -144,6 +144,18 @@ MATRIX: dict[str, Row] = {
     "promises:agreement_edit": Row(
         lambda w: {"pk": w.agreement_pk}, get=DRAFT_EDIT, post=DRAFT_EDIT
     ),
+    "imports:start": Row(get=CREATORS, post=CREATORS),
+    "imports:save": Row(
+        post=_staff(
+            coordinator=DONE,
+            other_coordinator=DONE,
+            admin=DONE,
+            reporter=FORBIDDEN,
+            viewer=FORBIDDEN,
+            partner=FORBIDDEN,
+            moderator=FORBIDDEN,
+        )
+    ),
     "promises:report_choose": Row(get=STAFF_LIST),
     # The published 2017 traffic controls: the police area's reporters log them.
     "promises:report_create": Row(

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Cast, client_for
+from imports.forms import DocumentForm
 from promises.forms import (
     ActivityForm,
     ActivityReportForm,
@@ -105,6 +106,23 @@ FORMS: dict[str, tuple[Url, list[str]]] = {
     "agreement_create": (
         lambda c: reverse("promises:agreement_create"),
         [*_fields(AgreementCreateForm), *SIGNATORIES],
+    ),
+    "import_start": (lambda c: reverse("imports:start"), ["municipality", "text"]),
+    "import_save": (
+        lambda c: reverse("imports:save"),
+        [
+            "municipality",
+            "index",
+            "source",
+            "source_name",
+            *_fields(DocumentForm),
+            "act-TOTAL_FORMS",
+            "act-INITIAL_FORMS",
+            "act-0-kind",
+            "act-0-target",
+            "act-0-description",
+            "act-0-focus",
+        ],
     ),
     "login": (lambda c: reverse("accounts:login"), ["username", "password", "next"]),
     "two_factor_setup": (lambda c: reverse("accounts:two_factor_setup"), ["token", "next"]),

@@ -31,6 +31,7 @@ def test_staff_pages_have_no_serious_accessibility_violations(
             "/arbete/loften/nytt/",
             "/arbete/overenskommelser/ny/",
             "/konto/tvastegs/aktivera/",
+            "/arbete/inlasning/",
         ],
         "polis.eslov": ["/arbete/rapportera/", f"/arbete/rapportera/{activity.pk}/"],
         "samordnare.exempelby": [
@@ -62,3 +63,29 @@ def test_staff_pages_have_no_serious_accessibility_violations(
             ]
         context.close()
     assert problems == []
+
+
+def test_the_import_review_page_has_no_serious_accessibility_violations(
+    live_server: Any, browser: Any, demo: None
+) -> None:
+    from pathlib import Path
+
+    from axe_playwright_python.sync_playwright import Axe
+
+    source = Path(__file__).resolve().parents[2] / "imports" / "tests" / "texts"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/konto/logga-in/")
+    page.fill("#id_username", "samordnare.exempelby")
+    page.fill("#id_password", "demo")
+    page.click("button.primary")
+    page.goto(f"{live_server.url}/arbete/inlasning/")
+    page.fill("#id_text", (source / "seed_page.html").read_text(encoding="utf-8"))
+    page.click("button.primary")
+    assert page.locator("h1").inner_text() == "Kontrollera det som lästes in"
+    assert page.locator(".source-text").inner_text().count("Anna-Karin Boije") == 2
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    serious = [
+        v["id"] for v in result.response["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    page.close()
+    assert serious == []

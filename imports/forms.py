@@ -1,0 +1,156 @@
+"""The staff pages' forms: bring in a text, then check and correct what was read."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from loften.fields import ModelChoiceField
+from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class SourceForm(forms.Form):
+    municipality = ModelChoiceField(label=_("Municipality"), queryset=None)
+    text = forms.CharField(
+        label=_("Paste the text of the promise"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    file = forms.FileField(label=_("Or upload a file (.txt, .html, .docx, .pdf)"), required=False)
+
+    def __init__(self, *args: Any, municipalities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("text", "").strip() and not data.get("file"):
+            raise forms.ValidationError(_("Paste a text or choose a file."))
+        return data
+
+
+class DocumentForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    situation = forms.CharField(
+        label=_("Situation and background"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    commitments = forms.CharField(
+        label=_("Commitments, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    effect = forms.CharField(
+        label=_("Intended effect"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    follow_up = forms.ChoiceField(
+        label=_("Follow-up"), required=False, choices=[("", "–"), *FollowUpCadence.choices]
+    )
+    evaluation = forms.CharField(
+        label=_("How it is evaluated"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    signed_on = forms.DateField(
+        label=_("Signed on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    signatories = forms.CharField(
+        label=_("Signatories: name, title, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ActivityRowForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
+    target = forms.IntegerField(label=_("Target"), required=False, min_value=0, max_value=100000)
+    unit = forms.CharField(label=_("Unit"), required=False, max_length=60)
+    description = forms.CharField(
+        label=_("Description"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    focus = forms.MultipleChoiceField(
+        label=_("Focus"),
+        required=False,
+        choices=FocusTag.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    partners = forms.CharField(label=_("Partners, comma-separated"), required=False, max_length=500)
+
+
+ActivityRowFormSet = forms.formset_factory(ActivityRowForm, extra=1, max_num=60, can_delete=True)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def document_data(form: DocumentForm, rows: Any, police_area: str | None) -> dict[str, Any]:
+    """The corrected document, in the parser's shape, for the import service."""
+    data = form.cleaned_data
+    signatories = []
+    for line in _lines(data["signatories"]):
+        name, _comma, title = line.partition(",")
+        signatories.append({"name": name.strip(), "title": title.strip()})
+    activities = [
+        {
+            "text": row.cleaned_data["description"],
+            "kind": row.cleaned_data["kind"],
+            "target": row.cleaned_data["target"],
+            "unit": row.cleaned_data["unit"],
+            "focus": row.cleaned_data["focus"],
+            "partners": [p.strip() for p in row.cleaned_data["partners"].split(",") if p.strip()],
+        }
+        for row in rows
+        if row.cleaned_data and not row.cleaned_data.get("DELETE")
+    ]
+    return {
+        "year": data["year"],
+        "title": data["title"],
+        "police_area": police_area,
+        "situation": data["situation"] or None,
+        "commitments": _lines(data["commitments"]),
+        "activities": activities,
+        "effect": data["effect"] or None,
+        "follow_up": data["follow_up"] or None,
+        "evaluation": data["evaluation"] or None,
+        "signed_on": data["signed_on"].isoformat() if data["signed_on"] else None,
+        "signatories": signatories,
+        "warnings": [],
+    }
+
+
+def initial_from(document: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Form values for a parsed document: the document's, and one per activity."""
+    initial = {
+        "year": document["year"],
+        "title": document["title"],
+        "situation": document["situation"] or "",
+        "commitments": "\n".join(document["commitments"]),
+        "effect": document["effect"] or "",
+        "follow_up": document["follow_up"] or "",
+        "evaluation": document["evaluation"] or "",
+        "signed_on": document["signed_on"],
+        "signatories": "\n".join(f"{s['name']}, {s['title']}" for s in document["signatories"]),
+    }
+    rows = [
+        {
+            "kind": a["kind"],
+            "target": a["target"],
+            "unit": a["unit"] or "",
+            "description": a["text"],
+            "focus": a["focus"],
+            "partners": ", ".join(a["partners"]),
+        }
+        for a in document["activities"]
+    ]
+    return initial, rows

@@ -1,0 +1,132 @@
+"""Bringing in a promise in the staff pages: paste or upload, check beside the source,
+correct, save as a draft."""
+
+from pathlib import Path
+from typing import Any
+
+from django.urls import reverse
+
+from conftest import Cast, client_for
+from imports.models import ImportedDocument
+from imports.tests.documents import write_docx
+from promises.models import CitizenPromise
+
+HTML = Path(__file__).resolve().parent / "texts" / "seed_page.html"
+START, SAVE = "/arbete/inlasning/", "/arbete/inlasning/spara/"
+
+
+def _review_post(response: Any, **changes: Any) -> dict[str, Any]:
+    """What the browser would send back from the review page, with some fields changed."""
+    context = response.context
+    form, rows = context["form"], context["rows"]
+    data: dict[str, Any] = {
+        "municipality": context["municipality"].pk,
+        "index": context["index"],
+        "source": context["source"],
+        "source_name": context["source_name"],
+        **{name: form.initial.get(name) or "" for name in form.fields},
+        "act-TOTAL_FORMS": len(rows.forms),
+        "act-INITIAL_FORMS": 0,
+        "act-MIN_NUM_FORMS": 0,
+        "act-MAX_NUM_FORMS": 60,
+    }
+    for number, row in enumerate(rows.forms):
+        for name in ("kind", "target", "unit", "description", "partners"):
+            value = row.initial.get(name)
+            data[f"act-{number}-{name}"] = "" if value is None else value
+        data[f"act-{number}-focus"] = row.initial.get("focus", [])
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _fresh(cast: Cast) -> None:
+    CitizenPromise.objects.filter(municipality=cast.eslov).delete()
+
+
+def test_paste_check_correct_and_save_both_years(cast: Cast) -> None:
+    _fresh(cast)
+    client = client_for(cast.coordinator)
+    review = client.post(
+        START, {"municipality": cast.eslov.pk, "text": HTML.read_text(encoding="utf-8")}
+    )
+    assert review.status_code == 200
+    page = review.content.decode()
+    assert "Medborgarlöften i Eslöv 2017" in page and "document 1 of 2" in page
+    assert "Anna-Karin Boije" in page  # the source beside the form
+    next_page = client.post(
+        SAVE, _review_post(review, title="Medborgarlöfte Eslöv 2017", follow_up="quarterly")
+    )
+    first = CitizenPromise.objects.get(municipality=cast.eslov, year=2017)
+    assert first.title == "Medborgarlöfte Eslöv 2017" and first.status == "draft"
+    assert first.follow_up == "quarterly"
+    assert [(a.kind, a.target) for a in first.activities.all()] == [
+        ("school_education", 1),
+        ("safety_walk", 2),
+        ("traffic_operation", 4),
+        ("traffic_control", 30),
+        ("citizen_dialogue", 2),
+    ]
+    assert "document 2 of 2" in next_page.content.decode()
+    done = client.post(SAVE, _review_post(next_page))
+    second = CitizenPromise.objects.get(municipality=cast.eslov, year=2016)
+    assert done["Location"] == reverse("promises:promise_detail", args=[second.pk])
+    assert ImportedDocument.objects.count() == 2
+
+
+def test_a_corrected_target_is_saved(cast: Cast) -> None:
+    _fresh(cast)
+    client = client_for(cast.coordinator)
+    review = client.post(
+        START, {"municipality": cast.eslov.pk, "text": HTML.read_text(encoding="utf-8")}
+    )
+    client.post(SAVE, _review_post(review, **{"act-3-target": 35}))
+    promise = CitizenPromise.objects.get(municipality=cast.eslov, year=2017)
+    controls = promise.activities.get(kind="traffic_control")
+    assert controls.target == 35
+
+
+def test_upload_a_word_document(cast: Cast, tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "loften.docx",
+        "Medborgarlöfte Eslöv 2019",
+        ["Aktiviteter", "• Tre trygghetsvandringar.", "2019-02-01"],
+    )
+    with open(path, "rb") as upload:
+        review = client_for(cast.coordinator).post(
+            START, {"municipality": cast.eslov.pk, "file": upload}
+        )
+    assert review.status_code == 200 and review.context["source_name"] == "loften.docx"
+
+
+def test_a_file_that_is_not_a_promise_gets_a_message(cast: Cast, tmp_path: Path) -> None:
+    path = tmp_path / "bild.pdf"
+    path.write_bytes(b"%PDF-1.4 trasig")
+    with open(path, "rb") as upload:
+        response = client_for(cast.coordinator).post(
+            START, {"municipality": cast.eslov.pk, "file": upload}
+        )
+    assert "not a readable PDF file" in response.content.decode()
+
+
+def test_the_same_year_twice_is_refused_and_nothing_is_saved(cast: Cast) -> None:
+    client = client_for(cast.coordinator)
+    review = client.post(
+        START, {"municipality": cast.eslov.pk, "text": HTML.read_text(encoding="utf-8")}
+    )
+    before = CitizenPromise.objects.count()
+    response = client.post(SAVE, _review_post(review))
+    assert "already has a promise for 2017" in response.content.decode()
+    assert CitizenPromise.objects.count() == before
+
+
+def test_another_municipality_cannot_be_chosen_or_posted(cast: Cast) -> None:
+    _fresh(cast)
+    text = HTML.read_text(encoding="utf-8")
+    response = client_for(cast.other_coordinator).post(
+        START, {"municipality": cast.eslov.pk, "text": text}
+    )
+    assert "municipality" in response.context["form"].errors
+    review = client_for(cast.coordinator).post(START, {"municipality": cast.eslov.pk, "text": text})
+    forged = client_for(cast.other_coordinator).post(SAVE, _review_post(review))
+    assert forged.status_code == 302 and forged["Location"] == START
+    assert not CitizenPromise.objects.filter(municipality=cast.eslov).exists()
