@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 DEMO_PASSWORD = "demo"
+# The demo (promises/demo.py) creates exactly these accounts with this password.
 DEMO_USERNAMES = ("admin", "samordnare.eslov", "polis.eslov", "samordnare.exempelby")
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from accounts.demo_guard import DEMO_PASSWORD
 from accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from places.models import County, Municipality, PoliceArea, PoliceRegion
 from promises import services
@@ -16,7 +17,6 @@ from promises.vocabularies import EvidenceSource as E
 from promises.vocabularies import FocusTag as F
 from promises.vocabularies import FollowUpCadence, PromiseStatus
 
-DEMO_PASSWORD = "demo"
 INVENTED = "Påhittad exempelpost i demonstrationen."
 
 ESLOV_SIGNATORIES = [

@@ -114,3 +114,11 @@ def test_exempelby_is_clearly_invented_with_a_public_promise_and_a_draft() -> No
     ]
     assert "påhittad" in promises[0].municipality.name
     assert promises[0].activities.get(position=0).done_count > 0
+
+
+def test_the_guard_knows_every_demo_account() -> None:
+    from accounts.demo_guard import DEMO_USERNAMES
+    from accounts.models import User
+
+    load_demo(TODAY)
+    assert set(User.objects.values_list("username", flat=True)) == set(DEMO_USERNAMES)
