@@ -207,7 +207,6 @@ def _eslov_2016(orgs: dict[str, Any], by: User) -> None:
     police = orgs["police"]
     _log(
         promise,
-        by,
         [
             (
                 0,
@@ -330,20 +329,21 @@ def _eslov_2017(orgs: dict[str, Any], by: User) -> None:
                 },
             )
         )
-    _log(promise, by, entries, [orgs["police"]])
+    _log(promise, entries, [orgs["police"]])
 
 
 def _log(
     promise: CitizenPromise,
-    by: User,
     entries: list[tuple[int, date, dict[str, Any]]],
     organisations: list[Organisation],
 ) -> None:
+    """The invented log, reported by the demo's police officer as a real one would be."""
+    reporter = User.objects.get(username="polis.eslov")
     activities = list(promise.activities.all())
     for index, day, figures in entries:
         services.activity_report_create(
             activity=activities[index],
-            by=by,
+            by=reporter,
             date=day,
             organisations=organisations,
             notes=INVENTED,
