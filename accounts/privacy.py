@@ -41,7 +41,7 @@ def _clear_audit_addresses(events: models.QuerySet[AuditEvent]) -> int:
     return models.QuerySet.update(events.exclude(ip_address=None), ip_address=None)
 
 
-def _delete_login_records(before: Any, report: PurgeReport) -> None:
+def _login_records(before: Any, report: PurgeReport, *, delete: bool) -> None:
     for model, label in (
         (AccessLog, "login records"),
         (AccessFailureLog, "failed logins"),
@@ -49,7 +49,8 @@ def _delete_login_records(before: Any, report: PurgeReport) -> None:
     ):
         old = model.objects.filter(attempt_time__lt=before)
         report.add(label, old.count())
-        old.delete()
+        if delete:
+            old.delete()
 
 
 @transaction.atomic
@@ -62,16 +63,7 @@ def purge(*, dry_run: bool = False) -> PurgeReport:
     report.add("addresses in the audit trail", addresses.count())
     if not dry_run:
         _clear_audit_addresses(addresses)
-    login_cutoff = _days_ago(settings.RETENTION_LOGIN_RECORDS_DAYS)
-    if dry_run:
-        for model, label in (
-            (AccessLog, "login records"),
-            (AccessFailureLog, "failed logins"),
-            (AccessAttempt, "login attempt counters"),
-        ):
-            report.add(label, model.objects.filter(attempt_time__lt=login_cutoff).count())
-    else:
-        _delete_login_records(login_cutoff, report)
+    _login_records(_days_ago(settings.RETENTION_LOGIN_RECORDS_DAYS), report, delete=not dry_run)
     sessions = Session.objects.filter(expire_date__lt=timezone.now())
     report.add("expired sessions", sessions.count())
     dormant = User.objects.filter(

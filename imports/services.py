@@ -99,6 +99,41 @@ def _store(
     return promise, warnings
 
 
+def _placement(
+    municipality: Municipality, document: dict[str, Any]
+) -> tuple[PoliceArea | None, str | None]:
+    """The police area a document goes under, or why it cannot be placed."""
+    area = _police_area(municipality, document.get("police_area"))
+    if area is None:
+        return None, (
+            f"no local police area covers {municipality.name}; an administrator must add it first"
+        )
+    if CitizenPromise.objects.filter(
+        municipality=municipality, police_area=area, year=document["year"]
+    ).exists():
+        return area, (
+            f"{municipality.name} already has a promise for {document['year']}, "
+            f"which an import never replaces"
+        )
+    return area, None
+
+
+def _store_recorded(
+    document: dict[str, Any],
+    municipality: Municipality,
+    area: PoliceArea,
+    by: User | None,
+    source_name: str,
+    key: str,
+) -> CitizenPromise:
+    """Store the draft and remember where it came from and what it could not place."""
+    promise, warnings = _store(document, municipality, area, by)
+    ImportedDocument.objects.create(
+        promise=promise, source_name=source_name[:255], source_key=key, warnings=warnings
+    )
+    return promise
+
+
 def _plan(paths: list[Path], municipality: Municipality) -> tuple[list[Any], list[str]]:
     """Read and check everything first: (documents to store, problems)."""
     plan, problems = [], []
@@ -130,33 +165,20 @@ def import_files(*, paths: list[Path], municipality: Municipality, by: User | No
         if ImportedDocument.objects.filter(source_key=key).exists():
             result.unchanged.append(f"{path.name}: {document['year']} already imported")
             continue
-        area = _police_area(municipality, document["police_area"])
-        if area is None:
-            problems.append(
-                f"{path}: no local police area covers {municipality.name}; an "
-                f"administrator must add it first"
-            )
-        elif CitizenPromise.objects.filter(
-            municipality=municipality, police_area=area, year=document["year"]
-        ).exists():
-            problems.append(
-                f"{path}: {municipality.name} already has a promise for "
-                f"{document['year']}, which an import never replaces"
-            )
-        else:
+        area, problem = _placement(municipality, document)
+        if problem:
+            problems.append(f"{path}: {problem}")
+        elif area is not None:
             to_store.append((path, key, document, area))
     if problems:
         raise ImportRefused(list(dict.fromkeys(problems)))
     for path, key, document, area in to_store:
         try:
-            promise, warnings = _store(document, municipality, area, by)
+            promise = _store_recorded(document, municipality, area, by, path.name, key)
         except ValidationError as error:
             raise ImportRefused(
                 [f"{path}: {document['year']}: {m}" for m in error.messages]
             ) from error
-        ImportedDocument.objects.create(
-            promise=promise, source_name=path.name, source_key=key, warnings=warnings
-        )
         result.created.append(promise)
     return result
 
@@ -172,23 +194,10 @@ def import_reviewed(
 ) -> CitizenPromise:
     """Store one document a coordinator has checked and corrected as a draft."""
     key = f"{hashlib.sha256(source.encode()).hexdigest()}:{document['year']}"
-    area = _police_area(municipality, document.get("police_area"))
-    problems = []
+    area, problem = _placement(municipality, document)
+    problems = [problem] if problem else []
     if ImportedDocument.objects.filter(source_key=key).exists():
-        problems.append(f"{document['year']} from this text is already imported")
-    if area is None:
-        problems.append(
-            f"no local police area covers {municipality.name}; an administrator must add it first"
-        )
-    elif CitizenPromise.objects.filter(
-        municipality=municipality, police_area=area, year=document["year"]
-    ).exists():
-        problems.append(f"{municipality.name} already has a promise for {document['year']}")
-    if problems:
+        problems.insert(0, f"{document['year']} from this text is already imported")
+    if problems or area is None:
         raise ImportRefused(problems)
-    assert area is not None
-    promise, warnings = _store(document, municipality, area, by)
-    ImportedDocument.objects.create(
-        promise=promise, source_name=source_name[:255], source_key=key, warnings=warnings
-    )
-    return promise
+    return _store_recorded(document, municipality, area, by, source_name, key)
