@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal",
     "audit",
     "imports",
+    "situation",
 ]
 
 MIDDLEWARE = [
@@ -229,6 +230,14 @@ RATELIMIT_VIEW = "loften.views.rate_limited"
 SEARCH_RATE = env_str("SEARCH_RATE", "120/m")
 LOGIN_RATE = env_str("LOGIN_RATE", "30/m")
 PASSWORD_RESET_RATE = env_str("PASSWORD_RESET_RATE", "5/h")
+
+# The situation picture (docs/situation.md): the police's open events feed, fetched every
+# POLICE_EVENTS_INTERVAL_MINUTES by a background task, and the map's tile server.
+POLICE_EVENTS_URL = env_str("POLICE_EVENTS_URL", "https://polisen.se/api/events")
+POLICE_EVENTS_INTERVAL_MINUTES = env_int("POLICE_EVENTS_INTERVAL_MINUTES", 60)
+POLICE_EVENTS_TIMEOUT_SECONDS = env_int("POLICE_EVENTS_TIMEOUT_SECONDS", 30)
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 # How long personal data is kept before `loften purge` removes it (docs/personal-data.md).
 RETENTION_AUDIT_ADDRESS_DAYS = env_int("RETENTION_AUDIT_ADDRESS_DAYS", 180)

@@ -81,3 +81,30 @@ class PoliceArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class District(models.Model):
+    """A named area within a municipality (e.g. "centrala Eslöv"), optionally with its outline.
+
+    The outline is a GeoJSON Polygon or MultiPolygon geometry in WGS 84 (longitude, latitude).
+    """
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="districts",
+        verbose_name=_("municipality"),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    outline = models.JSONField(_("outline (GeoJSON)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ["municipality", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="district_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality})"

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _settings_variables() -> set[str]:
     source = (ROOT / "loften" / "settings.py").read_text(encoding="utf-8")
-    return set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z_]+)"', source))
+    return set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z_]+)"', source))
 
 
 def test_settings_read_the_variables_we_expect() -> None:
@@ -29,6 +29,16 @@ def test_every_setting_is_documented(doc: str) -> None:
     text = (ROOT / doc).read_text(encoding="utf-8")
     missing = sorted(v for v in _settings_variables() if v not in text)
     assert missing == [], f"{doc} does not mention {missing}"
+
+
+def test_the_situation_picture_documents_its_settings_and_commands() -> None:
+    text = (ROOT / "docs" / "situation.md").read_text(encoding="utf-8")
+    settings = {v for v in _settings_variables() if v.startswith(("POLICE_EVENTS_", "MAP_"))}
+    commands = [p.stem for p in (ROOT / "situation" / "management" / "commands").glob("[a-z]*.py")]
+    assert settings and commands
+    missing = sorted(v for v in settings if v not in text)
+    missing += sorted(f"loften {name}" for name in commands if f"loften {name}" not in text)
+    assert missing == []
 
 
 def test_every_command_of_ours_is_documented() -> None:

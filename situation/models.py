@@ -1,0 +1,305 @@
+"""Evidence behind the situation picture: complaints, dialogues, police events, statistics."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from situation.vocabularies import (
+    Channel,
+    DialogueForm,
+    DialogueKind,
+    Problem,
+    Receiver,
+)
+
+LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
+LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
+YEAR = [MinValueValidator(1990), MaxValueValidator(2100)]
+
+
+class Placed(models.Model):
+    """Where a piece of evidence belongs: a municipality, maybe a district and a map point."""
+
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    district = models.ForeignKey(
+        "places.District",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("district"),
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True, validators=LATITUDE)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True, validators=LONGITUDE)
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if self.district is not None and self.district.municipality_id != self.municipality_id:
+            raise ValidationError({"district": _("The district lies in another municipality.")})
+
+
+class Classified(models.Model):
+    """A problem category suggested from free text, and the correction staff made to it."""
+
+    problem = models.CharField(_("problem"), max_length=30, choices=Problem.choices)
+    suggested_problem = models.CharField(
+        _("suggested problem"), max_length=30, choices=Problem.choices, blank=True
+    )
+    suggested_confidence = models.FloatField(_("confidence of the suggestion"), default=0.0)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("corrected by"),
+    )
+    corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Complaint(Placed, Classified):
+    """A complaint (klagomål) received by the police or the municipality. Its text is never
+    public: it may hold personal data."""
+
+    received_on = models.DateField(_("received on"))
+    receiver = models.CharField(
+        _("received by"), max_length=20, choices=Receiver.choices, default=Receiver.POLICE
+    )
+    channel = models.CharField(
+        _("channel"), max_length=20, choices=Channel.choices, default=Channel.OTHER
+    )
+    text = models.TextField(_("text"))
+    may_show_anonymised = models.BooleanField(_("may be shown in anonymised form"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+        ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["municipality", "received_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.received_on} {self.get_problem_display()}"
+
+
+class Dialogue(Placed):
+    """A citizen or employee dialogue: who took part and what concerns they raised."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=DialogueKind.choices)
+    held_on = models.DateField(_("held on"))
+    form = models.CharField(_("form"), max_length=30, choices=DialogueForm.choices)
+    title = models.CharField(_("title"), max_length=200)
+    participants = models.PositiveIntegerField(_("number of participants"), default=0)
+    participant_groups = models.JSONField(_("participant groups"), default=list, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dialogue")
+        verbose_name_plural = _("dialogues")
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["municipality", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.held_on} {self.title}"
+
+
+class Concern(Placed, Classified):
+    """One concern raised in a dialogue, with how many voiced it."""
+
+    dialogue = models.ForeignKey(
+        Dialogue, on_delete=models.CASCADE, related_name="concerns", verbose_name=_("dialogue")
+    )
+    text = models.TextField(_("concern"))
+    voiced_by = models.PositiveIntegerField(
+        _("how many voiced it"), default=1, validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        verbose_name = _("concern")
+        verbose_name_plural = _("concerns")
+        ordering = ["dialogue", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class PoliceEvent(models.Model):
+    """One event from the police's open events feed, kept with its raw record.
+
+    The primary key is the feed's own id, so fetching the same event twice stores it once.
+    """
+
+    id = models.BigIntegerField(_("feed id"), primary_key=True)
+    happened_at = models.DateTimeField(_("date and time"))
+    name = models.CharField(_("headline"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    event_type = models.CharField(_("event type"), max_length=100)
+    location_name = models.CharField(_("location"), max_length=100)
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    # Blank: the event type says nothing about a local problem (see situation/event_types.py).
+    problem = models.CharField(_("problem"), max_length=30, choices=Problem.choices, blank=True)
+    raw = models.JSONField(_("raw record"))
+    fetched_at = models.DateTimeField(_("fetched at"))
+
+    class Meta:
+        verbose_name = _("police event")
+        verbose_name_plural = _("police events")
+        ordering = ["-happened_at"]
+        indexes = [models.Index(fields=["municipality", "happened_at", "problem"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventTypeMapping(models.Model):
+    """An administrator's mapping of a police event type, overriding or extending the
+    built-in table; types met for the first time are added here unreviewed, as *other*."""
+
+    event_type = models.CharField(_("event type"), max_length=100, unique=True)
+    problem = models.CharField(
+        _("problem"),
+        max_length=30,
+        choices=Problem.choices,
+        blank=True,
+        help_text=_("Leave empty for event types that say nothing about a local problem."),
+    )
+    reviewed = models.BooleanField(_("reviewed by an administrator"), default=False)
+    first_seen_at = models.DateTimeField(_("first seen at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("police event type")
+        verbose_name_plural = _("police event types")
+        ordering = ["reviewed", "event_type"]
+
+    def __str__(self) -> str:
+        return self.event_type
+
+
+class CrimeStatistic(models.Model):
+    """Reported crimes of one category in a municipality in a year."""
+
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)
+    category = models.CharField(_("crime category"), max_length=200)
+    problem = models.CharField(_("problem"), max_length=30, choices=Problem.choices, blank=True)
+    reported = models.PositiveIntegerField(_("reported crimes"))
+    per_100k = models.DecimalField(
+        _("per 100,000 inhabitants"), max_digits=10, decimal_places=1, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("crime statistic")
+        verbose_name_plural = _("crime statistics")
+        ordering = ["municipality", "-year", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year", "category"], name="crime_statistic_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year} {self.category}"
+
+
+class SurveyResult(models.Model):
+    """One question's result of a safety survey for an area and year (share and/or index)."""
+
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    district = models.ForeignKey(
+        "places.District",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("district"),
+    )
+    area = models.CharField(_("area"), max_length=150, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)
+    question = models.CharField(_("question"), max_length=300)
+    problem = models.CharField(_("problem"), max_length=30, choices=Problem.choices, blank=True)
+    share = models.DecimalField(
+        _("share (%)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    index = models.DecimalField(
+        _("index"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    class Meta:
+        verbose_name = _("safety survey result")
+        verbose_name_plural = _("safety survey results")
+        ordering = ["municipality", "-year", "area", "question"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "area", "year", "question"], name="survey_result_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(share__isnull=False) | Q(index__isnull=False),
+                name="survey_result_has_figure",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.area} {self.year}: {self.question}"

@@ -1,0 +1,38 @@
+"""Background work of the situation picture, run by `loften db_worker` in production."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+from situation.services.events import police_events_fetch
+
+
+@task()
+def police_events_fetch_periodically() -> dict[str, Any]:
+    """Fetch the police's events feed, then queue the next fetch after the interval."""
+    try:
+        report = police_events_fetch()
+    finally:
+        police_events_schedule()
+    return {"new": report.new, "known": report.known, "malformed": len(report.malformed)}
+
+
+def police_events_schedule(*, delay_minutes: int | None = None) -> bool:
+    """Queue the next periodic fetch unless one is already waiting; False if none was queued
+    (one is waiting, or the task backend cannot run work later)."""
+    if not default_task_backend.supports_defer:
+        return False
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=police_events_fetch_periodically.module_path, status="READY"
+    )
+    if waiting.exists():
+        return False
+    minutes = settings.POLICE_EVENTS_INTERVAL_MINUTES if delay_minutes is None else delay_minutes
+    run_after = timezone.now() + timedelta(minutes=minutes)
+    police_events_fetch_periodically.using(run_after=run_after).enqueue()
+    return True
