@@ -1,0 +1,48 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from accounts.models import User
+from imports.tabular import TableError
+from situation.services.files import IMPORT_KINDS, file_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import evidence from a CSV or XLSX file: crime_statistics, survey_results or "
+        "complaints. The whole file is checked first; with any error nothing is stored "
+        "unless --keep-valid is given."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("action", choices=["import"])
+        parser.add_argument("kind", choices=sorted(IMPORT_KINDS))
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--keep-valid", action="store_true", help="Store the good rows, skip the bad."
+        )
+        parser.add_argument("--by", help="Username recorded as the importer.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        by = None
+        if options["by"]:
+            by = User.objects.filter(username=options["by"]).first()
+            if by is None:
+                raise CommandError(f"No account with the username {options['by']!r}.")
+        path: Path = options["file"]
+        try:
+            report = file_import(
+                kind=options["kind"],
+                file_name=path.name,
+                data=path.read_bytes(),
+                by=by,
+                keep_valid=options["keep_valid"],
+            )
+        except (TableError, OSError) as error:
+            raise CommandError(f"{path}: {error}") from None
+        for row_error in report.errors:
+            self.stderr.write(f"{path.name}: {row_error}")
+        self.stdout.write(report.summary())
+        if report.errors and not report.stored:
+            raise CommandError("Nothing was stored. Correct the rows above, or use --keep-valid.")

@@ -1,0 +1,362 @@
+"""Importing evidence from CSV and XLSX files: crime statistics, survey results, complaints.
+
+The whole file is checked first. With any error nothing is stored, unless the caller chose to
+keep the valid rows; the report then lists exactly which rows were stored and which were not.
+Importing the same file again adds nothing: statistics and survey results are updated in
+place by their key, and a complaint already stored (same municipality, date and text) is
+skipped.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from imports.tabular import (
+    CellError,
+    Checked,
+    Column,
+    RowError,
+    check_table,
+    read_boolean,
+    read_choice,
+    read_date,
+    read_decimal,
+    read_integer,
+    read_rows,
+    read_text,
+)
+from lib.classify import classify
+from places.models import District, Municipality
+from situation.models import Complaint, CrimeStatistic, SurveyResult
+from situation.vocabularies import Channel, Problem, Receiver
+
+# Suggestions below this confidence leave a statistic's problem empty rather than guess.
+CATEGORY_CONFIDENCE = 0.5
+
+
+@dataclass
+class FileImportReport:
+    """What an import found and did, row by row."""
+
+    kind: str
+    file_name: str
+    total: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    stored: bool = False
+    kept_rows: list[int] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def skipped_rows(self) -> list[int]:
+        return sorted({e.row for e in self.errors})
+
+    def summary(self) -> str:
+        if not self.stored:
+            return _("%(file)s: %(total)s rows, %(bad)s with errors; nothing was stored.") % {
+                "file": self.file_name,
+                "total": self.total,
+                "bad": len(self.skipped_rows),
+            }
+        return _(
+            "%(file)s: %(kept)s of %(total)s rows stored (%(created)s new, %(updated)s "
+            "updated, %(unchanged)s already stored); %(bad)s rows with errors not stored."
+        ) % {
+            "file": self.file_name,
+            "kept": len(self.kept_rows),
+            "total": self.total,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "bad": len(self.skipped_rows),
+        }
+
+
+class _Places:
+    """Municipalities by code or name, within what the importer may change."""
+
+    def __init__(self, allowed: set[int] | None) -> None:
+        self.by_key: dict[str, Municipality] = {}
+        for municipality in Municipality.objects.all():
+            self.by_key[municipality.code] = municipality
+            self.by_key[municipality.name.casefold()] = municipality
+        self.allowed = allowed
+        self.districts = {(d.municipality_id, d.name.casefold()): d for d in District.objects.all()}
+
+    def municipality(self, text: str) -> Municipality:
+        found = self.by_key.get(text.strip().casefold()) or self.by_key.get(text.strip())
+        if found is None:
+            raise CellError(_("no municipality is called or numbered %s") % repr(text))
+        if self.allowed is not None and found.pk not in self.allowed:
+            raise CellError(_("you may not import evidence for %s") % found.name)
+        return found
+
+
+def _year(text: str) -> int:
+    year = read_integer(text)
+    if not 1990 <= year <= 2100:
+        raise CellError(_("%s is not a year between 1990 and 2100") % repr(text))
+    return year
+
+
+def _share(text: str) -> Any:
+    value = read_decimal(text)
+    if value > 100:
+        raise CellError(_("%s is more than 100") % repr(text))
+    return value
+
+
+def _columns(places: _Places, kind: str) -> list[Column]:
+    municipality = Column("municipality", ("kommun", "municipality"), places.municipality)
+    problem = Column("problem", ("problem",), read_choice(Problem), required=False)
+    if kind == "crime_statistics":
+        return [
+            municipality,
+            Column("year", ("år", "year"), _year),
+            Column("category", ("brottskategori", "category"), read_text(200)),
+            Column("reported", ("antal", "reported"), read_integer),
+            Column(
+                "per_100k",
+                ("per_100000", "per 100 000", "per_100k"),
+                read_decimal,
+                required=False,
+            ),
+            problem,
+        ]
+    if kind == "survey_results":
+        return [
+            municipality,
+            Column("area", ("område", "area"), read_text(150), required=False),
+            Column("year", ("år", "year"), _year),
+            Column("question", ("fråga", "question"), read_text(300)),
+            Column("share", ("andel", "share"), _share, required=False),
+            Column("index", ("index",), _share, required=False),
+            problem,
+        ]
+    return [
+        municipality,
+        Column("received_on", ("datum", "date"), read_date),
+        Column("text", ("text",), read_text(10_000)),
+        Column("receiver", ("mottagare", "receiver"), read_choice(Receiver), required=False),
+        Column("channel", ("kanal", "channel"), read_choice(Channel), required=False),
+        Column("place", ("plats", "place"), read_text(200), required=False),
+        Column("district", ("område", "district"), read_text(150), required=False),
+        Column("latitude", ("lat", "latitude"), read_decimal, required=False),
+        Column("longitude", ("lng", "lon", "longitude"), read_decimal, required=False),
+        Column(
+            "may_show_anonymised",
+            ("får visas", "may_show_anonymised"),
+            read_boolean,
+            required=False,
+        ),
+        problem,
+    ]
+
+
+def _row_rules(kind: str, places: _Places) -> Callable[[dict[str, Any]], list[tuple[str, str]]]:
+    def check(values: dict[str, Any]) -> list[tuple[str, str]]:
+        errors: list[tuple[str, str]] = []
+        if kind == "survey_results" and values["share"] is None and values["index"] is None:
+            errors.append(("andel", _("give a share, an index or both")))
+        if kind == "complaints":
+            errors += _complaint_rules(values, places)
+        return errors
+
+    return check
+
+
+def _complaint_rules(values: dict[str, Any], places: _Places) -> list[tuple[str, str]]:
+    errors: list[tuple[str, str]] = []
+    if (values["latitude"] is None) != (values["longitude"] is None):
+        errors.append(("lat", _("give both lat and lng, or neither")))
+    elif values["latitude"] is not None and not (
+        -90 <= values["latitude"] <= 90 and values["longitude"] <= 180
+    ):
+        errors.append(("lat", _("the position is outside the map")))
+    if values["district"]:
+        key = (values["municipality"].pk, values["district"].casefold())
+        district = places.districts.get(key)
+        if district is None:
+            errors.append(
+                (
+                    "område",
+                    _("%(municipality)s has no district called %(name)s")
+                    % {"municipality": values["municipality"].name, "name": values["district"]},
+                )
+            )
+        values["district"] = district
+    return errors
+
+
+def _duplicates(checked: Checked, kind: str) -> None:
+    """A key given twice in one file is an error on its second row."""
+    key_fields = {
+        "crime_statistics": ("municipality", "year", "category"),
+        "survey_results": ("municipality", "area", "year", "question"),
+        "complaints": ("municipality", "received_on", "text"),
+    }[kind]
+    seen: dict[tuple[Any, ...], int] = {}
+    kept = []
+    for number, values in checked.rows:
+        key = tuple(
+            str(values[k] or "").casefold() if k != "municipality" else values[k].pk
+            for k in key_fields
+        )
+        if key in seen:
+            checked.errors.append(RowError(number, "", _("the same as row %s") % seen[key]))
+            continue
+        seen[key] = number
+        kept.append((number, values))
+    checked.rows = kept
+    checked.errors.sort(key=lambda e: (e.row, e.column))
+
+
+def file_import(
+    *,
+    kind: str,
+    file_name: str,
+    data: bytes,
+    by: Any = None,
+    allowed_municipalities: set[int] | None = None,
+    keep_valid: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> FileImportReport:
+    """Check a whole evidence file and store it: all rows, or with `keep_valid` the good ones.
+
+    Raises imports.tabular.TableError when the file as a whole cannot be read.
+    """
+    if kind not in IMPORT_KINDS:
+        raise ValueError(f"unknown import kind {kind!r}")
+    places = _Places(allowed_municipalities)
+    checked = check_table(
+        read_rows(file_name, data), _columns(places, kind), _row_rules(kind, places), progress
+    )
+    _duplicates(checked, kind)
+    report = FileImportReport(kind=kind, file_name=file_name, total=checked.total)
+    report.errors = checked.errors
+    if (checked.errors and not keep_valid) or not checked.rows:
+        return report
+    with transaction.atomic():
+        IMPORT_KINDS[kind](checked.rows, report, by)
+    report.stored = True
+    report.kept_rows = [number for number, _values in checked.rows]
+    return report
+
+
+def _problem_of(values: dict[str, Any], text: str, threshold: float) -> str:
+    if values.get("problem"):
+        return str(values["problem"])
+    suggestion = classify(text)
+    return suggestion.problem if suggestion.confidence >= threshold else ""
+
+
+def _store_keyed(
+    model: Any,
+    rows: Iterable[tuple[int, dict[str, Any]]],
+    key_fields: tuple[str, ...],
+    value_fields: tuple[str, ...],
+    report: FileImportReport,
+) -> None:
+    rows = list(rows)
+    municipalities = {values["municipality"].pk for _n, values in rows}
+    existing = {
+        tuple(
+            getattr(obj, f if f != "municipality" else "municipality_id") for f in key_fields
+        ): obj
+        for obj in model.objects.filter(municipality_id__in=municipalities)
+    }
+    new, changed = [], []
+    for _number, values in rows:
+        key = tuple(values[f].pk if f == "municipality" else (values[f] or "") for f in key_fields)
+        obj = existing.get(key)
+        if obj is None:
+            new.append(model(**{f: values[f] for f in key_fields + value_fields}))
+        elif any(getattr(obj, f) != values[f] for f in value_fields):
+            for f in value_fields:
+                setattr(obj, f, values[f])
+            changed.append(obj)
+        else:
+            report.unchanged += 1
+    model.objects.bulk_create(new, batch_size=1000)
+    model.objects.bulk_update(changed, list(value_fields), batch_size=1000)
+    report.created += len(new)
+    report.updated += len(changed)
+
+
+def _store_crime_statistics(
+    rows: list[tuple[int, dict[str, Any]]], report: FileImportReport, by: Any
+) -> None:
+    for _number, values in rows:
+        values["problem"] = _problem_of(values, values["category"], CATEGORY_CONFIDENCE)
+    _store_keyed(
+        CrimeStatistic,
+        rows,
+        ("municipality", "year", "category"),
+        ("reported", "per_100k", "problem"),
+        report,
+    )
+
+
+def _store_survey_results(
+    rows: list[tuple[int, dict[str, Any]]], report: FileImportReport, by: Any
+) -> None:
+    for _number, values in rows:
+        values["problem"] = _problem_of(values, values["question"], CATEGORY_CONFIDENCE)
+        values["area"] = values["area"] or ""
+    _store_keyed(
+        SurveyResult,
+        rows,
+        ("municipality", "area", "year", "question"),
+        ("share", "index", "problem"),
+        report,
+    )
+
+
+def _store_complaints(
+    rows: list[tuple[int, dict[str, Any]]], report: FileImportReport, by: Any
+) -> None:
+    municipalities = {values["municipality"].pk for _n, values in rows}
+    stored = set(
+        Complaint.objects.filter(municipality_id__in=municipalities).values_list(
+            "municipality_id", "received_on", "text"
+        )
+    )
+    new = []
+    for _number, values in rows:
+        key = (values["municipality"].pk, values["received_on"], values["text"])
+        if key in stored:
+            report.unchanged += 1
+            continue
+        suggestion = classify(values["text"])
+        new.append(
+            Complaint(
+                municipality=values["municipality"],
+                district=values["district"],
+                received_on=values["received_on"],
+                text=values["text"],
+                receiver=values["receiver"] or Receiver.POLICE,
+                channel=values["channel"] or Channel.OTHER,
+                place=values["place"] or "",
+                latitude=float(values["latitude"]) if values["latitude"] is not None else None,
+                longitude=float(values["longitude"]) if values["longitude"] is not None else None,
+                may_show_anonymised=bool(values["may_show_anonymised"]),
+                problem=values["problem"] or suggestion.problem,
+                suggested_problem=suggestion.problem,
+                suggested_confidence=suggestion.confidence,
+                created_by=by,
+            )
+        )
+    Complaint.objects.bulk_create(new, batch_size=1000)
+    report.created += len(new)
+
+
+IMPORT_KINDS: dict[str, Callable[[list[tuple[int, dict[str, Any]]], FileImportReport, Any], None]]
+IMPORT_KINDS = {
+    "crime_statistics": _store_crime_statistics,
+    "survey_results": _store_survey_results,
+    "complaints": _store_complaints,
+}
