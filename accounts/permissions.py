@@ -131,22 +131,61 @@ def can_change_report(user: Any, report: Any) -> bool:
     return report.reported_by_id == user.pk and can_report_activity(user, report.activity)
 
 
-def editable_municipalities(user: Any) -> Any:
-    """Municipalities for which the user may create promises (as their coordinator)."""
-    from places.models import Municipality
-
+def municipality_ids(user: Any, roles: Iterable[str]) -> set[int] | None:
+    """Municipalities a role of the user's covers (through its municipality or police area);
+    None means every municipality (administrators)."""
     if not user.is_authenticated:
-        return Municipality.objects.none()
+        return set()
     if user.is_superuser:
-        return Municipality.objects.order_by("name")
+        return None
     ids: set[int] = set()
-    for membership in _memberships(user, EDITOR_ROLES):
+    for membership in _memberships(user, roles):
         org = membership.organisation
         if org.municipality_id:
             ids.add(org.municipality_id)
         if org.police_area is not None:
             ids.update(org.police_area.municipalities.values_list("pk", flat=True))
-    return Municipality.objects.filter(pk__in=ids).order_by("name")
+    return ids
+
+
+def _municipalities(user: Any, roles: Iterable[str]) -> Any:
+    from places.models import Municipality
+
+    ids = municipality_ids(user, roles)
+    found = Municipality.objects.all() if ids is None else Municipality.objects.filter(pk__in=ids)
+    return found.order_by("name")
+
+
+def editable_municipalities(user: Any) -> Any:
+    """Municipalities for which the user may create promises (as their coordinator)."""
+    return _municipalities(user, EDITOR_ROLES)
+
+
+# The evidence of the situation picture (complaint texts included) is read by those who read a
+# municipality's internal documents; partners and moderators see none of it.
+def evidence_municipalities(user: Any) -> Any:
+    """Municipalities whose evidence the user may read."""
+    return _municipalities(user, VIEW_ROLES)
+
+
+def _covers(user: Any, municipality: Any, roles: Iterable[str]) -> bool:
+    ids = municipality_ids(user, roles)
+    return ids is None or municipality.pk in ids
+
+
+def can_view_evidence(user: Any, municipality: Any) -> bool:
+    """Read a municipality's situation picture and the records behind it."""
+    return _covers(user, municipality, VIEW_ROLES)
+
+
+def can_record_evidence(user: Any, municipality: Any) -> bool:
+    """Register complaints and dialogues, import files and correct classifications."""
+    return _covers(user, municipality, REPORTER_ROLES)
+
+
+def can_publish_evidence(user: Any, municipality: Any) -> bool:
+    """Publish a year's situation picture (aggregates only) on the public site."""
+    return _covers(user, municipality, EDITOR_ROLES)
 
 
 def requires_two_factor(user: Any) -> bool:

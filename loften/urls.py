@@ -9,6 +9,7 @@ from loften.views import healthz
 urlpatterns = [
     path("", include("portal.urls")),
     path("arbete/inlasning/", include("imports.urls")),
+    path("arbete/lagesbild/", include("situation.urls")),
     path("arbete/", include("promises.urls")),
     path("konto/", include("accounts.urls")),
     path(

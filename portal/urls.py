@@ -9,5 +9,6 @@ urlpatterns = [
     path("integritet/", views.privacy, name="privacy"),
     path("kommun/<slug:slug>/", views.municipality, name="municipality"),
     path("kommun/<slug:slug>/<int:year>/", views.promise, name="promise"),
+    path("kommun/<slug:slug>/lagesbild/<int:year>/", views.situation, name="situation"),
     path("kommun/<slug:slug>/<int:year>/utskrift/", views.promise_print, name="promise_print"),
 ]

@@ -11,6 +11,8 @@ from django_ratelimit.decorators import ratelimit
 from places.models import Municipality
 from promises import selectors
 from promises.models import CitizenPromise
+from situation import selectors as situation_selectors
+from situation.vocabularies import Source
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -39,6 +41,7 @@ def municipality(request: HttpRequest, slug: str) -> HttpResponse:
             "municipality": place,
             "promises": promises,
             "agreements": selectors.public_agreements_of(promises),
+            "situation_years": situation_selectors.published_years(place),
         },
     )
 
@@ -63,6 +66,23 @@ def promise(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_safe
 def promise_print(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, "portal/promise_print.html", _promise_context(slug, year))
+
+
+@require_safe
+def situation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """A published situation picture: aggregate figures only, small counts hidden."""
+    place = get_object_or_404(Municipality, slug=slug)
+    if not situation_selectors.is_published(place, year):
+        raise Http404
+    return render(
+        request,
+        "portal/situation.html",
+        {
+            "picture": situation_selectors.year_picture(place, year),
+            "sources": Source.values,
+            "published_years": situation_selectors.published_years(place),
+        },
+    )
 
 
 @require_safe

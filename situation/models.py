@@ -96,6 +96,9 @@ class Complaint(Placed, Classified):
     )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
+    audit_private_fields = ("text",)
+    kind_slug = "complaint"
+
     class Meta:
         verbose_name = _("complaint")
         verbose_name_plural = _("complaints")
@@ -126,6 +129,8 @@ class Dialogue(Placed):
     )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
+    audit_private_fields = ("notes",)
+
     class Meta:
         verbose_name = _("dialogue")
         verbose_name_plural = _("dialogues")
@@ -146,6 +151,9 @@ class Concern(Placed, Classified):
     voiced_by = models.PositiveIntegerField(
         _("how many voiced it"), default=1, validators=[MinValueValidator(1)]
     )
+
+    audit_private_fields = ("text",)
+    kind_slug = "concern"
 
     class Meta:
         verbose_name = _("concern")
@@ -303,3 +311,36 @@ class SurveyResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} {self.area} {self.year}: {self.question}"
+
+
+class PublishedPicture(models.Model):
+    """A year's situation picture that its coordinators chose to show on the public site, as
+    aggregate figures only."""
+
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)
+    published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    class Meta:
+        verbose_name = _("published situation picture")
+        verbose_name_plural = _("published situation pictures")
+        ordering = ["municipality", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="published_picture_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year}"

@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from conftest import Cast, client_for
 from promises import services
 from promises.models import Agreement
+from situation.models import Complaint, PublishedPicture
 
 ACTORS = [
     "anonymous",
@@ -68,6 +69,11 @@ CREATORS = _staff(
 STAFF_LIST = _staff(**{actor: OK for actor in STAFF if actor != "outsider"})
 
 
+PICTURE = {"slug": "eslov", "year": 2016}
+EVIDENCE_READERS = {"coordinator": OK, "reporter": OK, "viewer": OK, "admin": OK}
+EVIDENCE_DONE = {"coordinator": DONE, "reporter": DONE, "viewer": DONE, "admin": DONE}
+
+
 @dataclass
 class Row:
     """One URL pattern: how to fill in its arguments, and the outcome per actor and method."""
@@ -84,6 +90,7 @@ class World:
     activity_pk: int
     report_pk: int
     agreement_pk: int
+    complaint_pk: int
 
 
 MATRIX: dict[str, Row] = {
@@ -177,6 +184,35 @@ MATRIX: dict[str, Row] = {
             coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN, partner=FORBIDDEN
         ),
     ),
+    # The situation picture: its municipality's readers see it and the records behind it
+    # (complaint texts included); partners and moderators see no evidence at all.
+    "situation:choose": Row(
+        get=_staff(
+            coordinator=DONE,
+            reporter=DONE,
+            viewer=DONE,
+            other_coordinator=DONE,
+            admin=OK,
+            partner=FORBIDDEN,
+            moderator=FORBIDDEN,
+        )
+    ),
+    "situation:latest": Row(lambda w: {"slug": "eslov"}, get=_staff(**EVIDENCE_DONE)),
+    "situation:picture": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
+    "situation:picture_csv": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
+    "situation:records": Row(
+        lambda w: {**PICTURE, "source": "complaints", "problem": "speeding"},
+        get=_staff(**EVIDENCE_READERS),
+    ),
+    "situation:publish": Row(
+        lambda w: PICTURE,
+        post=_staff(coordinator=DONE, admin=DONE, reporter=FORBIDDEN, viewer=FORBIDDEN),
+    ),
+    "situation:classification_correct": Row(
+        lambda w: {"kind": "complaint", "pk": w.complaint_pk},
+        post=_staff(coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN),
+    ),
+    "portal:situation": Row(lambda w: PICTURE, get=EVERYONE_OK),
 }
 # Django's admin has its own gate (staff flag), checked in test_admin_is_for_administrators.
 EXCLUDED_NAMESPACES = {"admin"}
@@ -225,12 +261,19 @@ def _world(cast: Cast) -> World:
         start_year=2015,
         end_year=2018,
     )
-    return World(cast, commitment.pk, activity.pk, report.pk, agreement.pk)
+    complaint = Complaint.objects.create(
+        municipality=cast.eslov,
+        received_on=date(2016, 3, 1),
+        text="Bilarna kör för fort.",
+        problem="speeding",
+    )
+    PublishedPicture.objects.create(municipality=cast.eslov, year=2016)
+    return World(cast, commitment.pk, activity.pk, report.pk, agreement.pk, complaint.pk)
 
 
 def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of ours, to prove that a refusal changed nothing."""
-    ours = ("places", "accounts", "promises")
+    ours = ("places", "accounts", "promises", "situation", "imports")
     return {
         model._meta.label: sorted(model._default_manager.values_list(), key=repr)
         for model in apps.get_models()

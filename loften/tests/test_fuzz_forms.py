@@ -2,6 +2,7 @@
 error, and an input it rejects changes nothing in the database."""
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from promises.forms import (
     PromiseCreateForm,
     PromiseForm,
 )
+from situation.models import Complaint
 
 # Values a person, a broken client or an attacker might send in one field.
 NASTY_TEXT = st.sampled_from(
@@ -79,6 +81,16 @@ SIGNATORIES = [
 ]
 
 
+def _complaint(cast: Cast) -> int:
+    complaint, _created = Complaint.objects.get_or_create(
+        municipality=cast.eslov,
+        received_on=date(2016, 3, 1),
+        text="Bilarna kör för fort.",
+        defaults={"problem": "speeding"},
+    )
+    return complaint.pk
+
+
 Url = Callable[[Cast], str]
 FORMS: dict[str, tuple[Url, list[str]]] = {
     "promise_create": (lambda c: reverse("promises:promise_create"), _fields(PromiseCreateForm)),
@@ -124,6 +136,14 @@ FORMS: dict[str, tuple[Url, list[str]]] = {
             "act-0-focus",
         ],
     ),
+    "classification_correct": (
+        lambda c: reverse("situation:classification_correct", args=["complaint", _complaint(c)]),
+        ["problem"],
+    ),
+    "picture_publish": (
+        lambda c: reverse("situation:publish", args=["eslov", 2016]),
+        ["action"],
+    ),
     "login": (lambda c: reverse("accounts:login"), ["username", "password", "next"]),
     "two_factor_setup": (lambda c: reverse("accounts:two_factor_setup"), ["token", "next"]),
     "password_reset": (lambda c: reverse("accounts:password_reset"), ["email"]),
@@ -132,7 +152,7 @@ FORMS: dict[str, tuple[Url, list[str]]] = {
 
 
 def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
-    ours = ("places", "accounts", "promises")
+    ours = ("places", "accounts", "promises", "situation")
     return {
         m._meta.label: sorted(m._default_manager.values_list(), key=repr)
         for m in apps.get_models()

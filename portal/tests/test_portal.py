@@ -133,7 +133,8 @@ def test_start_and_municipality_pages_use_few_queries(cast: Cast) -> None:
     assert len(_data_queries(queries)) == 1
     with CaptureQueriesContext(connection) as queries:
         client.get("/kommun/eslov/")
-    assert len(queries) == 2
+    # The municipality, its promises (with agreements) and its published situation pictures.
+    assert len(queries) == 3
 
 
 def test_interface_is_swedish_unless_english_was_chosen(cast: Cast) -> None:

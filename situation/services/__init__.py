@@ -6,5 +6,21 @@ from situation.services.events import (
     police_events_fetch,
     police_events_store,
 )
+from situation.services.evidence import (
+    classification_correct,
+    picture_publish,
+    picture_unpublish,
+)
+from situation.services.files import FileImportReport, file_import
 
-__all__ = ["FetchReport", "event_type_remap", "police_events_fetch", "police_events_store"]
+__all__ = [
+    "FetchReport",
+    "FileImportReport",
+    "classification_correct",
+    "event_type_remap",
+    "file_import",
+    "picture_publish",
+    "picture_unpublish",
+    "police_events_fetch",
+    "police_events_store",
+]

@@ -1,0 +1,288 @@
+"""Reads of the situation picture: figures per problem and source, ranked, and the records
+behind each figure."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+
+from lib.ranking import rank
+from places.models import Municipality
+from situation.models import (
+    Complaint,
+    Concern,
+    CrimeStatistic,
+    PoliceEvent,
+    PublishedPicture,
+    SurveyResult,
+)
+from situation.vocabularies import DialogueKind, Problem, Source
+
+# Sources whose records are counted one by one, month by month; their sum gives the trend.
+COUNTED_SOURCES = (
+    Source.COMPLAINTS,
+    Source.CITIZEN_DIALOGUES,
+    Source.EMPLOYEE_DIALOGUES,
+    Source.POLICE_EVENTS,
+)
+
+
+@dataclass
+class ProblemRow:
+    """One problem's line in the picture."""
+
+    problem: str
+    label: str
+    figures: dict[str, float]
+    seen_by: list[str]
+    now: int
+    before: int
+    change: float | None
+    score: float
+    monthly: list[int]
+
+
+@dataclass
+class Picture:
+    """A municipality's situation picture for a period, with the period before it."""
+
+    municipality: Municipality
+    start: date
+    end: date
+    previous_start: date
+    months: list[date]
+    rows: list[ProblemRow] = field(default_factory=list)
+    totals: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+
+def _month_starts(start: date, end: date) -> list[date]:
+    months, day = [], start.replace(day=1)
+    while day < end:
+        months.append(day)
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return months
+
+
+def _moment(day: date) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day))
+
+
+def _month_of(value: date | datetime) -> date:
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.date().replace(day=1)
+    return value.replace(day=1)
+
+
+def _previous_start(start: date, end: date) -> date:
+    """The start of the period of equal length before: whole months when given months."""
+    if start.day == end.day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        index = start.year * 12 + start.month - 1 - months
+        return date(index // 12, index % 12 + 1, 1)
+    return date.fromordinal(start.toordinal() - (end - start).days)
+
+
+Counts = dict[str, dict[str, dict[date, int]]]
+
+
+def _counted(municipality: Municipality, since: date, end: date) -> Counts:
+    """Monthly counts per source and problem of the records counted one by one."""
+    counts: Counts = {s: defaultdict(lambda: defaultdict(int)) for s in COUNTED_SOURCES}
+    complaints = (
+        Complaint.objects.filter(
+            municipality=municipality, received_on__gte=since, received_on__lt=end
+        )
+        .annotate(month=TruncMonth("received_on"))
+        .values_list("problem", "month")
+        .annotate(n=Count("pk"))
+    )
+    for problem, month, n in complaints:
+        counts[Source.COMPLAINTS][problem][_month_of(month)] += n
+    concerns = (
+        Concern.objects.filter(
+            dialogue__municipality=municipality,
+            dialogue__held_on__gte=since,
+            dialogue__held_on__lt=end,
+        )
+        .annotate(month=TruncMonth("dialogue__held_on"))
+        .values_list("dialogue__kind", "problem", "month")
+        .annotate(n=Sum("voiced_by"))
+    )
+    for kind, problem, month, n in concerns:
+        source = (
+            Source.CITIZEN_DIALOGUES if kind == DialogueKind.CITIZEN else Source.EMPLOYEE_DIALOGUES
+        )
+        counts[source][problem][_month_of(month)] += n
+    events = (
+        PoliceEvent.objects.filter(
+            municipality=municipality, happened_at__gte=_moment(since), happened_at__lt=_moment(end)
+        )
+        .exclude(problem="")
+        .annotate(month=TruncMonth("happened_at"))
+        .values_list("problem", "month")
+        .annotate(n=Count("pk"))
+    )
+    for problem, month, n in events:
+        counts[Source.POLICE_EVENTS][problem][_month_of(month)] += n
+    return counts
+
+
+def _yearly(municipality: Municipality, years: Iterable[int]) -> dict[str, dict[str, float]]:
+    """Crime statistics (reported crimes) and survey results (highest share) per problem."""
+    years = list(years)
+    figures: dict[str, dict[str, float]] = defaultdict(dict)
+    crimes = (
+        CrimeStatistic.objects.filter(municipality=municipality, year__in=years)
+        .exclude(problem="")
+        .values_list("problem")
+        .annotate(n=Sum("reported"))
+    )
+    for problem, n in crimes:
+        figures[problem][Source.CRIME_STATISTICS] = float(n)
+    surveys = (
+        SurveyResult.objects.filter(municipality=municipality, year__in=years)
+        .exclude(problem="")
+        .values_list("problem")
+        .annotate(value=Max(Coalesce("share", "index")))
+    )
+    for problem, value in surveys:
+        figures[problem][Source.SAFETY_SURVEYS] = float(value)
+    return figures
+
+
+def situation_picture(*, municipality: Municipality, start: date, end: date) -> Picture:
+    """The ranked picture of [start, end), compared with the period of equal length before."""
+    previous_start = _previous_start(start, end)
+    picture = Picture(municipality, start, end, previous_start, _month_starts(start, end))
+    counts = _counted(municipality, previous_start, end)
+    last_year = end.year if (end.month, end.day) == (1, 1) else end.year + 1
+    yearly = _yearly(municipality, range(start.year, last_year))
+    figures: dict[str, dict[str, float]] = {}
+    now: dict[str, float] = {}
+    before: dict[str, float] = {}
+    for problem in Problem.values:
+        figures[problem] = dict(yearly.get(problem, {}))
+        for source, by_problem in counts.items():
+            months = by_problem.get(problem, {})
+            figures[problem][source] = sum(n for m, n in months.items() if m >= start)
+            before[problem] = before.get(problem, 0) + sum(
+                n for m, n in months.items() if m < start
+            )
+        now[problem] = sum(figures[problem].get(s, 0) for s in COUNTED_SOURCES)
+    labels = dict(Problem.choices)
+    for ranked in rank(figures, now, before):
+        monthly = [
+            sum(counts[s].get(ranked.key, {}).get(m, 0) for s in COUNTED_SOURCES)
+            for m in picture.months
+        ]
+        picture.rows.append(
+            ProblemRow(
+                problem=ranked.key,
+                label=str(labels[ranked.key]),
+                figures={s: v for s, v in figures[ranked.key].items() if v},
+                seen_by=ranked.seen_by,
+                now=int(now[ranked.key]),
+                before=int(before[ranked.key]),
+                change=ranked.change,
+                score=ranked.score,
+                monthly=monthly,
+            )
+        )
+    for source in Source.values:
+        picture.totals[source] = sum(row.figures.get(source, 0) for row in picture.rows)
+    return picture
+
+
+def by_quarter(monthly: list[int]) -> list[int]:
+    """Twelve monthly counts summed into four quarters."""
+    return [sum(monthly[q * 3 : q * 3 + 3]) for q in range(4)]
+
+
+def year_picture(municipality: Municipality, year: int) -> Picture:
+    return situation_picture(
+        municipality=municipality, start=date(year, 1, 1), end=date(year + 1, 1, 1)
+    )
+
+
+def evidence_years(municipality: Municipality) -> list[int]:
+    """Years with any evidence for the municipality, newest first."""
+    years: set[int] = set()
+    years.update(
+        d.year
+        for d in Complaint.objects.filter(municipality=municipality).dates("received_on", "year")
+    )
+    years.update(
+        d.year
+        for d in Concern.objects.filter(dialogue__municipality=municipality).dates(
+            "dialogue__held_on", "year"
+        )
+    )
+    years.update(
+        d.year
+        for d in PoliceEvent.objects.filter(municipality=municipality).dates("happened_at", "year")
+    )
+    years.update(
+        CrimeStatistic.objects.filter(municipality=municipality).values_list("year", flat=True)
+    )
+    return sorted(years, reverse=True)
+
+
+def is_published(municipality: Municipality, year: int) -> bool:
+    return PublishedPicture.objects.filter(municipality=municipality, year=year).exists()
+
+
+def published_years(municipality: Municipality) -> list[int]:
+    return list(
+        PublishedPicture.objects.filter(municipality=municipality)
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )
+
+
+def records_behind(
+    *, municipality: Municipality, source: str, problem: str, start: date, end: date
+) -> QuerySet[Any]:
+    """The records behind one figure of the picture (staff only: complaint texts included)."""
+    if source == Source.COMPLAINTS:
+        return Complaint.objects.filter(
+            municipality=municipality, problem=problem, received_on__gte=start, received_on__lt=end
+        ).select_related("district", "corrected_by")
+    if source in (Source.CITIZEN_DIALOGUES, Source.EMPLOYEE_DIALOGUES):
+        kind = DialogueKind.CITIZEN if source == Source.CITIZEN_DIALOGUES else DialogueKind.EMPLOYEE
+        return (
+            Concern.objects.filter(
+                dialogue__municipality=municipality,
+                dialogue__kind=kind,
+                problem=problem,
+                dialogue__held_on__gte=start,
+                dialogue__held_on__lt=end,
+            )
+            .select_related("dialogue", "corrected_by")
+            .order_by("-dialogue__held_on", "pk")
+        )
+    if source == Source.POLICE_EVENTS:
+        return PoliceEvent.objects.filter(
+            municipality=municipality,
+            problem=problem,
+            happened_at__gte=_moment(start),
+            happened_at__lt=_moment(end),
+        ).defer("raw")
+    if source == Source.CRIME_STATISTICS:
+        return CrimeStatistic.objects.filter(
+            municipality=municipality, problem=problem, year__gte=start.year, year__lt=end.year
+        )
+    if source == Source.SAFETY_SURVEYS:
+        return SurveyResult.objects.filter(
+            municipality=municipality, problem=problem, year__gte=start.year, year__lt=end.year
+        )
+    raise ValueError(f"unknown source {source!r}")

@@ -1,0 +1,106 @@
+"""Template helpers of the situation picture: labels, change and small vector charts."""
+
+from typing import Any
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from situation.vocabularies import Problem, Source
+
+register = template.Library()
+
+SMALL_COUNT = 3
+
+
+@register.filter
+def source_label(value: str) -> Any:
+    return Source(value).label
+
+
+@register.filter
+def problem_label(value: str) -> Any:
+    return Problem(value).label if value else _("Not counted")
+
+
+@register.filter
+def figure(row: Any, source: str) -> float:
+    """The row's figure for a source (0 when the source does not see it)."""
+    return float(row.figures.get(source, 0))
+
+
+@register.filter
+def public_count(value: float) -> str:
+    """A count for the public: small numbers are not shown, so no one can be singled out."""
+    if 0 < value < SMALL_COUNT:
+        return _("fewer than %s") % SMALL_COUNT
+    return f"{int(value):,}".replace(",", "\u00a0")
+
+
+@register.filter
+def change_text(change: float | None) -> str:
+    """ "+25 %", "−50 %", "±0 %", or "new" when there was nothing to compare with."""
+    if change is None:
+        return _("new")
+    percent = round(change * 100)
+    if percent == 0:
+        return "±0\u00a0%"
+    sign = "+" if percent > 0 else "\u2212"
+    return f"{sign}{abs(percent)}\u00a0%"
+
+
+@register.simple_tag
+def sparkline(values: list[int], label: str = "") -> SafeString:
+    """A small line of monthly counts, as SVG (no script, no inline style)."""
+    width, height = 120, 24
+    top = max(values) if values and max(values) > 0 else 1
+    step = width / max(len(values) - 1, 1)
+    points = " ".join(
+        f"{i * step:.1f},{height - 2 - (v / top) * (height - 4):.1f}" for i, v in enumerate(values)
+    )
+    return format_html(
+        '<svg class="sparkline" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
+        'aria-label="{}" focusable="false"><polyline points="{}"/></svg>',
+        width,
+        height,
+        width,
+        height,
+        label,
+        points,
+    )
+
+
+@register.simple_tag
+def bar_chart(values: list[int], labels: list[str], title: str) -> SafeString:
+    """Vertical bars of counts per period with their labels, as SVG."""
+    width, height, gap = 600, 180, 4
+    top = max(values) if values and max(values) > 0 else 1
+    bar = (width - gap * len(values)) / max(len(values), 1)
+    bars = format_html_join(
+        "",
+        '<g><rect x="{}" y="{}" width="{}" height="{}"><title>{}: {}</title>'
+        '</rect><text x="{}" y="{}" class="chart-label">{}</text></g>',
+        (
+            (
+                f"{i * (bar + gap):.1f}",
+                f"{height - 20 - (v / top) * (height - 40):.1f}",
+                f"{bar:.1f}",
+                f"{(v / top) * (height - 40):.1f}",
+                labels[i],
+                v,
+                f"{i * (bar + gap) + bar / 2:.1f}",
+                height - 4,
+                labels[i],
+            )
+            for i, v in enumerate(values)
+        ),
+    )
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" focusable="false">'
+        "{}</svg>",
+        width,
+        height,
+        title,
+        bars,
+    )

@@ -1,0 +1,200 @@
+"""Staff pages of the situation picture: the ranked problems, the records behind a figure,
+corrections, exports and publication."""
+
+import csv
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from accounts import permissions
+from places.models import Municipality
+from situation import selectors, services
+from situation.forms import ClassificationForm, PublishForm
+from situation.models import Complaint, Concern
+from situation.vocabularies import Problem, Source
+
+RECORDS_PER_PAGE = 50
+CORRECTABLE: dict[str, type[Complaint] | type[Concern]] = {
+    "complaint": Complaint,
+    "concern": Concern,
+}
+
+
+def _municipality_for_viewer(request: HttpRequest, slug: str) -> Municipality:
+    if not permissions.is_staff_user(request.user):
+        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    municipality = get_object_or_404(Municipality, slug=slug)
+    if not permissions.can_view_evidence(request.user, municipality):
+        raise Http404
+    return municipality
+
+
+def _default_year(municipality: Municipality) -> int:
+    years = selectors.evidence_years(municipality)
+    return years[0] if years else timezone.localdate().year - 1
+
+
+@require_safe
+@login_required
+def picture_choose(request: HttpRequest) -> HttpResponse:
+    if not permissions.is_staff_user(request.user):
+        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    municipalities = list(permissions.evidence_municipalities(request.user))
+    if not municipalities:
+        raise PermissionDenied(_("Your roles give you no municipality's evidence to read."))
+    if len(municipalities) == 1:
+        return redirect("situation:latest", slug=municipalities[0].slug)
+    return render(request, "situation/choose.html", {"municipalities": municipalities})
+
+
+@require_safe
+@login_required
+def picture_latest(request: HttpRequest, slug: str) -> HttpResponse:
+    municipality = _municipality_for_viewer(request, slug)
+    return redirect("situation:picture", slug=slug, year=_default_year(municipality))
+
+
+@require_safe
+@login_required
+def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    municipality = _municipality_for_viewer(request, slug)
+    return render(
+        request,
+        "situation/picture.html",
+        {
+            "picture": selectors.year_picture(municipality, year),
+            "sources": Source.values,
+            "years": selectors.evidence_years(municipality),
+            "published": selectors.is_published(municipality, year),
+            "can_publish": permissions.can_publish_evidence(request.user, municipality),
+        },
+    )
+
+
+@require_safe
+@login_required
+def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    municipality = _municipality_for_viewer(request, slug)
+    found = selectors.year_picture(municipality, year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="lagesbild-{slug}-{year}.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 only with the mark
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        ["rank", "problem", "label", "score", *Source.values, "now", "before", "change"]
+    )
+    for number, row in enumerate(found.rows, start=1):
+        change = "" if row.change is None else f"{row.change:.3f}"
+        figures = [f"{row.figures.get(s, 0):g}" for s in Source.values]
+        writer.writerow(
+            [number, row.problem, row.label, row.score, *figures, row.now, row.before, change]
+        )
+    return response
+
+
+@require_safe
+@login_required
+def picture_records(
+    request: HttpRequest, slug: str, year: int, source: str, problem: str
+) -> HttpResponse:
+    municipality = _municipality_for_viewer(request, slug)
+    if source not in Source.values or problem not in Problem.values:
+        raise Http404
+    start, end = date(year, 1, 1), date(year + 1, 1, 1)
+    records = selectors.records_behind(
+        municipality=municipality, source=source, problem=problem, start=start, end=end
+    )
+    page = Paginator(records, RECORDS_PER_PAGE).get_page(request.GET.get("sida"))
+    found = selectors.year_picture(municipality, year)
+    row = next((r for r in found.rows if r.problem == problem), None)
+    return render(
+        request,
+        "situation/records.html",
+        {
+            "picture": found,
+            "row": row,
+            "problem": problem,
+            "source": source,
+            "page": page,
+            "quarters": selectors.by_quarter(row.monthly) if row else [0, 0, 0, 0],
+            "month_labels": [date_format(m, "M") for m in found.months],
+            "can_correct": permissions.can_record_evidence(request.user, municipality),
+            "form": ClassificationForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def picture_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    municipality = _municipality_for_viewer(request, slug)
+    if not permissions.can_publish_evidence(request.user, municipality):
+        raise PermissionDenied(_("Only the municipality's coordinators may publish its picture."))
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose to publish or to take off."))
+    elif form.cleaned_data["action"] == "publish":
+        services.picture_publish(municipality=municipality, year=year, by=request.user)
+        messages.success(request, _("The figures of %s are now public.") % year)
+    else:
+        services.picture_unpublish(municipality=municipality, year=year, by=request.user)
+        messages.success(request, _("The figures of %s are no longer public.") % year)
+    return redirect("situation:picture", slug=slug, year=year)
+
+
+@require_POST
+@login_required
+def classification_correct(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if not permissions.is_staff_user(request.user):
+        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    if kind not in CORRECTABLE:
+        raise Http404
+    record: Complaint | Concern
+    if kind == "complaint":
+        record = get_object_or_404(Complaint.objects.select_related("municipality"), pk=pk)
+    else:
+        record = get_object_or_404(
+            Concern.objects.select_related("municipality", "dialogue"), pk=pk
+        )
+    if not permissions.can_view_evidence(request.user, record.municipality):
+        raise Http404
+    if not permissions.can_record_evidence(request.user, record.municipality):
+        raise PermissionDenied(_("Only coordinators and reporters may correct the evidence."))
+    form = ClassificationForm(request.POST)
+    old_problem = record.problem
+    if form.is_valid():
+        services.classification_correct(
+            record=record, problem=form.cleaned_data["problem"], by=request.user
+        )
+        messages.success(request, _("The problem was corrected."))
+    else:
+        messages.error(request, _("Choose a problem from the list."))
+    source: str
+    if isinstance(record, Complaint):
+        on, source = record.received_on, Source.COMPLAINTS
+    else:
+        on, source = record.dialogue.held_on, _dialogue_source(record)
+    return redirect(
+        "situation:records",
+        slug=record.municipality.slug,
+        year=on.year,
+        source=source,
+        problem=old_problem,
+    )
+
+
+def _dialogue_source(concern: Concern) -> str:
+    from situation.vocabularies import DialogueKind
+
+    if concern.dialogue.kind == DialogueKind.CITIZEN:
+        return Source.CITIZEN_DIALOGUES
+    return Source.EMPLOYEE_DIALOGUES
