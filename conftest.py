@@ -197,9 +197,12 @@ def demo(transactional_db: None) -> None:
     it is loaded again here rather than trusted to be left by the migrations."""
     from django.utils import timezone
 
+    from accounts.models import User
     from places.models import County, Municipality, PoliceRegion
     from places.reference_data import load_reference_data
     from promises.demo import load_demo
+    from situation.demo import load_evidence
 
     load_reference_data(PoliceRegion, County, Municipality)
     load_demo(timezone.localdate())
+    load_evidence(User.objects.get(username="samordnare.eslov"))

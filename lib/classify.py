@@ -96,6 +96,7 @@ RULES: dict[str, list[tuple[str, float]]] = {
         ("sladd*", 2),
         ("stegra*", 3),
         ("bakhjul", 3),
+        ("körs störande", 4),
     ],
     "unprotected_road_users": [
         ("cyklist*", 2),

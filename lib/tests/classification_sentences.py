@@ -14,6 +14,7 @@ SENTENCES: list[tuple[str, str]] = [
     ("Någon gör rivstarter och burnouts vid Ica varje natt.", "reckless_driving"),
     ("Crossmotorcyklar kör i motionsspåret och på fotbollsplanen.", "reckless_driving"),
     ("Ungdomar driftar med bilar på industriområdet och lämnar däckspår.", "reckless_driving"),
+    ("Bilar som körs på ett störande sätt är ett stort problem i området.", "reckless_driving"),
     # impaired driving
     ("Jag misstänker att grannen kör bil berusad varje helg.", "impaired_driving"),
     ("Fler nykterhetskontroller behövs vid utfarten från hamnen.", "impaired_driving"),

@@ -1,9 +1,12 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from promises.demo import DemoRefused, load_demo
+from situation.demo import load_evidence
 
 
 class Command(BaseCommand):
@@ -11,7 +14,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            loaded = load_demo(timezone.localdate())
+            with transaction.atomic():
+                loaded = load_demo(timezone.localdate())
+                coordinator = User.objects.filter(username="samordnare.eslov").first()
+                loaded = load_evidence(coordinator) or loaded
         except DemoRefused as error:
             raise CommandError(str(error)) from error
         if loaded:
@@ -23,5 +29,6 @@ class Command(BaseCommand):
             "  admin                 platform administrator\n"
             "  samordnare.eslov      coordinator, Eslöv municipality\n"
             "  polis.eslov           police reporter, local police area Eslöv\n"
-            "  samordnare.exempelby  coordinator, the invented municipality Exempelby"
+            "  samordnare.exempelby  coordinator, the invented municipality Exempelby\n"
+            "The situation picture: http://127.0.0.1:8000/arbete/lagesbild/eslov/2015/"
         )
