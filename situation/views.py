@@ -126,7 +126,7 @@ def picture_records(
             "source": source,
             "page": page,
             "quarters": selectors.by_quarter(row.monthly) if row else [0, 0, 0, 0],
-            "month_labels": [date_format(m, "M") for m in found.months],
+            "month_labels": [date_format(m, "b") for m in found.months],
             "can_correct": permissions.can_record_evidence(request.user, municipality),
             "form": ClassificationForm(),
         },

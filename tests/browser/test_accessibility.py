@@ -18,6 +18,7 @@ PUBLIC_PAGES = [
     "/kommun/eslov/2017/",
     "/kommun/eslov/2016/",
     "/kommun/eslov/2017/utskrift/",
+    "/kommun/eslov/lagesbild/2015/",
     "/konto/logga-in/",
     "/kommun/finns-inte/",
 ]
