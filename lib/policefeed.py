@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -50,10 +51,10 @@ def parse_datetime(text: str) -> datetime:
     if zulu:
         zone: timezone | ZoneInfo = UTC
     elif sign:
-        offset = timedelta(hours=int(off_h), minutes=int(off_m))
-        if offset > timedelta(hours=14):
+        fixed = _fixed_zone(sign, int(off_h), int(off_m))
+        if fixed is None:
             raise FeedError(f"impossible UTC offset in datetime {text!r}")
-        zone = timezone(-offset if sign == "-" else offset)
+        zone = fixed
     else:
         zone = STOCKHOLM
     try:
@@ -62,6 +63,14 @@ def parse_datetime(text: str) -> datetime:
         )
     except ValueError as error:
         raise FeedError(f"impossible datetime {text!r}: {error}") from None
+
+
+@cache
+def _fixed_zone(sign: str, hours: int, minutes: int) -> timezone | None:
+    offset = timedelta(hours=hours, minutes=minutes)
+    if offset > timedelta(hours=14) or minutes >= 60:
+        return None
+    return timezone(-offset if sign == "-" else offset)
 
 
 def parse_gps(text: str) -> tuple[float, float]:

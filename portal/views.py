@@ -79,6 +79,7 @@ def situation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         "portal/situation.html",
         {
             "picture": situation_selectors.year_picture(place, year),
+            "answered": situation_selectors.answering_promises(place, year, public=True),
             "sources": Source.values,
             "published_years": situation_selectors.published_years(place),
         },

@@ -242,6 +242,7 @@ def load_evidence(by: User | None) -> bool:
     for year in (2015, 2016, 2017):
         police_events_store(records=feed_year(eslov.name, year, rng))
     _statistics(eslov, centre)
+    _motivations(eslov, by)
     for year in (2015, 2016):
         PublishedPicture.objects.get_or_create(
             municipality=eslov, year=year, defaults={"published_by": by}
@@ -394,4 +395,40 @@ def _statistics(eslov: Municipality, centre: District) -> None:
             problem=suggestion.problem if suggestion.confidence >= 0.5 else "",
             share=share,
             index=index,
+        )
+
+
+# What each promise's first commitment answers, by promise year: the 2016 promise the traffic
+# of central Eslöv (behaviour and unprotected road users), the 2017 promise speed, behaviour
+# and alcohol/drugs in traffic, as the seed's promises say.
+MOTIVATIONS = {
+    2016: [P.UNPROTECTED_ROAD_USERS, P.RECKLESS_DRIVING, P.SPEEDING],
+    2017: [P.SPEEDING, P.RECKLESS_DRIVING, P.IMPAIRED_DRIVING, P.UNPROTECTED_ROAD_USERS],
+}
+
+
+def _motivations(eslov: Municipality, by: User | None) -> None:
+    from promises.models import CitizenPromise
+    from situation.services import commitment_motivate
+
+    for year, problems in MOTIVATIONS.items():
+        promise = CitizenPromise.objects.filter(municipality=eslov, year=year).first()
+        commitment = promise.commitments.order_by("position").first() if promise else None
+        if commitment is None:
+            continue
+        evidence_year = year - 1
+        commitment_motivate(
+            commitment=commitment,
+            problems=list(problems),
+            complaints=list(
+                Complaint.objects.filter(
+                    municipality=eslov, received_on__year=evidence_year, problem__in=problems
+                )[:4]
+            ),
+            concerns=list(
+                Concern.objects.filter(
+                    municipality=eslov, dialogue__held_on__year=evidence_year, problem__in=problems
+                )
+            ),
+            by=by,
         )

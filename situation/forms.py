@@ -1,6 +1,9 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from loften.fields import ModelMultipleChoiceField
 from situation.vocabularies import Problem
 
 
@@ -12,3 +15,63 @@ class ClassificationForm(forms.Form):
 
 class PublishForm(forms.Form):
     action = forms.ChoiceField(choices=[("publish", "publish"), ("unpublish", "unpublish")])
+
+
+class MotivationForm(forms.Form):
+    """Per commitment of a promise: the problems it answers and the records it cites."""
+
+    def __init__(
+        self, *args: Any, commitments: list[Any], evidence: dict[str, Any], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.commitments = commitments
+        for commitment in commitments:
+            chosen = [m.problem for m in commitment.motivations.all()]
+            cited = [m for m in commitment.motivations.all()]
+            self.fields[f"problems-{commitment.pk}"] = forms.MultipleChoiceField(
+                label=_("Problems it answers"),
+                choices=Problem.choices,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+                initial=chosen,
+            )
+            self.fields[f"complaints-{commitment.pk}"] = ModelMultipleChoiceField(
+                label=_("Complaints that showed them"),
+                queryset=evidence["complaints"].filter(problem__in=chosen),
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+                initial=[c.pk for m in cited for c in m.complaints.all()],
+            )
+            self.fields[f"concerns-{commitment.pk}"] = ModelMultipleChoiceField(
+                label=_("Dialogue concerns that showed them"),
+                queryset=evidence["concerns"].filter(problem__in=chosen),
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+                initial=[c.pk for m in cited for c in m.concerns.all()],
+            )
+        self._labelled()
+
+    def _labelled(self) -> None:
+        for name, field in self.fields.items():
+            if name.startswith("complaints-"):
+                field.label_from_instance = _complaint_label  # type: ignore[attr-defined]
+            elif name.startswith("concerns-"):
+                field.label_from_instance = _concern_label  # type: ignore[attr-defined]
+
+    def sections(self) -> list[tuple[Any, list[Any]]]:
+        """Each commitment with its bound fields, for the template."""
+        return [
+            (c, [self[f"{name}-{c.pk}"] for name in ("problems", "complaints", "concerns")])
+            for c in self.commitments
+        ]
+
+
+def _complaint_label(complaint: Any) -> str:
+    return f"{complaint.received_on:%Y-%m-%d}, {complaint.get_problem_display()}: {complaint.text}"
+
+
+def _concern_label(concern: Any) -> str:
+    return (
+        f"{concern.dialogue.held_on:%Y-%m-%d} {concern.dialogue.title}, "
+        f"{concern.get_problem_display()}: {concern.text} ({concern.voiced_by})"
+    )

@@ -344,3 +344,37 @@ class PublishedPicture(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} {self.year}"
+
+
+class Motivation(models.Model):
+    """Why a commitment was made: a problem of the situation picture it answers, and the
+    complaints and dialogue concerns that showed it (optional)."""
+
+    commitment = models.ForeignKey(
+        "promises.Commitment",
+        on_delete=models.CASCADE,
+        related_name="motivations",
+        verbose_name=_("commitment"),
+    )
+    problem = models.CharField(_("problem"), max_length=30, choices=Problem.choices)
+    complaints = models.ManyToManyField(
+        Complaint, blank=True, related_name="motivations", verbose_name=_("complaints cited")
+    )
+    concerns = models.ManyToManyField(
+        Concern, blank=True, related_name="motivations", verbose_name=_("concerns cited")
+    )
+
+    class Meta:
+        verbose_name = _("motivation")
+        verbose_name_plural = _("motivations")
+        ordering = ["commitment", "problem"]
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "problem"], name="motivation_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment}: {self.get_problem_display()}"
+
+    def audit_trail(self) -> str:
+        """Changes show in the history of the promise the commitment belongs to."""
+        return f"citizenpromise:{self.commitment.promise_id}"

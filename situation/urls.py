@@ -4,8 +4,15 @@ from situation import views
 
 app_name = "situation"
 
+# Fixed words first: "motivering/12/" would otherwise read as municipality and year.
 urlpatterns = [
     path("", views.picture_choose, name="choose"),
+    path("motivering/<int:promise_pk>/", views.motivation_edit, name="motivation"),
+    path(
+        "rattning/<str:kind>/<int:pk>/",
+        views.classification_correct,
+        name="classification_correct",
+    ),
     path("<slug:slug>/", views.picture_latest, name="latest"),
     path("<slug:slug>/<int:year>/", views.picture, name="picture"),
     path("<slug:slug>/<int:year>/csv/", views.picture_csv, name="picture_csv"),
@@ -15,9 +22,4 @@ urlpatterns = [
         name="records",
     ),
     path("<slug:slug>/<int:year>/publicera/", views.picture_publish, name="publish"),
-    path(
-        "rattning/<str:kind>/<int:pk>/",
-        views.classification_correct,
-        name="classification_correct",
-    ),
 ]

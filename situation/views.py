@@ -6,19 +6,22 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import permissions
 from places.models import Municipality
+from promises import selectors as promise_selectors
+from promises.models import Commitment
 from situation import selectors, services
-from situation.forms import ClassificationForm, PublishForm
+from situation.forms import ClassificationForm, MotivationForm, PublishForm
 from situation.models import Complaint, Concern
 from situation.vocabularies import Problem, Source
 
@@ -74,6 +77,7 @@ def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "picture": selectors.year_picture(municipality, year),
             "sources": Source.values,
             "years": selectors.evidence_years(municipality),
+            "answered": selectors.answering_promises(municipality, year, public=False),
             "published": selectors.is_published(municipality, year),
             "can_publish": permissions.can_publish_evidence(request.user, municipality),
         },
@@ -198,3 +202,45 @@ def _dialogue_source(concern: Concern) -> str:
     if concern.dialogue.kind == DialogueKind.CITIZEN:
         return Source.CITIZEN_DIALOGUES
     return Source.EMPLOYEE_DIALOGUES
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def motivation_edit(request: HttpRequest, promise_pk: int) -> HttpResponse:
+    if not permissions.is_staff_user(request.user):
+        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    promise = promise_selectors.staff_promise_document(request.user, promise_pk)
+    if promise is None:
+        raise Http404
+    if not permissions.can_edit_promise(request.user, promise):
+        raise PermissionDenied(_("Only the promise's coordinators may change it."))
+    year = selectors.evidence_year(promise)
+    commitments = list(
+        Commitment.objects.filter(promise=promise).prefetch_related(
+            "motivations__complaints", "motivations__concerns"
+        )
+    )
+    evidence = selectors.evidence_of_year(promise.municipality, year)
+    data = request.POST if request.method == "POST" else None
+    form = MotivationForm(data, commitments=commitments, evidence=evidence)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                for commitment in commitments:
+                    services.commitment_motivate(
+                        commitment=commitment,
+                        problems=form.cleaned_data[f"problems-{commitment.pk}"],
+                        complaints=list(form.cleaned_data[f"complaints-{commitment.pk}"]),
+                        concerns=list(form.cleaned_data[f"concerns-{commitment.pk}"]),
+                        by=request.user,
+                    )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The reasons behind the promise were saved."))
+            return redirect("situation:motivation", promise_pk=promise.pk)
+    return render(
+        request,
+        "situation/motivation_form.html",
+        {"form": form, "promise": promise, "year": year},
+    )

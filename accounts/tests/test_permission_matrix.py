@@ -70,6 +70,8 @@ STAFF_LIST = _staff(**{actor: OK for actor in STAFF if actor != "outsider"})
 
 
 PICTURE = {"slug": "eslov", "year": 2016}
+# The published promise is read by the rescue service too (it runs an activity of it).
+MOTIVATION_REFUSED = {"reporter": FORBIDDEN, "viewer": FORBIDDEN, "partner": FORBIDDEN}
 EVIDENCE_READERS = {"coordinator": OK, "reporter": OK, "viewer": OK, "admin": OK}
 EVIDENCE_DONE = {"coordinator": DONE, "reporter": DONE, "viewer": DONE, "admin": DONE}
 
@@ -211,6 +213,13 @@ MATRIX: dict[str, Row] = {
     "situation:classification_correct": Row(
         lambda w: {"kind": "complaint", "pk": w.complaint_pk},
         post=_staff(coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN),
+    ),
+    # Why a promise was made: its coordinators (and the administrator) set it; its other
+    # readers may not; the rest do not learn that the promise exists.
+    "situation:motivation": Row(
+        lambda w: {"promise_pk": w.cast.published.pk},
+        get=_staff(**{**MOTIVATION_REFUSED, "coordinator": OK, "admin": OK}),
+        post=_staff(**{**MOTIVATION_REFUSED, "coordinator": DONE, "admin": DONE}),
     ),
     "portal:situation": Row(lambda w: PICTURE, get=EVERYONE_OK),
 }

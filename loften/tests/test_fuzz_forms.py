@@ -92,7 +92,7 @@ def _complaint(cast: Cast) -> int:
 
 
 Url = Callable[[Cast], str]
-FORMS: dict[str, tuple[Url, list[str]]] = {
+FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
     "promise_create": (lambda c: reverse("promises:promise_create"), _fields(PromiseCreateForm)),
     "promise_edit": (
         lambda c: reverse("promises:promise_edit", args=[c.draft.pk]),
@@ -140,6 +140,14 @@ FORMS: dict[str, tuple[Url, list[str]]] = {
         lambda c: reverse("situation:classification_correct", args=["complaint", _complaint(c)]),
         ["problem"],
     ),
+    "motivation": (
+        lambda c: reverse("situation:motivation", args=[c.published.pk]),
+        lambda c: [
+            f"{name}-{commitment.pk}"
+            for commitment in c.published.commitments.all()
+            for name in ("problems", "complaints", "concerns")
+        ],
+    ),
     "picture_publish": (
         lambda c: reverse("situation:publish", args=["eslov", 2016]),
         ["action"],
@@ -170,7 +178,8 @@ def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
 def test_no_input_breaks_a_form_and_a_rejected_one_changes_nothing(
     cast: Cast, form: str, data: st.DataObject
 ) -> None:
-    url_of, fields = FORMS[form]
+    url_of, named = FORMS[form]
+    fields = named(cast) if callable(named) else named
     payload = data.draw(_form_data(fields), label="posted")
     user = None if form in ("login", "password_reset", "set_language") else cast.coordinator
     client = client_for(user)  # logging in stamps last_login: before the snapshot

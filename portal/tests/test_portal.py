@@ -113,7 +113,20 @@ def test_promise_page_uses_a_fixed_number_of_queries(
     cast: Cast, activities: int, reports: int
 ) -> None:
     _add_activities_with_reports(cast, activities, reports)
-    assert _queries_for_promise_page() == 5
+    # The promise with its parts (5) and the motivations of its commitments (1).
+    assert _queries_for_promise_page() == 6
+
+
+@pytest.mark.parametrize("problems", [1, 3])
+def test_why_this_promise_adds_a_fixed_number_of_queries(cast: Cast, problems: int) -> None:
+    from situation.models import Motivation, PublishedPicture
+
+    PublishedPicture.objects.create(municipality=cast.eslov, year=2016)
+    commitment = cast.published.commitments.get()
+    for problem in ["speeding", "littering", "fraud"][:problems]:
+        Motivation.objects.create(commitment=commitment, problem=problem)
+    # And then whether the picture of the year before is published (1) and the picture (5).
+    assert _queries_for_promise_page() == 12
 
 
 def _data_queries(queries: CaptureQueriesContext) -> list[str]:

@@ -8,6 +8,7 @@ from situation.services.events import (
 )
 from situation.services.evidence import (
     classification_correct,
+    commitment_motivate,
     picture_publish,
     picture_unpublish,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "FetchReport",
     "FileImportReport",
     "classification_correct",
+    "commitment_motivate",
     "event_type_remap",
     "file_import",
     "picture_publish",

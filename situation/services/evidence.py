@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
 from places.models import Municipality
-from situation.models import Complaint, Concern, PublishedPicture
+from promises.models import Commitment
+from situation.models import Complaint, Concern, Motivation, PublishedPicture
 from situation.vocabularies import Problem
 
 
@@ -46,3 +47,45 @@ def picture_unpublish(*, municipality: Municipality, year: int, by: Any) -> None
     for published in PublishedPicture.objects.filter(municipality=municipality, year=year):
         audit_record(action=AuditAction.DELETE, instance=published, by=by)
         published.delete()
+
+
+def _motivation_snapshot(motivation: Motivation) -> dict[str, Any]:
+    return stored_snapshot(motivation)
+
+
+@transaction.atomic
+def commitment_motivate(
+    *,
+    commitment: Commitment,
+    problems: list[str],
+    complaints: list[Complaint],
+    concerns: list[Concern],
+    by: Any,
+) -> None:
+    """Set which problems a commitment answers, and which records it cites as showing them.
+
+    A cited record must be of the commitment's municipality and filed under a chosen problem.
+    """
+    unknown = [p for p in problems if p not in Problem.values]
+    if unknown:
+        raise ValidationError({"problems": _("Choose problems from the list.")})
+    municipality_id = commitment.promise.municipality_id
+    cited: list[Complaint | Concern] = [*complaints, *concerns]
+    for record in cited:
+        if record.municipality_id != municipality_id or record.problem not in problems:
+            raise ValidationError(
+                _("A cited record must be of the same municipality and one of the chosen problems.")
+            )
+    existing = {m.problem: m for m in Motivation.objects.filter(commitment=commitment)}
+    for problem, motivation in existing.items():
+        if problem not in problems:
+            audit_record(action=AuditAction.DELETE, instance=motivation, by=by)
+            motivation.delete()
+    for problem in problems:
+        found = existing.get(problem)
+        before = _motivation_snapshot(found) if found else None
+        motivation = found or Motivation.objects.create(commitment=commitment, problem=problem)
+        motivation.complaints.set([c for c in complaints if c.problem == problem])
+        motivation.concerns.set([c for c in concerns if c.problem == problem])
+        action = AuditAction.CHANGE if before is not None else AuditAction.CREATE
+        audit_record(action=action, instance=motivation, by=by, before=before)

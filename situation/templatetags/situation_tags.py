@@ -6,7 +6,9 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from situation.selectors import promise_why
 from situation.vocabularies import Problem, Source
 
 register = template.Library()
@@ -22,6 +24,34 @@ def source_label(value: str) -> Any:
 @register.filter
 def problem_label(value: str) -> Any:
     return Problem(value).label if value else _("Not counted")
+
+
+_UNITS = {
+    Source.COMPLAINTS: gettext_lazy("complaints"),
+    Source.CITIZEN_DIALOGUES: gettext_lazy("voices in citizen dialogues"),
+    Source.EMPLOYEE_DIALOGUES: gettext_lazy("voices in employee dialogues"),
+    Source.POLICE_EVENTS: gettext_lazy("police events"),
+    Source.CRIME_STATISTICS: gettext_lazy("reported crimes"),
+    Source.SAFETY_SURVEYS: gettext_lazy("per cent in the safety survey"),
+}
+
+
+@register.filter
+def source_unit(value: str) -> Any:
+    """How a source's figure reads after the number: "6 complaints"."""
+    return _UNITS[Source(value)]
+
+
+@register.inclusion_tag("situation/_why.html")
+def why_this_promise(promise: Any, public: bool = False) -> dict[str, Any]:
+    """The "Why this promise" section of a promise page, staff or public."""
+    return {"why": promise_why(promise, public=public), "promise": promise, "public": public}
+
+
+@register.filter
+def answers(row: Any, answered: dict[str, list[Any]] | None) -> list[Any]:
+    """The (year, promise) pairs that answer the row's problem."""
+    return (answered or {}).get(row.problem, [])
 
 
 @register.filter

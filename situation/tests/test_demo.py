@@ -74,3 +74,20 @@ def test_the_demo_feed_is_written_in_the_feeds_own_format() -> None:
 def test_demo_events_are_placed_in_eslov(eslov: Municipality) -> None:
     assert not PoliceEvent.objects.exclude(municipality=eslov).exists()
     assert PoliceEvent.objects.filter(problem="").exists()  # summaries and fires: not counted
+
+
+def test_the_thread_from_evidence_to_the_2016_promise_is_visible(eslov: Municipality) -> None:
+    from django.test import Client
+
+    from promises.models import CitizenPromise
+    from situation.selectors import promise_why
+
+    promise = CitizenPromise.objects.get(municipality=eslov, year=2016)
+    why = promise_why(promise, public=True)
+    assert why.year == 2015 and why.figures_shown
+    _commitment, reasons = why.commitments[0]
+    unprotected = next(r for r in reasons if r.problem == Problem.UNPROTECTED_ROAD_USERS)
+    assert unprotected.figures[Source.COMPLAINTS] == 6
+    assert unprotected.cited == []  # the public never gets the records
+    page = Client().get("/kommun/eslov/2016/", HTTP_COOKIE="django_language=en").content.decode()
+    assert "Why this promise" in page and "6 complaints" in page

@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 
 from places.models import Municipality
 from situation.event_types import POLICE_EVENT_TYPES
@@ -251,3 +253,17 @@ def test_an_administrator_maps_an_unknown_type_in_the_admin_and_stored_events_fo
     assert response.status_code == 302
     assert EventTypeMapping.objects.get(pk=mapping.pk).reviewed
     assert PoliceEvent.objects.get().problem == Problem.PUBLIC_DISORDER
+
+
+def test_events_stored_meanwhile_by_another_fetch_are_kept_once() -> None:
+    from situation.services import events, police_events_store
+
+    police_events_store(records=[feed_record(1)])
+    report = events.FetchReport()
+    parsed = events._read_all([feed_record(1), feed_record(2)], report)
+    places, types = events.municipality_lookup(), events.event_type_table()
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    rows = [events._to_row(e, places, types, now, report) for e in parsed]
+    # As if a second fetch had not seen event 1 yet when it checked what was stored.
+    events._insert(rows)
+    assert sorted(PoliceEvent.objects.values_list("id", flat=True)) == [1, 2]
