@@ -1,3 +1,4 @@
+import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -85,7 +86,7 @@ def test_gps_strings_are_read_as_latitude_then_longitude(
 
 
 @pytest.mark.parametrize(
-    "text", ["57.69", "57.69;12.29", "abc,def", "95.0,12.0", "57,200", "1,2,3"]
+    "text", ["57.69", "57.69;12.29", "abc,def", "95.0,12.0", "57,200", "1,2,3", "nan,1", "1,inf"]
 )
 def test_unreadable_or_impossible_gps_is_refused(text: str) -> None:
     with pytest.raises(FeedError, match="gps"):
@@ -133,3 +134,38 @@ def test_the_feed_must_be_a_json_array() -> None:
         load_feed(b"<html>")
     with pytest.raises(FeedError, match="not JSON"):
         load_feed(b"\xff\xfe\x00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[]",
+        " [ ] ",
+        '[{"id": 1}]',
+        '[\n  {"id": 1, "x": "å, ]"},\n  {"id": 2}\n]\n',
+        '\ufeff[1, "a"]',
+    ],
+)
+def test_reading_the_feed_with_each_records_text_agrees_with_plain_json(text: str) -> None:
+    from lib.policefeed import read_feed
+
+    pairs = read_feed(text.encode("utf-8"))
+    assert [record for record, _raw in pairs] == load_feed(text.lstrip("\ufeff"))
+    assert all(json.loads(raw) == record for record, raw in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"id": 1}', "array"),
+        ("[{", "not JSON"),
+        ('[{"id": 1} {"id": 2}]', "expected ','"),
+        ('[{"id": 1}] x', "extra data"),
+        ("", "not JSON"),
+    ],
+)
+def test_reading_a_broken_feed_with_texts_says_why(text: str, message: str) -> None:
+    from lib.policefeed import read_feed
+
+    with pytest.raises(FeedError, match=message):
+        read_feed(text.encode())

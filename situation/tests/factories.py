@@ -1,5 +1,6 @@
 """Small helpers that put evidence in the database for the tests."""
 
+import json
 from datetime import date, datetime
 from itertools import count
 from typing import Any
@@ -58,6 +59,6 @@ def event(municipality: Municipality | None, problem: str, at: datetime | date) 
         location_name=municipality.name if municipality else "Skåne län",
         municipality=municipality,
         problem=problem,
-        raw={"id": event_id},
+        raw=json.dumps({"id": event_id}),
         fetched_at=timezone.now(),
     )
