@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "audit",
     "imports",
     "situation",
+    "documents",
 ]
 
 MIDDLEWARE = [

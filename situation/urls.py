@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/", views.picture_latest, name="latest"),
     path("<slug:slug>/<int:year>/", views.picture, name="picture"),
     path("<slug:slug>/<int:year>/csv/", views.picture_csv, name="picture_csv"),
+    path("<slug:slug>/<int:year>/pdf/", views.picture_pdf, name="picture_pdf"),
     path(
         "<slug:slug>/<int:year>/poster/<str:source>/<str:problem>/",
         views.picture_records,

@@ -13,10 +13,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import permissions
+from documents.rendering import render_pdf
 from places.models import Municipality
 from promises import selectors as promise_selectors
 from promises.models import Commitment
@@ -102,6 +104,26 @@ def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         writer.writerow(
             [number, row.problem, row.label, row.score, *figures, row.now, row.before, change]
         )
+    return response
+
+
+@require_safe
+@login_required
+def picture_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    municipality = _municipality_for_viewer(request, slug)
+    document = render_pdf(
+        "situation/picture_pdf.html",
+        {
+            "picture": selectors.year_picture(municipality, year),
+            "sources": Source.values,
+            "answered": selectors.answering_promises(municipality, year, public=False),
+            "today": timezone.localdate(),
+            "LANGUAGE_CODE": get_language(),
+        },
+        request,
+    )
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="lagesbild-{slug}-{year}.pdf"'
     return response
 
 

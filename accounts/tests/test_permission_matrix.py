@@ -202,6 +202,7 @@ MATRIX: dict[str, Row] = {
     "situation:latest": Row(lambda w: {"slug": "eslov"}, get=_staff(**EVIDENCE_DONE)),
     "situation:picture": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:picture_csv": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
+    "situation:picture_pdf": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:records": Row(
         lambda w: {**PICTURE, "source": "complaints", "problem": "speeding"},
         get=_staff(**EVIDENCE_READERS),

@@ -91,7 +91,8 @@ def sparkline(values: list[int], label: str = "") -> SafeString:
     )
     return format_html(
         '<svg class="sparkline" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
-        'aria-label="{}" focusable="false"><polyline points="{}"/></svg>',
+        'aria-label="{}" focusable="false"><polyline points="{}" fill="none" '
+        'stroke="#0b4f8a" stroke-width="1.5"/></svg>',
         width,
         height,
         width,
