@@ -40,3 +40,15 @@ def env_int(name: str, default: int) -> int:
 def env_list(name: str, default: str = "") -> list[str]:
     """Return a comma-separated variable as a list of non-empty items."""
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def tile_origins(url_template: str) -> list[str]:
+    """The origin a map tile URL template loads images from, for the CSP: "https://host", or
+    "https://*.host" for a template with a {s} subdomain."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url_template.replace("{s}.", "SUBDOMAIN."))
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return []
+    host = parts.netloc.replace("SUBDOMAIN.", "*.")
+    return [f"{parts.scheme}://{host}"]

@@ -8,7 +8,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
-from loften.env import env_bool, env_int, env_list, env_str
+from loften.env import env_bool, env_int, env_list, env_str, tile_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # A .env file beside the code fills in what the real environment leaves unset.
@@ -183,6 +183,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
 
+# The situation picture (docs/situation.md): the police's open events feed, fetched every
+# POLICE_EVENTS_INTERVAL_MINUTES by a background task, and the map's tile server.
+POLICE_EVENTS_URL = env_str("POLICE_EVENTS_URL", "https://polisen.se/api/events")
+POLICE_EVENTS_INTERVAL_MINUTES = env_int("POLICE_EVENTS_INTERVAL_MINUTES", 60)
+POLICE_EVENTS_TIMEOUT_SECONDS = env_int("POLICE_EVENTS_TIMEOUT_SECONDS", 30)
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+# The map's tiles are images from the tile server: the CSP must let them in.
+MAP_TILE_SOURCES = tile_origins(MAP_TILE_URL)
+
 # HTTPS and browser protections. Production defaults are the strict ones; `loften check
 # --deploy` reports nothing with DEBUG=false, a strong SECRET_KEY and ALLOWED_HOSTS.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
@@ -201,7 +211,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MAP_TILE_SOURCES],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
@@ -232,13 +242,6 @@ SEARCH_RATE = env_str("SEARCH_RATE", "120/m")
 LOGIN_RATE = env_str("LOGIN_RATE", "30/m")
 PASSWORD_RESET_RATE = env_str("PASSWORD_RESET_RATE", "5/h")
 
-# The situation picture (docs/situation.md): the police's open events feed, fetched every
-# POLICE_EVENTS_INTERVAL_MINUTES by a background task, and the map's tile server.
-POLICE_EVENTS_URL = env_str("POLICE_EVENTS_URL", "https://polisen.se/api/events")
-POLICE_EVENTS_INTERVAL_MINUTES = env_int("POLICE_EVENTS_INTERVAL_MINUTES", 60)
-POLICE_EVENTS_TIMEOUT_SECONDS = env_int("POLICE_EVENTS_TIMEOUT_SECONDS", 30)
-MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 # How long personal data is kept before `loften purge` removes it (docs/personal-data.md).
 RETENTION_AUDIT_ADDRESS_DAYS = env_int("RETENTION_AUDIT_ADDRESS_DAYS", 180)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from places.models import County, Municipality, PoliceArea, PoliceRegion
+from places.models import County, District, Municipality, PoliceArea, PoliceRegion
 
 
 @admin.register(PoliceRegion)
@@ -24,3 +24,11 @@ class MunicipalityAdmin(admin.ModelAdmin):
 class PoliceAreaAdmin(admin.ModelAdmin):
     list_display = ["name", "region"]
     filter_horizontal = ["municipalities"]
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "municipality"]
+    list_filter = ["municipality__county"]
+    search_fields = ["name", "municipality__name"]
+    autocomplete_fields = ["municipality"]

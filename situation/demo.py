@@ -35,7 +35,7 @@ CENTRE = (55.8393, 13.3036)
 CENTRE_OUTLINE = {
     "type": "Polygon",
     "coordinates": [
-        [[13.293, 55.834], [13.315, 55.834], [13.315, 55.846], [13.293, 55.846], [13.293, 55.834]]
+        [[13.292, 55.832], [13.316, 55.832], [13.316, 55.847], [13.292, 55.847], [13.292, 55.832]]
     ],
 }
 # Police event ids far above the feed's own, so the demo never collides with real events.

@@ -4,7 +4,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from loften.fields import ModelMultipleChoiceField
-from situation.vocabularies import Problem
+from situation.vocabularies import Problem, Source
+
+# Sources whose records have a place on the map.
+MAP_SOURCES = (
+    Source.COMPLAINTS,
+    Source.CITIZEN_DIALOGUES,
+    Source.EMPLOYEE_DIALOGUES,
+    Source.POLICE_EVENTS,
+)
 
 
 class ClassificationForm(forms.Form):
@@ -74,4 +82,24 @@ def _concern_label(concern: Any) -> str:
     return (
         f"{concern.dialogue.held_on:%Y-%m-%d} {concern.dialogue.title}, "
         f"{concern.get_problem_display()}: {concern.text} ({concern.voiced_by})"
+    )
+
+
+class MapFilterForm(forms.Form):
+    """What the map shows: one problem or all, one source or all, a quarter or the year."""
+
+    problem = forms.ChoiceField(
+        label=_("Problem"), choices=[("", _("All problems")), *Problem.choices], required=False
+    )
+    source = forms.ChoiceField(
+        label=_("Source"),
+        choices=[("", _("All sources")), *[(s.value, s.label) for s in MAP_SOURCES]],
+        required=False,
+    )
+    quarter = forms.TypedChoiceField(
+        label=_("Period"),
+        choices=[("", _("The whole year")), *[(q, _("Quarter %s") % q) for q in range(1, 5)]],
+        coerce=int,
+        empty_value=None,
+        required=False,
     )

@@ -17,6 +17,8 @@ urlpatterns = [
     path("<slug:slug>/<int:year>/", views.picture, name="picture"),
     path("<slug:slug>/<int:year>/csv/", views.picture_csv, name="picture_csv"),
     path("<slug:slug>/<int:year>/pdf/", views.picture_pdf, name="picture_pdf"),
+    path("<slug:slug>/<int:year>/karta/", views.picture_map, name="map"),
+    path("<slug:slug>/<int:year>/karta.json", views.picture_map_data, name="map_data"),
     path(
         "<slug:slug>/<int:year>/poster/<str:source>/<str:problem>/",
         views.picture_records,

@@ -3,13 +3,15 @@ corrections, exports and publication."""
 
 import csv
 from datetime import date
+from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -23,7 +25,7 @@ from places.models import Municipality
 from promises import selectors as promise_selectors
 from promises.models import Commitment
 from situation import selectors, services
-from situation.forms import ClassificationForm, MotivationForm, PublishForm
+from situation.forms import ClassificationForm, MapFilterForm, MotivationForm, PublishForm
 from situation.models import Complaint, Concern
 from situation.vocabularies import Problem, Source
 
@@ -125,6 +127,52 @@ def picture_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="lagesbild-{slug}-{year}.pdf"'
     return response
+
+
+def _map_query(request: HttpRequest, municipality: Municipality, year: int) -> dict[str, Any]:
+    form = MapFilterForm(request.GET)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    start, end = selectors.quarter_bounds(year, chosen.get("quarter"))
+    return {
+        "form": form,
+        "features": selectors.map_features(
+            municipality=municipality,
+            start=start,
+            end=end,
+            problem=chosen.get("problem") or None,
+            source=chosen.get("source") or None,
+        ),
+    }
+
+
+@require_safe
+@login_required
+def picture_map(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    municipality = _municipality_for_viewer(request, slug)
+    query = _map_query(request, municipality, year)
+    return render(
+        request,
+        "situation/map.html",
+        {
+            "municipality": municipality,
+            "year": year,
+            "form": query["form"],
+            "points": len(query["features"]["features"]),
+            "districts": query["features"]["districts"]["features"],
+            "data_url": request.path.removesuffix("karta/")
+            + "karta.json?"
+            + request.GET.urlencode(),
+            "tiles": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
+
+
+@require_safe
+@login_required
+def picture_map_data(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    municipality = _municipality_for_viewer(request, slug)
+    return JsonResponse(_map_query(request, municipality, year)["features"])
 
 
 @require_safe

@@ -203,6 +203,8 @@ MATRIX: dict[str, Row] = {
     "situation:picture": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:picture_csv": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:picture_pdf": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
+    "situation:map": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
+    "situation:map_data": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:records": Row(
         lambda w: {**PICTURE, "source": "complaints", "problem": "speeding"},
         get=_staff(**EVIDENCE_READERS),

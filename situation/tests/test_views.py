@@ -153,3 +153,65 @@ def test_the_latest_year_with_evidence_opens_first(cast: Cast, evidence: Complai
     assert response["Location"] == "/arbete/lagesbild/eslov/"
     response = client_for(cast.coordinator).get("/arbete/lagesbild/eslov/")
     assert response["Location"] == "/arbete/lagesbild/eslov/2016/"
+
+
+def test_the_map_data_are_points_without_texts_and_districts_with_counts(
+    cast: Cast,
+) -> None:
+    from places.models import District
+
+    square = [[13.29, 55.83], [13.32, 55.83], [13.32, 55.85], [13.29, 55.85], [13.29, 55.83]]
+    District.objects.create(
+        municipality=cast.eslov,
+        name="Centrala Eslöv",
+        outline={"type": "Polygon", "coordinates": [square]},
+    )
+    complaint(
+        cast.eslov, Problem.SPEEDING, date(2016, 2, 1), text=SECRET, latitude=55.84, longitude=13.30
+    )
+    complaint(cast.eslov, Problem.SPEEDING, date(2016, 8, 1), latitude=55.70, longitude=13.10)
+    complaint(cast.eslov, Problem.LITTERING, date(2016, 2, 1))  # no place: not drawn
+    placed = event(cast.eslov, Problem.BURGLARY, date(2016, 2, 3))
+    placed.latitude, placed.longitude = 55.841, 13.301
+    placed.save()
+    client = client_for(cast.coordinator)
+    data = client.get("/arbete/lagesbild/eslov/2016/karta.json").json()
+    assert len(data["features"]) == 3
+    assert "Anna" not in str(data)
+    first = next(
+        f
+        for f in data["features"]
+        if f["properties"]["month"] == "2016-02" and f["properties"]["source"] == "complaints"
+    )
+    assert first["geometry"]["coordinates"] == [13.30, 55.84]  # GeoJSON: longitude first
+    assert first["properties"]["label"] == "Speeding"
+    (district,) = data["districts"]["features"]
+    assert district["properties"] == {"name": "Centrala Eslöv", "count": 2}
+    only = client.get("/arbete/lagesbild/eslov/2016/karta.json?source=police_events").json()
+    assert [f["properties"]["problem"] for f in only["features"]] == ["burglary"]
+    q1 = client.get("/arbete/lagesbild/eslov/2016/karta.json?quarter=1&problem=speeding").json()
+    assert len(q1["features"]) == 1
+    page = client.get("/arbete/lagesbild/eslov/2016/karta/?quarter=1").content.decode()
+    assert "3 records with a place on the map" not in page
+    assert 'data-url="/arbete/lagesbild/eslov/2016/karta.json?quarter=1"' in page
+
+
+def test_the_map_tiles_are_allowed_by_the_content_security_policy(cast: Cast) -> None:
+    response = client_for(cast.coordinator).get("/arbete/lagesbild/eslov/2016/karta/")
+    policy = response["Content-Security-Policy"]
+    assert "img-src 'self' data: https://tile.openstreetmap.org" in policy
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_an_administrator_draws_a_district_in_the_administration(cast: Cast) -> None:
+    from places.models import District
+
+    client = client_for(cast.admin)
+    ring = "[[13.2, 55.8], [13.4, 55.8], [13.4, 55.9], [13.2, 55.8]]"
+    outline = f'{{"type": "Polygon", "coordinates": [{ring}]}}'
+    response = client.post(
+        "/admin/places/district/add/",
+        {"municipality": cast.eslov.pk, "name": "Östra Eslöv", "outline": outline},
+    )
+    assert response.status_code == 302
+    assert District.objects.get(name="Östra Eslöv").outline["type"] == "Polygon"

@@ -102,3 +102,31 @@ def test_a_change_made_in_the_browser_shows_in_the_history_with_before_and_after
     ]
     assert "samordnare.exempelby" in history.locator("li").first.inner_text()
     context.close()
+
+
+def test_a_coordinator_sees_the_2015_evidence_on_the_map(
+    live_server: Any, browser: Any, demo: None
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.goto(f"{live_server.url}/konto/logga-in/")
+    page.fill("#id_username", "samordnare.eslov")
+    page.fill("#id_password", "demo")
+    page.click("button.primary")
+    page.goto(f"{live_server.url}/arbete/lagesbild/eslov/2015/karta/?source=complaints")
+    map_element = page.locator("#situation-map[data-ready]")
+    map_element.wait_for(timeout=15_000)
+    assert map_element.get_attribute("data-ready") == "20"  # the 2015 complaints, all placed
+    # The points are drawn, clustered where they crowd, over the district's outline.
+    drawn = (
+        page.locator(".marker-cluster").count() + page.locator("path.leaflet-interactive").count()
+    )
+    assert drawn > 1
+    assert "Centrala Eslöv: 20" in page.locator(".district-count").inner_text()
+    assert refused == [], "the map broke the page's Content-Security-Policy"

@@ -1,0 +1,38 @@
+"""Points and GeoJSON outlines (longitude, latitude), without any GIS library."""
+
+from typing import Any
+
+
+def _in_ring(lng: float, lat: float, ring: list[list[float]]) -> bool:
+    """Ray casting: a point is inside when a ray from it crosses the ring an odd number of
+    times."""
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > lat) != (yj > lat) and lng < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def _in_polygon(lng: float, lat: float, rings: list[list[list[float]]]) -> bool:
+    # The first ring is the outline, the rest are holes.
+    if not rings or not _in_ring(lng, lat, rings[0]):
+        return False
+    return not any(_in_ring(lng, lat, hole) for hole in rings[1:])
+
+
+def contains(geometry: dict[str, Any] | None, latitude: float, longitude: float) -> bool:
+    """Whether a GeoJSON Polygon or MultiPolygon holds the point."""
+    if not geometry:
+        return False
+    if geometry.get("type") == "Polygon":
+        return _in_polygon(longitude, latitude, geometry.get("coordinates") or [])
+    if geometry.get("type") == "MultiPolygon":
+        return any(
+            _in_polygon(longitude, latitude, polygon)
+            for polygon in geometry.get("coordinates") or []
+        )
+    return False

@@ -1,0 +1,46 @@
+import pytest
+
+from lib.geo import contains
+
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[13.0, 55.0], [14.0, 55.0], [14.0, 56.0], [13.0, 56.0], [13.0, 55.0]]],
+}
+WITH_HOLE = {
+    "type": "Polygon",
+    "coordinates": [
+        SQUARE["coordinates"][0],
+        [[13.4, 55.4], [13.6, 55.4], [13.6, 55.6], [13.4, 55.6], [13.4, 55.4]],
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "inside"),
+    [(55.5, 13.5, True), (55.5, 14.5, False), (56.5, 13.5, False), (55.01, 13.99, True)],
+)
+def test_a_point_is_inside_a_polygon_or_not(
+    latitude: float, longitude: float, inside: bool
+) -> None:
+    assert contains(SQUARE, latitude, longitude) is inside
+
+
+def test_latitude_and_longitude_are_not_swapped() -> None:
+    narrow = {
+        "type": "Polygon",
+        "coordinates": [[[13.0, 55.0], [13.1, 55.0], [13.1, 58.0], [13.0, 58.0], [13.0, 55.0]]],
+    }
+    assert contains(narrow, 57.0, 13.05)
+    assert not contains(narrow, 13.05, 57.0)
+
+
+def test_holes_and_multipolygons() -> None:
+    assert not contains(WITH_HOLE, 55.5, 13.5)
+    assert contains(WITH_HOLE, 55.2, 13.2)
+    multi = {
+        "type": "MultiPolygon",
+        "coordinates": [SQUARE["coordinates"], [[[20, 60], [21, 60], [21, 61], [20, 60]]]],
+    }
+    assert contains(multi, 60.2, 20.8)
+    assert not contains(None, 55.5, 13.5)
+    assert not contains({"type": "Point", "coordinates": [13.5, 55.5]}, 55.5, 13.5)
