@@ -3,8 +3,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from loften.fields import ModelChoiceField as SafeModelChoiceField
 from loften.fields import ModelMultipleChoiceField
-from situation.vocabularies import Problem, Source
+from situation.models import Complaint, Dialogue
+from situation.vocabularies import ParticipantGroup, Problem, Source
 
 # Sources whose records have a place on the map.
 MAP_SOURCES = (
@@ -103,3 +105,92 @@ class MapFilterForm(forms.Form):
         empty_value=None,
         required=False,
     )
+
+
+def _district_field(municipality: Any) -> forms.ModelChoiceField:
+    from places.models import District
+
+    return SafeModelChoiceField(
+        label=_("District"),
+        queryset=District.objects.filter(municipality=municipality).order_by("name"),
+        required=False,
+    )
+
+
+class ComplaintForm(forms.ModelForm):
+    """Register a complaint. Left empty, the problem is the one the text suggests."""
+
+    problem = forms.ChoiceField(
+        label=_("Problem"),
+        choices=[("", _("Suggest from the text")), *Problem.choices],
+        required=False,
+    )
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "received_on",
+            "receiver",
+            "channel",
+            "text",
+            "place",
+            "district",
+            "latitude",
+            "longitude",
+            "may_show_anonymised",
+        ]
+        widgets = {"received_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"] = _district_field(municipality)
+        self.fields["text"].help_text = _(
+            "Never public. Leave out names and contact details unless they are needed."
+        )
+
+
+class DialogueForm(forms.ModelForm):
+    """Register a citizen or employee dialogue; its concerns follow below it."""
+
+    participant_groups = forms.MultipleChoiceField(
+        label=_("Participant groups"),
+        choices=ParticipantGroup.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Dialogue
+        fields = [
+            "kind",
+            "held_on",
+            "form",
+            "title",
+            "participants",
+            "participant_groups",
+            "place",
+            "district",
+            "notes",
+        ]
+        widgets = {"held_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"] = _district_field(municipality)
+
+
+class ConcernForm(forms.Form):
+    """One concern raised in a dialogue."""
+
+    text = forms.CharField(label=_("Concern"), max_length=2000, required=False)
+    voiced_by = forms.IntegerField(
+        label=_("How many voiced it"), min_value=1, max_value=100_000, required=False
+    )
+    problem = forms.ChoiceField(
+        label=_("Problem"),
+        choices=[("", _("Suggest from the text")), *Problem.choices],
+        required=False,
+    )
+
+
+ConcernFormSet = forms.formset_factory(ConcernForm, extra=5, max_num=50)

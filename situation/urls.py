@@ -1,6 +1,6 @@
 from django.urls import path
 
-from situation import views
+from situation import evidence_views, views
 
 app_name = "situation"
 
@@ -14,6 +14,8 @@ urlpatterns = [
         name="classification_correct",
     ),
     path("<slug:slug>/", views.picture_latest, name="latest"),
+    path("<slug:slug>/klagomal/nytt/", evidence_views.complaint_create, name="complaint_create"),
+    path("<slug:slug>/dialog/ny/", evidence_views.dialogue_create, name="dialogue_create"),
     path("<slug:slug>/<int:year>/", views.picture, name="picture"),
     path("<slug:slug>/<int:year>/csv/", views.picture_csv, name="picture_csv"),
     path("<slug:slug>/<int:year>/pdf/", views.picture_pdf, name="picture_pdf"),

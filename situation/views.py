@@ -84,6 +84,7 @@ def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "answered": selectors.answering_promises(municipality, year, public=False),
             "published": selectors.is_published(municipality, year),
             "can_publish": permissions.can_publish_evidence(request.user, municipality),
+            "can_record": permissions.can_record_evidence(request.user, municipality),
         },
     )
 

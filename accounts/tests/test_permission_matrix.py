@@ -73,6 +73,7 @@ PICTURE = {"slug": "eslov", "year": 2016}
 # The published promise is read by the rescue service too (it runs an activity of it).
 MOTIVATION_REFUSED = {"reporter": FORBIDDEN, "viewer": FORBIDDEN, "partner": FORBIDDEN}
 EVIDENCE_READERS = {"coordinator": OK, "reporter": OK, "viewer": OK, "admin": OK}
+RECORDERS = {"coordinator": OK, "reporter": OK, "admin": OK, "viewer": FORBIDDEN}
 EVIDENCE_DONE = {"coordinator": DONE, "reporter": DONE, "viewer": DONE, "admin": DONE}
 
 
@@ -223,6 +224,13 @@ MATRIX: dict[str, Row] = {
         lambda w: {"promise_pk": w.cast.published.pk},
         get=_staff(**{**MOTIVATION_REFUSED, "coordinator": OK, "admin": OK}),
         post=_staff(**{**MOTIVATION_REFUSED, "coordinator": DONE, "admin": DONE}),
+    ),
+    # Registering evidence: the municipality's coordinators and reporters.
+    "situation:complaint_create": Row(
+        lambda w: {"slug": "eslov"}, get=_staff(**RECORDERS), post=_staff(**RECORDERS)
+    ),
+    "situation:dialogue_create": Row(
+        lambda w: {"slug": "eslov"}, get=_staff(**RECORDERS), post=_staff(**RECORDERS)
     ),
     "portal:situation": Row(lambda w: PICTURE, get=EVERYONE_OK),
 }

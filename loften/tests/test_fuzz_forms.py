@@ -21,6 +21,7 @@ from promises.forms import (
     PromiseCreateForm,
     PromiseForm,
 )
+from situation.forms import ComplaintForm, DialogueForm
 from situation.models import Complaint
 
 # Values a person, a broken client or an attacker might send in one field.
@@ -146,6 +147,21 @@ FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
             f"{name}-{commitment.pk}"
             for commitment in c.published.commitments.all()
             for name in ("problems", "complaints", "concerns")
+        ],
+    ),
+    "complaint_create": (
+        lambda c: reverse("situation:complaint_create", args=["eslov"]),
+        _fields(ComplaintForm),
+    ),
+    "dialogue_create": (
+        lambda c: reverse("situation:dialogue_create", args=["eslov"]),
+        [
+            *_fields(DialogueForm),
+            "concern-TOTAL_FORMS",
+            "concern-INITIAL_FORMS",
+            "concern-0-text",
+            "concern-0-voiced_by",
+            "concern-0-problem",
         ],
     ),
     "picture_publish": (

@@ -9,6 +9,8 @@ from situation.services.events import (
 from situation.services.evidence import (
     classification_correct,
     commitment_motivate,
+    complaint_create,
+    dialogue_create,
     picture_publish,
     picture_unpublish,
 )
@@ -19,6 +21,8 @@ __all__ = [
     "FileImportReport",
     "classification_correct",
     "commitment_motivate",
+    "complaint_create",
+    "dialogue_create",
     "event_type_remap",
     "file_import",
     "picture_publish",

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
+from lib.classify import classify
 from places.models import Municipality
 from promises.models import Commitment
-from situation.models import Complaint, Concern, Motivation, PublishedPicture
+from situation.models import Complaint, Concern, Dialogue, Motivation, PublishedPicture
 from situation.vocabularies import Problem
 
 
@@ -89,3 +90,61 @@ def commitment_motivate(
         motivation.concerns.set([c for c in concerns if c.problem == problem])
         action = AuditAction.CHANGE if before is not None else AuditAction.CREATE
         audit_record(action=action, instance=motivation, by=by, before=before)
+
+
+def _classified(text: str, chosen: str, by: Any) -> dict[str, Any]:
+    """The problem fields of a new record: the staff's choice, or else the suggestion."""
+    suggestion = classify(text)
+    problem = chosen or suggestion.problem
+    corrected = bool(chosen) and chosen != suggestion.problem
+    return {
+        "problem": problem,
+        "suggested_problem": suggestion.problem,
+        "suggested_confidence": suggestion.confidence,
+        "corrected_by": by if corrected else None,
+        "corrected_at": timezone.now() if corrected else None,
+    }
+
+
+@transaction.atomic
+def complaint_create(
+    *, municipality: Municipality, by: Any, text: str, problem: str = "", **fields: Any
+) -> Complaint:
+    """Register a complaint; without a chosen problem it is filed under the suggestion."""
+    complaint = Complaint(
+        municipality=municipality,
+        text=text,
+        created_by=by,
+        **_classified(text, problem, by),
+        **fields,
+    )
+    complaint.full_clean()
+    complaint.save()
+    audit_record(action=AuditAction.CREATE, instance=complaint, by=by)
+    return complaint
+
+
+@transaction.atomic
+def dialogue_create(
+    *, municipality: Municipality, by: Any, concerns: list[dict[str, Any]], **fields: Any
+) -> Dialogue:
+    """Register a citizen or employee dialogue with the concerns raised in it."""
+    dialogue = Dialogue(municipality=municipality, created_by=by, **fields)
+    dialogue.full_clean()
+    dialogue.save()
+    audit_record(action=AuditAction.CREATE, instance=dialogue, by=by)
+    for raised in concerns:
+        text, chosen = raised["text"], raised.get("problem", "")
+        concern = Concern(
+            dialogue=dialogue,
+            municipality=municipality,
+            district=dialogue.district,
+            text=text,
+            voiced_by=raised.get("voiced_by") or 1,
+            place=raised.get("place", ""),
+            **_classified(text, chosen, by),
+        )
+        concern.full_clean()
+        concern.save()
+        audit_record(action=AuditAction.CREATE, instance=concern, by=by)
+    return dialogue
