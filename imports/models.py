@@ -1,5 +1,6 @@
 """What was imported from where, so that importing the same file again changes nothing."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,3 +26,63 @@ class ImportedDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_name} → {self.promise}"
+
+
+class FileImportStatus(models.TextChoices):
+    CHECKING = "checking", _("Checking")
+    CHECKED = "checked", _("Checked")
+    STORING = "storing", _("Storing")
+    STORED = "stored", _("Stored")
+    CANCELLED = "cancelled", _("Cancelled")
+    FAILED = "failed", _("Could not be read")
+
+
+class FileImport(models.Model):
+    """One uploaded file on its way in: checked first, then stored or cancelled by its user.
+
+    The file's bytes are kept only until the user has decided.
+    """
+
+    kind = models.CharField(_("kind"), max_length=40)
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    data = models.BinaryField(_("content"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=FileImportStatus.choices,
+        default=FileImportStatus.CHECKING,
+    )
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    checked_rows = models.PositiveIntegerField(_("rows checked"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("file import")
+        verbose_name_plural = _("file imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def bad_rows(self) -> int:
+        return len({row for row, _column, _reason in self.errors})
+
+    @property
+    def progress_percent(self) -> int:
+        return min(100, round(100 * self.checked_rows / self.total_rows)) if self.total_rows else 0

@@ -5,15 +5,23 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import permissions
+from imports.models import FileImport
+from imports.tabular import MAX_FILE_BYTES
 from places.models import Municipality
 from situation import services
-from situation.forms import ComplaintForm, ConcernFormSet, DialogueForm
+from situation.forms import (
+    ComplaintForm,
+    ConcernFormSet,
+    DialogueForm,
+    EvidenceFileForm,
+    FileDecisionForm,
+)
 from situation.views import _municipality_for_viewer
 
 FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
@@ -84,4 +92,67 @@ def dialogue_create(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "situation/dialogue_form.html",
         {"form": form, "concerns": concerns, "municipality": municipality},
+    )
+
+
+ERRORS_SHOWN = 500
+
+
+@FORM_METHODS
+@login_required
+def file_upload(request: HttpRequest, slug: str) -> HttpResponse:
+    municipality = _municipality_for_recorder(request, slug)
+    form = EvidenceFileForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            form.add_error("file", _("The file is larger than %s MB.") % (MAX_FILE_BYTES // 2**20))
+        else:
+            run = services.file_import_start(
+                municipality=municipality,
+                kind=form.cleaned_data["kind"],
+                file_name=upload.name,
+                data=upload.read(),
+                by=request.user,
+            )
+            return redirect("situation:file_import", pk=run.pk)
+    return render(
+        request, "situation/file_upload.html", {"form": form, "municipality": municipality}
+    )
+
+
+def _run_for_recorder(request: HttpRequest, pk: int) -> FileImport:
+    if not permissions.is_staff_user(request.user):
+        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    run = get_object_or_404(FileImport.objects.select_related("municipality"), pk=pk)
+    if not permissions.can_view_evidence(request.user, run.municipality):
+        raise Http404
+    if not permissions.can_record_evidence(request.user, run.municipality):
+        raise PermissionDenied(_("Only coordinators and reporters may register evidence."))
+    return run
+
+
+@FORM_METHODS
+@login_required
+def file_import(request: HttpRequest, pk: int) -> HttpResponse:
+    run = _run_for_recorder(request, pk)
+    if request.method == "POST":
+        form = FileDecisionForm(request.POST)
+        try:
+            if not form.is_valid():
+                raise ValidationError(_("Choose what to do with the file."))
+            services.file_import_decide(
+                run=run, action=form.cleaned_data["action"], by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("situation:file_import", pk=run.pk)
+    template = "situation/_file_import.html" if request.htmx else "situation/file_import.html"  # type: ignore[attr-defined]
+    return render(
+        request,
+        template,
+        {"run": run, "errors": run.errors[:ERRORS_SHOWN], "more": len(run.errors) > ERRORS_SHOWN},
     )

@@ -194,3 +194,26 @@ class ConcernForm(forms.Form):
 
 
 ConcernFormSet = forms.formset_factory(ConcernForm, extra=5, max_num=50)
+
+
+IMPORT_KIND_CHOICES = [
+    ("crime_statistics", _("Crime statistics")),
+    ("survey_results", _("Safety survey results")),
+    ("complaints", _("Complaints")),
+]
+
+
+class EvidenceFileForm(forms.Form):
+    """Upload a CSV or XLSX file of evidence to be checked before anything is stored."""
+
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=IMPORT_KIND_CHOICES)
+    file = forms.FileField(
+        label=_("File (.csv or .xlsx)"),
+        help_text=_("Row 1 names the columns; see the guide for which columns each kind needs."),
+    )
+
+
+class FileDecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("store_all", "store_all"), ("keep_valid", "keep_valid"), ("cancel", "cancel")]
+    )

@@ -36,3 +36,25 @@ def police_events_schedule(*, delay_minutes: int | None = None) -> bool:
     run_after = timezone.now() + timedelta(minutes=minutes)
     police_events_fetch_periodically.using(run_after=run_after).enqueue()
     return True
+
+
+@task()
+def evidence_file_check(run_id: int) -> str:
+    """Check a large uploaded evidence file, row by row, in the background."""
+    from imports.models import FileImport
+    from situation.services.files import file_import_check
+
+    run = FileImport.objects.get(pk=run_id)
+    file_import_check(run=run)
+    return run.status
+
+
+@task()
+def evidence_file_store(run_id: int, keep_valid: bool) -> str:
+    """Store a large checked evidence file in the background."""
+    from imports.models import FileImport
+    from situation.services.files import file_import_store
+
+    run = FileImport.objects.get(pk=run_id)
+    file_import_store(run=run, keep_valid=keep_valid, by=run.created_by)
+    return run.status

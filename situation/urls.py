@@ -8,6 +8,7 @@ app_name = "situation"
 urlpatterns = [
     path("", views.picture_choose, name="choose"),
     path("motivering/<int:promise_pk>/", views.motivation_edit, name="motivation"),
+    path("inlasning/<int:pk>/", evidence_views.file_import, name="file_import"),
     path(
         "rattning/<str:kind>/<int:pk>/",
         views.classification_correct,
@@ -16,6 +17,7 @@ urlpatterns = [
     path("<slug:slug>/", views.picture_latest, name="latest"),
     path("<slug:slug>/klagomal/nytt/", evidence_views.complaint_create, name="complaint_create"),
     path("<slug:slug>/dialog/ny/", evidence_views.dialogue_create, name="dialogue_create"),
+    path("<slug:slug>/inlasning/", evidence_views.file_upload, name="file_upload"),
     path("<slug:slug>/<int:year>/", views.picture, name="picture"),
     path("<slug:slug>/<int:year>/csv/", views.picture_csv, name="picture_csv"),
     path("<slug:slug>/<int:year>/pdf/", views.picture_pdf, name="picture_pdf"),

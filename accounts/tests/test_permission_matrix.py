@@ -17,6 +17,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import Cast, client_for
+from imports.models import FileImport
 from promises import services
 from promises.models import Agreement
 from situation.models import Complaint, PublishedPicture
@@ -94,6 +95,7 @@ class World:
     report_pk: int
     agreement_pk: int
     complaint_pk: int
+    file_import_pk: int
 
 
 MATRIX: dict[str, Row] = {
@@ -232,6 +234,16 @@ MATRIX: dict[str, Row] = {
     "situation:dialogue_create": Row(
         lambda w: {"slug": "eslov"}, get=_staff(**RECORDERS), post=_staff(**RECORDERS)
     ),
+    "situation:file_upload": Row(
+        lambda w: {"slug": "eslov"}, get=_staff(**RECORDERS), post=_staff(**RECORDERS)
+    ),
+    # A checked file of Eslöv's: its coordinators and reporters decide; posting nothing is
+    # refused with a message and changes nothing.
+    "situation:file_import": Row(
+        lambda w: {"pk": w.file_import_pk},
+        get=_staff(**RECORDERS),
+        post=_staff(coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN),
+    ),
     "portal:situation": Row(lambda w: PICTURE, get=EVERYONE_OK),
 }
 # Django's admin has its own gate (staff flag), checked in test_admin_is_for_administrators.
@@ -288,7 +300,17 @@ def _world(cast: Cast) -> World:
         problem="speeding",
     )
     PublishedPicture.objects.create(municipality=cast.eslov, year=2016)
-    return World(cast, commitment.pk, activity.pk, report.pk, agreement.pk, complaint.pk)
+    checked = FileImport.objects.create(
+        kind="crime_statistics",
+        municipality=cast.eslov,
+        file_name="brott.csv",
+        data="kommun;år;brottskategori;antal\nEslöv;2016;Rån;3\n".encode(),
+        status="checked",
+        total_rows=1,
+    )
+    return World(
+        cast, commitment.pk, activity.pk, report.pk, agreement.pk, complaint.pk, checked.pk
+    )
 
 
 def _snapshot() -> dict[str, list[tuple[Any, ...]]]:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import Cast, client_for
 from imports.forms import DocumentForm
+from imports.models import FileImport
 from promises.forms import (
     ActivityForm,
     ActivityReportForm,
@@ -92,6 +93,19 @@ def _complaint(cast: Cast) -> int:
     return complaint.pk
 
 
+def _file_import(cast: Cast) -> int:
+    run, _created = FileImport.objects.get_or_create(
+        file_name="fuzz.csv",
+        defaults={
+            "kind": "crime_statistics",
+            "municipality": cast.eslov,
+            "data": b"kommun;ar;brottskategori;antal\n",
+            "status": "checked",
+        },
+    )
+    return run.pk
+
+
 Url = Callable[[Cast], str]
 FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
     "promise_create": (lambda c: reverse("promises:promise_create"), _fields(PromiseCreateForm)),
@@ -164,6 +178,11 @@ FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
             "concern-0-problem",
         ],
     ),
+    "file_upload": (lambda c: reverse("situation:file_upload", args=["eslov"]), ["kind", "file"]),
+    "file_decision": (
+        lambda c: reverse("situation:file_import", args=[_file_import(c)]),
+        ["action"],
+    ),
     "picture_publish": (
         lambda c: reverse("situation:publish", args=["eslov", 2016]),
         ["action"],
@@ -176,7 +195,7 @@ FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
 
 
 def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
-    ours = ("places", "accounts", "promises", "situation")
+    ours = ("places", "accounts", "promises", "situation", "imports")
     return {
         m._meta.label: sorted(m._default_manager.values_list(), key=repr)
         for m in apps.get_models()

@@ -14,7 +14,12 @@ from situation.services.evidence import (
     picture_publish,
     picture_unpublish,
 )
-from situation.services.files import FileImportReport, file_import
+from situation.services.files import (
+    FileImportReport,
+    file_import,
+    file_import_decide,
+    file_import_start,
+)
 
 __all__ = [
     "FetchReport",
@@ -25,6 +30,8 @@ __all__ = [
     "dialogue_create",
     "event_type_remap",
     "file_import",
+    "file_import_decide",
+    "file_import_start",
     "picture_publish",
     "picture_unpublish",
     "police_events_fetch",

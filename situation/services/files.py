@@ -11,14 +11,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from imports.models import FileImport, FileImportStatus
 from imports.tabular import (
     CellError,
     Checked,
     Column,
     RowError,
+    TableError,
     check_table,
     read_boolean,
     read_choice,
@@ -223,6 +226,7 @@ def file_import(
     by: Any = None,
     allowed_municipalities: set[int] | None = None,
     keep_valid: bool = False,
+    dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> FileImportReport:
     """Check a whole evidence file and store it: all rows, or with `keep_valid` the good ones.
@@ -238,7 +242,7 @@ def file_import(
     _duplicates(checked, kind)
     report = FileImportReport(kind=kind, file_name=file_name, total=checked.total)
     report.errors = checked.errors
-    if (checked.errors and not keep_valid) or not checked.rows:
+    if dry_run or (checked.errors and not keep_valid) or not checked.rows:
         return report
     with transaction.atomic():
         IMPORT_KINDS[kind](checked.rows, report, by)
@@ -360,3 +364,98 @@ IMPORT_KINDS = {
     "survey_results": _store_survey_results,
     "complaints": _store_complaints,
 }
+
+
+# Files up to this size are checked and stored while the user waits; larger ones by the
+# background worker, with the page showing how far it has come.
+INLINE_LIMIT_BYTES = 1_000_000
+
+
+def _estimated_rows(file_name: str, data: bytes) -> int:
+    if file_name.lower().endswith(".xlsx"):
+        return 0
+    return max(0, data.count(b"\n") - 1 + (not data.endswith(b"\n")))
+
+
+def file_import_start(
+    *, municipality: Municipality, kind: str, file_name: str, data: bytes, by: Any
+) -> FileImport:
+    """Keep an uploaded file and check it: at once when small, else in the background."""
+    if kind not in IMPORT_KINDS:
+        raise ValueError(f"unknown import kind {kind!r}")
+    run = FileImport.objects.create(
+        kind=kind,
+        municipality=municipality,
+        file_name=file_name[:255],
+        data=data,
+        total_rows=_estimated_rows(file_name, data),
+        created_by=by,
+    )
+    if len(data) <= INLINE_LIMIT_BYTES:
+        file_import_check(run=run)
+    else:
+        from situation.tasks import evidence_file_check
+
+        evidence_file_check.enqueue(run.pk)
+    return run
+
+
+def file_import_check(*, run: FileImport) -> None:
+    """Check every row of the kept file, storing nothing; record the errors found."""
+
+    def progress(count: int) -> None:
+        FileImport.objects.filter(pk=run.pk).update(checked_rows=count)
+
+    try:
+        report = file_import(
+            kind=run.kind,
+            file_name=run.file_name,
+            data=bytes(run.data or b""),
+            allowed_municipalities={run.municipality_id},
+            dry_run=True,
+            progress=progress,
+        )
+    except TableError as error:
+        run.status, run.summary, run.data = FileImportStatus.FAILED, str(error), None
+    else:
+        run.status = FileImportStatus.CHECKED
+        run.total_rows = run.checked_rows = report.total
+        run.errors = [[e.row, e.column, e.reason] for e in report.errors]
+    run.save()
+
+
+def file_import_decide(*, run: FileImport, action: str, by: Any) -> None:
+    """The user's decision on a checked file: store all, keep the valid rows, or cancel."""
+    if run.status != FileImportStatus.CHECKED:
+        raise ValidationError(_("This file has already been dealt with."))
+    if action == "cancel":
+        run.status, run.data = FileImportStatus.CANCELLED, None
+        run.save()
+        return
+    if action == "store_all" and run.errors:
+        raise ValidationError(_("The file has errors: correct them, or keep only the valid rows."))
+    run.status = FileImportStatus.STORING
+    run.save()
+    keep_valid = action == "keep_valid"
+    if len(run.data or b"") <= INLINE_LIMIT_BYTES:
+        file_import_store(run=run, keep_valid=keep_valid, by=by)
+    else:
+        from situation.tasks import evidence_file_store
+
+        evidence_file_store.enqueue(run.pk, keep_valid)
+
+
+def file_import_store(*, run: FileImport, keep_valid: bool, by: Any) -> None:
+    """Store the checked file's rows (all, or the valid ones) and forget the file."""
+    report = file_import(
+        kind=run.kind,
+        file_name=run.file_name,
+        data=bytes(run.data or b""),
+        by=by,
+        allowed_municipalities={run.municipality_id},
+        keep_valid=keep_valid,
+    )
+    run.status = FileImportStatus.STORED if report.stored else FileImportStatus.CHECKED
+    run.summary = report.summary()
+    run.data = None if report.stored else run.data
+    run.save()

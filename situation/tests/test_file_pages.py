@@ -1,0 +1,110 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from conftest import Cast, client_for
+from imports.models import FileImport
+from situation.models import CrimeStatistic
+
+pytestmark = pytest.mark.django_db
+
+GOOD_AND_BAD = (
+    "kommun;år;brottskategori;antal\n"
+    "Eslöv;2016;Rån;3\n"
+    "Eslöv;2016;Stöld;tolv\n"
+    "Lund;2016;Rån;30\n"
+    "Eslöv;2016;Bedrägeri;40\n"
+).encode()
+
+
+def _upload(client: object, data: bytes, name: str = "brott.csv") -> FileImport:
+    response = client.post(  # type: ignore[attr-defined]
+        "/arbete/lagesbild/eslov/inlasning/",
+        {"kind": "crime_statistics", "file": SimpleUploadedFile(name, data)},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    return FileImport.objects.get()
+
+
+def test_an_uploaded_file_is_checked_and_nothing_stored_until_the_user_decides(
+    cast: Cast,
+) -> None:
+    client = client_for(cast.reporter)
+    run = _upload(client, GOOD_AND_BAD)
+    assert run.status == "checked" and run.total_rows == 4
+    assert run.errors == [
+        [3, "antal", "'tolv' is not a whole number"],
+        [4, "kommun", "you may not import evidence for Lund"],
+    ]
+    page = client.get(f"/arbete/lagesbild/inlasning/{run.pk}/").content.decode()
+    assert "4 rows, 2 with errors. Nothing has been stored." in page
+    assert "&#x27;tolv&#x27; is not a whole number" in page
+    assert CrimeStatistic.objects.count() == 0
+    response = client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "store_all"})
+    assert response.status_code == 302 and CrimeStatistic.objects.count() == 0
+    client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "keep_valid"})
+    run.refresh_from_db()
+    assert run.status == "stored" and run.data is None
+    assert "2 of 4 rows stored" in run.summary
+    assert sorted(CrimeStatistic.objects.values_list("category", flat=True)) == ["Bedrägeri", "Rån"]
+    client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "keep_valid"})
+    assert CrimeStatistic.objects.count() == 2  # a decided file cannot be stored twice
+
+
+def test_a_cancelled_file_stores_nothing_and_is_forgotten(cast: Cast) -> None:
+    client = client_for(cast.coordinator)
+    run = _upload(
+        client, b"kommun;\xc3\xa5r;brottskategori;antal\nEsl\xc3\xb6v;2016;R\xc3\xa5n;3\n"
+    )
+    assert run.errors == []
+    client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "cancel"})
+    run.refresh_from_db()
+    assert run.status == "cancelled" and run.data is None
+    assert CrimeStatistic.objects.count() == 0
+
+
+def test_an_unreadable_file_says_why(cast: Cast) -> None:
+    run = _upload(client_for(cast.coordinator), b"%PDF-1.4", name="brott.pdf")
+    assert run.status == "failed" and "Only .csv and .xlsx" in run.summary
+
+
+def test_a_large_file_goes_through_the_background_worker(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from situation.services import files
+
+    monkeypatch.setattr(files, "INLINE_LIMIT_BYTES", 10)
+    client = client_for(cast.coordinator)
+    # The tests' task backend runs work at once, so the file is checked when the page opens.
+    run = _upload(client, GOOD_AND_BAD)
+    assert run.status == "checked" and run.checked_rows == 4
+    client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "keep_valid"})
+    run.refresh_from_db()
+    assert run.status == "stored" and CrimeStatistic.objects.count() == 2
+
+
+def test_the_page_follows_a_running_check_by_itself(cast: Cast) -> None:
+    run = FileImport.objects.create(
+        kind="complaints",
+        municipality=cast.eslov,
+        file_name="klagomal.csv",
+        data=b"...",
+        total_rows=20_000,
+        checked_rows=5_000,
+    )
+    client = client_for(cast.coordinator)
+    fragment = client.get(f"/arbete/lagesbild/inlasning/{run.pk}/", HTTP_HX_REQUEST="true")
+    text = fragment.content.decode()
+    assert 'hx-trigger="every 1s"' in text and "5000 of about 20000 rows checked" in text
+    assert "<html" not in text
+    assert 'width="25"' in text  # the bar: a quarter done
+
+
+def test_other_municipalities_cannot_see_or_decide_a_file(cast: Cast) -> None:
+    run = _upload(client_for(cast.coordinator), GOOD_AND_BAD)
+    other = client_for(cast.other_coordinator)
+    assert other.get(f"/arbete/lagesbild/inlasning/{run.pk}/").status_code == 404
+    assert (
+        other.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "keep_valid"}).status_code
+        == 404
+    )
+    assert CrimeStatistic.objects.count() == 0
