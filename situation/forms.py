@@ -191,6 +191,7 @@ class ConcernForm(forms.Form):
         choices=[("", _("Suggest from the text")), *Problem.choices],
         required=False,
     )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
 
 
 ConcernFormSet = forms.formset_factory(ConcernForm, extra=5, max_num=50)

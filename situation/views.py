@@ -2,7 +2,6 @@
 corrections, exports and publication."""
 
 import csv
-from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -45,6 +44,27 @@ def _municipality_for_viewer(request: HttpRequest, slug: str) -> Municipality:
     return municipality
 
 
+def _quarter(request: HttpRequest) -> int | None:
+    """The quarter asked for with ?kvartal=1…4, or None for the whole year."""
+    value = request.GET.get("kvartal", "")
+    return int(value) if value in ("1", "2", "3", "4") else None
+
+
+def _period_picture(
+    request: HttpRequest, municipality: Municipality, year: int
+) -> selectors.Picture:
+    start, end = selectors.quarter_bounds(year, _quarter(request))
+    return selectors.situation_picture(municipality=municipality, start=start, end=end)
+
+
+def _before_label(year: int, quarter: int | None) -> str:
+    """What the period before is called: "2015", or "kvartal 4 2015"."""
+    if quarter is None:
+        return str(year - 1)
+    before_year, before_quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return _("quarter %(quarter)s %(year)s") % {"quarter": before_quarter, "year": before_year}
+
+
 def _default_year(municipality: Municipality) -> int:
     years = selectors.evidence_years(municipality)
     return years[0] if years else timezone.localdate().year - 1
@@ -78,7 +98,10 @@ def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         request,
         "situation/picture.html",
         {
-            "picture": selectors.year_picture(municipality, year),
+            "picture": _period_picture(request, municipality, year),
+            "quarter": _quarter(request),
+            "quarters": range(1, 5),
+            "before": _before_label(year, _quarter(request)),
             "sources": Source.values,
             "years": selectors.evidence_years(municipality),
             "answered": selectors.answering_promises(municipality, year, public=False),
@@ -93,7 +116,7 @@ def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = _municipality_for_viewer(request, slug)
-    found = selectors.year_picture(municipality, year)
+    found = _period_picture(request, municipality, year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="lagesbild-{slug}-{year}.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 only with the mark
@@ -117,9 +140,11 @@ def picture_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     document = render_pdf(
         "situation/picture_pdf.html",
         {
-            "picture": selectors.year_picture(municipality, year),
+            "picture": _period_picture(request, municipality, year),
             "sources": Source.values,
             "answered": selectors.answering_promises(municipality, year, public=False),
+            "quarter": _quarter(request),
+            "before": _before_label(year, _quarter(request)),
             "today": timezone.localdate(),
             "LANGUAGE_CODE": get_language(),
         },
@@ -184,12 +209,12 @@ def picture_records(
     municipality = _municipality_for_viewer(request, slug)
     if source not in Source.values or problem not in Problem.values:
         raise Http404
-    start, end = date(year, 1, 1), date(year + 1, 1, 1)
+    start, end = selectors.quarter_bounds(year, _quarter(request))
     records = selectors.records_behind(
         municipality=municipality, source=source, problem=problem, start=start, end=end
     )
     page = Paginator(records, RECORDS_PER_PAGE).get_page(request.GET.get("sida"))
-    found = selectors.year_picture(municipality, year)
+    found = _period_picture(request, municipality, year)
     row = next((r for r in found.rows if r.problem == problem), None)
     return render(
         request,
@@ -200,7 +225,10 @@ def picture_records(
             "problem": problem,
             "source": source,
             "page": page,
-            "quarters": selectors.by_quarter(row.monthly) if row else [0, 0, 0, 0],
+            "quarter": _quarter(request),
+            "quarters": selectors.by_quarter(row.monthly)
+            if row and _quarter(request) is None
+            else [],
             "month_labels": [date_format(m, "b") for m in found.months],
             "can_correct": permissions.can_record_evidence(request.user, municipality),
             "form": ClassificationForm(),

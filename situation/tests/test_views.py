@@ -215,3 +215,20 @@ def test_an_administrator_draws_a_district_in_the_administration(cast: Cast) -> 
     )
     assert response.status_code == 302
     assert (District.objects.get(name="Östra Eslöv").outline or {}).get("type") == "Polygon"
+
+
+def test_a_quarter_is_a_period_of_its_own_down_to_the_records(cast: Cast) -> None:
+    complaint(cast.eslov, Problem.FRAUD, date(2016, 2, 1))
+    complaint(cast.eslov, Problem.FRAUD, date(2016, 5, 1), text="Andra kvartalets bedrägeri.")
+    complaint(cast.eslov, Problem.FRAUD, date(2016, 5, 9))
+    client = client_for(cast.coordinator)
+    page = client.get("/arbete/lagesbild/eslov/2016/?kvartal=2").content.decode()
+    assert "Situation picture Eslöv 2016, quarter 2" in page
+    assert "changed since quarter 1 2016" in page
+    assert "/arbete/lagesbild/eslov/2016/poster/complaints/fraud/?kvartal=2" in page
+    records = client.get("/arbete/lagesbild/eslov/2016/poster/complaints/fraud/?kvartal=2")
+    assert "2 records" in records.content.decode()
+    exported = client.get("/arbete/lagesbild/eslov/2016/csv/?kvartal=2").content.decode("utf-8-sig")
+    header, first = exported.splitlines()[:2]
+    assert first.split(";")[header.split(";").index("complaints")] == "2"
+    assert first.split(";")[header.split(";").index("before")] == "1"
