@@ -11,8 +11,6 @@ import random
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.utils import timezone
-
 from accounts.models import User
 from lib.classify import classify
 from lib.policefeed import STOCKHOLM
@@ -26,6 +24,7 @@ from situation.models import (
     SurveyResult,
 )
 from situation.services.events import police_events_store
+from situation.services.evidence import complaint_create, dialogue_create
 from situation.vocabularies import Channel, DialogueForm, DialogueKind, Problem, Receiver
 
 P = Problem
@@ -258,13 +257,16 @@ def _near_centre(rng: random.Random) -> tuple[float, float]:
 
 
 def _complaints(eslov: Municipality, centre: District, by: User | None, rng: random.Random) -> None:
+    # Through the same service as the staff form: where the rules suggest another problem
+    # than the one given here, the record shows the coordinator's correction.
     for year, entries in COMPLAINTS.items():
         for number, (problem, text) in enumerate(entries):
-            suggestion = classify(text)
             latitude, longitude = _near_centre(rng)
-            corrected = suggestion.problem != problem
-            Complaint.objects.create(
+            complaint_create(
                 municipality=eslov,
+                by=by,
+                text=f"{text} {INVENTED}",
+                problem=problem,
                 district=centre,
                 place="Centrala Eslöv",
                 latitude=latitude,
@@ -272,21 +274,19 @@ def _complaints(eslov: Municipality, centre: District, by: User | None, rng: ran
                 received_on=date(year, 1 + number * 11 // len(entries), 1 + number % 27),
                 receiver=Receiver.POLICE if number % 2 else Receiver.MUNICIPALITY,
                 channel=[Channel.EMAIL, Channel.PHONE, Channel.WEB_FORM][number % 3],
-                text=f"{text} {INVENTED}",
                 may_show_anonymised=number % 3 == 0,
-                problem=problem,
-                suggested_problem=suggestion.problem,
-                suggested_confidence=suggestion.confidence,
-                corrected_by=by if corrected else None,
-                corrected_at=timezone.now() if corrected else None,
-                created_by=by,
             )
 
 
 def _dialogues(eslov: Municipality, centre: District, by: User | None) -> None:
     for kind, held_on, form, title, participants, groups, concerns in DIALOGUES:
-        dialogue = Dialogue.objects.create(
+        dialogue_create(
             municipality=eslov,
+            by=by,
+            concerns=[
+                {"text": text, "voiced_by": voices, "problem": problem}
+                for problem, text, voices in concerns
+            ],
             district=centre,
             place="Centrala Eslöv",
             kind=kind,
@@ -296,20 +296,7 @@ def _dialogues(eslov: Municipality, centre: District, by: User | None) -> None:
             participants=participants,
             participant_groups=groups,
             notes=INVENTED,
-            created_by=by,
         )
-        for problem, text, voices in concerns:
-            suggestion = classify(text)
-            Concern.objects.create(
-                dialogue=dialogue,
-                municipality=eslov,
-                district=centre,
-                text=text,
-                voiced_by=voices,
-                problem=problem,
-                suggested_problem=suggestion.problem,
-                suggested_confidence=suggestion.confidence,
-            )
 
 
 def feed_year(location: str, year: int, rng: random.Random) -> list[dict[str, Any]]:

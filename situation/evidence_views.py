@@ -4,13 +4,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts import permissions
 from imports.models import FileImport
 from imports.tabular import MAX_FILE_BYTES
 from places.models import Municipality
@@ -22,15 +21,18 @@ from situation.forms import (
     EvidenceFileForm,
     FileDecisionForm,
 )
-from situation.views import _municipality_for_viewer
+from situation.views import (
+    _municipality_for_viewer,
+    _require_evidence_recorder,
+    _require_staff,
+)
 
 FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def _municipality_for_recorder(request: HttpRequest, slug: str) -> Municipality:
     municipality = _municipality_for_viewer(request, slug)
-    if not permissions.can_record_evidence(request.user, municipality):
-        raise PermissionDenied(_("Only coordinators and reporters may register evidence."))
+    _require_evidence_recorder(request, municipality)
     return municipality
 
 
@@ -125,13 +127,9 @@ def file_upload(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _run_for_recorder(request: HttpRequest, pk: int) -> FileImport:
-    if not permissions.is_staff_user(request.user):
-        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    _require_staff(request)
     run = get_object_or_404(FileImport.objects.select_related("municipality"), pk=pk)
-    if not permissions.can_view_evidence(request.user, run.municipality):
-        raise Http404
-    if not permissions.can_record_evidence(request.user, run.municipality):
-        raise PermissionDenied(_("Only coordinators and reporters may register evidence."))
+    _require_evidence_recorder(request, run.municipality)
     return run
 
 

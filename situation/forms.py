@@ -6,15 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from loften.fields import ModelChoiceField as SafeModelChoiceField
 from loften.fields import ModelMultipleChoiceField
 from situation.models import Complaint, Dialogue
-from situation.vocabularies import ParticipantGroup, Problem, Source
-
-# Sources whose records have a place on the map.
-MAP_SOURCES = (
-    Source.COMPLAINTS,
-    Source.CITIZEN_DIALOGUES,
-    Source.EMPLOYEE_DIALOGUES,
-    Source.POLICE_EVENTS,
-)
+from situation.selectors import MAP_SOURCES
+from situation.vocabularies import ParticipantGroup, Problem
 
 
 class ClassificationForm(forms.Form):

@@ -29,18 +29,32 @@ from situation.models import Complaint, Concern
 from situation.vocabularies import Problem, Source
 
 RECORDS_PER_PAGE = 50
-CORRECTABLE: dict[str, type[Complaint] | type[Concern]] = {
-    "complaint": Complaint,
-    "concern": Concern,
-}
+CORRECTABLE = ("complaint", "concern")
+
+
+def _require_staff(request: HttpRequest) -> None:
+    if not permissions.is_staff_user(request.user):
+        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+
+
+def _require_evidence_reader(request: HttpRequest, municipality: Municipality) -> None:
+    """Staff who may read the municipality's evidence; to everyone else it does not exist."""
+    _require_staff(request)
+    if not permissions.can_view_evidence(request.user, municipality):
+        raise Http404
+
+
+def _require_evidence_recorder(request: HttpRequest, municipality: Municipality) -> None:
+    """Its readers who may also register and correct evidence (coordinators, reporters)."""
+    _require_evidence_reader(request, municipality)
+    if not permissions.can_record_evidence(request.user, municipality):
+        raise PermissionDenied(_("Only coordinators and reporters may register evidence."))
 
 
 def _municipality_for_viewer(request: HttpRequest, slug: str) -> Municipality:
-    if not permissions.is_staff_user(request.user):
-        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    _require_staff(request)
     municipality = get_object_or_404(Municipality, slug=slug)
-    if not permissions.can_view_evidence(request.user, municipality):
-        raise Http404
+    _require_evidence_reader(request, municipality)
     return municipality
 
 
@@ -51,9 +65,9 @@ def _quarter(request: HttpRequest) -> int | None:
 
 
 def _period_picture(
-    request: HttpRequest, municipality: Municipality, year: int
+    municipality: Municipality, year: int, quarter: int | None
 ) -> selectors.Picture:
-    start, end = selectors.quarter_bounds(year, _quarter(request))
+    start, end = selectors.quarter_bounds(year, quarter)
     return selectors.situation_picture(municipality=municipality, start=start, end=end)
 
 
@@ -73,8 +87,7 @@ def _default_year(municipality: Municipality) -> int:
 @require_safe
 @login_required
 def picture_choose(request: HttpRequest) -> HttpResponse:
-    if not permissions.is_staff_user(request.user):
-        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    _require_staff(request)
     municipalities = list(permissions.evidence_municipalities(request.user))
     if not municipalities:
         raise PermissionDenied(_("Your roles give you no municipality's evidence to read."))
@@ -94,14 +107,15 @@ def picture_latest(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = _municipality_for_viewer(request, slug)
+    quarter = _quarter(request)
     return render(
         request,
         "situation/picture.html",
         {
-            "picture": _period_picture(request, municipality, year),
-            "quarter": _quarter(request),
+            "picture": _period_picture(municipality, year, quarter),
+            "quarter": quarter,
             "quarters": range(1, 5),
-            "before": _before_label(year, _quarter(request)),
+            "before": _before_label(year, quarter),
             "sources": Source.values,
             "years": selectors.evidence_years(municipality),
             "answered": selectors.answering_promises(municipality, year, public=False),
@@ -116,7 +130,7 @@ def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = _municipality_for_viewer(request, slug)
-    found = _period_picture(request, municipality, year)
+    found = _period_picture(municipality, year, _quarter(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="lagesbild-{slug}-{year}.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 only with the mark
@@ -137,14 +151,15 @@ def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def picture_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = _municipality_for_viewer(request, slug)
+    quarter = _quarter(request)
     document = render_pdf(
         "situation/picture_pdf.html",
         {
-            "picture": _period_picture(request, municipality, year),
+            "picture": _period_picture(municipality, year, quarter),
             "sources": Source.values,
             "answered": selectors.answering_promises(municipality, year, public=False),
-            "quarter": _quarter(request),
-            "before": _before_label(year, _quarter(request)),
+            "quarter": quarter,
+            "before": _before_label(year, quarter),
             "today": timezone.localdate(),
             "LANGUAGE_CODE": get_language(),
         },
@@ -209,12 +224,13 @@ def picture_records(
     municipality = _municipality_for_viewer(request, slug)
     if source not in Source.values or problem not in Problem.values:
         raise Http404
-    start, end = selectors.quarter_bounds(year, _quarter(request))
+    quarter = _quarter(request)
+    start, end = selectors.quarter_bounds(year, quarter)
     records = selectors.records_behind(
         municipality=municipality, source=source, problem=problem, start=start, end=end
     )
     page = Paginator(records, RECORDS_PER_PAGE).get_page(request.GET.get("sida"))
-    found = _period_picture(request, municipality, year)
+    found = _period_picture(municipality, year, quarter)
     row = next((r for r in found.rows if r.problem == problem), None)
     return render(
         request,
@@ -225,10 +241,8 @@ def picture_records(
             "problem": problem,
             "source": source,
             "page": page,
-            "quarter": _quarter(request),
-            "quarters": selectors.by_quarter(row.monthly)
-            if row and _quarter(request) is None
-            else [],
+            "quarter": quarter,
+            "quarters": selectors.by_quarter(row.monthly) if row and quarter is None else [],
             "month_labels": [date_format(m, "b") for m in found.months],
             "can_correct": permissions.can_record_evidence(request.user, municipality),
             "form": ClassificationForm(),
@@ -257,8 +271,7 @@ def picture_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_POST
 @login_required
 def classification_correct(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    if not permissions.is_staff_user(request.user):
-        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    _require_staff(request)
     if kind not in CORRECTABLE:
         raise Http404
     record: Complaint | Concern
@@ -268,10 +281,7 @@ def classification_correct(request: HttpRequest, kind: str, pk: int) -> HttpResp
         record = get_object_or_404(
             Concern.objects.select_related("municipality", "dialogue"), pk=pk
         )
-    if not permissions.can_view_evidence(request.user, record.municipality):
-        raise Http404
-    if not permissions.can_record_evidence(request.user, record.municipality):
-        raise PermissionDenied(_("Only coordinators and reporters may correct the evidence."))
+    _require_evidence_recorder(request, record.municipality)
     form = ClassificationForm(request.POST)
     old_problem = record.problem
     if form.is_valid():
@@ -306,8 +316,7 @@ def _dialogue_source(concern: Concern) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def motivation_edit(request: HttpRequest, promise_pk: int) -> HttpResponse:
-    if not permissions.is_staff_user(request.user):
-        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
+    _require_staff(request)
     promise = promise_selectors.staff_promise_document(request.user, promise_pk)
     if promise is None:
         raise Http404

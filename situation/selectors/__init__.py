@@ -1,7 +1,7 @@
 """Reads of the situation picture that need care: the ranking, the records behind each figure,
 the reasons behind promises and the map."""
 
-from situation.selectors.maps import map_features, quarter_bounds
+from situation.selectors.maps import MAP_SOURCES, map_features, quarter_bounds
 from situation.selectors.picture import (
     COUNTED_SOURCES,
     Picture,
@@ -25,6 +25,7 @@ from situation.selectors.reasons import (
 
 __all__ = [
     "COUNTED_SOURCES",
+    "MAP_SOURCES",
     "Picture",
     "ProblemRow",
     "Reason",

@@ -5,8 +5,8 @@ from typing import Any
 
 from lib.geo import contains
 from places.models import District, Municipality
-from situation.models import Complaint, Concern, PoliceEvent
-from situation.vocabularies import DialogueKind, Problem, Source
+from situation.selectors.picture import records_behind
+from situation.vocabularies import Problem, Source
 
 
 def quarter_bounds(year: int, quarter: int | None) -> tuple[date, date]:
@@ -16,6 +16,19 @@ def quarter_bounds(year: int, quarter: int | None) -> tuple[date, date]:
     start = date(year, 3 * quarter - 2, 1)
     end = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)
     return start, end
+
+
+# The sources with places on the map, and the date that puts each record in its month
+# (Swedish time for police events: their stored month).
+_WHEN: dict[str, str] = {
+    Source.COMPLAINTS: "received_on",
+    Source.CITIZEN_DIALOGUES: "dialogue__held_on",
+    Source.EMPLOYEE_DIALOGUES: "dialogue__held_on",
+    Source.POLICE_EVENTS: "month",
+}
+
+
+MAP_SOURCES = tuple(Source(kind) for kind in _WHEN)
 
 
 def map_features(
@@ -29,53 +42,15 @@ def map_features(
     """The placed records of a period as GeoJSON points (no texts), and the municipality's
     districts with how many of those points each holds."""
     points: list[tuple[str, str, date, float, float]] = []
-    rows: Any
-    wanted = (
-        [source]
-        if source
-        else [
-            Source.COMPLAINTS,
-            Source.CITIZEN_DIALOGUES,
-            Source.EMPLOYEE_DIALOGUES,
-            Source.POLICE_EVENTS,
-        ]
-    )
-    filters = {"problem": problem} if problem else {}
-    for kind in wanted:
-        if kind == Source.COMPLAINTS:
-            rows = Complaint.objects.filter(
-                municipality=municipality,
-                received_on__gte=start,
-                received_on__lt=end,
-                latitude__isnull=False,
-                **filters,
-            ).values_list("problem", "received_on", "latitude", "longitude")
-        elif kind == Source.POLICE_EVENTS:
-            rows = (
-                PoliceEvent.objects.filter(
-                    municipality=municipality,
-                    month__gte=start,
-                    month__lt=end,
-                    latitude__isnull=False,
-                    **filters,
-                )
-                .exclude(problem="")
-                .values_list("problem", "month", "latitude", "longitude")
+    for kind in [source] if source else list(_WHEN):
+        rows = (
+            records_behind(
+                municipality=municipality, source=kind, problem=problem, start=start, end=end
             )
-        elif kind in (Source.CITIZEN_DIALOGUES, Source.EMPLOYEE_DIALOGUES):
-            dialogue_kind = (
-                DialogueKind.CITIZEN if kind == Source.CITIZEN_DIALOGUES else DialogueKind.EMPLOYEE
-            )
-            rows = Concern.objects.filter(
-                municipality=municipality,
-                dialogue__kind=dialogue_kind,
-                dialogue__held_on__gte=start,
-                dialogue__held_on__lt=end,
-                latitude__isnull=False,
-                **filters,
-            ).values_list("problem", "dialogue__held_on", "latitude", "longitude")
-        else:
-            continue
+            .filter(latitude__isnull=False)
+            .values_list("problem", _WHEN[kind], "latitude", "longitude")
+            .order_by()
+        )
         points += [(kind, p, day, float(lat), float(lng)) for p, day, lat, lng in rows]
     labels, source_labels = dict(Problem.choices), dict(Source.choices)
     features = [

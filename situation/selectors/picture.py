@@ -260,12 +260,14 @@ def published_years(municipality: Municipality) -> list[int]:
 
 
 def records_behind(
-    *, municipality: Municipality, source: str, problem: str, start: date, end: date
+    *, municipality: Municipality, source: str, problem: str | None, start: date, end: date
 ) -> QuerySet[Any]:
-    """The records behind one figure of the picture (staff only: complaint texts included)."""
+    """The records behind one figure of the picture (staff only: complaint texts included);
+    with no problem, those of every counted problem."""
+    of_problem: dict[str, str] = {"problem": problem} if problem else {}
     if source == Source.COMPLAINTS:
         return Complaint.objects.filter(
-            municipality=municipality, problem=problem, received_on__gte=start, received_on__lt=end
+            municipality=municipality, received_on__gte=start, received_on__lt=end, **of_problem
         ).select_related("district", "corrected_by")
     if source in (Source.CITIZEN_DIALOGUES, Source.EMPLOYEE_DIALOGUES):
         kind = DialogueKind.CITIZEN if source == Source.CITIZEN_DIALOGUES else DialogueKind.EMPLOYEE
@@ -273,26 +275,30 @@ def records_behind(
             Concern.objects.filter(
                 dialogue__municipality=municipality,
                 dialogue__kind=kind,
-                problem=problem,
                 dialogue__held_on__gte=start,
                 dialogue__held_on__lt=end,
+                **of_problem,
             )
             .select_related("dialogue", "corrected_by")
             .order_by("-dialogue__held_on", "pk")
         )
     if source == Source.POLICE_EVENTS:
-        return PoliceEvent.objects.filter(
-            municipality=municipality,
-            problem=problem,
-            happened_at__gte=_moment(start),
-            happened_at__lt=_moment(end),
-        ).defer("raw")
+        return (
+            PoliceEvent.objects.filter(
+                municipality=municipality,
+                happened_at__gte=_moment(start),
+                happened_at__lt=_moment(end),
+                **of_problem,
+            )
+            .exclude(problem="")
+            .defer("raw")
+        )
     if source == Source.CRIME_STATISTICS:
         return CrimeStatistic.objects.filter(
-            municipality=municipality, problem=problem, year__gte=start.year, year__lt=end.year
+            municipality=municipality, year__gte=start.year, year__lt=end.year, **of_problem
         )
     if source == Source.SAFETY_SURVEYS:
         return SurveyResult.objects.filter(
-            municipality=municipality, problem=problem, year__gte=start.year, year__lt=end.year
+            municipality=municipality, year__gte=start.year, year__lt=end.year, **of_problem
         )
     raise ValueError(f"unknown source {source!r}")
