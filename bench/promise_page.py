@@ -55,20 +55,24 @@ def _build(activities: int, reports: int, year: int) -> str:
         title=f"Bench {year}",
         signed_on=date(year, 1, 2),
     )
-    for n in range(activities):
-        activity = services.activity_create(
+    created = [
+        services.activity_create(
             promise=promise,
             by=user,
             description=f"A{n}",
             kind=ActivityKind.TRAFFIC_CONTROL,
             target=50,
         )
+        for n in range(activities)
+    ]
+    # Activities are reported once the promise is signed, as in real use.
+    for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
+        services.promise_set_status(promise=promise, by=user, status=status)
+    for activity in created:
         for m in range(reports):
             services.activity_report_create(
                 activity=activity, by=user, date=date(year, 1 + m % 12, 1 + m % 28)
             )
-    for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
-        services.promise_set_status(promise=promise, by=user, status=status)
     return f"/kommun/eslov/{year}/"
 
 
