@@ -198,6 +198,7 @@ def demo(transactional_db: None) -> None:
     from django.utils import timezone
 
     from accounts.models import User
+    from followup.demo import load_follow_ups
     from places.models import County, Municipality, PoliceRegion
     from places.reference_data import load_reference_data
     from promises.demo import load_demo
@@ -206,3 +207,4 @@ def demo(transactional_db: None) -> None:
     load_reference_data(PoliceRegion, County, Municipality)
     load_demo(timezone.localdate())
     load_evidence(User.objects.get(username="samordnare.eslov"))
+    load_follow_ups(timezone.localdate())

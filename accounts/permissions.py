@@ -7,9 +7,11 @@ police area. Partners reach only the activities their organisation is responsibl
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Role
+from accounts.models import Membership, Role, User
 
 EDITOR_ROLES = (Role.COORDINATOR,)
 REPORTER_ROLES = (Role.COORDINATOR, Role.REPORTER)
@@ -82,6 +84,12 @@ def user_organisation_ids(user: Any) -> set[int]:
 def is_staff_user(user: Any) -> bool:
     """Whether the user may open the staff pages at all."""
     return bool(user.is_authenticated and (user.is_superuser or _memberships(user, ALL_ROLES)))
+
+
+def require_staff(request: Any) -> None:
+    """Refuse the staff pages to a signed-in user who belongs to no organisation."""
+    if not is_staff_user(request.user):
+        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
 
 
 def can_view_promise(user: Any, promise: Any) -> bool:
@@ -191,3 +199,36 @@ def can_publish_evidence(user: Any, municipality: Any) -> bool:
 def requires_two_factor(user: Any) -> bool:
     """Administrators and coordinators must confirm their login with a second factor."""
     return bool(user.is_authenticated and (user.is_superuser or _memberships(user, EDITOR_ROLES)))
+
+
+def can_cosign_follow_up(user: Any, promise: Any) -> bool:
+    """Co-sign a follow-up for the police area: a coordinator of the promise's local police
+    area (not of its municipality), or an administrator."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return any(
+        m.organisation.police_area_id == promise.police_area_id
+        for m in _memberships(user, EDITOR_ROLES)
+    )
+
+
+def people_over(promise: Any, roles: Iterable[str]) -> QuerySet[User]:
+    """Active users whose role (one of `roles`) covers the promise's municipality or police
+    area: those whom news of the promise concerns."""
+    return User.objects.filter(
+        Q(memberships__organisation__municipality_id=promise.municipality_id)
+        | Q(memberships__organisation__police_area_id=promise.police_area_id),
+        memberships__role__in=list(roles),
+        is_active=True,
+    ).distinct()
+
+
+def people_in(organisation_ids: Iterable[int], roles: Iterable[str]) -> QuerySet[User]:
+    """Active users holding one of `roles` in one of the organisations."""
+    return User.objects.filter(
+        memberships__organisation_id__in=list(organisation_ids),
+        memberships__role__in=list(roles),
+        is_active=True,
+    ).distinct()

@@ -1,6 +1,6 @@
 """Dates and periods of a promise year."""
 
-from datetime import date
+from datetime import date, timedelta
 
 
 def year_bounds(year: int) -> tuple[date, date]:
@@ -23,3 +23,16 @@ def clamp_to_year(day: date, year: int) -> date:
     """Return `day` if it falls in `year`, else the nearest day of that year."""
     first, last = year_bounds(year)
     return min(max(day, first), last)
+
+
+def periods_of_year(year: int, months: int) -> list[tuple[date, date]]:
+    """Split a calendar year into consecutive periods of `months` months (a divisor of 12):
+    3 gives the quarters, 4 the tertials, 6 the halves, 12 the year itself."""
+    if months <= 0 or 12 % months:
+        raise ValueError(f"{months} months do not divide a year evenly")
+    periods = []
+    for first_month in range(1, 13, months):
+        next_month = first_month + months
+        end = date(year, 12, 31) if next_month > 12 else date(year, next_month, 1) - timedelta(1)
+        periods.append((date(year, first_month, 1), end))
+    return periods

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "imports",
     "situation",
     "documents",
+    "followup",
 ]
 
 MIDDLEWARE = [
@@ -192,6 +193,14 @@ MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 # The map's tiles are images from the tile server: the CSP must let them in.
 MAP_TILE_SOURCES = tile_origins(MAP_TILE_URL)
+
+# Follow-ups (docs/reports.md): a follow-up is due FOLLOW_UP_DUE_DAYS after its period ends;
+# reminders go out FOLLOW_UP_REMINDER_DAYS before that. The daily run (drafts, reminders)
+# starts at FOLLOW_UP_RUN_HOUR local time. E-mails link to pages under SITE_URL.
+FOLLOW_UP_DUE_DAYS = env_int("FOLLOW_UP_DUE_DAYS", 14)
+FOLLOW_UP_REMINDER_DAYS = env_int("FOLLOW_UP_REMINDER_DAYS", 5)
+FOLLOW_UP_RUN_HOUR = env_int("FOLLOW_UP_RUN_HOUR", 6)
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # HTTPS and browser protections. Production defaults are the strict ones; `loften check
 # --deploy` reports nothing with DEBUG=false, a strong SECRET_KEY and ALLOWED_HOSTS.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("arbete/inlasning/", include("imports.urls")),
     path("arbete/lagesbild/", include("situation.urls")),
+    path("arbete/uppfoljning/", include("followup.urls")),
     path("arbete/", include("promises.urls")),
     path("konto/", include("accounts.urls")),
     path(

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 from django_ratelimit.decorators import ratelimit
 
+from followup import selectors as followup_selectors
 from places.models import Municipality
 from promises import selectors
 from promises.models import CitizenPromise
@@ -66,6 +67,15 @@ def promise(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_safe
 def promise_print(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, "portal/promise_print.html", _promise_context(slug, year))
+
+
+@require_safe
+def follow_up(request: HttpRequest, slug: str, year: int, number: int) -> HttpResponse:
+    """A published follow-up of a public promise."""
+    found = followup_selectors.public_follow_up(slug, year, number)
+    if found is None:
+        raise Http404
+    return render(request, "portal/follow_up.html", {"follow_up": found, "promise": found.promise})
 
 
 @require_safe

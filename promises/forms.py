@@ -94,6 +94,7 @@ class AgreementForm(VersionedForm):
             "signed_on",
             "signed_month_only",
             "summary",
+            "follow_ups_cosigned",
             "parties",
         ]
         widgets = {"signed_on": DateInput(), "parties": forms.CheckboxSelectMultiple}

@@ -36,6 +36,14 @@ class Agreement(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_month_only = models.BooleanField(_("only the month of signing is known"), default=False)
     summary = models.TextField(_("summary"), blank=True)
+    follow_ups_cosigned = models.BooleanField(
+        _("follow-ups are co-signed by the local police area"),
+        default=False,
+        help_text=_(
+            "When ticked, a follow-up approved by the municipality is published only once a "
+            "coordinator of the local police area has co-signed it."
+        ),
+    )
     parties = models.ManyToManyField(
         "accounts.Organisation", related_name="agreements", verbose_name=_("parties")
     )

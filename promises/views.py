@@ -43,13 +43,8 @@ FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
 SignatoryFormSet = formset_factory(SignatoryForm, extra=0, min_num=2, max_num=6)
 
 
-def _require_staff(request: HttpRequest) -> None:
-    if not permissions.is_staff_user(request.user):
-        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
-
-
 def _get_promise_for_viewer(request: HttpRequest, pk: int) -> CitizenPromise:
-    _require_staff(request)
+    permissions.require_staff(request)
     promise = selectors.staff_promise_document(request.user, pk)
     if promise is None:
         raise Http404
@@ -74,7 +69,7 @@ def _refuse_unless_draft(request: HttpRequest, promise: CitizenPromise) -> HttpR
 
 
 def _get_activity_for_reporter(request: HttpRequest, pk: int) -> Activity:
-    _require_staff(request)
+    permissions.require_staff(request)
     activity = get_object_or_404(Activity.objects.select_related("promise"), pk=pk)
     if not permissions.can_report_activity(request.user, activity):
         raise Http404
@@ -82,7 +77,7 @@ def _get_activity_for_reporter(request: HttpRequest, pk: int) -> Activity:
 
 
 def _get_report_for_changer(request: HttpRequest, pk: int) -> ActivityReport:
-    _require_staff(request)
+    permissions.require_staff(request)
     report = get_object_or_404(
         ActivityReport.objects.select_related("activity", "activity__promise"), pk=pk
     )
@@ -104,7 +99,7 @@ def _form_error(form: Any, error: ValidationError) -> None:
 @require_safe
 @login_required
 def dashboard(request: AuthedRequest) -> HttpResponse:
-    _require_staff(request)
+    permissions.require_staff(request)
     today = timezone.localdate()
     year, promises = selectors.dashboard_promises(request.user, today)
     rows = [(p, selectors.promise_progress(p, today)) for p in promises]
@@ -170,7 +165,7 @@ def _signatory_people(formset: Any) -> list[dict[str, Any]]:
 @FORM_METHODS
 @login_required
 def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
-    _require_staff(request)
+    permissions.require_staff(request)
     agreement = None
     if pk is not None:
         agreement = get_object_or_404(Agreement, pk=pk)
@@ -234,7 +229,7 @@ def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpRespons
 @FORM_METHODS
 @login_required
 def promise_create(request: AuthedRequest) -> HttpResponse:
-    _require_staff(request)
+    permissions.require_staff(request)
     municipalities = permissions.editable_municipalities(request.user)
     if not municipalities.exists():
         raise PermissionDenied(_("Only coordinators may create promises."))
@@ -447,7 +442,7 @@ def activity_delete(request: AuthedRequest, pk: int, activity_pk: int) -> HttpRe
 @require_safe
 @login_required
 def report_choose(request: AuthedRequest) -> HttpResponse:
-    _require_staff(request)
+    permissions.require_staff(request)
     activities = list(selectors.reportable_activities(request.user)[:200])
     return render(request, "promises/report_choose.html", {"activities": activities})
 
@@ -491,7 +486,7 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
 @require_safe
 @login_required
 def report_list(request: AuthedRequest) -> HttpResponse:
-    _require_staff(request)
+    permissions.require_staff(request)
     show_removed = request.GET.get("borttagna") == "1"
     reports = selectors.staff_reports(request.user, include_removed=show_removed)
     return render(

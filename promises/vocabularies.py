@@ -33,6 +33,16 @@ class FollowUpCadence(models.TextChoices):
     YEARLY = "yearly", _("Yearly")
 
 
+# How many months each follow-up covers.
+CADENCE_MONTHS: dict[str, int] = {
+    FollowUpCadence.MONTHLY: 1,
+    FollowUpCadence.QUARTERLY: 3,
+    FollowUpCadence.TERTIAL: 4,
+    FollowUpCadence.BIANNUAL: 6,
+    FollowUpCadence.YEARLY: 12,
+}
+
+
 class EvidenceSource(models.TextChoices):
     SITUATION_PICTURE = "situation_picture", _("Local situation picture")
     SAFETY_SURVEY = "safety_survey", _("Safety surveys")

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts import permissions
 from imports.models import FileImport
 from imports.tabular import MAX_FILE_BYTES
 from places.models import Municipality
@@ -24,7 +25,6 @@ from situation.forms import (
 from situation.views import (
     _municipality_for_viewer,
     _require_evidence_recorder,
-    _require_staff,
 )
 
 FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
@@ -127,7 +127,7 @@ def file_upload(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _run_for_recorder(request: HttpRequest, pk: int) -> FileImport:
-    _require_staff(request)
+    permissions.require_staff(request)
     run = get_object_or_404(FileImport.objects.select_related("municipality"), pk=pk)
     _require_evidence_recorder(request, run.municipality)
     return run

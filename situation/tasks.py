@@ -5,8 +5,9 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
+from loften.scheduling import enqueue_once
 from situation.services.events import police_events_fetch
 
 
@@ -23,19 +24,9 @@ def police_events_fetch_periodically() -> dict[str, Any]:
 def police_events_schedule(*, delay_minutes: int | None = None) -> bool:
     """Queue the next periodic fetch unless one is already waiting; False if none was queued
     (one is waiting, or the task backend cannot run work later)."""
-    if not default_task_backend.supports_defer:
-        return False
-    from django_tasks_db.models import DBTaskResult
-
-    waiting = DBTaskResult.objects.filter(
-        task_path=police_events_fetch_periodically.module_path, status="READY"
-    )
-    if waiting.exists():
-        return False
     minutes = settings.POLICE_EVENTS_INTERVAL_MINUTES if delay_minutes is None else delay_minutes
     run_after = timezone.now() + timedelta(minutes=minutes)
-    police_events_fetch_periodically.using(run_after=run_after).enqueue()
-    return True
+    return enqueue_once(police_events_fetch_periodically, run_after)
 
 
 @task()

@@ -32,14 +32,9 @@ RECORDS_PER_PAGE = 50
 CORRECTABLE = ("complaint", "concern")
 
 
-def _require_staff(request: HttpRequest) -> None:
-    if not permissions.is_staff_user(request.user):
-        raise PermissionDenied(_("Your account does not belong to any organisation yet."))
-
-
 def _require_evidence_reader(request: HttpRequest, municipality: Municipality) -> None:
     """Staff who may read the municipality's evidence; to everyone else it does not exist."""
-    _require_staff(request)
+    permissions.require_staff(request)
     if not permissions.can_view_evidence(request.user, municipality):
         raise Http404
 
@@ -52,7 +47,7 @@ def _require_evidence_recorder(request: HttpRequest, municipality: Municipality)
 
 
 def _municipality_for_viewer(request: HttpRequest, slug: str) -> Municipality:
-    _require_staff(request)
+    permissions.require_staff(request)
     municipality = get_object_or_404(Municipality, slug=slug)
     _require_evidence_reader(request, municipality)
     return municipality
@@ -87,7 +82,7 @@ def _default_year(municipality: Municipality) -> int:
 @require_safe
 @login_required
 def picture_choose(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    permissions.require_staff(request)
     municipalities = list(permissions.evidence_municipalities(request.user))
     if not municipalities:
         raise PermissionDenied(_("Your roles give you no municipality's evidence to read."))
@@ -271,7 +266,7 @@ def picture_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_POST
 @login_required
 def classification_correct(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    _require_staff(request)
+    permissions.require_staff(request)
     if kind not in CORRECTABLE:
         raise Http404
     record: Complaint | Concern
@@ -316,7 +311,7 @@ def _dialogue_source(concern: Concern) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def motivation_edit(request: HttpRequest, promise_pk: int) -> HttpResponse:
-    _require_staff(request)
+    permissions.require_staff(request)
     promise = promise_selectors.staff_promise_document(request.user, promise_pk)
     if promise is None:
         raise Http404

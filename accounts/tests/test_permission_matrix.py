@@ -17,6 +17,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import Cast, client_for
+from followup.services import follow_up_draft
 from imports.models import FileImport
 from promises import services
 from promises.models import Agreement
@@ -75,6 +76,9 @@ PICTURE = {"slug": "eslov", "year": 2016}
 MOTIVATION_REFUSED = {"reporter": FORBIDDEN, "viewer": FORBIDDEN, "partner": FORBIDDEN}
 EVIDENCE_READERS = {"coordinator": OK, "reporter": OK, "viewer": OK, "admin": OK}
 RECORDERS = {"coordinator": OK, "reporter": OK, "admin": OK, "viewer": FORBIDDEN}
+FOLLOW_UP_ACTION = _staff(
+    coordinator=DONE, admin=DONE, reporter=FORBIDDEN, viewer=FORBIDDEN, partner=FORBIDDEN
+)
 EVIDENCE_DONE = {"coordinator": DONE, "reporter": DONE, "viewer": DONE, "admin": DONE}
 
 
@@ -96,6 +100,7 @@ class World:
     agreement_pk: int
     complaint_pk: int
     file_import_pk: int
+    follow_up_pk: int
 
 
 MATRIX: dict[str, Row] = {
@@ -245,6 +250,35 @@ MATRIX: dict[str, Row] = {
         post=_staff(coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN),
     ),
     "portal:situation": Row(lambda w: PICTURE, get=EVERYONE_OK),
+    # Follow-ups of the published promise: its readers read them (the rescue service runs
+    # one of its activities), its coordinators write them; the one here is a draft, which
+    # the public never sees.
+    "portal:follow_up": Row(
+        lambda w: {"slug": "eslov", "year": 2017, "number": 1}, get=_row(NOT_FOUND)
+    ),
+    "followup:preferences": Row(get=_row(OK, anonymous=LOGIN), post=_row(DONE, anonymous=LOGIN)),
+    "followup:start": Row(
+        lambda w: {"promise_pk": w.cast.published.pk, "number": 1}, post=FOLLOW_UP_ACTION
+    ),
+    "followup:detail": Row(
+        lambda w: {"pk": w.follow_up_pk},
+        get=_staff(**{**DRAFT_READERS, "partner": OK}),
+        post=FOLLOW_UP_ACTION,
+    ),
+    "followup:refresh": Row(lambda w: {"pk": w.follow_up_pk}, post=FOLLOW_UP_ACTION),
+    "followup:approve": Row(lambda w: {"pk": w.follow_up_pk}, post=FOLLOW_UP_ACTION),
+    "followup:send_back": Row(lambda w: {"pk": w.follow_up_pk}, post=FOLLOW_UP_ACTION),
+    # Co-signing is for the police area's coordinators: the municipality's may not.
+    "followup:cosign": Row(
+        lambda w: {"pk": w.follow_up_pk},
+        post=_staff(
+            admin=DONE,
+            coordinator=FORBIDDEN,
+            reporter=FORBIDDEN,
+            viewer=FORBIDDEN,
+            partner=FORBIDDEN,
+        ),
+    ),
 }
 # Django's admin has its own gate (staff flag), checked in test_admin_is_for_administrators.
 EXCLUDED_NAMESPACES = {"admin"}
@@ -308,14 +342,22 @@ def _world(cast: Cast) -> World:
         status="checked",
         total_rows=1,
     )
+    follow_up = follow_up_draft(promise=cast.published, number=1, by=cast.coordinator)
     return World(
-        cast, commitment.pk, activity.pk, report.pk, agreement.pk, complaint.pk, checked.pk
+        cast,
+        commitment.pk,
+        activity.pk,
+        report.pk,
+        agreement.pk,
+        complaint.pk,
+        checked.pk,
+        follow_up.pk,
     )
 
 
 def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of ours, to prove that a refusal changed nothing."""
-    ours = ("places", "accounts", "promises", "situation", "imports")
+    ours = ("places", "accounts", "promises", "situation", "imports", "followup")
     return {
         model._meta.label: sorted(model._default_manager.values_list(), key=repr)
         for model in apps.get_models()

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Cast, client_for
+from followup.services import follow_up_draft
 from imports.forms import DocumentForm
 from imports.models import FileImport
 from promises.forms import (
@@ -91,6 +92,10 @@ def _complaint(cast: Cast) -> int:
         defaults={"problem": "speeding"},
     )
     return complaint.pk
+
+
+def _follow_up(cast: Cast) -> int:
+    return follow_up_draft(promise=cast.published, number=1, by=cast.coordinator).pk
 
 
 def _file_import(cast: Cast) -> int:
@@ -187,6 +192,19 @@ FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
         lambda c: reverse("situation:publish", args=["eslov", 2016]),
         ["action"],
     ),
+    "follow_up": (
+        lambda c: reverse("followup:detail", args=[_follow_up(c)]),
+        lambda c: [
+            "assessment",
+            "version",
+            *(f"comment_{a.pk}" for a in c.published.activities.all()),
+            *(f"{n}_{k.pk}" for k in c.published.commitments.all() for n in ("status", "note")),
+        ],
+    ),
+    "reminder_preferences": (
+        lambda c: reverse("followup:preferences"),
+        ["follow_up_due", "activity_behind"],
+    ),
     "login": (lambda c: reverse("accounts:login"), ["username", "password", "next"]),
     "two_factor_setup": (lambda c: reverse("accounts:two_factor_setup"), ["token", "next"]),
     "password_reset": (lambda c: reverse("accounts:password_reset"), ["email"]),
@@ -195,7 +213,7 @@ FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
 
 
 def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
-    ours = ("places", "accounts", "promises", "situation", "imports")
+    ours = ("places", "accounts", "promises", "situation", "imports", "followup")
     return {
         m._meta.label: sorted(m._default_manager.values_list(), key=repr)
         for m in apps.get_models()

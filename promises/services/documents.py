@@ -38,7 +38,15 @@ ACTIVITY_FIELDS = [
     "audience_size",
     "position",
 ]
-AGREEMENT_FIELDS = ["title", "start_year", "end_year", "signed_on", "signed_month_only", "summary"]
+AGREEMENT_FIELDS = [
+    "title",
+    "start_year",
+    "end_year",
+    "signed_on",
+    "signed_month_only",
+    "summary",
+    "follow_ups_cosigned",
+]
 CREATE, CHANGE, DELETE = AuditAction.CREATE, AuditAction.CHANGE, AuditAction.DELETE
 
 

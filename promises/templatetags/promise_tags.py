@@ -6,7 +6,8 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from lib.pace import Pace
-from promises.vocabularies import EvidenceSource, FocusTag
+from promises.models import ActivityReport
+from promises.vocabularies import OUTCOME_FIELDS, EvidenceSource, FocusTag
 
 register = template.Library()
 
@@ -35,3 +36,11 @@ def focus_labels(values: list[str]) -> list[Any]:
 def evidence_labels(values: list[str]) -> list[Any]:
     """Labels of a list of evidence source values."""
     return [EvidenceSource(v).label for v in values if v in EvidenceSource.values]
+
+
+@register.filter
+def outcome_label(field_name: str) -> Any:
+    """The name of an outcome figure of a report, e.g. 'breath tests'."""
+    if field_name not in OUTCOME_FIELDS:
+        return ""
+    return ActivityReport._meta.get_field(field_name).verbose_name  # type: ignore[union-attr]

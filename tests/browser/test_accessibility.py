@@ -19,6 +19,7 @@ PUBLIC_PAGES = [
     "/kommun/eslov/2016/",
     "/kommun/eslov/2017/utskrift/",
     "/kommun/eslov/lagesbild/2015/",
+    "/kommun/eslov/2017/uppfoljning/2/",
     "/konto/logga-in/",
     "/kommun/finns-inte/",
 ]

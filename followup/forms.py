@@ -1,0 +1,81 @@
+"""The coordinator's part of a follow-up: comments, commitment statuses, the assessment."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from followup.models import FollowUp
+from followup.vocabularies import CommitmentStatus
+
+
+class FollowUpForm(forms.Form):
+    """One comment per activity, a status and comment per commitment, and the overall
+    assessment; the fields are named after the lines of the follow-up it edits."""
+
+    assessment = forms.CharField(
+        label=_("Overall assessment"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Published with the figures. Required before the follow-up is approved."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, follow_up: FollowUp, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.follow_up = follow_up
+        if not self.is_bound:
+            self.initial["assessment"] = follow_up.assessment
+            self.initial["version"] = follow_up.version
+        status_choices = [("", _("As suggested")), *CommitmentStatus.choices]
+        for line in follow_up.activities.all():
+            self.fields[f"comment_{line.activity_id}"] = forms.CharField(
+                label=_("Comment on %(kind)s") % {"kind": line.activity.get_kind_display()},
+                required=False,
+                max_length=5000,
+                initial=line.comment,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        for judged in follow_up.commitments.all():
+            self.fields[f"status_{judged.commitment_id}"] = forms.ChoiceField(
+                label=_("Status"),
+                choices=status_choices,
+                required=False,
+                initial=judged.status,
+            )
+            self.fields[f"note_{judged.commitment_id}"] = forms.CharField(
+                label=_("Comment"),
+                required=False,
+                max_length=5000,
+                initial=judged.comment,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def expected_version(self) -> int:
+        return self.cleaned_data.get("version") or self.follow_up.version
+
+    def activity_comments(self) -> dict[int, str]:
+        return {
+            line.activity_id: self.cleaned_data[f"comment_{line.activity_id}"]
+            for line in self.follow_up.activities.all()
+        }
+
+    def commitment_judgements(self) -> dict[int, tuple[str, str]]:
+        return {
+            j.commitment_id: (
+                self.cleaned_data[f"status_{j.commitment_id}"],
+                self.cleaned_data[f"note_{j.commitment_id}"],
+            )
+            for j in self.follow_up.commitments.all()
+        }
+
+
+class ReminderPreferenceForm(forms.Form):
+    follow_up_due = forms.BooleanField(
+        label=_("E-mail me when a follow-up I coordinate is due"), required=False
+    )
+    activity_behind = forms.BooleanField(
+        label=_("E-mail me when an activity I coordinate or carry out falls behind its pace"),
+        required=False,
+    )

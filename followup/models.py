@@ -1,0 +1,165 @@
+"""Follow-ups of a promise, period by period, and the reminders sent about them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from followup.vocabularies import CommitmentStatus, FollowUpStatus, ReminderKind
+from lib.pace import Pace
+
+
+class FollowUp(models.Model):
+    """Where a promise stands at the end of one period (uppföljning), with the coordinator's
+    judgement; its figures are read from the activity log and frozen when it is approved."""
+
+    promise = models.ForeignKey(
+        "promises.CitizenPromise", on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    number = models.PositiveSmallIntegerField(_("period"))
+    period_start = models.DateField(_("period starts"))
+    period_end = models.DateField(_("period ends"))
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=FollowUpStatus.choices, default=FollowUpStatus.DRAFT
+    )
+    assessment = models.TextField(_("overall assessment"), blank=True)
+    figures_as_of = models.DateTimeField(_("figures read at"))
+    cosign_required = models.BooleanField(_("co-signed by the police area"), default=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    cosigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cosigned_at = models.DateTimeField(_("co-signed at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["promise", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["promise", "number"], name="one_follow_up_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.promise} – {self.number}"
+
+    def audit_trail(self) -> str:
+        """Changes show in the history of the promise followed up."""
+        return f"citizenpromise:{self.promise_id}"
+
+
+class FollowUpActivity(models.Model):
+    """One activity's figures in a follow-up: done in the period and to date against the
+    target, its pace at the period's end, its outcome figures, and the coordinator's note."""
+
+    follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="activities")
+    activity = models.ForeignKey(
+        "promises.Activity", on_delete=models.CASCADE, related_name="follow_up_lines"
+    )
+    done_in_period = models.PositiveIntegerField(_("done in the period"), default=0)
+    done_to_date = models.PositiveIntegerField(_("done to date"), default=0)
+    target = models.PositiveIntegerField(_("target"), null=True, blank=True)
+    expected = models.FloatField(_("expected by the period's end"), default=0)
+    pace = models.CharField(_("pace"), max_length=20, default=Pace.NO_TARGET)
+    # {"vehicles_checked": [in the period, to date], …} for the fields the kind reports.
+    outcomes = models.JSONField(_("outcome figures"), default=dict, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("activity in a follow-up")
+        verbose_name_plural = _("activities in a follow-up")
+        ordering = ["activity__position", "activity__pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["follow_up", "activity"], name="one_line_per_activity")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.follow_up} – {self.activity}"
+
+    def audit_trail(self) -> str:
+        return self.follow_up.audit_trail()
+
+
+class FollowUpCommitment(models.Model):
+    """A commitment's status in a follow-up: suggested from its activities' pace, set by the
+    coordinator when judgement says otherwise."""
+
+    follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="commitments")
+    commitment = models.ForeignKey(
+        "promises.Commitment", on_delete=models.CASCADE, related_name="follow_up_lines"
+    )
+    suggested_status = models.CharField(
+        _("suggested status"), max_length=20, choices=CommitmentStatus.choices
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CommitmentStatus.choices, blank=True
+    )
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("commitment in a follow-up")
+        verbose_name_plural = _("commitments in a follow-up")
+        ordering = ["commitment__position", "commitment__pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["follow_up", "commitment"], name="one_line_per_commitment"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.follow_up} – {self.commitment}"
+
+    def audit_trail(self) -> str:
+        return self.follow_up.audit_trail()
+
+    @property
+    def effective_status(self) -> str:
+        """The coordinator's status where set, otherwise the suggestion."""
+        return self.status or self.suggested_status
+
+    def get_effective_status_display(self) -> str:
+        return str(CommitmentStatus(self.effective_status).label)
+
+
+class ReminderPreference(models.Model):
+    """Which reminders a user wants by e-mail; without a row, all of them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference"
+    )
+    follow_up_due = models.BooleanField(_("when a follow-up is due"), default=True)
+    activity_behind = models.BooleanField(_("when an activity falls behind its pace"), default=True)
+
+    class Meta:
+        verbose_name = _("reminder setting")
+        verbose_name_plural = _("reminder settings")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class ReminderSent(models.Model):
+    """A reminder that went out, so that the same one never goes to the same person twice."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_sent"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=ReminderKind.choices)
+    # What it was about: "follow_up:<pk>" or "activity:<pk>:<period number>".
+    about = models.CharField(_("about"), max_length=100)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "about"], name="one_reminder_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.kind} – {self.about}"

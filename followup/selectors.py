@@ -1,0 +1,166 @@
+"""Reads of the follow-up: the periods of a promise, the figures of a period read from the
+activity log, and which follow-ups the public may see."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet, Sum
+
+from followup.models import FollowUp, FollowUpActivity, FollowUpCommitment
+from followup.vocabularies import CommitmentStatus, FollowUpStatus
+from lib.pace import Pace, Progress, progress
+from lib.periods import periods_of_year, year_elapsed_share
+from promises.models import Activity, ActivityReport, CitizenPromise
+from promises.selectors import public_promises, staff_promises
+from promises.vocabularies import CADENCE_MONTHS, OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND
+
+
+@dataclass(frozen=True)
+class Period:
+    """One follow-up period of a promise year, numbered from 1, and the day it is due."""
+
+    number: int
+    start: date
+    end: date
+    due_on: date
+
+
+def periods_of(promise: CitizenPromise) -> list[Period]:
+    """The follow-up periods the promise's cadence gives its year."""
+    due = timedelta(days=settings.FOLLOW_UP_DUE_DAYS)
+    spans = periods_of_year(promise.year, CADENCE_MONTHS[promise.follow_up])
+    return [Period(n, start, end, end + due) for n, (start, end) in enumerate(spans, start=1)]
+
+
+def period_of(promise: CitizenPromise, number: int) -> Period | None:
+    """The numbered period of the promise, or None if its cadence has no such period."""
+    periods = periods_of(promise)
+    return periods[number - 1] if 1 <= number <= len(periods) else None
+
+
+@dataclass(frozen=True)
+class ActivityFigures:
+    """What the log says of one activity for a period: done in it, done up to its end, the
+    pace at its end, and the outcome figures as {field: [in the period, to date]}."""
+
+    activity: Activity
+    done_in_period: int
+    progress: Progress
+    outcomes: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def done_to_date(self) -> int:
+        return self.progress.done
+
+
+def period_figures(promise: CitizenPromise, start: date, end: date) -> list[ActivityFigures]:
+    """Every activity's figures for the period from `start` to `end`, in one query."""
+    in_period = Q(date__gte=start)
+    sums: dict[str, Any] = {"period": Sum("count", filter=in_period), "total": Sum("count")}
+    for name in OUTCOME_FIELDS:
+        sums[f"{name}__period"] = Sum(name, filter=in_period)
+        sums[f"{name}__total"] = Sum(name)
+    rows: dict[int, dict[str, Any]] = {
+        row["activity"]: dict(row)
+        for row in ActivityReport.objects.active()
+        .filter(activity__promise=promise, date__lte=end)
+        .values("activity")
+        .annotate(**sums)
+        .order_by()
+    }
+    share = year_elapsed_share(promise.year, end)
+    figures = []
+    for activity in promise.activities.all():
+        row: dict[str, Any] = rows.get(activity.pk, {})
+        outcomes = {
+            name: [row.get(f"{name}__period") or 0, row[f"{name}__total"]]
+            for name in OUTCOME_FIELDS_BY_KIND.get(activity.kind, ())
+            if row.get(f"{name}__total") is not None
+        }
+        figures.append(
+            ActivityFigures(
+                activity,
+                row.get("period") or 0,
+                progress(row.get("total") or 0, activity.target, share),
+                outcomes,
+            )
+        )
+    return figures
+
+
+def suggested_status(paces: list[str]) -> str:
+    """A commitment's status from the paces of its activities with targets: fulfilled when
+    all are reached, behind when any is behind, otherwise on track."""
+    measured = [p for p in paces if p != Pace.NO_TARGET]
+    if not measured:
+        return CommitmentStatus.NOT_MEASURED
+    if all(p == Pace.REACHED for p in measured):
+        return CommitmentStatus.FULFILLED
+    if any(p == Pace.BEHIND for p in measured):
+        return CommitmentStatus.BEHIND
+    return CommitmentStatus.ON_TRACK
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """A period of a promise with its follow-up, if one has been started."""
+
+    period: Period
+    follow_up: FollowUp | None
+    ended: bool
+
+
+def period_rows(promise: CitizenPromise, today: date) -> list[PeriodRow]:
+    """Every period of the promise's year, with its follow-up and whether it has ended."""
+    started = {f.number: f for f in promise.follow_ups.all()}
+    return [PeriodRow(p, started.get(p.number), p.end < today) for p in periods_of(promise)]
+
+
+def _with_lines(follow_ups: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
+    return follow_ups.select_related(
+        "promise", "promise__municipality", "promise__police_area", "approved_by", "cosigned_by"
+    ).prefetch_related(
+        Prefetch(
+            "activities",
+            queryset=FollowUpActivity.objects.select_related("activity", "activity__commitment"),
+        ),
+        Prefetch("commitments", queryset=FollowUpCommitment.objects.select_related("commitment")),
+    )
+
+
+def follow_up_document(pk: int) -> FollowUp | None:
+    """One follow-up with its lines, for a staff page (the view asks who may see it)."""
+    return _with_lines(FollowUp.objects.filter(pk=pk)).first()
+
+
+def waiting_follow_ups(user: Any) -> list[FollowUp]:
+    """Follow-ups of the user's promises that are not yet published, the soonest due first."""
+    return list(
+        FollowUp.objects.exclude(status=FollowUpStatus.PUBLISHED)
+        .filter(promise__in=staff_promises(user))
+        .select_related("promise", "promise__municipality")
+        .order_by("due_on", "promise__municipality__name")[:20]
+    )
+
+
+# Public side: published follow-ups of public promises only.
+
+
+def public_follow_ups() -> QuerySet[FollowUp]:
+    """Follow-ups the public may read: published, of a promise the public may read."""
+    return FollowUp.objects.filter(status=FollowUpStatus.PUBLISHED, promise__in=public_promises())
+
+
+def public_follow_ups_of(promise: CitizenPromise) -> list[FollowUp]:
+    """The published follow-ups of one promise, in period order."""
+    return list(public_follow_ups().filter(promise=promise).order_by("number"))
+
+
+def public_follow_up(slug: str, year: int, number: int) -> FollowUp | None:
+    """A published follow-up by its promise's municipality, year and period."""
+    found = public_follow_ups().filter(
+        promise__municipality__slug=slug, promise__year=year, number=number
+    )
+    return _with_lines(found.order_by("promise__police_area__name")).first()

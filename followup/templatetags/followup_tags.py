@@ -1,0 +1,41 @@
+"""Template helpers of the follow-up pages."""
+
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from followup.selectors import period_rows, public_follow_ups_of, waiting_follow_ups
+from followup.vocabularies import FOLLOWED_PROMISE_STATUSES
+
+register = template.Library()
+
+
+@register.simple_tag
+def form_field(form: Any, prefix: str, pk: int) -> Any:
+    """The bound field `<prefix>_<pk>` of a form, or None when there is no form to fill."""
+    if form is None:
+        return None
+    name = f"{prefix}_{pk}"
+    return form[name] if name in form.fields else None
+
+
+@register.inclusion_tag("followup/_periods.html")
+def follow_ups_of(promise: Any, can_start: bool = False, public: bool = False) -> dict[str, Any]:
+    """The follow-up section of a promise page: on staff pages every period of the year with
+    its follow-up (and a button to start one that is due); on public pages the published."""
+    today = timezone.localdate()
+    if public:
+        return {"promise": promise, "public": True, "published": public_follow_ups_of(promise)}
+    return {
+        "promise": promise,
+        "public": False,
+        "rows": period_rows(promise, today),
+        "can_start": can_start and promise.status in FOLLOWED_PROMISE_STATUSES,
+    }
+
+
+@register.inclusion_tag("followup/_waiting.html")
+def follow_ups_waiting(user: Any) -> dict[str, Any]:
+    """The dashboard's list of follow-ups still to be written, approved or co-signed."""
+    return {"waiting": waiting_follow_ups(user), "today": timezone.localdate()}

@@ -1,0 +1,26 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from conftest import client_for
+from followup.demo import load_follow_ups
+from followup.models import FollowUp
+from followup.vocabularies import FollowUpStatus
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_demo_publishes_eslovs_follow_ups_and_leaves_exempelbys_latest_as_a_draft() -> None:
+    eslov = FollowUp.objects.filter(promise__municipality__slug="eslov")
+    assert sorted(eslov.values_list("promise__year", "number")) == [
+        (2016, 1), (2016, 2), (2016, 3), (2016, 4), (2017, 1), (2017, 2), (2017, 3), (2017, 4),
+    ]  # fmt: skip
+    assert set(eslov.values_list("status", flat=True)) == {FollowUpStatus.PUBLISHED}
+    assert all("Påhittad" in f.assessment for f in eslov)
+    exempelby = FollowUp.objects.filter(promise__municipality__slug="exempelby").order_by("number")
+    if exempelby:
+        assert exempelby.last().status == FollowUpStatus.DRAFT  # type: ignore[union-attr]
+    assert load_follow_ups(date.today()) is False, "a second run changes nothing"
+    page = client_for().get(reverse("portal:follow_up", args=["eslov", 2017, 2]))
+    assert page.status_code == 200
+    assert "Påhittad bedömning" in page.content.decode()

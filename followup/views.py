@@ -1,0 +1,189 @@
+"""Staff pages of the follow-up: start one, add judgement, approve, co-sign; reminder
+settings. Every check of who may do what is asked of accounts.permissions."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import permissions
+from accounts.models import User
+from audit.selectors import history
+from followup import selectors, services
+from followup.forms import FollowUpForm, ReminderPreferenceForm
+from followup.models import FollowUp, ReminderPreference
+from followup.vocabularies import FollowUpStatus
+from promises.selectors import staff_promise_document
+
+FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
+
+
+class AuthedRequest(HttpRequest):
+    user: User
+
+
+def _follow_up_for_viewer(request: HttpRequest, pk: int) -> FollowUp:
+    permissions.require_staff(request)
+    follow_up = selectors.follow_up_document(pk)
+    if follow_up is None or not permissions.can_view_promise(request.user, follow_up.promise):
+        raise Http404
+    return follow_up
+
+
+def _follow_up_for_editor(request: HttpRequest, pk: int) -> FollowUp:
+    follow_up = _follow_up_for_viewer(request, pk)
+    if not permissions.can_edit_promise(request.user, follow_up.promise):
+        raise PermissionDenied(_("Only the promise's coordinators may change its follow-ups."))
+    return follow_up
+
+
+def _report(request: HttpRequest, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+@require_POST
+@login_required
+def start(request: AuthedRequest, promise_pk: int, number: int) -> HttpResponse:
+    permissions.require_staff(request)
+    promise = staff_promise_document(request.user, promise_pk)
+    if promise is None:
+        raise Http404
+    if not permissions.can_edit_promise(request.user, promise):
+        raise PermissionDenied(_("Only the promise's coordinators may start a follow-up."))
+    try:
+        follow_up = services.follow_up_draft(promise=promise, number=number, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+        return redirect("promises:promise_detail", pk=promise.pk)
+    return redirect("followup:detail", pk=follow_up.pk)
+
+
+@FORM_METHODS
+@login_required
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up_for_viewer(request, pk)
+    promise = follow_up.promise
+    can_edit = permissions.can_edit_promise(request.user, promise)
+    editable = can_edit and follow_up.status == FollowUpStatus.DRAFT
+    if request.method == "POST" and not editable:
+        raise PermissionDenied(_("This follow-up cannot be changed by you now."))
+    data = request.POST if request.method == "POST" else None
+    form = FollowUpForm(data, follow_up=follow_up) if editable else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            services.follow_up_update(
+                follow_up=follow_up,
+                by=request.user,
+                expected_version=form.expected_version(),
+                assessment=form.cleaned_data["assessment"],
+                activity_comments=form.activity_comments(),
+                commitment_judgements=form.commitment_judgements(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The follow-up was saved."))
+            return redirect("followup:detail", pk=follow_up.pk)
+    awaiting = follow_up.status == FollowUpStatus.APPROVED
+    may_cosign = permissions.can_cosign_follow_up(request.user, promise)
+    context: dict[str, Any] = {
+        "follow_up": follow_up,
+        "promise": promise,
+        "form": form,
+        "can_cosign": awaiting and may_cosign and follow_up.approved_by_id != request.user.pk,
+        "can_send_back": awaiting and (can_edit or may_cosign),
+        "history": history(f"citizenpromise:{promise.pk}") if can_edit else None,
+    }
+    return render(request, "followup/detail.html", context)
+
+
+@require_POST
+@login_required
+def refresh(request: AuthedRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up_for_editor(request, pk)
+    try:
+        services.follow_up_refresh(follow_up=follow_up, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("The figures were read from the activity log again."))
+    return redirect("followup:detail", pk=follow_up.pk)
+
+
+@require_POST
+@login_required
+def approve(request: AuthedRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up_for_editor(request, pk)
+    try:
+        services.follow_up_approve(follow_up=follow_up, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        if follow_up.status == FollowUpStatus.PUBLISHED:
+            messages.success(request, _("The follow-up is approved and published."))
+        else:
+            messages.success(
+                request, _("The follow-up is approved and waits for the police area to co-sign.")
+            )
+    return redirect("followup:detail", pk=follow_up.pk)
+
+
+@require_POST
+@login_required
+def cosign(request: AuthedRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up_for_viewer(request, pk)
+    if not permissions.can_cosign_follow_up(request.user, follow_up.promise):
+        raise PermissionDenied(_("Only a coordinator of the local police area may co-sign."))
+    try:
+        services.follow_up_cosign(follow_up=follow_up, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("The follow-up is co-signed and published."))
+    return redirect("followup:detail", pk=follow_up.pk)
+
+
+@require_POST
+@login_required
+def send_back(request: AuthedRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up_for_viewer(request, pk)
+    promise = follow_up.promise
+    if not (
+        permissions.can_edit_promise(request.user, promise)
+        or permissions.can_cosign_follow_up(request.user, promise)
+    ):
+        raise PermissionDenied(_("Only the promise's coordinators may send it back."))
+    try:
+        services.follow_up_return(follow_up=follow_up, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("The follow-up is a draft again."))
+    return redirect("followup:detail", pk=follow_up.pk)
+
+
+@FORM_METHODS
+@login_required
+def preferences(request: AuthedRequest) -> HttpResponse:
+    stored = ReminderPreference.objects.filter(user=request.user).first()
+    initial = {
+        "follow_up_due": stored.follow_up_due if stored else True,
+        "activity_behind": stored.activity_behind if stored else True,
+    }
+    # Bound on every POST: unticking both boxes posts no field of the form at all.
+    data = request.POST if request.method == "POST" else None
+    form = ReminderPreferenceForm(data, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.preference_set(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your reminder settings were saved."))
+        return redirect("followup:preferences")
+    return render(
+        request,
+        "followup/preferences.html",
+        {"form": form, "email": request.user.email},
+    )
