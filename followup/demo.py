@@ -1,12 +1,20 @@
-"""Demo follow-ups: Eslöv's years followed up and published, Exempelby's current year with
-its latest period waiting as a draft. The assessments are invented and say so."""
+"""Demo follow-ups and evaluation: Eslöv's years followed up and published and 2016
+evaluated, Exempelby's current year with its latest period waiting as a draft. The
+assessments are invented and say so."""
 
 from datetime import date
 
 from accounts.models import User
 from followup.models import FollowUp
 from followup.selectors import periods_of
-from followup.services import follow_up_approve, follow_up_draft, follow_up_update
+from followup.services import (
+    evaluation_publish,
+    evaluation_start,
+    evaluation_update,
+    follow_up_approve,
+    follow_up_draft,
+    follow_up_update,
+)
 from promises.models import CitizenPromise
 from promises.vocabularies import PUBLIC_STATUSES
 
@@ -30,6 +38,7 @@ def load_follow_ups(today: date) -> bool:
             if period.end < today:
                 text = ASSESSMENTS[(period.number - 1) % len(ASSESSMENTS)]
                 _published(promise, period.number, coordinator, f"{text} {INVENTED}")
+    _evaluated(eslov.get(year=2016), coordinator)
     exempelby = CitizenPromise.objects.filter(municipality__slug="exempelby", year=today.year)
     for promise in exempelby:
         other = User.objects.get(username="samordnare.exempelby")
@@ -52,3 +61,27 @@ def _published(promise: CitizenPromise, number: int, by: User, text: str) -> Non
         commitment_judgements={},
     )
     follow_up_approve(follow_up=draft, by=by)
+
+
+def _evaluated(promise: CitizenPromise, by: User) -> None:
+    """Eslöv 2016 evaluated at the year's end, with invented judgement."""
+    evaluation = evaluation_start(promise=promise, by=by, today=date(promise.year, 12, 31))
+    evaluation_update(
+        evaluation=evaluation,
+        by=by,
+        expected_version=evaluation.version,
+        summary=(
+            "Alla aktiviteter genomfördes som lovat. Klagomålen på trafiken i centrala Eslöv "
+            f"blev färre än året innan, men oron finns kvar och arbetet fortsätter. {INVENTED}"
+        ),
+        commitment_texts={
+            line.commitment_id: (
+                f"Polisen och kommunen bedömer att insatserna har gett effekt. {INVENTED}",
+                "Trafiksäkerheten är fortsatt i fokus 2017.",
+                True,
+            )
+            for line in evaluation.commitments.all()
+        },
+        activity_carry_over={},
+    )
+    evaluation_publish(evaluation=evaluation, by=by)

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from followup.models import FollowUp
+from followup.models import Evaluation, FollowUp
 from followup.vocabularies import CommitmentStatus
 
 
@@ -79,3 +79,70 @@ class ReminderPreferenceForm(forms.Form):
         label=_("E-mail me when an activity I coordinate or carry out falls behind its pace"),
         required=False,
     )
+
+
+class EvaluationForm(forms.Form):
+    """The result in brief; per commitment the partners' assessment, what carries into next
+    year and whether it is carried over; per activity whether it is carried over."""
+
+    summary = forms.CharField(
+        label=_("Result in brief"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Shown first on the public promise page. Required before publishing."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, evaluation: Evaluation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.evaluation = evaluation
+        if not self.is_bound:
+            self.initial["summary"] = evaluation.summary
+            self.initial["version"] = evaluation.version
+        for line in evaluation.commitments.all():
+            pk = line.commitment_id
+            self.fields[f"partners_{pk}"] = forms.CharField(
+                label=_("The partners' assessment"),
+                required=False,
+                max_length=5000,
+                initial=line.partners_assessment,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+            self.fields[f"next_{pk}"] = forms.CharField(
+                label=_("What carries into next year"),
+                required=False,
+                max_length=5000,
+                initial=line.next_year,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"keepc_{pk}"] = forms.BooleanField(
+                label=_("Carry this commitment over to next year"),
+                required=False,
+                initial=line.carry_over,
+            )
+        for activity_line in evaluation.activities.all():
+            self.fields[f"keepa_{activity_line.activity_id}"] = forms.BooleanField(
+                label=_("Carry this activity over to next year"),
+                required=False,
+                initial=activity_line.carry_over,
+            )
+
+    def expected_version(self) -> int:
+        return self.cleaned_data.get("version") or self.evaluation.version
+
+    def commitment_texts(self) -> dict[int, tuple[str, str, bool]]:
+        return {
+            line.commitment_id: (
+                self.cleaned_data[f"partners_{line.commitment_id}"],
+                self.cleaned_data[f"next_{line.commitment_id}"],
+                self.cleaned_data[f"keepc_{line.commitment_id}"],
+            )
+            for line in self.evaluation.commitments.all()
+        }
+
+    def activity_carry_over(self) -> dict[int, bool]:
+        return {
+            line.activity_id: self.cleaned_data[f"keepa_{line.activity_id}"]
+            for line in self.evaluation.activities.all()
+        }

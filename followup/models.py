@@ -1,11 +1,19 @@
-"""Follow-ups of a promise, period by period, and the reminders sent about them."""
+"""Follow-ups of a promise, period by period, its evaluation, and the reminders sent."""
+
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from followup.vocabularies import CommitmentStatus, FollowUpStatus, ReminderKind
+from followup.vocabularies import (
+    CommitmentStatus,
+    EvaluationStatus,
+    FollowUpStatus,
+    ReminderKind,
+)
 from lib.pace import Pace
+from lib.periods import compared_spans
 
 
 class FollowUp(models.Model):
@@ -124,6 +132,129 @@ class FollowUpCommitment(models.Model):
 
     def get_effective_status_display(self) -> str:
         return str(CommitmentStatus(self.effective_status).label)
+
+
+class Evaluation(models.Model):
+    """The year's evaluation of a promise (utvärdering): what was done against the targets,
+    what effect the situation picture shows, the partners' assessment and what carries into
+    next year. Its figures are read when it is started and frozen when it is published."""
+
+    promise = models.OneToOneField(
+        "promises.CitizenPromise", on_delete=models.CASCADE, related_name="evaluation"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=EvaluationStatus.choices,
+        default=EvaluationStatus.DRAFT,
+    )
+    summary = models.TextField(_("result in brief"), blank=True)
+    # The figures cover the promise year up to this day, compared with the same days of the
+    # year before.
+    as_of = models.DateField(_("figures up to"))
+    figures_as_of = models.DateTimeField(_("figures read at"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+
+    def __str__(self) -> str:
+        return str(self.promise)
+
+    def audit_trail(self) -> str:
+        """Changes show in the history of the promise evaluated."""
+        return f"citizenpromise:{self.promise_id}"
+
+    @property
+    def compared(self) -> dict[str, date]:
+        """First and last days of the two spans compared (the year so far, the year before)."""
+        (before_start, before_end), (after_start, after_end) = compared_spans(
+            self.promise.year, self.as_of
+        )
+        one = timedelta(days=1)
+        return {
+            "before_first": before_start,
+            "before_last": before_end - one,
+            "after_first": after_start,
+            "after_last": after_end - one,
+        }
+
+
+class EvaluationCommitment(models.Model):
+    """A commitment's evaluation: the effect seen on the problems it answers, the partners'
+    assessment, what carries into next year, and whether it is carried over."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="commitments")
+    commitment = models.ForeignKey(
+        "promises.Commitment", on_delete=models.CASCADE, related_name="evaluation_lines"
+    )
+    # [{"problem": …, "source": …, "before": n, "after": n}, …] from the situation picture.
+    effects = models.JSONField(_("effects seen"), default=list, blank=True)
+    partners_assessment = models.TextField(_("the partners' assessment"), blank=True)
+    next_year = models.TextField(_("what carries into next year"), blank=True)
+    carry_over = models.BooleanField(_("carry over to next year"), default=True)
+
+    class Meta:
+        verbose_name = _("commitment in an evaluation")
+        verbose_name_plural = _("commitments in an evaluation")
+        ordering = ["commitment__position", "commitment__pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "commitment"], name="one_evaluation_per_commitment"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluation} – {self.commitment}"
+
+    def audit_trail(self) -> str:
+        return self.evaluation.audit_trail()
+
+
+class EvaluationActivity(models.Model):
+    """What an activity achieved over the year: done against target, reach, outcomes."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="activities")
+    activity = models.ForeignKey(
+        "promises.Activity", on_delete=models.CASCADE, related_name="evaluation_lines"
+    )
+    done = models.PositiveIntegerField(_("done"), default=0)
+    target = models.PositiveIntegerField(_("target"), null=True, blank=True)
+    pace = models.CharField(_("pace"), max_length=20, default=Pace.NO_TARGET)
+    reached = models.PositiveIntegerField(_("reached"), default=0)
+    audience_size = models.PositiveIntegerField(_("audience size"), null=True, blank=True)
+    # {"vehicles_checked": n, …}: the year's outcome figures the kind reports.
+    outcomes = models.JSONField(_("outcome figures"), default=dict, blank=True)
+    carry_over = models.BooleanField(_("carry over to next year"), default=True)
+
+    class Meta:
+        verbose_name = _("activity in an evaluation")
+        verbose_name_plural = _("activities in an evaluation")
+        ordering = ["activity__position", "activity__pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "activity"], name="one_evaluation_per_activity"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluation} – {self.activity}"
+
+    def audit_trail(self) -> str:
+        return self.evaluation.audit_trail()
+
+    @property
+    def reach_percent(self) -> int | None:
+        """Share of the audience reached, when its size is known."""
+        if not self.audience_size:
+            return None
+        return min(100, round(100 * self.reached / self.audience_size))
 
 
 class ReminderPreference(models.Model):

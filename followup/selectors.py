@@ -7,14 +7,24 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
-from followup.models import FollowUp, FollowUpActivity, FollowUpCommitment
-from followup.vocabularies import CommitmentStatus, FollowUpStatus
+from followup.models import (
+    Evaluation,
+    EvaluationActivity,
+    EvaluationCommitment,
+    FollowUp,
+    FollowUpActivity,
+    FollowUpCommitment,
+)
+from followup.vocabularies import CommitmentStatus, EvaluationStatus, FollowUpStatus
 from lib.pace import Pace, Progress, progress
-from lib.periods import periods_of_year, year_elapsed_share
+from lib.periods import compared_spans, periods_of_year, year_elapsed_share
 from promises.models import Activity, ActivityReport, CitizenPromise
 from promises.selectors import public_promises, staff_promises
 from promises.vocabularies import CADENCE_MONTHS, OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND
+from situation.models import Motivation
+from situation.selectors import Effect, effects
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class ActivityFigures:
     done_in_period: int
     progress: Progress
     outcomes: dict[str, list[int]] = field(default_factory=dict)
+    reached: int = 0
 
     @property
     def done_to_date(self) -> int:
@@ -58,7 +69,12 @@ class ActivityFigures:
 def period_figures(promise: CitizenPromise, start: date, end: date) -> list[ActivityFigures]:
     """Every activity's figures for the period from `start` to `end`, in one query."""
     in_period = Q(date__gte=start)
-    sums: dict[str, Any] = {"period": Sum("count", filter=in_period), "total": Sum("count")}
+    sums: dict[str, Any] = {
+        "period": Sum("count", filter=in_period),
+        "total": Sum("count"),
+        # Pupils reached where reported, otherwise the participants (as the promise page).
+        "reached": Sum(Coalesce("pupils_reached", "attendees")),
+    }
     for name in OUTCOME_FIELDS:
         sums[f"{name}__period"] = Sum(name, filter=in_period)
         sums[f"{name}__total"] = Sum(name)
@@ -85,6 +101,7 @@ def period_figures(promise: CitizenPromise, start: date, end: date) -> list[Acti
                 row.get("period") or 0,
                 progress(row.get("total") or 0, activity.target, share),
                 outcomes,
+                row.get("reached") or 0,
             )
         )
     return figures
@@ -128,6 +145,55 @@ def _with_lines(follow_ups: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
         ),
         Prefetch("commitments", queryset=FollowUpCommitment.objects.select_related("commitment")),
     )
+
+
+def commitment_effects(promise: CitizenPromise, as_of: date) -> dict[int, list[Effect]]:
+    """For each commitment, what the situation picture shows for the problems it answers,
+    before the promise and during it."""
+    problems: dict[int, set[str]] = {}
+    for commitment_id, problem in Motivation.objects.filter(
+        commitment__promise=promise
+    ).values_list("commitment_id", "problem"):
+        problems.setdefault(commitment_id, set()).add(problem)
+    if not problems:
+        return {}
+    before, after = compared_spans(promise.year, as_of)
+    found = effects(
+        promise.municipality, set().union(*problems.values()), before=before, after=after
+    )
+    return {
+        commitment_id: [e for e in found if e.problem in wanted]
+        for commitment_id, wanted in problems.items()
+    }
+
+
+def evaluation_document(pk: int) -> Evaluation | None:
+    """One evaluation with its lines, for a staff page (the view asks who may see it)."""
+    return (
+        Evaluation.objects.filter(pk=pk)
+        .select_related("promise", "promise__municipality", "promise__police_area")
+        .prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=EvaluationActivity.objects.select_related(
+                    "activity", "activity__commitment"
+                ),
+            ),
+            Prefetch(
+                "commitments",
+                queryset=EvaluationCommitment.objects.select_related("commitment"),
+            ),
+        )
+        .first()
+    )
+
+
+def public_evaluation_of(promise: CitizenPromise) -> Evaluation | None:
+    """The published evaluation of a public promise, with its lines."""
+    found = Evaluation.objects.filter(
+        promise=promise, promise__in=public_promises(), status=EvaluationStatus.PUBLISHED
+    ).values_list("pk", flat=True)
+    return evaluation_document(found[0]) if found else None
 
 
 def follow_up_document(pk: int) -> FollowUp | None:

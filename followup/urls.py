@@ -12,4 +12,15 @@ urlpatterns = [
     path("<int:pk>/godkann/", views.approve, name="approve"),
     path("<int:pk>/kontrasignera/", views.cosign, name="cosign"),
     path("<int:pk>/tillbaka/", views.send_back, name="send_back"),
+    path("loften/<int:promise_pk>/utvardering/", views.evaluation_start, name="evaluation_start"),
+    path("utvardering/<int:pk>/", views.evaluation, name="evaluation"),
+    path(
+        "utvardering/<int:pk>/las-om-siffrorna/",
+        views.evaluation_refresh,
+        name="evaluation_refresh",
+    ),
+    path("utvardering/<int:pk>/publicera/", views.evaluation_publish, name="evaluation_publish"),
+    path(
+        "utvardering/<int:pk>/for-over/", views.evaluation_carry_over, name="evaluation_carry_over"
+    ),
 ]

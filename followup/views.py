@@ -1,5 +1,6 @@
-"""Staff pages of the follow-up: start one, add judgement, approve, co-sign; reminder
-settings. Every check of who may do what is asked of accounts.permissions."""
+"""Staff pages of the follow-up (start one, add judgement, approve, co-sign), of the
+evaluation (judge, publish, carry over) and the reminder settings. Every check of who may
+do what is asked of accounts.permissions."""
 
 from typing import Any
 
@@ -15,9 +16,10 @@ from accounts import permissions
 from accounts.models import User
 from audit.selectors import history
 from followup import selectors, services
-from followup.forms import FollowUpForm, ReminderPreferenceForm
-from followup.models import FollowUp, ReminderPreference
-from followup.vocabularies import FollowUpStatus
+from followup.forms import EvaluationForm, FollowUpForm, ReminderPreferenceForm
+from followup.models import Evaluation, FollowUp, ReminderPreference
+from followup.vocabularies import EvaluationStatus, FollowUpStatus
+from promises.models import CitizenPromise
 from promises.selectors import staff_promise_document
 
 FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
@@ -187,3 +189,118 @@ def preferences(request: AuthedRequest) -> HttpResponse:
         "followup/preferences.html",
         {"form": form, "email": request.user.email},
     )
+
+
+def _evaluation_for_viewer(request: HttpRequest, pk: int) -> Evaluation:
+    permissions.require_staff(request)
+    evaluation = selectors.evaluation_document(pk)
+    if evaluation is None or not permissions.can_view_promise(request.user, evaluation.promise):
+        raise Http404
+    return evaluation
+
+
+def _evaluation_for_editor(request: HttpRequest, pk: int) -> Evaluation:
+    evaluation = _evaluation_for_viewer(request, pk)
+    if not permissions.can_edit_promise(request.user, evaluation.promise):
+        raise PermissionDenied(_("Only the promise's coordinators may change its evaluation."))
+    return evaluation
+
+
+@require_POST
+@login_required
+def evaluation_start(request: AuthedRequest, promise_pk: int) -> HttpResponse:
+    permissions.require_staff(request)
+    promise = staff_promise_document(request.user, promise_pk)
+    if promise is None:
+        raise Http404
+    if not permissions.can_edit_promise(request.user, promise):
+        raise PermissionDenied(_("Only the promise's coordinators may evaluate it."))
+    try:
+        found = services.evaluation_start(promise=promise, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+        return redirect("promises:promise_detail", pk=promise.pk)
+    return redirect("followup:evaluation", pk=found.pk)
+
+
+@FORM_METHODS
+@login_required
+def evaluation(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = _evaluation_for_viewer(request, pk)
+    promise = found.promise
+    can_edit = permissions.can_edit_promise(request.user, promise)
+    editable = can_edit and found.status == EvaluationStatus.DRAFT
+    if request.method == "POST" and not editable:
+        raise PermissionDenied(_("This evaluation cannot be changed by you now."))
+    data = request.POST if request.method == "POST" else None
+    form = EvaluationForm(data, evaluation=found) if editable else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            services.evaluation_update(
+                evaluation=found,
+                by=request.user,
+                expected_version=form.expected_version(),
+                summary=form.cleaned_data["summary"],
+                commitment_texts=form.commitment_texts(),
+                activity_carry_over=form.activity_carry_over(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The evaluation was saved."))
+            return redirect("followup:evaluation", pk=found.pk)
+    next_year = CitizenPromise.objects.filter(
+        municipality=promise.municipality, police_area=promise.police_area, year=promise.year + 1
+    ).first()
+    context: dict[str, Any] = {
+        "evaluation": found,
+        "promise": promise,
+        "form": form,
+        "can_edit": can_edit,
+        "next_year": next_year,
+        "history": history(f"citizenpromise:{promise.pk}") if can_edit else None,
+    }
+    return render(request, "followup/evaluation.html", context)
+
+
+@require_POST
+@login_required
+def evaluation_refresh(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = _evaluation_for_editor(request, pk)
+    try:
+        services.evaluation_refresh(evaluation=found, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("The figures were read again."))
+    return redirect("followup:evaluation", pk=found.pk)
+
+
+@require_POST
+@login_required
+def evaluation_publish(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = _evaluation_for_editor(request, pk)
+    try:
+        services.evaluation_publish(evaluation=found, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("The evaluation is published and the promise evaluated."))
+    return redirect("followup:evaluation", pk=found.pk)
+
+
+@require_POST
+@login_required
+def evaluation_carry_over(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = _evaluation_for_editor(request, pk)
+    try:
+        draft = services.evaluation_carry_over(evaluation=found, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+        return redirect("followup:evaluation", pk=found.pk)
+    messages.success(
+        request,
+        _("The draft for %(year)s was created with what you chose to carry over.")
+        % {"year": draft.year},
+    )
+    return redirect("promises:promise_detail", pk=draft.pk)

@@ -25,3 +25,8 @@ class CommitmentStatus(models.TextChoices):
 class ReminderKind(models.TextChoices):
     FOLLOW_UP_DUE = "follow_up_due", _("A follow-up is due")
     ACTIVITY_BEHIND = "activity_behind", _("An activity falls behind its pace")
+
+
+class EvaluationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")

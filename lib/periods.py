@@ -36,3 +36,14 @@ def periods_of_year(year: int, months: int) -> list[tuple[date, date]]:
         end = date(year, 12, 31) if next_month > 12 else date(year, next_month, 1) - timedelta(1)
         periods.append((date(year, first_month, 1), end))
     return periods
+
+
+def compared_spans(year: int, as_of: date) -> tuple[tuple[date, date], tuple[date, date]]:
+    """The spans a year's evaluation compares, each as [start, end): the year up to and
+    including `as_of` (at most its last day), and the same days of the year before
+    (29 February becomes the 28th)."""
+    last = min(as_of, date(year, 12, 31))
+    after = (date(year, 1, 1), last + timedelta(days=1))
+    day = min(last.day, 28) if (last.month, last.day) == (2, 29) else last.day
+    before = (date(year - 1, 1, 1), date(year - 1, last.month, day) + timedelta(days=1))
+    return before, after

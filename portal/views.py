@@ -79,6 +79,17 @@ def follow_up(request: HttpRequest, slug: str, year: int, number: int) -> HttpRe
 
 
 @require_safe
+def evaluation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """The published evaluation of a public promise: what was done and what effect was seen
+    (small counts hidden)."""
+    promise: CitizenPromise | None = selectors.public_promise(slug, year)
+    found = followup_selectors.public_evaluation_of(promise) if promise else None
+    if found is None:
+        raise Http404
+    return render(request, "portal/evaluation.html", {"evaluation": found, "promise": promise})
+
+
+@require_safe
 def situation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """A published situation picture: aggregate figures only, small counts hidden."""
     place = get_object_or_404(Municipality, slug=slug)

@@ -140,10 +140,11 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 if promise.status != PromiseStatus.DRAFT
                 and permissions.can_report_activity(request.user, a)
             },
+            # Withdrawal asks why; evaluation comes with the published evaluation.
             "transitions": [
                 PromiseStatus(s)
                 for s in STATUS_TRANSITIONS[promise.status]
-                if s != PromiseStatus.WITHDRAWN
+                if s not in (PromiseStatus.WITHDRAWN, PromiseStatus.EVALUATED)
             ],
             "can_withdraw": can_edit
             and PromiseStatus.WITHDRAWN in STATUS_TRANSITIONS[promise.status],
@@ -296,10 +297,12 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def promise_status(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get_promise_for_editor(request, pk)
+    status = request.POST.get("status", "")
+    if status == PromiseStatus.EVALUATED:
+        messages.error(request, _("A promise becomes evaluated when its evaluation is published."))
+        return redirect("promises:promise_detail", pk=promise.pk)
     try:
-        services.promise_set_status(
-            promise=promise, by=request.user, status=request.POST.get("status", "")
-        )
+        services.promise_set_status(promise=promise, by=request.user, status=status)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -17,7 +17,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import Cast, client_for
-from followup.services import follow_up_draft
+from followup.services import evaluation_start, follow_up_draft
 from imports.models import FileImport
 from promises import services
 from promises.models import Agreement
@@ -101,6 +101,7 @@ class World:
     complaint_pk: int
     file_import_pk: int
     follow_up_pk: int
+    evaluation_pk: int
 
 
 MATRIX: dict[str, Row] = {
@@ -268,6 +269,19 @@ MATRIX: dict[str, Row] = {
     "followup:refresh": Row(lambda w: {"pk": w.follow_up_pk}, post=FOLLOW_UP_ACTION),
     "followup:approve": Row(lambda w: {"pk": w.follow_up_pk}, post=FOLLOW_UP_ACTION),
     "followup:send_back": Row(lambda w: {"pk": w.follow_up_pk}, post=FOLLOW_UP_ACTION),
+    # The evaluation of the published promise (a draft here): as its follow-ups.
+    "portal:evaluation": Row(lambda w: {"slug": "eslov", "year": 2017}, get=_row(NOT_FOUND)),
+    "followup:evaluation_start": Row(
+        lambda w: {"promise_pk": w.cast.published.pk}, post=FOLLOW_UP_ACTION
+    ),
+    "followup:evaluation": Row(
+        lambda w: {"pk": w.evaluation_pk},
+        get=_staff(**{**DRAFT_READERS, "partner": OK}),
+        post=FOLLOW_UP_ACTION,
+    ),
+    "followup:evaluation_refresh": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
+    "followup:evaluation_publish": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
+    "followup:evaluation_carry_over": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     # Co-signing is for the police area's coordinators: the municipality's may not.
     "followup:cosign": Row(
         lambda w: {"pk": w.follow_up_pk},
@@ -343,6 +357,7 @@ def _world(cast: Cast) -> World:
         total_rows=1,
     )
     follow_up = follow_up_draft(promise=cast.published, number=1, by=cast.coordinator)
+    evaluation = evaluation_start(promise=cast.published, by=cast.coordinator)
     return World(
         cast,
         commitment.pk,
@@ -352,6 +367,7 @@ def _world(cast: Cast) -> World:
         complaint.pk,
         checked.pk,
         follow_up.pk,
+        evaluation.pk,
     )
 
 

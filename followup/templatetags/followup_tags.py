@@ -5,8 +5,15 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from followup.selectors import period_rows, public_follow_ups_of, waiting_follow_ups
+from followup.models import Evaluation
+from followup.selectors import (
+    period_rows,
+    public_evaluation_of,
+    public_follow_ups_of,
+    waiting_follow_ups,
+)
 from followup.vocabularies import FOLLOWED_PROMISE_STATUSES
+from promises.vocabularies import PromiseStatus
 
 register = template.Library()
 
@@ -39,3 +46,19 @@ def follow_ups_of(promise: Any, can_start: bool = False, public: bool = False) -
 def follow_ups_waiting(user: Any) -> dict[str, Any]:
     """The dashboard's list of follow-ups still to be written, approved or co-signed."""
     return {"waiting": waiting_follow_ups(user), "today": timezone.localdate()}
+
+
+@register.inclusion_tag("followup/_evaluation_section.html")
+def evaluation_of(promise: Any, can_start: bool = False, public: bool = False) -> dict[str, Any]:
+    """The evaluation section of a promise page: on staff pages a link to it (or a button to
+    start it); on public pages its result in brief, once published."""
+    if public:
+        found = public_evaluation_of(promise)
+    else:
+        found = Evaluation.objects.filter(promise=promise).first()
+    return {
+        "promise": promise,
+        "public": public,
+        "evaluation": found,
+        "can_start": can_start and promise.status == PromiseStatus.PUBLISHED,
+    }

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from conftest import client_for
 from followup.demo import load_follow_ups
-from followup.models import FollowUp
+from followup.models import Evaluation, FollowUp
 from followup.vocabularies import FollowUpStatus
 
 
@@ -20,6 +20,10 @@ def test_the_demo_publishes_eslovs_follow_ups_and_leaves_exempelbys_latest_as_a_
     exempelby = FollowUp.objects.filter(promise__municipality__slug="exempelby").order_by("number")
     if exempelby:
         assert exempelby.last().status == FollowUpStatus.DRAFT  # type: ignore[union-attr]
+    evaluated = Evaluation.objects.get(promise__municipality__slug="eslov")
+    assert (evaluated.promise.year, evaluated.promise.status) == (2016, "evaluated")
+    assert evaluated.as_of == date(2016, 12, 31) and "Påhittad" in evaluated.summary
+    assert any(line.effects for line in evaluated.commitments.all())
     assert load_follow_ups(date.today()) is False, "a second run changes nothing"
     page = client_for().get(reverse("portal:follow_up", args=["eslov", 2017, 2]))
     assert page.status_code == 200

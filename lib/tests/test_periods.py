@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from lib.periods import periods_of_year
+from lib.periods import compared_spans, periods_of_year
 
 
 def test_quarters_cover_the_year_without_gaps() -> None:
@@ -32,3 +32,20 @@ def test_february_of_a_leap_year_ends_on_the_29th() -> None:
 def test_uneven_periods_are_refused(months: int) -> None:
     with pytest.raises(ValueError, match="do not divide"):
         periods_of_year(2024, months)
+
+
+def test_an_evaluation_compares_the_year_so_far_with_the_same_days_before() -> None:
+    before, after = compared_spans(2016, date(2016, 11, 20))
+    assert after == (date(2016, 1, 1), date(2016, 11, 21))
+    assert before == (date(2015, 1, 1), date(2015, 11, 21))
+
+
+def test_a_whole_year_is_compared_with_the_whole_year_before() -> None:
+    before, after = compared_spans(2016, date(2017, 3, 1))
+    assert after == (date(2016, 1, 1), date(2017, 1, 1))
+    assert before == (date(2015, 1, 1), date(2016, 1, 1))
+
+
+def test_a_leap_day_is_compared_with_the_28th() -> None:
+    before, after = compared_spans(2024, date(2024, 2, 29))
+    assert before == (date(2023, 1, 1), date(2023, 3, 1))

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Cast, client_for
-from followup.services import follow_up_draft
+from followup.services import evaluation_start, follow_up_draft
 from imports.forms import DocumentForm
 from imports.models import FileImport
 from promises.forms import (
@@ -199,6 +199,22 @@ FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
             "version",
             *(f"comment_{a.pk}" for a in c.published.activities.all()),
             *(f"{n}_{k.pk}" for k in c.published.commitments.all() for n in ("status", "note")),
+        ],
+    ),
+    "evaluation": (
+        lambda c: reverse(
+            "followup:evaluation",
+            args=[evaluation_start(promise=c.published, by=c.coordinator).pk],
+        ),
+        lambda c: [
+            "summary",
+            "version",
+            *(f"keepa_{a.pk}" for a in c.published.activities.all()),
+            *(
+                f"{n}_{k.pk}"
+                for k in c.published.commitments.all()
+                for n in ("partners", "next", "keepc")
+            ),
         ],
     ),
     "reminder_preferences": (

@@ -113,9 +113,9 @@ def test_promise_page_uses_a_fixed_number_of_queries(
     cast: Cast, activities: int, reports: int
 ) -> None:
     _add_activities_with_reports(cast, activities, reports)
-    # The promise with its parts (5), the motivations of its commitments (1) and its
-    # published follow-ups (1).
-    assert _queries_for_promise_page() == 7
+    # The promise with its parts (5), the motivations of its commitments (1), its published
+    # follow-ups (1) and whether its evaluation is published (1).
+    assert _queries_for_promise_page() == 8
 
 
 @pytest.mark.parametrize("problems", [1, 3])
@@ -127,7 +127,7 @@ def test_why_this_promise_adds_a_fixed_number_of_queries(cast: Cast, problems: i
     for problem in ["speeding", "littering", "fraud"][:problems]:
         Motivation.objects.create(commitment=commitment, problem=problem)
     # And then whether the picture of the year before is published (1) and the picture (5).
-    assert _queries_for_promise_page() == 13
+    assert _queries_for_promise_page() == 14
 
 
 def _data_queries(queries: CaptureQueriesContext) -> list[str]:

@@ -164,8 +164,15 @@ def promise_withdraw(*, promise: CitizenPromise, by: User | None, reason: str) -
 
 
 @transaction.atomic
-def promise_copy_to_next_year(*, promise: CitizenPromise, by: User | None) -> CitizenPromise:
-    """Start next year's draft from this promise: texts, commitments and activities."""
+def promise_copy_to_next_year(
+    *,
+    promise: CitizenPromise,
+    by: User | None,
+    commitment_ids: set[int] | None = None,
+    activity_ids: set[int] | None = None,
+) -> CitizenPromise:
+    """Start next year's draft from this promise: texts, commitments and activities (all of
+    them, or those whose ids are given)."""
     year = promise.year + 1
     kept = [n for n in PROMISE_FIELDS if n not in ("title", "signed_on", "evaluation_due")]
     copy = promise_create(
@@ -179,8 +186,11 @@ def promise_copy_to_next_year(*, promise: CitizenPromise, by: User | None) -> Ci
     commitments = {
         old.pk: commitment_create(promise=copy, by=by, text=old.text, position=old.position)
         for old in promise.commitments.all()
+        if commitment_ids is None or old.pk in commitment_ids
     }
     for activity in promise.activities.prefetch_related("responsible"):
+        if activity_ids is not None and activity.pk not in activity_ids:
+            continue
         values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
         values["commitment"] = commitments.get(activity.commitment_id or 0)
         activity_create(promise=copy, by=by, responsible=list(activity.responsible.all()), **values)

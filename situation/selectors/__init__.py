@@ -4,9 +4,11 @@ the reasons behind promises and the map."""
 from situation.selectors.maps import MAP_SOURCES, map_features, quarter_bounds
 from situation.selectors.picture import (
     COUNTED_SOURCES,
+    Effect,
     Picture,
     ProblemRow,
     by_quarter,
+    effects,
     evidence_of_year,
     evidence_years,
     is_published,
@@ -25,6 +27,7 @@ from situation.selectors.reasons import (
 
 __all__ = [
     "COUNTED_SOURCES",
+    "Effect",
     "MAP_SOURCES",
     "Picture",
     "ProblemRow",
@@ -32,6 +35,7 @@ __all__ = [
     "Why",
     "answering_promises",
     "by_quarter",
+    "effects",
     "evidence_of_year",
     "evidence_year",
     "evidence_years",

@@ -201,6 +201,46 @@ def situation_picture(*, municipality: Municipality, start: date, end: date) -> 
     return picture
 
 
+@dataclass(frozen=True)
+class Effect:
+    """One source's figure for a problem in two periods: before a promise and during it."""
+
+    problem: str
+    source: str
+    before: float
+    after: float
+
+
+def effects(
+    municipality: Municipality,
+    problems: Iterable[str],
+    *,
+    before: tuple[date, date],
+    after: tuple[date, date],
+) -> list[Effect]:
+    """Each source's figure for the given problems in the `before` and `after` periods
+    ([start, end), start inclusive, end exclusive); crime statistics and surveys are yearly,
+    so they compare the years the periods start in. Only sources that saw the problem in
+    either period are returned."""
+    wanted = set(problems)
+    counted = [_counted(municipality, start, end) for start, end in (before, after)]
+    yearly = [_yearly(municipality, [start.year]) for start, _end in (before, after)]
+    found = []
+    for problem in Problem.values:
+        if problem not in wanted:
+            continue
+        for source in Source.values:
+            figures = [
+                float(sum(counts[source][problem].values()))
+                if source in counts
+                else yearly_figures.get(problem, {}).get(source, 0.0)
+                for counts, yearly_figures in zip(counted, yearly, strict=True)
+            ]
+            if any(figures):
+                found.append(Effect(problem, source, figures[0], figures[1]))
+    return found
+
+
 def by_quarter(monthly: list[int]) -> list[int]:
     """Twelve monthly counts summed into four quarters."""
     return [sum(monthly[q * 3 : q * 3 + 3]) for q in range(4)]

@@ -20,6 +20,7 @@ PUBLIC_PAGES = [
     "/kommun/eslov/2017/utskrift/",
     "/kommun/eslov/lagesbild/2015/",
     "/kommun/eslov/2017/uppfoljning/2/",
+    "/kommun/eslov/2016/utvardering/",
     "/konto/logga-in/",
     "/kommun/finns-inte/",
 ]

@@ -4,7 +4,8 @@ from typing import Any
 
 import pytest
 
-from followup.models import FollowUp
+from followup.models import Evaluation, FollowUp
+from followup.services import evaluation_start
 from promises.models import Activity, CitizenPromise
 
 from .conftest import HAVE_BROWSER
@@ -27,6 +28,9 @@ def test_staff_pages_have_no_serious_accessibility_violations(
     published_follow_up = FollowUp.objects.get(promise=promise, number=1)
     # Exempelby's latest ended quarter waits as a draft (none in January to March).
     drafts = FollowUp.objects.filter(promise__municipality__slug="exempelby", status="draft")
+    evaluated = Evaluation.objects.get(promise__municipality__slug="eslov")
+    exempelby = CitizenPromise.objects.get(municipality__slug="exempelby", status="published")
+    evaluation_draft = evaluation_start(promise=exempelby, by=None)
     pages = {
         "samordnare.eslov": [
             "/arbete/",
@@ -44,12 +48,14 @@ def test_staff_pages_have_no_serious_accessibility_violations(
             "/arbete/inlasning/",
             f"/arbete/uppfoljning/{published_follow_up.pk}/",
             "/arbete/uppfoljning/paminnelser/",
+            f"/arbete/uppfoljning/utvardering/{evaluated.pk}/",
         ],
         "polis.eslov": ["/arbete/rapportera/", f"/arbete/rapportera/{activity.pk}/"],
         "samordnare.exempelby": [
             f"/arbete/loften/{draft.pk}/redigera/",
             f"/arbete/loften/{draft.pk}/aktivitet/ny/",
             *(f"/arbete/uppfoljning/{f.pk}/" for f in drafts),
+            f"/arbete/uppfoljning/utvardering/{evaluation_draft.pk}/",
         ],
     }
     axe = Axe()

@@ -1,0 +1,192 @@
+"""Every write of an evaluation: starting it with the year's figures and the effects the
+situation picture shows, the partners' judgement, publication (which marks the promise as
+evaluated) and carrying chosen commitments and activities into next year's draft."""
+
+from dataclasses import asdict
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from audit.models import AuditAction
+from audit.services import audit_record, stored_snapshot
+from followup.models import Evaluation, EvaluationActivity, EvaluationCommitment
+from followup.selectors import commitment_effects, period_figures
+from followup.vocabularies import EvaluationStatus
+from loften.versioning import save_versioned
+from promises.models import CitizenPromise
+from promises.services import promise_copy_to_next_year, promise_set_status
+from promises.vocabularies import PromiseStatus
+
+
+def _require_draft(evaluation: Evaluation) -> None:
+    if evaluation.status != EvaluationStatus.DRAFT:
+        raise ValidationError(
+            _("This evaluation is published and can no longer be changed."), code="not_draft"
+        )
+
+
+def _fill_figures(evaluation: Evaluation, today: date) -> None:
+    """Read the year's figures up to `today` (at most the year's end) into the lines,
+    keeping what people wrote and chose."""
+    promise = evaluation.promise
+    evaluation.as_of = min(today, date(promise.year, 12, 31))
+    figures = period_figures(promise, date(promise.year, 1, 1), evaluation.as_of)
+    for item in figures:
+        EvaluationActivity.objects.update_or_create(
+            evaluation=evaluation,
+            activity=item.activity,
+            defaults={
+                "done": item.done_to_date,
+                "target": item.activity.target,
+                "pace": item.progress.pace,
+                "reached": item.reached,
+                "audience_size": item.activity.audience_size,
+                "outcomes": {name: values[1] for name, values in item.outcomes.items()},
+            },
+        )
+    evaluation.activities.exclude(activity__in=[i.activity for i in figures]).delete()
+    seen = commitment_effects(promise, evaluation.as_of)
+    for commitment in promise.commitments.all():
+        EvaluationCommitment.objects.update_or_create(
+            evaluation=evaluation,
+            commitment=commitment,
+            defaults={"effects": [asdict(e) for e in seen.get(commitment.pk, [])]},
+        )
+    evaluation.figures_as_of = timezone.now()
+    Evaluation.objects.filter(pk=evaluation.pk).update(
+        as_of=evaluation.as_of, figures_as_of=evaluation.figures_as_of
+    )
+
+
+@transaction.atomic
+def evaluation_start(
+    *, promise: CitizenPromise, by: User | None, today: date | None = None
+) -> Evaluation:
+    """Start the evaluation of a published promise with the year's figures so far; if it
+    has been started already, return that one."""
+    existing = Evaluation.objects.filter(promise=promise).first()
+    if existing is not None:
+        return existing
+    if promise.status != PromiseStatus.PUBLISHED:
+        raise ValidationError(
+            _("Only a published promise is evaluated; this one is %(status)s.")
+            % {"status": PromiseStatus(promise.status).label.lower()},
+            code="not_published",
+        )
+    now = timezone.now()
+    evaluation = Evaluation.objects.create(promise=promise, as_of=now.date(), figures_as_of=now)
+    _fill_figures(evaluation, today or timezone.localdate())
+    audit_record(action=AuditAction.CREATE, instance=evaluation, by=by)
+    return evaluation
+
+
+@transaction.atomic
+def evaluation_refresh(
+    *, evaluation: Evaluation, by: User | None, today: date | None = None
+) -> Evaluation:
+    """Read the figures again, up to today."""
+    _require_draft(evaluation)
+    before = {"as_of": evaluation.as_of.isoformat()}
+    _fill_figures(evaluation, today or timezone.localdate())
+    audit_record(
+        action=AuditAction.CHANGE,
+        instance=evaluation,
+        by=by,
+        before=before,
+        after={"as_of": evaluation.as_of.isoformat()},
+    )
+    return evaluation
+
+
+@transaction.atomic
+def evaluation_update(
+    *,
+    evaluation: Evaluation,
+    by: User | None,
+    expected_version: int,
+    summary: str,
+    commitment_texts: dict[int, tuple[str, str, bool]],
+    activity_carry_over: dict[int, bool],
+) -> Evaluation:
+    """Save the judgement: the result in brief, per commitment the partners' assessment,
+    what carries into next year and whether it is carried over, and per activity whether
+    it is carried over."""
+    _require_draft(evaluation)
+    before = stored_snapshot(evaluation)
+    evaluation.summary = summary.strip()
+    save_versioned(evaluation, expected_version=expected_version, fields=["summary"])
+    audit_record(action=AuditAction.CHANGE, instance=evaluation, by=by, before=before)
+    for line in evaluation.commitments.all():
+        if line.commitment_id not in commitment_texts:
+            continue
+        line_before = stored_snapshot(line)
+        partners, next_year, carry = commitment_texts[line.commitment_id]
+        line.partners_assessment, line.next_year = partners.strip(), next_year.strip()
+        line.carry_over = carry
+        line.save(update_fields=["partners_assessment", "next_year", "carry_over"])
+        audit_record(action=AuditAction.CHANGE, instance=line, by=by, before=line_before)
+    for activity_line in evaluation.activities.all():
+        if activity_line.activity_id not in activity_carry_over:
+            continue
+        activity_before = stored_snapshot(activity_line)
+        activity_line.carry_over = activity_carry_over[activity_line.activity_id]
+        activity_line.save(update_fields=["carry_over"])
+        audit_record(
+            action=AuditAction.CHANGE, instance=activity_line, by=by, before=activity_before
+        )
+    return evaluation
+
+
+@transaction.atomic
+def evaluation_publish(*, evaluation: Evaluation, by: User) -> Evaluation:
+    """Publish the evaluation with its figures read one last time; the promise becomes
+    evaluated, and its public page shows the result."""
+    _require_draft(evaluation)
+    if not evaluation.summary.strip():
+        raise ValidationError({"summary": _("Write the result in brief before publishing.")})
+    evaluation_refresh(evaluation=evaluation, by=by)
+    before = stored_snapshot(evaluation)
+    evaluation.status = EvaluationStatus.PUBLISHED
+    evaluation.published_by, evaluation.published_at = by, timezone.now()
+    save_versioned(
+        evaluation,
+        expected_version=evaluation.version,
+        fields=["status", "published_by", "published_at"],
+    )
+    audit_record(action=AuditAction.CHANGE, instance=evaluation, by=by, before=before)
+    promise_set_status(promise=evaluation.promise, by=by, status=PromiseStatus.EVALUATED)
+    return evaluation
+
+
+@transaction.atomic
+def evaluation_carry_over(*, evaluation: Evaluation, by: User | None) -> CitizenPromise:
+    """Create next year's draft promise with the commitments and activities marked to be
+    carried over (an activity goes only with its commitment, or on its own if it has none)."""
+    promise = evaluation.promise
+    if CitizenPromise.objects.filter(
+        municipality=promise.municipality, police_area=promise.police_area, year=promise.year + 1
+    ).exists():
+        raise ValidationError(
+            _(
+                "There is already a promise for %(year)s. Carry-over creates next year's "
+                "draft; add to the existing one by hand instead."
+            )
+            % {"year": promise.year + 1},
+            code="next_year_exists",
+        )
+    commitments = {c.commitment_id for c in evaluation.commitments.all() if c.carry_over}
+    activities = {
+        a.activity_id
+        for a in evaluation.activities.select_related("activity")
+        if a.carry_over
+        and (a.activity.commitment_id is None or a.activity.commitment_id in commitments)
+    }
+    if not commitments and not activities:
+        raise ValidationError(_("Choose at least one commitment or activity to carry over."))
+    return promise_copy_to_next_year(
+        promise=promise, by=by, commitment_ids=commitments, activity_ids=activities
+    )
