@@ -54,6 +54,7 @@ bench: $(TEST_STAMP)
 	$(TEST_ENV) $(BIN)/python bench/promise_page.py
 	$(TEST_ENV) $(BIN)/python bench/parse_pages.py
 	$(TEST_ENV) $(BIN)/python bench/situation_picture.py
+	$(TEST_ENV) $(BIN)/python bench/printed_documents.py
 	@if psql -h 127.0.0.1 -U postgres -d postgres -qtAc "select 1" >/dev/null 2>&1; then \
 	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/loften_bench $(TEST_ENV) $(BIN)/python bench/situation_picture.py; \
 	else echo "PostgreSQL at 127.0.0.1:5432 does not answer: the situation benchmark ran on SQLite only."; fi

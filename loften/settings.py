@@ -202,6 +202,13 @@ FOLLOW_UP_REMINDER_DAYS = env_int("FOLLOW_UP_REMINDER_DAYS", 5)
 FOLLOW_UP_RUN_HOUR = env_int("FOLLOW_UP_RUN_HOUR", 6)
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Printed documents (docs/reports.md): kept DOCUMENT_CACHE_SECONDS under a digest of what
+# they show; those longer than DOCUMENT_INLINE_SIZE blocks and table rows are rendered by the
+# background worker, queued at most once per DOCUMENT_QUEUE_SECONDS.
+DOCUMENT_CACHE_SECONDS = env_int("DOCUMENT_CACHE_SECONDS", 7 * 24 * 3600)
+DOCUMENT_INLINE_SIZE = env_int("DOCUMENT_INLINE_SIZE", 300)
+DOCUMENT_QUEUE_SECONDS = env_int("DOCUMENT_QUEUE_SECONDS", 600)
+
 # HTTPS and browser protections. Production defaults are the strict ones; `loften check
 # --deploy` reports nothing with DEBUG=false, a strong SECRET_KEY and ALLOWED_HOSTS.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -8,6 +8,7 @@ from loften.views import healthz
 
 urlpatterns = [
     path("", include("portal.urls")),
+    path("", include("documents.urls")),
     path("arbete/inlasning/", include("imports.urls")),
     path("arbete/lagesbild/", include("situation.urls")),
     path("arbete/uppfoljning/", include("followup.urls")),

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from places.forms import MunicipalityAdminForm
 from places.models import County, District, Municipality, PoliceArea, PoliceRegion
 
 
@@ -15,6 +16,7 @@ class CountyAdmin(admin.ModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
+    form = MunicipalityAdminForm
     list_display = ["code", "name", "slug", "county"]
     search_fields = ["name", "code"]
     list_filter = ["county"]

@@ -59,6 +59,25 @@ class Municipality(models.Model):
         return self.name
 
 
+class Logo(models.Model):
+    """A municipality's logo, printed on its documents. Kept in the database (small, checked
+    on upload) so that backups hold it, and apart from the municipality so that lists of
+    municipalities never load it."""
+
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.CASCADE, related_name="logo", verbose_name=_("municipality")
+    )
+    data = models.BinaryField(_("image"))
+    content_type = models.CharField(_("file type"), max_length=20)
+
+    class Meta:
+        verbose_name = _("logo")
+        verbose_name_plural = _("logos")
+
+    def __str__(self) -> str:
+        return str(self.municipality)
+
+
 class PoliceArea(models.Model):
     """A local police area (lokalpolisområde); it covers one or more municipalities."""
 

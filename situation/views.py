@@ -14,12 +14,12 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import permissions
-from documents.rendering import render_pdf
+from documents.builders import picture_document as picture_document_of
+from documents.views import document_response
 from places.models import Municipality
 from promises import selectors as promise_selectors
 from promises.models import Commitment
@@ -144,25 +144,21 @@ def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 @require_safe
 @login_required
-def picture_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+def picture_document(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    """The picture (of the year or ?kvartal=N) as a PDF or Word document."""
     municipality = _municipality_for_viewer(request, slug)
     quarter = _quarter(request)
-    document = render_pdf(
-        "situation/picture_pdf.html",
-        {
-            "picture": _period_picture(municipality, year, quarter),
-            "sources": Source.values,
-            "answered": selectors.answering_promises(municipality, year, public=False),
-            "quarter": quarter,
-            "before": _before_label(year, quarter),
-            "today": timezone.localdate(),
-            "LANGUAGE_CODE": get_language(),
-        },
-        request,
+    period = str(year)
+    if quarter:
+        period = _("%(year)s, quarter %(quarter)s") % {"year": year, "quarter": quarter}
+    doc = picture_document_of(
+        _period_picture(municipality, year, quarter),
+        answered=selectors.answering_promises(municipality, year, public=False),
+        public=False,
+        period_label=period,
+        before_label=_before_label(year, quarter),
     )
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="lagesbild-{slug}-{year}.pdf"'
-    return response
+    return document_response(request, doc, fmt)
 
 
 def _map_query(request: HttpRequest, municipality: Municipality, year: int) -> dict[str, Any]:

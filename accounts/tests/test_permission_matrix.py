@@ -211,7 +211,7 @@ MATRIX: dict[str, Row] = {
     "situation:latest": Row(lambda w: {"slug": "eslov"}, get=_staff(**EVIDENCE_DONE)),
     "situation:picture": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:picture_csv": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
-    "situation:picture_pdf": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
+    "situation:document": Row(lambda w: {**PICTURE, "fmt": "pdf"}, get=_staff(**EVIDENCE_READERS)),
     "situation:map": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:map_data": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:records": Row(
@@ -282,6 +282,30 @@ MATRIX: dict[str, Row] = {
     "followup:evaluation_refresh": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     "followup:evaluation_publish": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     "followup:evaluation_carry_over": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
+    # Printed documents: public ones of what is published (the follow-up and evaluation
+    # here are drafts), internal ones for those who read the page they print.
+    "documents:promise": Row(
+        lambda w: {"slug": "eslov", "year": 2017, "fmt": "pdf"}, get=EVERYONE_OK
+    ),
+    "documents:follow_up": Row(
+        lambda w: {"slug": "eslov", "year": 2017, "number": 1, "fmt": "docx"},
+        get=_row(NOT_FOUND),
+    ),
+    "documents:evaluation": Row(
+        lambda w: {"slug": "eslov", "year": 2017, "fmt": "pdf"}, get=_row(NOT_FOUND)
+    ),
+    "documents:picture": Row(lambda w: {**PICTURE, "fmt": "docx"}, get=EVERYONE_OK),
+    "documents:staff_promise": Row(
+        lambda w: {"pk": w.cast.draft.pk, "fmt": "pdf"}, get=_staff(**DRAFT_READERS)
+    ),
+    "documents:staff_follow_up": Row(
+        lambda w: {"pk": w.follow_up_pk, "fmt": "docx"},
+        get=_staff(**{**DRAFT_READERS, "partner": OK}),
+    ),
+    "documents:staff_evaluation": Row(
+        lambda w: {"pk": w.evaluation_pk, "fmt": "pdf"},
+        get=_staff(**{**DRAFT_READERS, "partner": OK}),
+    ),
     # Co-signing is for the police area's coordinators: the municipality's may not.
     "followup:cosign": Row(
         lambda w: {"pk": w.follow_up_pk},
@@ -373,7 +397,7 @@ def _world(cast: Cast) -> World:
 
 def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of ours, to prove that a refusal changed nothing."""
-    ours = ("places", "accounts", "promises", "situation", "imports", "followup")
+    ours = ("places", "accounts", "promises", "situation", "imports", "followup", "documents")
     return {
         model._meta.label: sorted(model._default_manager.values_list(), key=repr)
         for model in apps.get_models()
