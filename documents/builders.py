@@ -16,7 +16,7 @@ from promises.models import CitizenPromise
 from promises.selectors import promise_progress
 from promises.templatetags.promise_tags import evidence_labels, outcome_label, pace_label
 from situation.selectors import Picture
-from situation.templatetags.situation_tags import change_text, public_count
+from situation.templatetags.situation_tags import change_text, public_figure_text
 from situation.vocabularies import Problem, Source
 
 
@@ -207,8 +207,8 @@ def follow_up_document(follow_up: FollowUp) -> Document:
     )
 
 
-def _effect_figure(value: float, public: bool) -> str:
-    return public_count(value) if public else number(value)
+def _effect_figure(value: float, source: str, public: bool) -> str:
+    return public_figure_text(value, source) if public else number(value)
 
 
 def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
@@ -265,8 +265,8 @@ def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
                 (
                     str(problems.get(e["problem"], e["problem"])),
                     str(sources.get(e["source"], e["source"])),
-                    _effect_figure(e["before"], public),
-                    _effect_figure(e["after"], public),
+                    _effect_figure(e["before"], e["source"], public),
+                    _effect_figure(e["after"], e["source"], public),
                 )
                 for e in judged.effects
             )
@@ -315,7 +315,9 @@ def picture_document(
     rows: list[tuple[Cell, ...]] = []
     for row in picture.rows:
         figures: list[Cell] = [
-            (public_count(v) if public else number(v)) if (v := row.figures.get(s, 0)) else "–"
+            (public_figure_text(v, s) if public else number(v))
+            if (v := row.figures.get(s, 0))
+            else "–"
             for s in Source.values
         ]
         answers = ", ".join(

@@ -52,11 +52,16 @@ INSTALLED_APPS = [
     "situation",
     "documents",
     "followup",
+    "api",
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The open data API's CORS, ETag and Last-Modified (outside everything else, so that it
+    # sees the final answer).
+    "api.middleware.OpenDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "loften.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -208,6 +213,12 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DOCUMENT_CACHE_SECONDS = env_int("DOCUMENT_CACHE_SECONDS", 7 * 24 * 3600)
 DOCUMENT_INLINE_SIZE = env_int("DOCUMENT_INLINE_SIZE", 300)
 DOCUMENT_QUEUE_SECONDS = env_int("DOCUMENT_QUEUE_SECONDS", 600)
+
+# The open data API (docs/api.md): requests per address and minute (or "/h", "/d").
+API_RATE = env_str("API_RATE", "120/m")
+# Whose address is counted: the proxy's last X-Forwarded-For entry where it is trusted
+# (AUDIT_TRUST_X_FORWARDED_FOR, set below), otherwise the connection's.
+NINJA_NUM_PROXIES = 1 if env_bool("AUDIT_TRUST_X_FORWARDED_FOR", False) else 0
 
 # HTTPS and browser protections. Production defaults are the strict ones; `loften check
 # --deploy` reports nothing with DEBUG=false, a strong SECRET_KEY and ALLOWED_HOSTS.

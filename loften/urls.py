@@ -4,9 +4,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from django_ratelimit.decorators import ratelimit
 
+from api.v1 import api as api_v1
 from loften.views import healthz
 
 urlpatterns = [
+    path("api/v1/", api_v1.urls),
     path("", include("portal.urls")),
     path("", include("documents.urls")),
     path("arbete/inlasning/", include("imports.urls")),

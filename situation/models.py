@@ -335,7 +335,7 @@ class PublishedPicture(models.Model):
     municipality = models.ForeignKey(
         "places.Municipality",
         on_delete=models.CASCADE,
-        related_name="+",
+        related_name="published_pictures",
         verbose_name=_("municipality"),
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)

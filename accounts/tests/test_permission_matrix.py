@@ -306,6 +306,27 @@ MATRIX: dict[str, Row] = {
         lambda w: {"pk": w.evaluation_pk, "fmt": "pdf"},
         get=_staff(**{**DRAFT_READERS, "partner": OK}),
     ),
+    # The open data API: public, read-only, the same for everyone (what it never shows is
+    # tested in api/tests).
+    **{
+        f"api:{name}": Row(get=EVERYONE_OK)
+        for name in (
+            "municipality_list",
+            "police_area_list",
+            "agreement_list",
+            "promise_list",
+            "follow_up_list",
+            "evaluation_list",
+            "picture_list",
+            "openapi-json",
+            "openapi-view",
+        )
+    },
+    # The API's root only names the base address; there is nothing at it.
+    "api:api-root": Row(get=_row(NOT_FOUND), post=_row(NOT_FOUND)),
+    "api:municipality_detail": Row(lambda w: {"slug": "eslov"}, get=EVERYONE_OK),
+    "api:promise_detail": Row(lambda w: {"promise_id": w.cast.published.pk}, get=EVERYONE_OK),
+    "api:picture_detail": Row(lambda w: PICTURE, get=EVERYONE_OK),
     # Co-signing is for the police area's coordinators: the municipality's may not.
     "followup:cosign": Row(
         lambda w: {"pk": w.follow_up_pk},

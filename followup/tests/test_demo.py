@@ -13,8 +13,15 @@ from followup.vocabularies import FollowUpStatus
 def test_the_demo_publishes_eslovs_follow_ups_and_leaves_exempelbys_latest_as_a_draft() -> None:
     eslov = FollowUp.objects.filter(promise__municipality__slug="eslov")
     assert sorted(eslov.values_list("promise__year", "number")) == [
-        (2016, 1), (2016, 2), (2016, 3), (2016, 4), (2017, 1), (2017, 2), (2017, 3), (2017, 4),
-    ]  # fmt: skip
+        (2016, 1),
+        (2016, 2),
+        (2016, 3),
+        (2016, 4),
+        (2017, 1),
+        (2017, 2),
+        (2017, 3),
+        (2017, 4),
+    ]
     assert set(eslov.values_list("status", flat=True)) == {FollowUpStatus.PUBLISHED}
     assert all("Påhittad" in f.assessment for f in eslov)
     exempelby = FollowUp.objects.filter(promise__municipality__slug="exempelby").order_by("number")

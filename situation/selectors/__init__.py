@@ -4,6 +4,7 @@ the reasons behind promises and the map."""
 from situation.selectors.maps import MAP_SOURCES, map_features, quarter_bounds
 from situation.selectors.picture import (
     COUNTED_SOURCES,
+    SMALL_COUNT,
     Effect,
     Picture,
     ProblemRow,
@@ -12,6 +13,7 @@ from situation.selectors.picture import (
     evidence_of_year,
     evidence_years,
     is_published,
+    public_figure,
     published_years,
     records_behind,
     situation_picture,
@@ -27,6 +29,7 @@ from situation.selectors.reasons import (
 
 __all__ = [
     "COUNTED_SOURCES",
+    "SMALL_COUNT",
     "Effect",
     "MAP_SOURCES",
     "Picture",
@@ -42,6 +45,7 @@ __all__ = [
     "is_published",
     "map_features",
     "promise_why",
+    "public_figure",
     "published_years",
     "quarter_bounds",
     "records_behind",

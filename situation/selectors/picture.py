@@ -201,6 +201,18 @@ def situation_picture(*, municipality: Municipality, start: date, end: date) -> 
     return picture
 
 
+# Counts below this are not shown to the public: a count of one or two can point at a person.
+SMALL_COUNT = 3
+
+
+def public_figure(value: float, source: str) -> float | None:
+    """A figure as the public may see it: None for a count under SMALL_COUNT. Survey results
+    are shares of many answers, not counts, and are shown as they are."""
+    if source != Source.SAFETY_SURVEYS and 0 < value < SMALL_COUNT:
+        return None
+    return value
+
+
 @dataclass(frozen=True)
 class Effect:
     """One source's figure for a problem in two periods: before a promise and during it."""

@@ -8,12 +8,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from situation.selectors import promise_why
+from situation.selectors import SMALL_COUNT, promise_why, public_figure
 from situation.vocabularies import Problem, Source
 
 register = template.Library()
-
-SMALL_COUNT = 3
 
 
 @register.filter
@@ -66,6 +64,16 @@ def public_count(value: float) -> str:
     if 0 < value < SMALL_COUNT:
         return _("fewer than %s") % SMALL_COUNT
     return f"{int(value):,}".replace(",", "\u00a0")
+
+
+@register.filter
+def public_figure_text(value: float, source: str) -> str:
+    """A source's figure for the public: small counts hidden, survey shares as they are."""
+    if public_figure(value, source) is None:
+        return public_count(value)
+    if source == Source.SAFETY_SURVEYS:
+        return f"{value:g}".replace(".", ",")
+    return public_count(value)
 
 
 @register.filter

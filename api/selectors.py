@@ -1,0 +1,104 @@
+"""The open data's reads: only published data, each list in a fixed number of queries
+however long its page (everything a page shows is fetched with it)."""
+
+from django.db.models import Prefetch, QuerySet
+
+from followup.models import Evaluation, EvaluationActivity, FollowUp, FollowUpActivity
+from followup.selectors import public_follow_ups
+from followup.vocabularies import EvaluationStatus
+from places.models import Municipality, PoliceArea
+from promises.models import Activity, Agreement, CitizenPromise, Commitment
+from promises.selectors import public_promises
+from situation.models import Motivation, PublishedPicture
+
+
+def municipalities() -> QuerySet[Municipality]:
+    """All 290 municipalities, with the years of their public promises and pictures."""
+    return Municipality.objects.select_related("county", "county__police_region").prefetch_related(
+        Prefetch(
+            "promises",
+            queryset=public_promises().only("pk", "year", "municipality_id").order_by("year"),
+            to_attr="public_promises",
+        ),
+        Prefetch(
+            "published_pictures",
+            queryset=PublishedPicture.objects.only("pk", "year", "municipality_id").order_by(
+                "year"
+            ),
+            to_attr="public_pictures",
+        ),
+    )
+
+
+def police_areas() -> QuerySet[PoliceArea]:
+    return PoliceArea.objects.select_related("region").prefetch_related(
+        Prefetch("municipalities", queryset=Municipality.objects.only("pk", "slug"))
+    )
+
+
+def agreements() -> QuerySet[Agreement]:
+    """Agreements that a public promise rests on."""
+    return (
+        Agreement.objects.filter(pk__in=public_promises().values("agreement_id"))
+        .select_related("municipality", "police_area")
+        .prefetch_related("parties")
+    )
+
+
+def promises() -> QuerySet[CitizenPromise]:
+    """Public promises with their commitments (and the problems each answers) and
+    activities."""
+    return (
+        public_promises()
+        .select_related("municipality", "police_area")
+        .prefetch_related(
+            Prefetch(
+                "commitments",
+                queryset=Commitment.objects.prefetch_related(
+                    Prefetch(
+                        "motivations",
+                        queryset=Motivation.objects.only("pk", "commitment_id", "problem"),
+                    )
+                ),
+            ),
+            Prefetch("activities", queryset=Activity.objects.order_by("position", "pk")),
+        )
+    )
+
+
+def follow_ups() -> QuerySet[FollowUp]:
+    """Published follow-ups of public promises, with their lines."""
+    return (
+        public_follow_ups()
+        .select_related("promise", "promise__municipality")
+        .prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=FollowUpActivity.objects.select_related("activity").order_by(
+                    "activity__position", "activity__pk"
+                ),
+            ),
+            "commitments",
+        )
+    )
+
+
+def evaluations() -> QuerySet[Evaluation]:
+    """Published evaluations of public promises, with their lines."""
+    return (
+        Evaluation.objects.filter(status=EvaluationStatus.PUBLISHED, promise__in=public_promises())
+        .select_related("promise", "promise__municipality")
+        .prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=EvaluationActivity.objects.select_related("activity").order_by(
+                    "activity__position", "activity__pk"
+                ),
+            ),
+            "commitments",
+        )
+    )
+
+
+def published_pictures() -> QuerySet[PublishedPicture]:
+    return PublishedPicture.objects.select_related("municipality")
