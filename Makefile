@@ -55,9 +55,11 @@ bench: $(TEST_STAMP)
 	$(TEST_ENV) $(BIN)/python bench/parse_pages.py
 	$(TEST_ENV) $(BIN)/python bench/situation_picture.py
 	$(TEST_ENV) $(BIN)/python bench/printed_documents.py
+	$(TEST_ENV) $(BIN)/python bench/national.py
 	@if psql -h 127.0.0.1 -U postgres -d postgres -qtAc "select 1" >/dev/null 2>&1; then \
 	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/loften_bench $(TEST_ENV) $(BIN)/python bench/situation_picture.py; \
-	else echo "PostgreSQL at 127.0.0.1:5432 does not answer: the situation benchmark ran on SQLite only."; fi
+	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/loften_bench $(TEST_ENV) $(BIN)/python bench/national.py; \
+	else echo "PostgreSQL at 127.0.0.1:5432 does not answer: the situation and national benchmarks ran on SQLite only."; fi
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -72,3 +72,13 @@ def history(trail: str, limit: int = 100) -> list[HistoryEntry]:
         kind = model._meta.verbose_name if model else event.model
         entries.append(HistoryEntry(event, kind, rows))
     return entries
+
+
+def data_version() -> str:
+    """A word that changes whenever anything is written (every write is audited) and at
+    midnight (progress is reckoned by the day): for caches of what the data shows."""
+    from django.utils import timezone
+
+    # The newest event's id, not its time: ids only grow, whatever the clocks say.
+    newest = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return f"{timezone.localdate().isoformat()}:{newest or 0}"

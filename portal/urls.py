@@ -1,12 +1,25 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
-from portal import views
+from portal import feeds, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("integritet/", views.privacy, name="privacy"),
+    path("sverige/", views.national, name="national"),
+    path("sverige/jamfor/", views.compare, name="compare"),
+    path("flode/", require_safe(feeds.NationalFeed()), name="feed"),
+    path("kalender.ics", feeds.national_calendar, name="national_calendar"),
+    path("oppna-data/", views.open_data, name="open_data"),
+    path("oppna-data/<str:name>.csv", views.open_data_csv, name="open_data_csv"),
+    path(
+        "kommun/<slug:slug>/flode/",
+        require_safe(feeds.MunicipalityFeed()),
+        name="municipality_feed",
+    ),
+    path("kommun/<slug:slug>/kalender.ics", feeds.calendar, name="calendar"),
     path("kommun/<slug:slug>/", views.municipality, name="municipality"),
     path("kommun/<slug:slug>/<int:year>/", views.promise, name="promise"),
     path("kommun/<slug:slug>/lagesbild/<int:year>/", views.situation, name="situation"),

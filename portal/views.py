@@ -1,15 +1,22 @@
 """The public site: no login, only published promises, through the public selectors."""
 
+import csv
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 from django_ratelimit.decorators import ratelimit
 
+from api import tables
+from audit.selectors import data_version
 from followup import selectors as followup_selectors
 from places.models import Municipality
+from portal import selectors as portal_selectors
+from portal.forms import OverviewFilterForm
 from promises import selectors
 from promises.models import CitizenPromise
 from situation import selectors as situation_selectors
@@ -56,6 +63,7 @@ def _promise_context(slug: str, year: int) -> dict[str, object]:
         "promise": promise,
         "progress": selectors.promise_progress(promise, today),
         "today": today,
+        "occasions": selectors.upcoming_occasions(promise, timezone.now(), public=True),
     }
 
 
@@ -105,6 +113,85 @@ def situation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "published_years": situation_selectors.published_years(place),
         },
     )
+
+
+@require_safe
+def national(request: HttpRequest) -> HttpResponse:
+    """Every municipality with its latest public promise, filtered, with totals for Sweden."""
+    form = OverviewFilterForm(request.GET)
+    filters = form.filters()
+    overview = portal_selectors.national_overview(filters, timezone.localdate())
+    return render(
+        request,
+        "portal/national.html",
+        {
+            "form": form,
+            "overview": overview,
+            "filtered": any(vars(filters).values()),
+            # The long table is rendered once per version of the data and filters.
+            "table_key": f"{data_version()}:{sorted(vars(filters).items())}",
+        },
+    )
+
+
+COMPARE_MAX = 4
+
+
+@require_safe
+def compare(request: HttpRequest) -> HttpResponse:
+    """Two or more municipalities side by side (at most COMPARE_MAX)."""
+    slugs = [s for s in request.GET.getlist("kommun") if s][:COMPARE_MAX]
+    year_text = request.GET.get("ar", "")
+    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
+    columns, kinds = portal_selectors.compare(slugs, year, timezone.localdate())
+    return render(
+        request,
+        "portal/compare.html",
+        {
+            "columns": columns,
+            "kinds": kinds,
+            "year": year,
+            "most": COMPARE_MAX,
+            "choices": [m for m in selectors.public_municipalities() if m.slug not in set(slugs)],
+        },
+    )
+
+
+@require_safe
+def open_data(request: HttpRequest) -> HttpResponse:
+    """What is open and where: the API, the CSV tables and the feeds."""
+    return render(
+        request,
+        "portal/open_data.html",
+        {"tables": list(tables.TABLES), "municipalities": selectors.public_municipalities()},
+    )
+
+
+@require_safe
+@ratelimit(key="ip", rate=settings.SEARCH_RATE, method=ratelimit.ALL)
+def open_data_csv(request: HttpRequest, name: str) -> HttpResponse:
+    """One open data table as CSV (semicolons and a byte order mark, as Excel in Sweden
+    expects), filtered by ?kommun=<slug> and ?ar=<year>."""
+    if name not in tables.TABLES:
+        raise Http404
+    municipality = request.GET.get("kommun", "")[:60]
+    year_text = request.GET.get("ar", "")
+    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
+    if name in tables.NEEDS_MUNICIPALITY and not municipality:
+        return HttpResponse(
+            _("Name a municipality: %(name)s.csv?kommun=<slug>") % {"name": name},
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    header, rows = tables.TABLES[name](municipality, year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stem = "-".join(part for part in (name, municipality, year_text if year else "") if part)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
 
 
 @require_safe

@@ -1,17 +1,18 @@
 """The Eslöv demo: the 2016 and 2017 promises as the seed page states them, written in our
 own words, an invented activity log, and the invented municipality Exempelby."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.demo_guard import DEMO_PASSWORD
 from accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from places.models import County, Municipality, PoliceArea, PoliceRegion
 from promises import services
-from promises.models import Agreement, CitizenPromise
+from promises.models import Activity, Agreement, CitizenPromise
 from promises.vocabularies import ActivityKind as K
 from promises.vocabularies import EvidenceSource as E
 from promises.vocabularies import FocusTag as F
@@ -421,6 +422,7 @@ def _exempelby(today: date) -> None:
     ]
     for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
         services.promise_set_status(promise=promise, by=coordinator, status=status)
+    _exempelby_occasions(activities[1], coordinator, today)
     start = date(today.year, 1, 25)
     for n in range(max(0, (today - start).days // 30)):
         services.activity_report_create(
@@ -440,3 +442,24 @@ def _exempelby(today: date) -> None:
         title=f"Utkast: medborgarlöfte för Exempelby {today.year + 1} (påhittat)",
         situation="Internt utkast som inte är publicerat.",
     )
+
+
+def _exempelby_occasions(walk: Activity, by: User, today: date) -> None:
+    """Two coming safety walks open to the public, if the year still has room for them."""
+    for weeks, place in (
+        (1, "Torget i Exempelby (påhittat)"),
+        (3, "Stationen i Exempelby (påhittat)"),
+    ):
+        day = today + timedelta(weeks=weeks)
+        if day.year != today.year:
+            continue
+        starts = timezone.make_aware(datetime.combine(day, time(18, 0)))
+        services.occasion_create(
+            activity=walk,
+            by=by,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1, minutes=30),
+            place=place,
+            description="Påhittad trygghetsvandring: alla är välkomna, samling vid platsen.",
+            public=True,
+        )

@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from loften.fields import ModelChoiceField, ModelMultipleChoiceField
 from places.models import Municipality, PoliceArea
-from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
+from promises.models import (
+    Activity,
+    ActivityReport,
+    Agreement,
+    CitizenPromise,
+    Commitment,
+    Occasion,
+)
 from promises.selectors import organisations_for
 from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND, EvidenceSource, FocusTag
 
@@ -202,3 +209,21 @@ class ActivityReportForm(VersionedForm):
     def service_data(self) -> dict[str, Any]:
         data = {k: v for k, v in self.cleaned_data.items() if k not in ("version",)}
         return data
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class OccasionForm(VersionedForm):
+    class Meta:
+        model = Occasion
+        fields = ["starts_at", "ends_at", "place", "description", "public"]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -343,3 +343,44 @@ class ActivityReport(models.Model):
     def audit_trail(self) -> str:
         """Changes show in the history of the promise whose activity this reports."""
         return f"citizenpromise:{self.activity.promise_id}"
+
+
+class Occasion(models.Model):
+    """A planned occasion of an activity that the public may come to (a safety walk, a
+    citizen dialogue), published in the promise's calendar."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="occasions")
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200)
+    description = models.TextField(_("what visitors should know"), blank=True)
+    public = models.BooleanField(
+        _("open to the public"),
+        default=True,
+        help_text=_("Shown on the public promise page and in its calendar once published."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("planned occasion")
+        verbose_name_plural = _("planned occasions")
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="occasion_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity} – {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def audit_trail(self) -> str:
+        """Changes show in the history of the promise whose activity this is."""
+        return f"citizenpromise:{self.activity.promise_id}"

@@ -17,7 +17,14 @@ from lib.pace import Progress, progress
 from lib.periods import year_elapsed_share
 from lib.sorting import swedish_key
 from places.models import Municipality
-from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Signatory
+from promises.models import (
+    Activity,
+    ActivityReport,
+    Agreement,
+    CitizenPromise,
+    Occasion,
+    Signatory,
+)
 from promises.vocabularies import PUBLIC_STATUSES, PromiseStatus
 
 
@@ -189,3 +196,25 @@ def staff_reports(user: Any, *, include_removed: bool = False) -> QuerySet[Activ
     return reports.select_related(
         "activity", "activity__promise", "activity__promise__municipality", "reported_by"
     )
+
+
+def upcoming_occasions(promise: CitizenPromise, now: Any, *, public: bool) -> list[Occasion]:
+    """The promise's occasions from now on; for the public only those open to it."""
+    occasions = Occasion.objects.filter(activity__promise=promise, starts_at__gte=now)
+    if public:
+        occasions = occasions.filter(public=True)
+    return list(occasions.select_related("activity").order_by("starts_at"))
+
+
+def public_occasions(since: Any, municipality: Municipality | None = None) -> QuerySet[Occasion]:
+    """Occasions open to the public of public, running promises, from `since` on."""
+    occasions = Occasion.objects.filter(
+        public=True,
+        starts_at__gte=since,
+        activity__promise__in=public_promises().filter(status=PromiseStatus.PUBLISHED),
+    )
+    if municipality is not None:
+        occasions = occasions.filter(activity__promise__municipality=municipality)
+    return occasions.select_related(
+        "activity", "activity__promise", "activity__promise__municipality"
+    ).order_by("starts_at")

@@ -34,6 +34,13 @@ urlpatterns = [
     path("overenskommelser/<int:pk>/", views.agreement_form, name="agreement_edit"),
     path("rapportera/", views.report_choose, name="report_choose"),
     path("rapportera/<int:activity_pk>/", views.report_create, name="report_create"),
+    path(
+        "rapportera/<int:activity_pk>/tillfalle/ny/",
+        views.occasion_form,
+        name="occasion_create",
+    ),
+    path("tillfallen/<int:pk>/", views.occasion_form, name="occasion_edit"),
+    path("tillfallen/<int:pk>/ta-bort/", views.occasion_delete, name="occasion_delete"),
     path("rapporter/", views.report_list, name="report_list"),
     path("rapporter/<int:pk>/", views.report_edit, name="report_edit"),
     path("rapporter/<int:pk>/ta-bort/", views.report_remove, name="report_remove"),

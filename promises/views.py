@@ -25,11 +25,19 @@ from promises.forms import (
     AgreementCreateForm,
     AgreementForm,
     CommitmentForm,
+    OccasionForm,
     PromiseCreateForm,
     PromiseForm,
     SignatoryForm,
 )
-from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
+from promises.models import (
+    Activity,
+    ActivityReport,
+    Agreement,
+    CitizenPromise,
+    Commitment,
+    Occasion,
+)
 from promises.vocabularies import STATUS_TRANSITIONS, PromiseStatus
 
 
@@ -150,6 +158,7 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             and PromiseStatus.WITHDRAWN in STATUS_TRANSITIONS[promise.status],
             "history": history(f"citizenpromise:{promise.pk}") if can_edit else None,
             "reports": selectors.staff_reports(request.user).filter(activity__promise=promise)[:20],
+            "occasions": selectors.upcoming_occasions(promise, timezone.now(), public=False),
             "next_year_exists": CitizenPromise.objects.filter(
                 municipality=promise.municipality,
                 police_area=promise.police_area,
@@ -534,3 +543,60 @@ def report_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     services.activity_report_remove(report=report, by=request.user)
     messages.success(request, _("The report was removed from the count. It stays on record."))
     return redirect("promises:report_list")
+
+
+def _occasion_for_planner(request: HttpRequest, pk: int) -> Occasion:
+    permissions.require_staff(request)
+    occasion = get_object_or_404(
+        Occasion.objects.select_related("activity", "activity__promise"), pk=pk
+    )
+    if not permissions.can_view_promise(request.user, occasion.activity.promise):
+        raise Http404
+    if not permissions.can_report_activity(request.user, occasion.activity):
+        raise PermissionDenied(_("Only those who carry out the activity may plan it."))
+    return occasion
+
+
+@FORM_METHODS
+@login_required
+def occasion_form(
+    request: AuthedRequest, activity_pk: int | None = None, pk: int | None = None
+) -> HttpResponse:
+    """Plan an occasion of an activity, or change a planned one."""
+    occasion = _occasion_for_planner(request, pk) if pk is not None else None
+    activity = (
+        occasion.activity if occasion else _get_activity_for_reporter(request, activity_pk or 0)
+    )
+    form = OccasionForm(request.POST or None, instance=occasion)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            if occasion is None:
+                services.occasion_create(activity=activity, by=request.user, **data)
+            else:
+                services.occasion_update(
+                    occasion=occasion,
+                    by=request.user,
+                    expected_version=form.expected_version(),
+                    **data,
+                )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The occasion was saved."))
+            return redirect("promises:promise_detail", pk=activity.promise_id)
+    return render(
+        request,
+        "promises/occasion_form.html",
+        {"form": form, "activity": activity, "occasion": occasion},
+    )
+
+
+@require_POST
+@login_required
+def occasion_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    occasion = _occasion_for_planner(request, pk)
+    promise_id = occasion.activity.promise_id
+    services.occasion_delete(occasion=occasion, by=request.user)
+    messages.success(request, _("The occasion was cancelled."))
+    return redirect("promises:promise_detail", pk=promise_id)

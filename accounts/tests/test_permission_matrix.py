@@ -9,8 +9,9 @@ objects of Eslöv (the cast's own organisations); the coordinator of Lund stands
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.apps import apps
@@ -102,6 +103,7 @@ class World:
     file_import_pk: int
     follow_up_pk: int
     evaluation_pk: int
+    occasion_pk: int
 
 
 MATRIX: dict[str, Row] = {
@@ -306,6 +308,32 @@ MATRIX: dict[str, Row] = {
         lambda w: {"pk": w.evaluation_pk, "fmt": "pdf"},
         get=_staff(**{**DRAFT_READERS, "partner": OK}),
     ),
+    # The national overview, feeds, calendars and open data tables: public, read-only.
+    **{
+        f"portal:{name}": Row(get=EVERYONE_OK)
+        for name in ("national", "compare", "feed", "national_calendar", "open_data")
+    },
+    "portal:open_data_csv": Row(lambda w: {"name": "aktiviteter"}, get=EVERYONE_OK),
+    "portal:municipality_feed": Row(lambda w: {"slug": "eslov"}, get=EVERYONE_OK),
+    "portal:calendar": Row(lambda w: {"slug": "eslov"}, get=EVERYONE_OK),
+    # Planned occasions of the traffic controls: those who carry them out plan them; other
+    # readers of the promise are refused; the rest do not learn the activity exists.
+    "promises:occasion_create": Row(
+        lambda w: {"activity_pk": w.cast.controls.pk},
+        get=_staff(coordinator=OK, reporter=OK, admin=OK),
+        post=_staff(coordinator=OK, reporter=OK, admin=OK),
+    ),
+    "promises:occasion_edit": Row(
+        lambda w: {"pk": w.occasion_pk},
+        get=_staff(coordinator=OK, reporter=OK, admin=OK, viewer=FORBIDDEN, partner=FORBIDDEN),
+        post=_staff(coordinator=OK, reporter=OK, admin=OK, viewer=FORBIDDEN, partner=FORBIDDEN),
+    ),
+    "promises:occasion_delete": Row(
+        lambda w: {"pk": w.occasion_pk},
+        post=_staff(
+            coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN, partner=FORBIDDEN
+        ),
+    ),
     # The open data API: public, read-only, the same for everyone (what it never shows is
     # tested in api/tests).
     **{
@@ -403,6 +431,12 @@ def _world(cast: Cast) -> World:
     )
     follow_up = follow_up_draft(promise=cast.published, number=1, by=cast.coordinator)
     evaluation = evaluation_start(promise=cast.published, by=cast.coordinator)
+    occasion = services.occasion_create(
+        activity=cast.controls,
+        by=cast.coordinator,
+        starts_at=datetime(2017, 6, 1, 18, tzinfo=ZoneInfo("Europe/Stockholm")),
+        place="Torget",
+    )
     return World(
         cast,
         commitment.pk,
@@ -413,6 +447,7 @@ def _world(cast: Cast) -> World:
         checked.pk,
         follow_up.pk,
         evaluation.pk,
+        occasion.pk,
     )
 
 

@@ -20,6 +20,7 @@ from promises.forms import (
     ActivityReportForm,
     AgreementCreateForm,
     CommitmentForm,
+    OccasionForm,
     PromiseCreateForm,
     PromiseForm,
 )
@@ -216,6 +217,10 @@ FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
                 for n in ("partners", "next", "keepc")
             ),
         ],
+    ),
+    "occasion": (
+        lambda c: reverse("promises:occasion_create", args=[c.walks.pk]),
+        _fields(OccasionForm),
     ),
     "reminder_preferences": (
         lambda c: reverse("followup:preferences"),

@@ -114,8 +114,8 @@ def test_promise_page_uses_a_fixed_number_of_queries(
 ) -> None:
     _add_activities_with_reports(cast, activities, reports)
     # The promise with its parts (5), the motivations of its commitments (1), its published
-    # follow-ups (1) and whether its evaluation is published (1).
-    assert _queries_for_promise_page() == 8
+    # follow-ups (1), whether its evaluation is published (1) and its coming occasions (1).
+    assert _queries_for_promise_page() == 9
 
 
 @pytest.mark.parametrize("problems", [1, 3])
@@ -127,7 +127,7 @@ def test_why_this_promise_adds_a_fixed_number_of_queries(cast: Cast, problems: i
     for problem in ["speeding", "littering", "fraud"][:problems]:
         Motivation.objects.create(commitment=commitment, problem=problem)
     # And then whether the picture of the year before is published (1) and the picture (5).
-    assert _queries_for_promise_page() == 14
+    assert _queries_for_promise_page() == 15
 
 
 def _data_queries(queries: CaptureQueriesContext) -> list[str]:

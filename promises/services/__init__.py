@@ -23,6 +23,12 @@ from promises.services.documents import (
     promise_withdraw,
     signatory_set,
 )
+from promises.services.occasions import (
+    OCCASION_FIELDS,
+    occasion_create,
+    occasion_delete,
+    occasion_update,
+)
 from promises.services.reports import (
     REPORT_FIELDS,
     activity_progress_recount,
@@ -33,6 +39,7 @@ from promises.services.reports import (
 
 __all__ = [
     "ACTIVITY_FIELDS",
+    "OCCASION_FIELDS",
     "PROMISE_FIELDS",
     "REPORT_FIELDS",
     "activity_create",
@@ -47,6 +54,9 @@ __all__ = [
     "commitment_create",
     "commitment_delete",
     "commitment_update",
+    "occasion_create",
+    "occasion_delete",
+    "occasion_update",
     "promise_copy_to_next_year",
     "promise_create",
     "promise_require_draft",

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.pace import Pace
 from promises.models import ActivityReport
-from promises.vocabularies import OUTCOME_FIELDS, EvidenceSource, FocusTag
+from promises.vocabularies import OUTCOME_FIELDS, ActivityKind, EvidenceSource, FocusTag
 
 register = template.Library()
 
@@ -44,3 +44,15 @@ def outcome_label(field_name: str) -> Any:
     if field_name not in OUTCOME_FIELDS:
         return ""
     return ActivityReport._meta.get_field(field_name).verbose_name  # type: ignore[union-attr]
+
+
+@register.filter
+def activity_kind_label(value: str) -> Any:
+    """The name of an activity kind, e.g. 'Traffic control'."""
+    return dict(ActivityKind.choices).get(value, value)
+
+
+@register.filter
+def get_item(mapping: dict[str, Any], key: str) -> Any:
+    """mapping[key] in a template, or None."""
+    return mapping.get(key)

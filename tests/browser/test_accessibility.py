@@ -21,6 +21,10 @@ PUBLIC_PAGES = [
     "/kommun/eslov/lagesbild/2015/",
     "/kommun/eslov/2017/uppfoljning/2/",
     "/kommun/eslov/2016/utvardering/",
+    "/sverige/",
+    "/sverige/?ar=2017&lan=12",
+    "/sverige/jamfor/?kommun=eslov&kommun=exempelby",
+    "/oppna-data/",
     "/konto/logga-in/",
     "/kommun/finns-inte/",
 ]

@@ -1,0 +1,320 @@
+"""Reads of the national overview: every municipality with its latest public promise and
+how it stands, totals across Sweden, and municipalities side by side. A fixed handful of
+queries for all 290 municipalities; the pace is reckoned in Python from stored counts."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import OuterRef, Subquery
+
+from lib.pace import Pace, Progress, progress
+from lib.periods import year_elapsed_share
+from lib.sorting import swedish_key
+from places.models import Municipality
+from promises.models import Activity, CitizenPromise
+from promises.selectors import public_promises
+from promises.vocabularies import ActivityKind, PromiseStatus
+
+# How a promise stands, for filtering: its publication status, or its pace while it runs.
+ON_TRACK, BEHIND = "on_track", "behind"
+STANDINGS = (
+    PromiseStatus.PUBLISHED,
+    PromiseStatus.EVALUATED,
+    PromiseStatus.WITHDRAWN,
+    ON_TRACK,
+    BEHIND,
+)
+
+
+@dataclass
+class ActivityLine:
+    kind: str
+    target: int | None
+    done: int
+    progress: Progress
+
+
+@dataclass
+class PromiseStanding:
+    """A promise with its activities' progress, and whether any is behind."""
+
+    promise: CitizenPromise
+    activities: list[ActivityLine] = field(default_factory=list)
+
+    @property
+    def behind(self) -> int:
+        return sum(1 for a in self.activities if a.progress.pace == Pace.BEHIND)
+
+    @property
+    def measured(self) -> int:
+        return sum(1 for a in self.activities if a.progress.pace != Pace.NO_TARGET)
+
+    @property
+    def on_track(self) -> bool:
+        return self.behind == 0
+
+    def kinds(self) -> set[str]:
+        return {a.kind for a in self.activities}
+
+    def matches(self, standing: str) -> bool:
+        if standing == ON_TRACK:
+            return self.promise.status == PromiseStatus.PUBLISHED and self.on_track
+        if standing == BEHIND:
+            return self.promise.status == PromiseStatus.PUBLISHED and not self.on_track
+        return self.promise.status == standing
+
+
+@dataclass
+class Row:
+    municipality: Municipality
+    standing: PromiseStanding | None
+
+
+@dataclass
+class KindTotal:
+    kind: str
+    label: str
+    promises: int = 0
+    target: int = 0
+    done: int = 0
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.done / self.target)) if self.target else 0
+
+
+@dataclass
+class Overview:
+    year: int | None
+    rows: list[Row]
+    with_promise: int
+    on_track: int
+    running: int
+    kinds: list[KindTotal]
+
+
+@dataclass(frozen=True)
+class Filters:
+    year: int | None = None
+    county: str = ""
+    region: str = ""
+    kind: str = ""
+    standing: str = ""
+
+
+def promise_years() -> list[int]:
+    """Years with at least one public promise, newest first."""
+    return sorted(set(public_promises().values_list("year", flat=True)), reverse=True)
+
+
+def _standings(promises: list[CitizenPromise], today: date) -> dict[int, PromiseStanding]:
+    standings = {p.pk: PromiseStanding(p) for p in promises}
+    activities = Activity.objects.filter(promise_id__in=list(standings)).values_list(
+        "promise_id", "kind", "target", "done_count"
+    )
+    shares = {p.pk: year_elapsed_share(p.year, today) for p in promises}
+    for promise_id, kind, target, done in activities:
+        standings[promise_id].activities.append(
+            ActivityLine(kind, target, done, progress(done, target, shares[promise_id]))
+        )
+    return standings
+
+
+def _municipalities(filters: Filters) -> list[Municipality]:
+    places = Municipality.objects.select_related("county", "county__police_region").only(
+        "pk",
+        "name",
+        "slug",
+        "code",
+        "county__code",
+        "county__name",
+        "county__police_region__slug",
+        "county__police_region__name",
+    )
+    if filters.county:
+        places = places.filter(county__code=filters.county)
+    if filters.region:
+        places = places.filter(county__police_region__slug=filters.region)
+    return sorted(places, key=lambda m: swedish_key(m.name))
+
+
+def _latest(filters: Filters, place_ids: set[int]) -> dict[int, CitizenPromise]:
+    """Each municipality's public promise of the year, or its latest one."""
+    promises = (
+        public_promises()
+        .filter(municipality_id__in=place_ids)
+        .only("pk", "municipality_id", "police_area_id", "year", "title", "status")
+    )
+    if filters.year:
+        promises = promises.filter(year=filters.year)
+    else:
+        # Only each municipality's newest year: a tenth of the rows over ten years.
+        newest = (
+            public_promises()
+            .filter(municipality_id=OuterRef("municipality_id"))
+            .order_by("-year")
+            .values("year")[:1]
+        )
+        promises = promises.filter(year=Subquery(newest))
+    latest: dict[int, CitizenPromise] = {}
+    for promise in promises.order_by("municipality_id", "year", "police_area_id"):
+        latest[promise.municipality_id] = promise  # the last one is the newest
+    return latest
+
+
+def national_overview(filters: Filters, today: date) -> Overview:
+    """Every municipality (of the county or region asked for) with its promise and standing;
+    the filters on activity kind and standing keep only the rows that match."""
+    places = _municipalities(filters)
+    latest = _latest(filters, {m.pk for m in places})
+    standings = _standings(list(latest.values()), today)
+    rows = []
+    for place in places:
+        promise = latest.get(place.pk)
+        standing = standings[promise.pk] if promise else None
+        if filters.kind and (standing is None or filters.kind not in standing.kinds()):
+            continue
+        if filters.standing and (standing is None or not standing.matches(filters.standing)):
+            continue
+        rows.append(Row(place, standing))
+    shown = [r.standing for r in rows if r.standing]
+    running = [s for s in shown if s.promise.status == PromiseStatus.PUBLISHED]
+    return Overview(
+        year=filters.year,
+        rows=rows,
+        with_promise=len(shown),
+        on_track=sum(1 for s in running if s.on_track),
+        running=len(running),
+        kinds=_kind_totals(shown),
+    )
+
+
+def _kind_totals(standings: list[PromiseStanding]) -> list[KindTotal]:
+    labels = dict(ActivityKind.choices)
+    totals: dict[str, KindTotal] = {}
+    promises_with: dict[str, set[int]] = defaultdict(set)
+    for standing in standings:
+        for activity in standing.activities:
+            total = totals.setdefault(
+                activity.kind, KindTotal(activity.kind, str(labels[activity.kind]))
+            )
+            total.target += activity.target or 0
+            total.done += activity.done
+            promises_with[activity.kind].add(standing.promise.pk)
+    for kind, total in totals.items():
+        total.promises = len(promises_with[kind])
+    return sorted(totals.values(), key=lambda t: (-t.promises, swedish_key(t.label)))
+
+
+@dataclass
+class Column:
+    """One municipality in the comparison."""
+
+    municipality: Municipality
+    standing: PromiseStanding | None
+    by_kind: dict[str, ActivityLine]
+
+
+def compare(slugs: list[str], year: int | None, today: date) -> tuple[list[Column], list[str]]:
+    """Municipalities side by side: each one's promise (of the year, or latest) and its
+    activities summed by kind; with the kinds that any of them has, in a stable order."""
+    places = {
+        m.slug: m for m in Municipality.objects.filter(slug__in=slugs).select_related("county")
+    }
+    chosen = [places[s] for s in dict.fromkeys(slugs) if s in places]
+    latest = _latest(Filters(year=year), {m.pk for m in chosen})
+    standings = _standings(list(latest.values()), today)
+    columns, kinds = [], []
+    for place in chosen:
+        promise = latest.get(place.pk)
+        standing = standings[promise.pk] if promise else None
+        by_kind: dict[str, ActivityLine] = {}
+        if standing is not None:
+            share = year_elapsed_share(standing.promise.year, today)
+            for activity in standing.activities:
+                summed = by_kind.get(activity.kind)
+                target = activity.target
+                if summed is not None:
+                    target = (summed.target or 0) + (activity.target or 0)
+                done = (summed.done if summed else 0) + activity.done
+                by_kind[activity.kind] = ActivityLine(
+                    activity.kind, target, done, progress(done, target, share)
+                )
+                if activity.kind not in kinds:
+                    kinds.append(activity.kind)
+        columns.append(Column(place, standing, by_kind))
+    order = list(ActivityKind.values)
+    return columns, sorted(kinds, key=order.index)
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """Something published: a promise, a follow-up or an evaluation, for the feeds."""
+
+    key: str
+    kind: str
+    title: str
+    municipality: Municipality
+    year: int
+    when: datetime
+    summary: str
+    follow_up_number: int | None = None
+
+
+def news(municipality: Municipality | None = None, limit: int = 50) -> list[NewsItem]:
+    """The newest published promises, follow-ups and evaluations (three queries)."""
+    from followup.models import Evaluation
+    from followup.selectors import public_follow_ups
+    from followup.vocabularies import EvaluationStatus
+
+    promises = public_promises().filter(published_at__isnull=False).select_related("municipality")
+    follow_ups = public_follow_ups().select_related("promise", "promise__municipality")
+    evaluations = Evaluation.objects.filter(
+        status=EvaluationStatus.PUBLISHED, promise__in=public_promises()
+    ).select_related("promise", "promise__municipality")
+    if municipality is not None:
+        promises = promises.filter(municipality=municipality)
+        follow_ups = follow_ups.filter(promise__municipality=municipality)
+        evaluations = evaluations.filter(promise__municipality=municipality)
+    items = [
+        NewsItem(
+            f"promise:{p.pk}",
+            "promise",
+            p.title,
+            p.municipality,
+            p.year,
+            p.published_at,
+            p.introduction,
+        )
+        for p in promises.order_by("-published_at")[:limit]
+        if p.published_at
+    ]
+    items += [
+        NewsItem(
+            f"follow-up:{f.pk}",
+            "follow_up",
+            f.promise.title,
+            f.promise.municipality,
+            f.promise.year,
+            f.published_at,
+            f.assessment,
+            f.number,
+        )
+        for f in follow_ups.order_by("-published_at")[:limit]
+        if f.published_at
+    ]
+    items += [
+        NewsItem(
+            f"evaluation:{e.pk}",
+            "evaluation",
+            e.promise.title,
+            e.promise.municipality,
+            e.promise.year,
+            e.published_at,
+            e.summary,
+        )
+        for e in evaluations.order_by("-published_at")[:limit]
+        if e.published_at
+    ]
+    return sorted(items, key=lambda item: item.when, reverse=True)[:limit]

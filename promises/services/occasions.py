@@ -1,0 +1,69 @@
+"""Planned public occasions of activities: what the calendar feed and the promise page show."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from audit.models import AuditAction
+from audit.services import audit_record, snapshot, stored_snapshot
+from loften.versioning import save_versioned
+from promises.models import Activity, Occasion
+from promises.services.documents import assign
+from promises.vocabularies import PromiseStatus
+
+OCCASION_FIELDS = ["starts_at", "ends_at", "place", "description", "public"]
+
+
+def _check(occasion: Occasion) -> None:
+    promise = occasion.activity.promise
+    if promise.status not in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
+        raise ValidationError(
+            _("Occasions are planned for a signed or published promise that is still running.")
+        )
+    errors = {}
+    if occasion.starts_at and occasion.starts_at.year != promise.year:
+        errors["starts_at"] = _("The occasion must fall in the promise year %(year)s.") % {
+            "year": promise.year
+        }
+    if occasion.ends_at and occasion.starts_at and occasion.ends_at <= occasion.starts_at:
+        errors["ends_at"] = _("The end must come after the start.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def occasion_create(*, activity: Activity, by: User | None, **data: Any) -> Occasion:
+    """Plan an occasion of an activity."""
+    occasion = Occasion(activity=activity, created_by=by)
+    assign(occasion, data, OCCASION_FIELDS)
+    _check(occasion)
+    occasion.full_clean(exclude=["created_by"])
+    occasion.save()
+    audit_record(action=AuditAction.CREATE, instance=occasion, by=by)
+    return occasion
+
+
+@transaction.atomic
+def occasion_update(
+    *, occasion: Occasion, by: User | None, expected_version: int, **data: Any
+) -> Occasion:
+    """Change a planned occasion; refused if someone else saved it since it was opened."""
+    before = stored_snapshot(occasion)
+    fields = assign(occasion, data, OCCASION_FIELDS)
+    _check(occasion)
+    occasion.full_clean(exclude=["created_by"])
+    save_versioned(occasion, expected_version=expected_version, fields=fields)
+    audit_record(action=AuditAction.CHANGE, instance=occasion, by=by, before=before)
+    return occasion
+
+
+@transaction.atomic
+def occasion_delete(*, occasion: Occasion, by: User | None) -> None:
+    """Cancel a planned occasion."""
+    audit_record(
+        action=AuditAction.DELETE, instance=occasion, by=by, before=snapshot(occasion), after={}
+    )
+    occasion.delete()
