@@ -135,3 +135,15 @@ def evaluations() -> QuerySet[Evaluation]:
 
 def published_pictures() -> QuerySet[PublishedPicture]:
     return PublishedPicture.objects.select_related("municipality")
+
+
+def in_place_and_year(
+    items: QuerySet[Any], prefix: str, municipality: str | None, year: int | None
+) -> QuerySet[Any]:
+    """Narrow to a municipality (slug) and a year; `prefix` reaches the promise
+    ("" for promises, "promise__" for follow-ups and evaluations)."""
+    if municipality:
+        items = items.filter(**{f"{prefix}municipality__slug": municipality})
+    if year:
+        items = items.filter(**{f"{prefix}year": year})
+    return items

@@ -18,11 +18,7 @@ Table = tuple[list[str], Iterator[Row]]
 
 
 def _filtered(items: QuerySet[Any], prefix: str, municipality: str, year: int | None) -> Any:
-    if municipality:
-        items = items.filter(**{f"{prefix}municipality__slug": municipality})
-    if year:
-        items = items.filter(**{f"{prefix}year": year})
-    return items.order_by("pk")
+    return selectors.in_place_and_year(items, prefix, municipality, year).order_by("pk")
 
 
 def _promises_with_parts(municipality: str, year: int | None) -> Iterator[Any]:

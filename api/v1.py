@@ -285,11 +285,7 @@ def promise_list(
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
 ) -> HttpResponse:
-    items = selectors.promises()
-    if municipality:
-        items = items.filter(municipality__slug=municipality)
-    if year:
-        items = items.filter(year=year)
+    items = selectors.in_place_and_year(selectors.promises(), "", municipality, year)
     if county:
         items = items.filter(municipality__county__code=county)
     if region:
@@ -365,11 +361,7 @@ def follow_up_list(
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
 ) -> HttpResponse:
-    items = selectors.follow_ups()
-    if municipality:
-        items = items.filter(promise__municipality__slug=municipality)
-    if year:
-        items = items.filter(promise__year=year)
+    items = selectors.in_place_and_year(selectors.follow_ups(), "promise__", municipality, year)
     return _listed(request, items, cursor, limit, _follow_up)
 
 
@@ -436,11 +428,7 @@ def evaluation_list(
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
 ) -> HttpResponse:
-    items = selectors.evaluations()
-    if municipality:
-        items = items.filter(promise__municipality__slug=municipality)
-    if year:
-        items = items.filter(promise__year=year)
+    items = selectors.in_place_and_year(selectors.evaluations(), "promise__", municipality, year)
     return _listed(request, items, cursor, limit, _evaluation)
 
 

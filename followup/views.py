@@ -2,7 +2,8 @@
 evaluation (judge, publish, carry over) and the reminder settings. Every check of who may
 do what is asked of accounts.permissions."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -29,19 +30,32 @@ class AuthedRequest(HttpRequest):
     user: User
 
 
-def _follow_up_for_viewer(request: HttpRequest, pk: int) -> FollowUp:
+D = TypeVar("D", FollowUp, Evaluation)
+
+
+def _for_viewer(request: HttpRequest, load: Callable[[int], D | None], pk: int) -> D:
+    """A follow-up or evaluation the user may read (as its promise), else 404."""
     permissions.require_staff(request)
-    follow_up = selectors.follow_up_document(pk)
-    if follow_up is None or not permissions.can_view_promise(request.user, follow_up.promise):
+    found = load(pk)
+    if found is None or not permissions.can_view_promise(request.user, found.promise):
         raise Http404
-    return follow_up
+    return found
+
+
+def _for_editor(request: HttpRequest, load: Callable[[int], D | None], pk: int) -> D:
+    """A follow-up or evaluation the user may change: its promise's coordinators."""
+    found = _for_viewer(request, load, pk)
+    if not permissions.can_edit_promise(request.user, found.promise):
+        raise PermissionDenied(_("Only the promise's coordinators may change it."))
+    return found
+
+
+def _follow_up_for_viewer(request: HttpRequest, pk: int) -> FollowUp:
+    return _for_viewer(request, selectors.follow_up_document, pk)
 
 
 def _follow_up_for_editor(request: HttpRequest, pk: int) -> FollowUp:
-    follow_up = _follow_up_for_viewer(request, pk)
-    if not permissions.can_edit_promise(request.user, follow_up.promise):
-        raise PermissionDenied(_("Only the promise's coordinators may change its follow-ups."))
-    return follow_up
+    return _for_editor(request, selectors.follow_up_document, pk)
 
 
 def _report(request: HttpRequest, error: ValidationError) -> None:
@@ -192,18 +206,11 @@ def preferences(request: AuthedRequest) -> HttpResponse:
 
 
 def _evaluation_for_viewer(request: HttpRequest, pk: int) -> Evaluation:
-    permissions.require_staff(request)
-    evaluation = selectors.evaluation_document(pk)
-    if evaluation is None or not permissions.can_view_promise(request.user, evaluation.promise):
-        raise Http404
-    return evaluation
+    return _for_viewer(request, selectors.evaluation_document, pk)
 
 
 def _evaluation_for_editor(request: HttpRequest, pk: int) -> Evaluation:
-    evaluation = _evaluation_for_viewer(request, pk)
-    if not permissions.can_edit_promise(request.user, evaluation.promise):
-        raise PermissionDenied(_("Only the promise's coordinators may change its evaluation."))
-    return evaluation
+    return _for_editor(request, selectors.evaluation_document, pk)
 
 
 @require_POST

@@ -35,4 +35,6 @@ def assert_tagged(metadata: dict[str, Any], catalog: Any, title: str, language: 
     assert "StructTreeRoot" in catalog and "MarkInfo" in catalog
     assert catalog["Lang"] == language
     viewer = catalog.get("ViewerPreferences")
-    assert viewer is not None
+    if hasattr(viewer, "resolve"):
+        viewer = viewer.resolve()
+    assert viewer is not None and viewer.get("DisplayDocTitle") is True, viewer

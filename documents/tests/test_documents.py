@@ -119,6 +119,9 @@ def test_a_follow_up_prints_its_figures_and_judgement(logged: Cast, fmt: str) ->
     _published_follow_up(logged)
     data = _get(url)
     text = pdf_text(data)[0] if fmt == "pdf" else docx_text(data)[0]
+    if fmt == "pdf":
+        _text, metadata, catalog = pdf_text(data)
+        assert_tagged(metadata, catalog, "Uppföljning 1 av Medborgarlöfte 2017", b"sv")
     for expected in (
         "Uppföljning 1 av Medborgarlöfte 2017",
         "7 av 30",
@@ -154,6 +157,9 @@ def test_an_evaluation_prints_its_effect_with_small_counts_hidden(cast: Cast, fm
     public = _get(reverse("documents:evaluation", args=["eslov", 2017, fmt]))
     read = pdf_text if fmt == "pdf" else docx_text
     staff_text, public_text = read(staff)[0], read(public)[0]
+    if fmt == "pdf":
+        _text, metadata, catalog = pdf_text(public)
+        assert_tagged(metadata, catalog, "Utvärdering av Medborgarlöfte 2017", b"sv")
     assert "Färre klagomål än året innan." in public_text
     assert "Hastighetsöverträdelser" in public_text
     assert "färre än 3" in public_text and "färre än 3" not in staff_text
