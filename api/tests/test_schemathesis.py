@@ -1,10 +1,13 @@
 """The API against its own OpenAPI description: whatever schemathesis asks, no server error,
 and every answer matches the schema."""
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -19,9 +22,16 @@ schema.app = application
 
 
 @pytest.fixture(autouse=True)
-def _localhost(settings: Any) -> None:
-    """Schemathesis calls the app as localhost."""
+def _as_the_test_client_does(settings: Any) -> Iterator[None]:
+    """Schemathesis calls the WSGI app as localhost. The app closes the database connection
+    at the end of each request, which would end the test's transaction on PostgreSQL; the
+    test client keeps it open the same way, by not listening for those signals."""
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
