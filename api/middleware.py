@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from audit.models import AuditEvent
+from audit.selectors import latest_change_at
 
 PREFIX = "/api/"
 CORS = {
@@ -28,7 +28,7 @@ WITHOUT_LAST_MODIFIED = ("/api/v1/situation-pictures/",)
 def last_change() -> datetime:
     """When published data last changed, as far as it can have: the newest write in the
     audit trail, and no earlier than today's start (progress is reckoned by the day)."""
-    newest = AuditEvent.objects.order_by("-at").values_list("at", flat=True).first()
+    newest = latest_change_at()
     midnight = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
     return max(newest, midnight) if newest else midnight
 

@@ -82,3 +82,8 @@ def data_version() -> str:
     # The newest event's id, not its time: ids only grow, whatever the clocks say.
     newest = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
     return f"{timezone.localdate().isoformat()}:{newest or 0}"
+
+
+def latest_change_at() -> Any:
+    """When the newest write was recorded, or None before any."""
+    return AuditEvent.objects.order_by("-at").values_list("at", flat=True).first()

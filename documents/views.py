@@ -13,6 +13,7 @@ from documents import builders
 from documents.model import Document
 from documents.services import FORMATS, document_file
 from followup import selectors as followup_selectors
+from followup.views import evaluation_for_viewer, follow_up_for_viewer
 from places.models import Municipality
 from promises import selectors as promise_selectors
 from situation import selectors as situation_selectors
@@ -97,18 +98,12 @@ def staff_promise(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @require_safe
 @login_required
 def staff_follow_up(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    permissions.require_staff(request)
-    found = followup_selectors.follow_up_document(pk)
-    if found is None or not permissions.can_view_promise(request.user, found.promise):
-        raise Http404
+    found = follow_up_for_viewer(request, pk)
     return document_response(request, builders.follow_up_document(found), fmt)
 
 
 @require_safe
 @login_required
 def staff_evaluation(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    permissions.require_staff(request)
-    found = followup_selectors.evaluation_document(pk)
-    if found is None or not permissions.can_view_promise(request.user, found.promise):
-        raise Http404
+    found = evaluation_for_viewer(request, pk)
     return document_response(request, builders.evaluation_document(found, public=False), fmt)

@@ -21,7 +21,7 @@ from followup.forms import EvaluationForm, FollowUpForm, ReminderPreferenceForm
 from followup.models import Evaluation, FollowUp, ReminderPreference
 from followup.vocabularies import EvaluationStatus, FollowUpStatus
 from promises.models import CitizenPromise
-from promises.selectors import staff_promise_document
+from promises.selectors import next_year_promise, staff_promise_document
 
 FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -50,12 +50,23 @@ def _for_editor(request: HttpRequest, load: Callable[[int], D | None], pk: int) 
     return found
 
 
-def _follow_up_for_viewer(request: HttpRequest, pk: int) -> FollowUp:
+def follow_up_for_viewer(request: HttpRequest, pk: int) -> FollowUp:
     return _for_viewer(request, selectors.follow_up_document, pk)
 
 
 def _follow_up_for_editor(request: HttpRequest, pk: int) -> FollowUp:
     return _for_editor(request, selectors.follow_up_document, pk)
+
+
+def _promise_for_coordinator(request: HttpRequest, pk: int, refusal: str) -> CitizenPromise:
+    """A promise the user reads (else 404) and coordinates (else 403 with `refusal`)."""
+    permissions.require_staff(request)
+    promise = staff_promise_document(request.user, pk)
+    if promise is None:
+        raise Http404
+    if not permissions.can_edit_promise(request.user, promise):
+        raise PermissionDenied(refusal)
+    return promise
 
 
 def _report(request: HttpRequest, error: ValidationError) -> None:
@@ -65,12 +76,9 @@ def _report(request: HttpRequest, error: ValidationError) -> None:
 @require_POST
 @login_required
 def start(request: AuthedRequest, promise_pk: int, number: int) -> HttpResponse:
-    permissions.require_staff(request)
-    promise = staff_promise_document(request.user, promise_pk)
-    if promise is None:
-        raise Http404
-    if not permissions.can_edit_promise(request.user, promise):
-        raise PermissionDenied(_("Only the promise's coordinators may start a follow-up."))
+    promise = _promise_for_coordinator(
+        request, promise_pk, _("Only the promise's coordinators may start a follow-up.")
+    )
     try:
         follow_up = services.follow_up_draft(promise=promise, number=number, by=request.user)
     except ValidationError as error:
@@ -82,7 +90,7 @@ def start(request: AuthedRequest, promise_pk: int, number: int) -> HttpResponse:
 @FORM_METHODS
 @login_required
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = _follow_up_for_viewer(request, pk)
+    follow_up = follow_up_for_viewer(request, pk)
     promise = follow_up.promise
     can_edit = permissions.can_edit_promise(request.user, promise)
     editable = can_edit and follow_up.status == FollowUpStatus.DRAFT
@@ -152,7 +160,7 @@ def approve(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def cosign(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = _follow_up_for_viewer(request, pk)
+    follow_up = follow_up_for_viewer(request, pk)
     if not permissions.can_cosign_follow_up(request.user, follow_up.promise):
         raise PermissionDenied(_("Only a coordinator of the local police area may co-sign."))
     try:
@@ -167,7 +175,7 @@ def cosign(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def send_back(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = _follow_up_for_viewer(request, pk)
+    follow_up = follow_up_for_viewer(request, pk)
     promise = follow_up.promise
     if not (
         permissions.can_edit_promise(request.user, promise)
@@ -205,7 +213,7 @@ def preferences(request: AuthedRequest) -> HttpResponse:
     )
 
 
-def _evaluation_for_viewer(request: HttpRequest, pk: int) -> Evaluation:
+def evaluation_for_viewer(request: HttpRequest, pk: int) -> Evaluation:
     return _for_viewer(request, selectors.evaluation_document, pk)
 
 
@@ -216,12 +224,9 @@ def _evaluation_for_editor(request: HttpRequest, pk: int) -> Evaluation:
 @require_POST
 @login_required
 def evaluation_start(request: AuthedRequest, promise_pk: int) -> HttpResponse:
-    permissions.require_staff(request)
-    promise = staff_promise_document(request.user, promise_pk)
-    if promise is None:
-        raise Http404
-    if not permissions.can_edit_promise(request.user, promise):
-        raise PermissionDenied(_("Only the promise's coordinators may evaluate it."))
+    promise = _promise_for_coordinator(
+        request, promise_pk, _("Only the promise's coordinators may evaluate it.")
+    )
     try:
         found = services.evaluation_start(promise=promise, by=request.user)
     except ValidationError as error:
@@ -233,7 +238,7 @@ def evaluation_start(request: AuthedRequest, promise_pk: int) -> HttpResponse:
 @FORM_METHODS
 @login_required
 def evaluation(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = _evaluation_for_viewer(request, pk)
+    found = evaluation_for_viewer(request, pk)
     promise = found.promise
     can_edit = permissions.can_edit_promise(request.user, promise)
     editable = can_edit and found.status == EvaluationStatus.DRAFT
@@ -256,9 +261,7 @@ def evaluation(request: AuthedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The evaluation was saved."))
             return redirect("followup:evaluation", pk=found.pk)
-    next_year = CitizenPromise.objects.filter(
-        municipality=promise.municipality, police_area=promise.police_area, year=promise.year + 1
-    ).first()
+    next_year = next_year_promise(promise)
     context: dict[str, Any] = {
         "evaluation": found,
         "promise": promise,

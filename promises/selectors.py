@@ -218,3 +218,12 @@ def public_occasions(since: Any, municipality: Municipality | None = None) -> Qu
     return occasions.select_related(
         "activity", "activity__promise", "activity__promise__municipality"
     ).order_by("starts_at")
+
+
+def next_year_promise(promise: CitizenPromise) -> CitizenPromise | None:
+    """The promise of the same municipality and police area for the following year."""
+    return CitizenPromise.objects.filter(
+        municipality_id=promise.municipality_id,
+        police_area_id=promise.police_area_id,
+        year=promise.year + 1,
+    ).first()

@@ -159,11 +159,7 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "history": history(f"citizenpromise:{promise.pk}") if can_edit else None,
             "reports": selectors.staff_reports(request.user).filter(activity__promise=promise)[:20],
             "occasions": selectors.upcoming_occasions(promise, timezone.now(), public=False),
-            "next_year_exists": CitizenPromise.objects.filter(
-                municipality=promise.municipality,
-                police_area=promise.police_area,
-                year=promise.year + 1,
-            ).exists(),
+            "next_year_exists": selectors.next_year_promise(promise) is not None,
         },
     )
 

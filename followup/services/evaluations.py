@@ -18,6 +18,7 @@ from followup.selectors import commitment_effects, period_figures
 from followup.vocabularies import EvaluationStatus
 from loften.versioning import save_versioned
 from promises.models import CitizenPromise
+from promises.selectors import next_year_promise
 from promises.services import promise_copy_to_next_year, promise_set_status
 from promises.vocabularies import PromiseStatus
 
@@ -167,9 +168,7 @@ def evaluation_carry_over(*, evaluation: Evaluation, by: User | None) -> Citizen
     """Create next year's draft promise with the commitments and activities marked to be
     carried over (an activity goes only with its commitment, or on its own if it has none)."""
     promise = evaluation.promise
-    if CitizenPromise.objects.filter(
-        municipality=promise.municipality, police_area=promise.police_area, year=promise.year + 1
-    ).exists():
+    if next_year_promise(promise) is not None:
         raise ValidationError(
             _(
                 "There is already a promise for %(year)s. Carry-over creates next year's "
