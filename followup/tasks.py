@@ -8,8 +8,8 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from django_tasks import task
 
+from core.scheduling import enqueue_once
 from followup.models import ReminderSent
-from loften.scheduling import enqueue_once
 
 
 @task()

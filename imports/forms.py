@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from loften.fields import ModelChoiceField
+from core.fields import ModelChoiceField
 from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
 
 MAX_UPLOAD = 20 * 1024 * 1024

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import permissions
+from core.fields import is_database_key
 from imports.forms import (
     ActivityRowFormSet,
     DocumentForm,
@@ -24,7 +25,6 @@ from imports.forms import (
 from imports.parser import clean_lines, parse_text
 from imports.readers import ReadError, plain_text, read_text
 from imports.services import ImportRefused, import_reviewed
-from loften.fields import is_database_key
 
 
 def _municipalities(request: HttpRequest) -> Any:

@@ -8,7 +8,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
-from loften.env import env_bool, env_int, env_list, env_str, tile_origins
+from core.env import env_bool, env_int, env_list, env_str, tile_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # A .env file beside the code fills in what the real environment leaves unset.
@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "loften",
+    "core",
     "places",
     "accounts",
     "promises",

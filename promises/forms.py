@@ -5,7 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from loften.fields import ModelChoiceField, ModelMultipleChoiceField
+from core.fields import ModelChoiceField, ModelMultipleChoiceField
 from places.models import Municipality, PoliceArea
 from promises.models import (
     Activity,

@@ -3,8 +3,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from loften.fields import ModelChoiceField as SafeModelChoiceField
-from loften.fields import ModelMultipleChoiceField
+from core.fields import ModelChoiceField as SafeModelChoiceField
+from core.fields import ModelMultipleChoiceField
 from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
 from situation.vocabularies import ParticipantGroup, Problem

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from loften.scheduling import enqueue_once
+from core.scheduling import enqueue_once
 from situation.services.events import police_events_fetch
 
 

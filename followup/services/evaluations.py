@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
+from core.versioning import save_versioned
 from followup.models import Evaluation, EvaluationActivity, EvaluationCommitment
 from followup.selectors import commitment_effects, period_figures
 from followup.vocabularies import EvaluationStatus
-from loften.versioning import save_versioned
 from promises.models import CitizenPromise
 from promises.selectors import next_year_promise
 from promises.services import promise_copy_to_next_year, promise_set_status

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
+from core.versioning import save_versioned
 from followup.models import FollowUp, FollowUpActivity, FollowUpCommitment, ReminderPreference
 from followup.reminders import reminders_send
 from followup.selectors import Period, period_figures, period_of, periods_of, suggested_status
 from followup.vocabularies import FOLLOWED_PROMISE_STATUSES, CommitmentStatus, FollowUpStatus
-from loften.versioning import save_versioned
 from promises.models import CitizenPromise
 from promises.vocabularies import PromiseStatus
 

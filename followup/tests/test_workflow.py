@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from conftest import Cast, client_for
+from core.versioning import ConcurrentEditError
 from followup import services
 from followup.models import FollowUp
 from followup.vocabularies import CommitmentStatus, FollowUpStatus
-from loften.versioning import ConcurrentEditError
 from promises import services as promise_services
 from promises.models import CitizenPromise
 

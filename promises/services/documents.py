@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
-from loften.versioning import save_versioned
+from core.versioning import save_versioned
 from promises.models import Activity, Agreement, CitizenPromise, Commitment, Signatory
 from promises.vocabularies import STATUS_TRANSITIONS, PromiseStatus
 

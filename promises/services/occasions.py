@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
-from loften.versioning import save_versioned
+from core.versioning import save_versioned
 from promises.models import Activity, Occasion
 from promises.services.documents import assign
 from promises.vocabularies import PromiseStatus

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
+from core.versioning import save_versioned
 from lib.periods import year_bounds
-from loften.versioning import save_versioned
 from promises.models import Activity, ActivityReport, CitizenPromise
 from promises.services.documents import assign
 from promises.vocabularies import OUTCOME_FIELDS, PromiseStatus

@@ -5,8 +5,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from conftest import Cast
+from core.versioning import ConcurrentEditError
 from lib.pace import Pace
-from loften.versioning import ConcurrentEditError
 from promises import selectors, services
 from promises.models import ActivityReport, CitizenPromise
 from promises.tasks import progress_recount

@@ -24,7 +24,7 @@ def _every_table() -> dict[str, list[tuple[Any, ...]]]:
 def test_restore_brings_back_every_row_of_every_table(demo: None, tmp_path: Path) -> None:
     before = _every_table()
     assert len(before["promises_activityreport"]) > 30
-    backup = tmp_path / "loften.backup"
+    backup = tmp_path / "core.backup"
     call_command("backup", str(backup))
     ActivityReport.objects.filter(notes__contains="Påhittad").update(count=99)
     CitizenPromise.objects.filter(year=2016).update(title="Ändrad efter backupen")

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from loften.backup import BackupError, backup
+from core.backup import BackupError, backup
 
 
 class Command(BaseCommand):

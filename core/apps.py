@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Shared infrastructure below every domain app: optimistic locking, safe form fields,
+    environment readers, periodic tasks, backup and restore. It imports no app of ours."""
+
+    name = "core"
+    default_auto_field = "django.db.models.BigAutoField"
