@@ -241,7 +241,7 @@ def _promise(request: HttpRequest, promise: CitizenPromise) -> dict[str, Any]:
     return {
         "id": promise.pk,
         "url": _url(request, "portal:promise", slug, year),
-        "pdf": _url(request, "documents:promise", slug, year, "pdf"),
+        "pdf": _url(request, "portal:promise_download", slug, year, "pdf"),
         "municipality": _ref(promise.municipality),
         "police_area": _ref(promise.police_area),
         "agreement_id": promise.agreement_id,

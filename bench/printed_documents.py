@@ -77,9 +77,9 @@ def _time(render: object, doc: object) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    from documents.builders import promise_document
     from documents.rendering import pdf_of
     from documents.word import docx_of
+    from promises.printing import promise_document
     from promises.selectors import public_promise
 
     setup_test_environment()

@@ -167,7 +167,7 @@ def commitment_effects(promise: CitizenPromise, as_of: date) -> dict[int, list[E
     }
 
 
-def evaluation_document(pk: int) -> Evaluation | None:
+def evaluation_in_full(pk: int) -> Evaluation | None:
     """One evaluation with its lines, for a staff page (the view asks who may see it)."""
     return (
         Evaluation.objects.filter(pk=pk)
@@ -193,10 +193,10 @@ def public_evaluation_of(promise: CitizenPromise) -> Evaluation | None:
     found = Evaluation.objects.filter(
         promise=promise, promise__in=public_promises(), status=EvaluationStatus.PUBLISHED
     ).values_list("pk", flat=True)
-    return evaluation_document(found[0]) if found else None
+    return evaluation_in_full(found[0]) if found else None
 
 
-def follow_up_document(pk: int) -> FollowUp | None:
+def follow_up_in_full(pk: int) -> FollowUp | None:
     """One follow-up with its lines, for a staff page (the view asks who may see it)."""
     return _with_lines(FollowUp.objects.filter(pk=pk)).first()
 

@@ -2,71 +2,28 @@
 evaluation (judge, publish, carry over) and the reminder settings. Every check of who may
 do what is asked of accounts.permissions."""
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts import permissions
-from accounts.models import User
+from accounts.requests import AuthedRequest
 from audit.selectors import history
-from followup import selectors, services
+from core.http import FORM_METHODS
+from documents.responses import document_response
+from followup import access, services
 from followup.forms import EvaluationForm, FollowUpForm, ReminderPreferenceForm
-from followup.models import Evaluation, FollowUp, ReminderPreference
+from followup.models import ReminderPreference
+from followup.printing import evaluation_document, follow_up_document
 from followup.vocabularies import EvaluationStatus, FollowUpStatus
-from promises.models import CitizenPromise
-from promises.selectors import next_year_promise, staff_promise_document
-
-FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
-
-
-class AuthedRequest(HttpRequest):
-    user: User
-
-
-D = TypeVar("D", FollowUp, Evaluation)
-
-
-def _for_viewer(request: HttpRequest, load: Callable[[int], D | None], pk: int) -> D:
-    """A follow-up or evaluation the user may read (as its promise), else 404."""
-    permissions.require_staff(request)
-    found = load(pk)
-    if found is None or not permissions.can_view_promise(request.user, found.promise):
-        raise Http404
-    return found
-
-
-def _for_editor(request: HttpRequest, load: Callable[[int], D | None], pk: int) -> D:
-    """A follow-up or evaluation the user may change: its promise's coordinators."""
-    found = _for_viewer(request, load, pk)
-    if not permissions.can_edit_promise(request.user, found.promise):
-        raise PermissionDenied(_("Only the promise's coordinators may change it."))
-    return found
-
-
-def follow_up_for_viewer(request: HttpRequest, pk: int) -> FollowUp:
-    return _for_viewer(request, selectors.follow_up_document, pk)
-
-
-def _follow_up_for_editor(request: HttpRequest, pk: int) -> FollowUp:
-    return _for_editor(request, selectors.follow_up_document, pk)
-
-
-def _promise_for_coordinator(request: HttpRequest, pk: int, refusal: str) -> CitizenPromise:
-    """A promise the user reads (else 404) and coordinates (else 403 with `refusal`)."""
-    permissions.require_staff(request)
-    promise = staff_promise_document(request.user, pk)
-    if promise is None:
-        raise Http404
-    if not permissions.can_edit_promise(request.user, promise):
-        raise PermissionDenied(refusal)
-    return promise
+from promises.access import get_promise_for_editor
+from promises.selectors import next_year_promise
 
 
 def _report(request: HttpRequest, error: ValidationError) -> None:
@@ -76,7 +33,7 @@ def _report(request: HttpRequest, error: ValidationError) -> None:
 @require_POST
 @login_required
 def start(request: AuthedRequest, promise_pk: int, number: int) -> HttpResponse:
-    promise = _promise_for_coordinator(
+    promise = get_promise_for_editor(
         request, promise_pk, _("Only the promise's coordinators may start a follow-up.")
     )
     try:
@@ -90,7 +47,7 @@ def start(request: AuthedRequest, promise_pk: int, number: int) -> HttpResponse:
 @FORM_METHODS
 @login_required
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = follow_up_for_viewer(request, pk)
+    follow_up = access.get_follow_up_for_viewer(request, pk)
     promise = follow_up.promise
     can_edit = permissions.can_edit_promise(request.user, promise)
     editable = can_edit and follow_up.status == FollowUpStatus.DRAFT
@@ -129,7 +86,7 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def refresh(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = _follow_up_for_editor(request, pk)
+    follow_up = access.get_follow_up_for_editor(request, pk)
     try:
         services.follow_up_refresh(follow_up=follow_up, by=request.user)
     except ValidationError as error:
@@ -142,7 +99,7 @@ def refresh(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def approve(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = _follow_up_for_editor(request, pk)
+    follow_up = access.get_follow_up_for_editor(request, pk)
     try:
         services.follow_up_approve(follow_up=follow_up, by=request.user)
     except ValidationError as error:
@@ -160,7 +117,7 @@ def approve(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def cosign(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = follow_up_for_viewer(request, pk)
+    follow_up = access.get_follow_up_for_viewer(request, pk)
     if not permissions.can_cosign_follow_up(request.user, follow_up.promise):
         raise PermissionDenied(_("Only a coordinator of the local police area may co-sign."))
     try:
@@ -175,7 +132,7 @@ def cosign(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def send_back(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = follow_up_for_viewer(request, pk)
+    follow_up = access.get_follow_up_for_viewer(request, pk)
     promise = follow_up.promise
     if not (
         permissions.can_edit_promise(request.user, promise)
@@ -213,18 +170,10 @@ def preferences(request: AuthedRequest) -> HttpResponse:
     )
 
 
-def evaluation_for_viewer(request: HttpRequest, pk: int) -> Evaluation:
-    return _for_viewer(request, selectors.evaluation_document, pk)
-
-
-def _evaluation_for_editor(request: HttpRequest, pk: int) -> Evaluation:
-    return _for_editor(request, selectors.evaluation_document, pk)
-
-
 @require_POST
 @login_required
 def evaluation_start(request: AuthedRequest, promise_pk: int) -> HttpResponse:
-    promise = _promise_for_coordinator(
+    promise = get_promise_for_editor(
         request, promise_pk, _("Only the promise's coordinators may evaluate it.")
     )
     try:
@@ -238,7 +187,7 @@ def evaluation_start(request: AuthedRequest, promise_pk: int) -> HttpResponse:
 @FORM_METHODS
 @login_required
 def evaluation(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = evaluation_for_viewer(request, pk)
+    found = access.get_evaluation_for_viewer(request, pk)
     promise = found.promise
     can_edit = permissions.can_edit_promise(request.user, promise)
     editable = can_edit and found.status == EvaluationStatus.DRAFT
@@ -276,7 +225,7 @@ def evaluation(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def evaluation_refresh(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = _evaluation_for_editor(request, pk)
+    found = access.get_evaluation_for_editor(request, pk)
     try:
         services.evaluation_refresh(evaluation=found, by=request.user)
     except ValidationError as error:
@@ -289,7 +238,7 @@ def evaluation_refresh(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def evaluation_publish(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = _evaluation_for_editor(request, pk)
+    found = access.get_evaluation_for_editor(request, pk)
     try:
         services.evaluation_publish(evaluation=found, by=request.user)
     except ValidationError as error:
@@ -302,7 +251,7 @@ def evaluation_publish(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def evaluation_carry_over(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = _evaluation_for_editor(request, pk)
+    found = access.get_evaluation_for_editor(request, pk)
     try:
         draft = services.evaluation_carry_over(evaluation=found, by=request.user)
     except ValidationError as error:
@@ -314,3 +263,19 @@ def evaluation_carry_over(request: AuthedRequest, pk: int) -> HttpResponse:
         % {"year": draft.year},
     )
     return redirect("promises:promise_detail", pk=draft.pk)
+
+
+@require_safe
+@login_required
+def follow_up_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
+    """The follow-up as a PDF or Word document, drafts included, for its promise's readers."""
+    doc = follow_up_document(access.get_follow_up_for_viewer(request, pk))
+    return document_response(request, doc, fmt)
+
+
+@require_safe
+@login_required
+def evaluation_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
+    """The evaluation as a PDF or Word document, drafts included, for its promise's readers."""
+    doc = evaluation_document(access.get_evaluation_for_viewer(request, pk), public=False)
+    return document_response(request, doc, fmt)

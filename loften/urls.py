@@ -10,7 +10,6 @@ from loften.views import healthz
 urlpatterns = [
     path("api/v1/", api_v1.urls),
     path("", include("portal.urls")),
-    path("", include("documents.urls")),
     path("arbete/inlasning/", include("imports.urls")),
     path("arbete/lagesbild/", include("situation.urls")),
     path("arbete/uppfoljning/", include("followup.urls")),

@@ -30,4 +30,24 @@ urlpatterns = [
         views.follow_up,
         name="follow_up",
     ),
+    path(
+        "kommun/<slug:slug>/<int:year>/<docformat:fmt>/",
+        views.promise_download,
+        name="promise_download",
+    ),
+    path(
+        "kommun/<slug:slug>/<int:year>/uppfoljning/<int:number>/<docformat:fmt>/",
+        views.follow_up_download,
+        name="follow_up_download",
+    ),
+    path(
+        "kommun/<slug:slug>/<int:year>/utvardering/<docformat:fmt>/",
+        views.evaluation_download,
+        name="evaluation_download",
+    ),
+    path(
+        "kommun/<slug:slug>/lagesbild/<int:year>/<docformat:fmt>/",
+        views.situation_download,
+        name="situation_download",
+    ),
 ]

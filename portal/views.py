@@ -13,13 +13,18 @@ from django_ratelimit.decorators import ratelimit
 
 from api import tables
 from audit.selectors import data_version
+from documents.responses import document_response
 from followup import selectors as followup_selectors
+from followup.models import Evaluation, FollowUp
+from followup.printing import evaluation_document, follow_up_document
 from places.models import Municipality
 from portal import selectors as portal_selectors
 from portal.forms import OverviewFilterForm
 from promises import selectors
 from promises.models import CitizenPromise
+from promises.printing import promise_document
 from situation import selectors as situation_selectors
+from situation.printing import picture_document
 from situation.vocabularies import Source
 
 
@@ -54,10 +59,41 @@ def municipality(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _promise_context(slug: str, year: int) -> dict[str, object]:
+def _public_promise(slug: str, year: int) -> CitizenPromise:
+    """A published or evaluated promise, else 404."""
     promise: CitizenPromise | None = selectors.public_promise(slug, year)
     if promise is None:
         raise Http404
+    return promise
+
+
+def _public_follow_up(slug: str, year: int, number: int) -> FollowUp:
+    """A published follow-up of a public promise, else 404."""
+    found = followup_selectors.public_follow_up(slug, year, number)
+    if found is None:
+        raise Http404
+    return found
+
+
+def _public_evaluation(slug: str, year: int) -> tuple[CitizenPromise, Evaluation]:
+    """A public promise and its published evaluation, else 404."""
+    promise = _public_promise(slug, year)
+    found = followup_selectors.public_evaluation_of(promise)
+    if found is None:
+        raise Http404
+    return promise, found
+
+
+def _published_place(slug: str, year: int) -> Municipality:
+    """A municipality whose situation picture of the year is published, else 404."""
+    place = get_object_or_404(Municipality, slug=slug)
+    if not situation_selectors.is_published(place, year):
+        raise Http404
+    return place
+
+
+def _promise_context(slug: str, year: int) -> dict[str, object]:
+    promise = _public_promise(slug, year)
     today = timezone.localdate()
     return {
         "promise": promise,
@@ -80,9 +116,7 @@ def promise_print(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_safe
 def follow_up(request: HttpRequest, slug: str, year: int, number: int) -> HttpResponse:
     """A published follow-up of a public promise."""
-    found = followup_selectors.public_follow_up(slug, year, number)
-    if found is None:
-        raise Http404
+    found = _public_follow_up(slug, year, number)
     return render(request, "portal/follow_up.html", {"follow_up": found, "promise": found.promise})
 
 
@@ -90,19 +124,14 @@ def follow_up(request: HttpRequest, slug: str, year: int, number: int) -> HttpRe
 def evaluation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """The published evaluation of a public promise: what was done and what effect was seen
     (small counts hidden)."""
-    promise: CitizenPromise | None = selectors.public_promise(slug, year)
-    found = followup_selectors.public_evaluation_of(promise) if promise else None
-    if found is None:
-        raise Http404
+    promise, found = _public_evaluation(slug, year)
     return render(request, "portal/evaluation.html", {"evaluation": found, "promise": promise})
 
 
 @require_safe
 def situation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """A published situation picture: aggregate figures only, small counts hidden."""
-    place = get_object_or_404(Municipality, slug=slug)
-    if not situation_selectors.is_published(place, year):
-        raise Http404
+    place = _published_place(slug, year)
     return render(
         request,
         "portal/situation.html",
@@ -113,6 +142,43 @@ def situation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "published_years": situation_selectors.published_years(place),
         },
     )
+
+
+# Printed documents of the public pages above: the same lookups, so the same 404s.
+
+
+@require_safe
+def promise_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    doc = promise_document(_public_promise(slug, year), timezone.localdate())
+    return document_response(request, doc, fmt)
+
+
+@require_safe
+def follow_up_download(
+    request: HttpRequest, slug: str, year: int, number: int, fmt: str
+) -> HttpResponse:
+    doc = follow_up_document(_public_follow_up(slug, year, number))
+    return document_response(request, doc, fmt)
+
+
+@require_safe
+def evaluation_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    _promise, found = _public_evaluation(slug, year)
+    doc = evaluation_document(found, public=True)
+    return document_response(request, doc, fmt)
+
+
+@require_safe
+def situation_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    place = _published_place(slug, year)
+    doc = picture_document(
+        situation_selectors.year_picture(place, year),
+        answered=situation_selectors.answering_promises(place, year, public=True),
+        public=True,
+        period_label=str(year),
+        before_label=str(year - 1),
+    )
+    return document_response(request, doc, fmt)
 
 
 @require_safe

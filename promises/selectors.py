@@ -51,7 +51,7 @@ def promise_progress(promise: CitizenPromise, today: date) -> list[ActivityProgr
     ]
 
 
-def _document_prefetches() -> list[Any]:
+def _in_full_prefetches() -> list[Any]:
     return [
         "commitments",
         Prefetch(
@@ -133,7 +133,7 @@ def public_promise(municipality_slug: str, year: int) -> CitizenPromise | None:
         public_promises()
         .filter(municipality__slug=municipality_slug, year=year)
         .select_related("municipality", "police_area", "agreement")
-        .prefetch_related(*_document_prefetches())
+        .prefetch_related(*_in_full_prefetches())
         .order_by("police_area__name")
         .first()
     )
@@ -150,12 +150,12 @@ def staff_promises(user: Any) -> QuerySet[CitizenPromise]:
     )
 
 
-def staff_promise_document(user: Any, pk: int) -> CitizenPromise | None:
+def staff_promise_in_full(user: Any, pk: int) -> CitizenPromise | None:
     """One promise, with everything its staff page shows, if the user may see it."""
     return (
         staff_promises(user)
         .select_related("agreement")
-        .prefetch_related(*_document_prefetches())
+        .prefetch_related(*_in_full_prefetches())
         .filter(pk=pk)
         .first()
     )
@@ -170,7 +170,7 @@ def dashboard_promises(user: Any, today: date) -> tuple[int | None, list[Citizen
         year = latest
     if year is None:
         return None, []
-    chosen = promises.filter(year=year).prefetch_related(*_document_prefetches())
+    chosen = promises.filter(year=year).prefetch_related(*_in_full_prefetches())
     return year, sorted(chosen, key=lambda p: swedish_key(p.municipality.name))
 
 

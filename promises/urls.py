@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("loften/nytt/", views.promise_create, name="promise_create"),
     path("loften/<int:pk>/", views.promise_detail, name="promise_detail"),
+    path("loften/<int:pk>/<docformat:fmt>/", views.promise_download, name="promise_download"),
     path("loften/<int:pk>/redigera/", views.promise_edit, name="promise_edit"),
     path("loften/<int:pk>/status/", views.promise_status, name="promise_status"),
     path("loften/<int:pk>/aterkalla/", views.promise_withdraw, name="promise_withdraw"),

@@ -7,18 +7,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms import formset_factory
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts import permissions
-from accounts.models import User
+from accounts.requests import AuthedRequest
 from audit.selectors import history
+from core.http import FORM_METHODS
+from documents.responses import document_response
 from lib.periods import clamp_to_year
 from places.models import PoliceArea
-from promises import selectors, services
+from promises import access, selectors, services
 from promises.forms import (
     ActivityForm,
     ActivityReportForm,
@@ -32,38 +34,14 @@ from promises.forms import (
 )
 from promises.models import (
     Activity,
-    ActivityReport,
     Agreement,
     CitizenPromise,
     Commitment,
-    Occasion,
 )
+from promises.printing import promise_document
 from promises.vocabularies import STATUS_TRANSITIONS, PromiseStatus
 
-
-class AuthedRequest(HttpRequest):
-    """A request behind login_required: its user is a real account."""
-
-    user: User
-
-
-FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
 SignatoryFormSet = formset_factory(SignatoryForm, extra=0, min_num=2, max_num=6)
-
-
-def _get_promise_for_viewer(request: HttpRequest, pk: int) -> CitizenPromise:
-    permissions.require_staff(request)
-    promise = selectors.staff_promise_document(request.user, pk)
-    if promise is None:
-        raise Http404
-    return promise
-
-
-def _get_promise_for_editor(request: HttpRequest, pk: int) -> CitizenPromise:
-    promise = _get_promise_for_viewer(request, pk)
-    if not permissions.can_edit_promise(request.user, promise):
-        raise PermissionDenied(_("Only the promise's coordinators may change it."))
-    return promise
 
 
 def _refuse_unless_draft(request: HttpRequest, promise: CitizenPromise) -> HttpResponse | None:
@@ -74,26 +52,6 @@ def _refuse_unless_draft(request: HttpRequest, promise: CitizenPromise) -> HttpR
         messages.error(request, " ".join(error.messages))
         return redirect("promises:promise_detail", pk=promise.pk)
     return None
-
-
-def _get_activity_for_reporter(request: HttpRequest, pk: int) -> Activity:
-    permissions.require_staff(request)
-    activity = get_object_or_404(Activity.objects.select_related("promise"), pk=pk)
-    if not permissions.can_report_activity(request.user, activity):
-        raise Http404
-    return activity
-
-
-def _get_report_for_changer(request: HttpRequest, pk: int) -> ActivityReport:
-    permissions.require_staff(request)
-    report = get_object_or_404(
-        ActivityReport.objects.select_related("activity", "activity__promise"), pk=pk
-    )
-    if not permissions.can_view_promise(request.user, report.activity.promise):
-        raise Http404
-    if not permissions.can_change_report(request.user, report):
-        raise PermissionDenied(_("You may not change this report."))
-    return report
 
 
 def _form_error(form: Any, error: ValidationError) -> None:
@@ -131,7 +89,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
 @require_safe
 @login_required
 def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get_promise_for_viewer(request, pk)
+    promise = access.get_promise_for_viewer(request, pk)
     today = timezone.localdate()
     can_edit = permissions.can_edit_promise(request.user, promise)
     return render(
@@ -164,6 +122,14 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_safe
+@login_required
+def promise_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
+    """The promise as a PDF or Word document, drafts included, for those who may read it."""
+    doc = promise_document(access.get_promise_for_viewer(request, pk), timezone.localdate())
+    return document_response(request, doc, fmt)
+
+
 def _signatory_people(formset: Any) -> list[dict[str, Any]]:
     return [f.cleaned_data for f in formset if f.cleaned_data.get("name")]
 
@@ -172,13 +138,7 @@ def _signatory_people(formset: Any) -> list[dict[str, Any]]:
 @login_required
 def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     permissions.require_staff(request)
-    agreement = None
-    if pk is not None:
-        agreement = get_object_or_404(Agreement, pk=pk)
-        if not permissions.can_view_agreement(request.user, agreement):
-            raise Http404
-        if not permissions.can_edit_agreement(request.user, agreement):
-            raise PermissionDenied(_("Only the coordinators may change the agreement."))
+    agreement = None if pk is None else access.get_agreement_for_editor(request, pk)
     municipalities = permissions.editable_municipalities(request.user)
     if agreement is None and not municipalities.exists():
         raise PermissionDenied(_("Only coordinators may record agreements."))
@@ -263,7 +223,7 @@ def promise_create(request: AuthedRequest) -> HttpResponse:
 @FORM_METHODS
 @login_required
 def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get_promise_for_editor(request, pk)
+    promise = access.get_promise_for_editor(request, pk)
     if refusal := _refuse_unless_draft(request, promise):
         return refusal
     agreements = Agreement.objects.filter(municipality=promise.municipality)
@@ -301,7 +261,7 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def promise_status(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get_promise_for_editor(request, pk)
+    promise = access.get_promise_for_editor(request, pk)
     status = request.POST.get("status", "")
     if status == PromiseStatus.EVALUATED:
         messages.error(request, _("A promise becomes evaluated when its evaluation is published."))
@@ -321,7 +281,7 @@ def promise_status(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get_promise_for_editor(request, pk)
+    promise = access.get_promise_for_editor(request, pk)
     try:
         services.promise_withdraw(
             promise=promise, by=request.user, reason=request.POST.get("reason", "")
@@ -336,7 +296,7 @@ def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def promise_copy(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get_promise_for_editor(request, pk)
+    promise = access.get_promise_for_editor(request, pk)
     try:
         copy = services.promise_copy_to_next_year(promise=promise, by=request.user)
     except ValidationError as error:
@@ -353,7 +313,7 @@ def promise_copy(request: AuthedRequest, pk: int) -> HttpResponse:
 def commitment_form(
     request: AuthedRequest, pk: int, commitment_pk: int | None = None
 ) -> HttpResponse:
-    promise = _get_promise_for_editor(request, pk)
+    promise = access.get_promise_for_editor(request, pk)
     if refusal := _refuse_unless_draft(request, promise):
         return refusal
     commitment = (
@@ -390,7 +350,7 @@ def commitment_form(
 @require_POST
 @login_required
 def commitment_delete(request: AuthedRequest, pk: int, commitment_pk: int) -> HttpResponse:
-    promise = _get_promise_for_editor(request, pk)
+    promise = access.get_promise_for_editor(request, pk)
     if refusal := _refuse_unless_draft(request, promise):
         return refusal
     commitment = get_object_or_404(Commitment, pk=commitment_pk, promise=promise)
@@ -402,7 +362,7 @@ def commitment_delete(request: AuthedRequest, pk: int, commitment_pk: int) -> Ht
 @FORM_METHODS
 @login_required
 def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = None) -> HttpResponse:
-    promise = _get_promise_for_editor(request, pk)
+    promise = access.get_promise_for_editor(request, pk)
     if refusal := _refuse_unless_draft(request, promise):
         return refusal
     activity = get_object_or_404(Activity, pk=activity_pk, promise=promise) if activity_pk else None
@@ -434,7 +394,7 @@ def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = Non
 @require_POST
 @login_required
 def activity_delete(request: AuthedRequest, pk: int, activity_pk: int) -> HttpResponse:
-    promise = _get_promise_for_editor(request, pk)
+    promise = access.get_promise_for_editor(request, pk)
     if refusal := _refuse_unless_draft(request, promise):
         return refusal
     activity = get_object_or_404(Activity, pk=activity_pk, promise=promise)
@@ -462,7 +422,7 @@ def _default_organisations(request: HttpRequest) -> list[int]:
 @FORM_METHODS
 @login_required
 def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
-    activity = _get_activity_for_reporter(request, activity_pk)
+    activity = access.get_activity_for_reporter(request, activity_pk)
     initial = {
         "date": clamp_to_year(timezone.localdate(), activity.promise.year),
         "count": 1,
@@ -510,7 +470,7 @@ def report_list(request: AuthedRequest) -> HttpResponse:
 @FORM_METHODS
 @login_required
 def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
-    report = _get_report_for_changer(request, pk)
+    report = access.get_report_for_changer(request, pk)
     form = ActivityReportForm(request.POST or None, instance=report, activity=report.activity)
     if request.method == "POST" and form.is_valid():
         try:
@@ -535,22 +495,10 @@ def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def report_remove(request: AuthedRequest, pk: int) -> HttpResponse:
-    report = _get_report_for_changer(request, pk)
+    report = access.get_report_for_changer(request, pk)
     services.activity_report_remove(report=report, by=request.user)
     messages.success(request, _("The report was removed from the count. It stays on record."))
     return redirect("promises:report_list")
-
-
-def _occasion_for_planner(request: HttpRequest, pk: int) -> Occasion:
-    permissions.require_staff(request)
-    occasion = get_object_or_404(
-        Occasion.objects.select_related("activity", "activity__promise"), pk=pk
-    )
-    if not permissions.can_view_promise(request.user, occasion.activity.promise):
-        raise Http404
-    if not permissions.can_report_activity(request.user, occasion.activity):
-        raise PermissionDenied(_("Only those who carry out the activity may plan it."))
-    return occasion
 
 
 @FORM_METHODS
@@ -559,9 +507,11 @@ def occasion_form(
     request: AuthedRequest, activity_pk: int | None = None, pk: int | None = None
 ) -> HttpResponse:
     """Plan an occasion of an activity, or change a planned one."""
-    occasion = _occasion_for_planner(request, pk) if pk is not None else None
+    occasion = access.get_occasion_for_planner(request, pk) if pk is not None else None
     activity = (
-        occasion.activity if occasion else _get_activity_for_reporter(request, activity_pk or 0)
+        occasion.activity
+        if occasion
+        else access.get_activity_for_reporter(request, activity_pk or 0)
     )
     form = OccasionForm(request.POST or None, instance=occasion)
     if request.method == "POST" and form.is_valid():
@@ -591,7 +541,7 @@ def occasion_form(
 @require_POST
 @login_required
 def occasion_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    occasion = _occasion_for_planner(request, pk)
+    occasion = access.get_occasion_for_planner(request, pk)
     promise_id = occasion.activity.promise_id
     services.occasion_delete(occasion=occasion, by=request.user)
     messages.success(request, _("The occasion was cancelled."))

@@ -6,15 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
-from accounts import permissions
-from imports.models import FileImport
+from core.http import FORM_METHODS
 from imports.tabular import MAX_FILE_BYTES
-from places.models import Municipality
-from situation import services
+from situation import access, services
 from situation.forms import (
     ComplaintForm,
     ConcernFormSet,
@@ -22,24 +19,12 @@ from situation.forms import (
     EvidenceFileForm,
     FileDecisionForm,
 )
-from situation.views import (
-    _municipality_for_viewer,
-    _require_evidence_recorder,
-)
-
-FORM_METHODS = require_http_methods(["GET", "HEAD", "POST"])
-
-
-def _municipality_for_recorder(request: HttpRequest, slug: str) -> Municipality:
-    municipality = _municipality_for_viewer(request, slug)
-    _require_evidence_recorder(request, municipality)
-    return municipality
 
 
 @FORM_METHODS
 @login_required
 def complaint_create(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = _municipality_for_recorder(request, slug)
+    municipality = access.get_municipality_for_recorder(request, slug)
     form = ComplaintForm(
         request.POST if request.method == "POST" else None, municipality=municipality
     )
@@ -72,7 +57,7 @@ def complaint_create(request: HttpRequest, slug: str) -> HttpResponse:
 @FORM_METHODS
 @login_required
 def dialogue_create(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = _municipality_for_recorder(request, slug)
+    municipality = access.get_municipality_for_recorder(request, slug)
     data = request.POST if request.method == "POST" else None
     form = DialogueForm(data, municipality=municipality)
     concerns = ConcernFormSet(data, prefix="concern")
@@ -103,7 +88,7 @@ ERRORS_SHOWN = 500
 @FORM_METHODS
 @login_required
 def file_upload(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = _municipality_for_recorder(request, slug)
+    municipality = access.get_municipality_for_recorder(request, slug)
     form = EvidenceFileForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
@@ -126,17 +111,10 @@ def file_upload(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _run_for_recorder(request: HttpRequest, pk: int) -> FileImport:
-    permissions.require_staff(request)
-    run = get_object_or_404(FileImport.objects.select_related("municipality"), pk=pk)
-    _require_evidence_recorder(request, run.municipality)
-    return run
-
-
 @FORM_METHODS
 @login_required
 def file_import(request: HttpRequest, pk: int) -> HttpResponse:
-    run = _run_for_recorder(request, pk)
+    run = access.get_file_import_for_recorder(request, pk)
     if request.method == "POST":
         form = FileDecisionForm(request.POST)
         try:

@@ -20,7 +20,7 @@ urlpatterns = [
     path("<slug:slug>/inlasning/", evidence_views.file_upload, name="file_upload"),
     path("<slug:slug>/<int:year>/", views.picture, name="picture"),
     path("<slug:slug>/<int:year>/csv/", views.picture_csv, name="picture_csv"),
-    path("<slug:slug>/<int:year>/<docformat:fmt>/", views.picture_document, name="document"),
+    path("<slug:slug>/<int:year>/<docformat:fmt>/", views.picture_download, name="download"),
     path("<slug:slug>/<int:year>/karta/", views.picture_map, name="map"),
     path("<slug:slug>/<int:year>/karta.json", views.picture_map_data, name="map_data"),
     path(

@@ -11,46 +11,25 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts import permissions
-from documents.builders import picture_document as picture_document_of
-from documents.views import document_response
+from core.http import FORM_METHODS
+from documents.responses import document_response
 from places.models import Municipality
-from promises import selectors as promise_selectors
+from promises.access import get_promise_for_editor
 from promises.models import Commitment
-from situation import selectors, services
+from situation import access, selectors, services
 from situation.forms import ClassificationForm, MapFilterForm, MotivationForm, PublishForm
 from situation.models import Complaint, Concern
+from situation.printing import picture_document
 from situation.vocabularies import Problem, Source
 
 RECORDS_PER_PAGE = 50
-CORRECTABLE = ("complaint", "concern")
-
-
-def _require_evidence_reader(request: HttpRequest, municipality: Municipality) -> None:
-    """Staff who may read the municipality's evidence; to everyone else it does not exist."""
-    permissions.require_staff(request)
-    if not permissions.can_view_evidence(request.user, municipality):
-        raise Http404
-
-
-def _require_evidence_recorder(request: HttpRequest, municipality: Municipality) -> None:
-    """Its readers who may also register and correct evidence (coordinators, reporters)."""
-    _require_evidence_reader(request, municipality)
-    if not permissions.can_record_evidence(request.user, municipality):
-        raise PermissionDenied(_("Only coordinators and reporters may register evidence."))
-
-
-def _municipality_for_viewer(request: HttpRequest, slug: str) -> Municipality:
-    permissions.require_staff(request)
-    municipality = get_object_or_404(Municipality, slug=slug)
-    _require_evidence_reader(request, municipality)
-    return municipality
 
 
 def _quarter(request: HttpRequest) -> int | None:
@@ -94,14 +73,14 @@ def picture_choose(request: HttpRequest) -> HttpResponse:
 @require_safe
 @login_required
 def picture_latest(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = _municipality_for_viewer(request, slug)
+    municipality = access.get_municipality_for_reader(request, slug)
     return redirect("situation:picture", slug=slug, year=_default_year(municipality))
 
 
 @require_safe
 @login_required
 def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    municipality = _municipality_for_viewer(request, slug)
+    municipality = access.get_municipality_for_reader(request, slug)
     quarter = _quarter(request)
     return render(
         request,
@@ -124,7 +103,7 @@ def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_safe
 @login_required
 def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    municipality = _municipality_for_viewer(request, slug)
+    municipality = access.get_municipality_for_reader(request, slug)
     found = _period_picture(municipality, year, _quarter(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="lagesbild-{slug}-{year}.csv"'
@@ -144,14 +123,14 @@ def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 @require_safe
 @login_required
-def picture_document(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+def picture_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
     """The picture (of the year or ?kvartal=N) as a PDF or Word document."""
-    municipality = _municipality_for_viewer(request, slug)
+    municipality = access.get_municipality_for_reader(request, slug)
     quarter = _quarter(request)
     period = str(year)
     if quarter:
         period = _("%(year)s, quarter %(quarter)s") % {"year": year, "quarter": quarter}
-    doc = picture_document_of(
+    doc = picture_document(
         _period_picture(municipality, year, quarter),
         answered=selectors.answering_promises(municipality, year, public=False),
         public=False,
@@ -180,7 +159,7 @@ def _map_query(request: HttpRequest, municipality: Municipality, year: int) -> d
 @require_safe
 @login_required
 def picture_map(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    municipality = _municipality_for_viewer(request, slug)
+    municipality = access.get_municipality_for_reader(request, slug)
     query = _map_query(request, municipality, year)
     return render(
         request,
@@ -203,7 +182,7 @@ def picture_map(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_safe
 @login_required
 def picture_map_data(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    municipality = _municipality_for_viewer(request, slug)
+    municipality = access.get_municipality_for_reader(request, slug)
     return JsonResponse(_map_query(request, municipality, year)["features"])
 
 
@@ -212,7 +191,7 @@ def picture_map_data(request: HttpRequest, slug: str, year: int) -> HttpResponse
 def picture_records(
     request: HttpRequest, slug: str, year: int, source: str, problem: str
 ) -> HttpResponse:
-    municipality = _municipality_for_viewer(request, slug)
+    municipality = access.get_municipality_for_reader(request, slug)
     if source not in Source.values or problem not in Problem.values:
         raise Http404
     quarter = _quarter(request)
@@ -244,7 +223,7 @@ def picture_records(
 @require_POST
 @login_required
 def picture_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    municipality = _municipality_for_viewer(request, slug)
+    municipality = access.get_municipality_for_reader(request, slug)
     if not permissions.can_publish_evidence(request.user, municipality):
         raise PermissionDenied(_("Only the municipality's coordinators may publish its picture."))
     form = PublishForm(request.POST)
@@ -262,17 +241,7 @@ def picture_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_POST
 @login_required
 def classification_correct(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    permissions.require_staff(request)
-    if kind not in CORRECTABLE:
-        raise Http404
-    record: Complaint | Concern
-    if kind == "complaint":
-        record = get_object_or_404(Complaint.objects.select_related("municipality"), pk=pk)
-    else:
-        record = get_object_or_404(
-            Concern.objects.select_related("municipality", "dialogue"), pk=pk
-        )
-    _require_evidence_recorder(request, record.municipality)
+    record = access.get_record_for_recorder(request, kind, pk)
     form = ClassificationForm(request.POST)
     old_problem = record.problem
     if form.is_valid():
@@ -304,15 +273,10 @@ def _dialogue_source(concern: Concern) -> str:
     return Source.EMPLOYEE_DIALOGUES
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
+@FORM_METHODS
 @login_required
 def motivation_edit(request: HttpRequest, promise_pk: int) -> HttpResponse:
-    permissions.require_staff(request)
-    promise = promise_selectors.staff_promise_document(request.user, promise_pk)
-    if promise is None:
-        raise Http404
-    if not permissions.can_edit_promise(request.user, promise):
-        raise PermissionDenied(_("Only the promise's coordinators may change it."))
+    promise = get_promise_for_editor(request, promise_pk)
     year = selectors.evidence_year(promise)
     commitments = list(
         Commitment.objects.filter(promise=promise).prefetch_related(

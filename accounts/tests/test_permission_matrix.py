@@ -213,7 +213,7 @@ MATRIX: dict[str, Row] = {
     "situation:latest": Row(lambda w: {"slug": "eslov"}, get=_staff(**EVIDENCE_DONE)),
     "situation:picture": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:picture_csv": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
-    "situation:document": Row(lambda w: {**PICTURE, "fmt": "pdf"}, get=_staff(**EVIDENCE_READERS)),
+    "situation:download": Row(lambda w: {**PICTURE, "fmt": "pdf"}, get=_staff(**EVIDENCE_READERS)),
     "situation:map": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:map_data": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
     "situation:records": Row(
@@ -286,25 +286,25 @@ MATRIX: dict[str, Row] = {
     "followup:evaluation_carry_over": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     # Printed documents: public ones of what is published (the follow-up and evaluation
     # here are drafts), internal ones for those who read the page they print.
-    "documents:promise": Row(
+    "portal:promise_download": Row(
         lambda w: {"slug": "eslov", "year": 2017, "fmt": "pdf"}, get=EVERYONE_OK
     ),
-    "documents:follow_up": Row(
+    "portal:follow_up_download": Row(
         lambda w: {"slug": "eslov", "year": 2017, "number": 1, "fmt": "docx"},
         get=_row(NOT_FOUND),
     ),
-    "documents:evaluation": Row(
+    "portal:evaluation_download": Row(
         lambda w: {"slug": "eslov", "year": 2017, "fmt": "pdf"}, get=_row(NOT_FOUND)
     ),
-    "documents:picture": Row(lambda w: {**PICTURE, "fmt": "docx"}, get=EVERYONE_OK),
-    "documents:staff_promise": Row(
+    "portal:situation_download": Row(lambda w: {**PICTURE, "fmt": "docx"}, get=EVERYONE_OK),
+    "promises:promise_download": Row(
         lambda w: {"pk": w.cast.draft.pk, "fmt": "pdf"}, get=_staff(**DRAFT_READERS)
     ),
-    "documents:staff_follow_up": Row(
+    "followup:download": Row(
         lambda w: {"pk": w.follow_up_pk, "fmt": "docx"},
         get=_staff(**{**DRAFT_READERS, "partner": OK}),
     ),
-    "documents:staff_evaluation": Row(
+    "followup:evaluation_download": Row(
         lambda w: {"pk": w.evaluation_pk, "fmt": "pdf"},
         get=_staff(**{**DRAFT_READERS, "partner": OK}),
     ),

@@ -16,7 +16,6 @@ from django.utils.datastructures import MultiValueDict
 from PIL import Image
 
 from conftest import Cast, client_for
-from documents import builders
 from documents.model import Document
 from documents.services import document_file, document_render
 from followup import services as followup_services
@@ -24,6 +23,7 @@ from places.forms import MunicipalityAdminForm, read_logo
 from places.models import Logo
 from promises import services
 from promises.models import Signatory
+from promises.printing import promise_document
 from situation.models import Complaint, Motivation, PublishedPicture
 
 from .helpers import assert_tagged, docx_text, pdf_text
@@ -54,7 +54,7 @@ def _get(url: str, user: object = None) -> bytes:
 
 
 def test_the_promise_as_pdf_names_its_activities_and_figures(logged: Cast) -> None:
-    data = _get(reverse("documents:promise", args=["eslov", 2017, "pdf"]))
+    data = _get(reverse("portal:promise_download", args=["eslov", 2017, "pdf"]))
     text, metadata, catalog = pdf_text(data)
     assert_tagged(metadata, catalog, "Medborgarlöfte 2017", b"sv")
     for expected in (
@@ -71,7 +71,7 @@ def test_the_promise_as_pdf_names_its_activities_and_figures(logged: Cast) -> No
 
 
 def test_the_promise_as_word_names_its_activities_and_figures(logged: Cast) -> None:
-    data = _get(reverse("documents:promise", args=["eslov", 2017, "docx"]))
+    data = _get(reverse("portal:promise_download", args=["eslov", 2017, "docx"]))
     text, document = docx_text(data)
     for expected in (
         "Medborgarlöfte 2017",
@@ -92,7 +92,7 @@ def test_the_promise_as_word_names_its_activities_and_figures(logged: Cast) -> N
 
 def test_a_draft_is_printed_for_staff_only(cast: Cast) -> None:
     assert client_for().get("/kommun/eslov/2018/pdf/").status_code == 404
-    url = reverse("documents:staff_promise", args=[cast.draft.pk, "pdf"])
+    url = reverse("promises:promise_download", args=[cast.draft.pk, "pdf"])
     assert client_for(cast.other_coordinator).get(url).status_code == 404
     text, _metadata, _catalog = pdf_text(_get(url, cast.coordinator))
     assert "Hemligt utkast 2018" in text
@@ -114,7 +114,7 @@ def _published_follow_up(cast: Cast) -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_a_follow_up_prints_its_figures_and_judgement(logged: Cast, fmt: str) -> None:
-    url = reverse("documents:follow_up", args=["eslov", 2017, 1, fmt])
+    url = reverse("portal:follow_up_download", args=["eslov", 2017, 1, fmt])
     assert client_for().get(url).status_code == 404, "not published yet"
     _published_follow_up(logged)
     data = _get(url)
@@ -152,9 +152,11 @@ def test_an_evaluation_prints_its_effect_with_small_counts_hidden(cast: Cast, fm
         commitment_texts={},
         activity_carry_over={},
     )
-    staff = _get(reverse("documents:staff_evaluation", args=[evaluation.pk, fmt]), cast.coordinator)
+    staff = _get(
+        reverse("followup:evaluation_download", args=[evaluation.pk, fmt]), cast.coordinator
+    )
     followup_services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
-    public = _get(reverse("documents:evaluation", args=["eslov", 2017, fmt]))
+    public = _get(reverse("portal:evaluation_download", args=["eslov", 2017, fmt]))
     read = pdf_text if fmt == "pdf" else docx_text
     staff_text, public_text = read(staff)[0], read(public)[0]
     if fmt == "pdf":
@@ -176,14 +178,14 @@ def test_the_published_picture_prints_for_the_public_and_an_unpublished_one_does
             text="Hemlig",
             problem="speeding",
         )
-    url = reverse("documents:picture", args=["eslov", 2016, fmt])
+    url = reverse("portal:situation_download", args=["eslov", 2016, fmt])
     assert client_for().get(url).status_code == 404
     PublishedPicture.objects.create(municipality=cast.eslov, year=2016)
     data = _get(url)
     text = pdf_text(data)[0] if fmt == "pdf" else docx_text(data)[0]
     assert "Lägesbild Eslöv 2016" in text and "Hastighetsöverträdelser" in text
     assert "Hemlig" not in text
-    staff = _get(reverse("situation:document", args=["eslov", 2016, fmt]), cast.coordinator)
+    staff = _get(reverse("situation:download", args=["eslov", 2016, fmt]), cast.coordinator)
     staff_text = pdf_text(staff)[0] if fmt == "pdf" else docx_text(staff)[0]
     assert "Hastighetsöverträdelser" in staff_text
 
@@ -210,9 +212,9 @@ def test_the_municipalitys_logo_is_printed(cast: Cast) -> None:
     assert form.is_valid(), form.errors
     form.save()
     assert Logo.objects.get(municipality=cast.eslov).content_type == "image/png"
-    pdf = _get(reverse("documents:promise", args=["eslov", 2017, "pdf"]))
+    pdf = _get(reverse("portal:promise_download", args=["eslov", 2017, "pdf"]))
     assert pdf_text(pdf)[1]["images"] >= 1
-    word = _get(reverse("documents:promise", args=["eslov", 2017, "docx"]))
+    word = _get(reverse("portal:promise_download", args=["eslov", 2017, "docx"]))
     header = docx_text(word)[1].sections[0].header
     assert any("image" in rel.reltype for rel in header.part.rels.values())
 
@@ -232,23 +234,23 @@ def test_a_bad_logo_is_refused_with_its_name(name: str, data: bytes, message: st
 
 def test_a_document_is_rendered_again_only_when_what_it_shows_changes(logged: Cast) -> None:
     promise = logged.published
-    first = builders.promise_document(promise, date(2017, 5, 1))
+    first = promise_document(promise, date(2017, 5, 1))
     data = document_file(first, "pdf")
     assert data is not None
     assert cache.get(f"document:pdf:{first.fingerprint()}") == data
-    same = builders.promise_document(promise, date(2017, 5, 1))
+    same = promise_document(promise, date(2017, 5, 1))
     assert same.fingerprint() == first.fingerprint()
     services.activity_report_create(
         activity=logged.controls, by=logged.reporter, date=date(2017, 4, 9)
     )
     promise.refresh_from_db()
-    changed = builders.promise_document(type(promise).objects.get(pk=promise.pk), date(2017, 5, 1))
+    changed = promise_document(type(promise).objects.get(pk=promise.pk), date(2017, 5, 1))
     assert changed.fingerprint() != first.fingerprint()
     assert "8 of 30" in pdf_text(document_file(changed, "pdf") or b"")[0]
 
 
 def test_a_client_that_has_the_file_is_told_so(logged: Cast) -> None:
-    url = reverse("documents:promise", args=["eslov", 2017, "pdf"])
+    url = reverse("portal:promise_download", args=["eslov", 2017, "pdf"])
     first = client_for().get(url)
     again = client_for().get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
@@ -263,7 +265,7 @@ def test_a_long_document_is_rendered_in_the_background_while_the_reader_waits(
 ) -> None:
     from django_tasks import default_task_backend
 
-    url = reverse("documents:promise", args=["eslov", 2017, "pdf"])
+    url = reverse("portal:promise_download", args=["eslov", 2017, "pdf"])
     waiting = client_for(language="sv").get(url)
     assert waiting.status_code == 202
     assert 'http-equiv="refresh"' in waiting.content.decode()
@@ -277,5 +279,5 @@ def test_a_long_document_is_rendered_in_the_background_while_the_reader_waits(
 
 
 def test_a_document_survives_its_own_serialisation(logged: Cast) -> None:
-    doc = builders.promise_document(logged.published, date(2017, 5, 1))
+    doc = promise_document(logged.published, date(2017, 5, 1))
     assert Document.from_json(doc.to_json()) == doc

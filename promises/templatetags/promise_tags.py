@@ -3,53 +3,16 @@
 from typing import Any
 
 from django import template
-from django.utils.translation import gettext_lazy as _
 
-from lib.pace import Pace
-from promises.models import ActivityReport
-from promises.vocabularies import OUTCOME_FIELDS, ActivityKind, EvidenceSource, FocusTag
+from promises import labels
 
 register = template.Library()
 
-PACE_LABELS = {
-    Pace.NO_TARGET: _("No target"),
-    Pace.REACHED: _("Target reached"),
-    Pace.AHEAD: _("Ahead of pace"),
-    Pace.ON_TRACK: _("On pace"),
-    Pace.BEHIND: _("Behind pace"),
-}
-
-
-@register.filter
-def pace_label(pace: Pace) -> Any:
-    """The pace in words, e.g. 'Behind pace'."""
-    return PACE_LABELS.get(pace, "")
-
-
-@register.filter
-def focus_labels(values: list[str]) -> list[Any]:
-    """Labels of a list of focus tag values, skipping unknown ones."""
-    return [FocusTag(v).label for v in values if v in FocusTag.values]
-
-
-@register.filter
-def evidence_labels(values: list[str]) -> list[Any]:
-    """Labels of a list of evidence source values."""
-    return [EvidenceSource(v).label for v in values if v in EvidenceSource.values]
-
-
-@register.filter
-def outcome_label(field_name: str) -> Any:
-    """The name of an outcome figure of a report, e.g. 'breath tests'."""
-    if field_name not in OUTCOME_FIELDS:
-        return ""
-    return ActivityReport._meta.get_field(field_name).verbose_name  # type: ignore[union-attr]
-
-
-@register.filter
-def activity_kind_label(value: str) -> Any:
-    """The name of an activity kind, e.g. 'Traffic control'."""
-    return dict(ActivityKind.choices).get(value, value)
+register.filter("pace_label", labels.pace_label)
+register.filter("focus_labels", labels.focus_labels)
+register.filter("evidence_labels", labels.evidence_labels)
+register.filter("outcome_label", labels.outcome_label)
+register.filter("activity_kind_label", labels.activity_kind_label)
 
 
 @register.filter

@@ -1,0 +1,88 @@
+"""The promise as a printed document: as signed, with each activity's progress."""
+
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from documents.formatting import day, done_cell, number
+from documents.model import Block, Bullets, Document, Heading, Paragraph, Table
+from places.printing import municipality_header
+from promises.labels import evidence_labels, outcome_label, pace_label
+from promises.models import CitizenPromise
+from promises.selectors import promise_progress
+
+
+def outcome_lines(outcomes: dict[str, Any], index: int | None = None) -> str:
+    """Outcome figures as lines of text; `index` picks one of [period, year] pairs."""
+    lines = []
+    for name, values in outcomes.items():
+        value = values[index] if index is not None else values
+        lines.append(f"{str(outcome_label(name)).capitalize()}: {number(value)}")
+    return "\n".join(lines) or "–"
+
+
+def promise_document(promise: CitizenPromise, today: date) -> Document:
+    """The promise as signed, with each activity's progress as of `today`."""
+    blocks: list[Block] = []
+    if promise.introduction:
+        blocks.append(Paragraph(promise.introduction))
+    if promise.situation:
+        blocks += [Heading(_("Situation")), Paragraph(promise.situation)]
+        sources = evidence_labels(promise.evidence_sources)
+        if sources:
+            blocks.append(
+                Paragraph(f"{_('Based on')}: {', '.join(str(s) for s in sources)}", small=True)
+            )
+    commitments = [c.text for c in promise.commitments.all()]
+    if commitments:
+        blocks += [Heading(_("Our commitments")), Bullets(tuple(commitments))]
+    rows = []
+    for item in promise_progress(promise, today):
+        activity = item.activity
+        rows.append(
+            (
+                f"{activity.get_kind_display()}: {activity.description}",
+                done_cell(activity.done_count, activity.target, activity.unit),
+                str(pace_label(item.progress.pace)),
+                ", ".join(org.name for org in activity.responsible.all()) or "–",
+            )
+        )
+    blocks += [
+        Heading(_("Activities")),
+        Table(
+            _("Carried out up to %(day)s") % {"day": day(today)},
+            (_("Activity"), _("Done / target"), _("Pace"), _("Carried out by")),
+            tuple(rows),
+        ),
+    ]
+    if promise.effect:
+        blocks += [Heading(_("Intended effect")), Paragraph(promise.effect)]
+    follow = [
+        _("The promise is followed up: %(cadence)s.")
+        % {"cadence": promise.get_follow_up_display().lower()}
+    ]
+    if promise.evaluation_plan:
+        follow.append(promise.evaluation_plan)
+    if promise.evaluation_due:
+        follow.append(f"{_('Evaluation due')}: {day(promise.evaluation_due)}")
+    blocks += [Heading(_("Follow-up and evaluation")), *(Paragraph(t) for t in follow)]
+    signatories = [
+        (s.name, s.title, s.organisation.name if s.organisation else "–")
+        for s in promise.signatories.all()
+    ]
+    if signatories:
+        blocks.append(Heading(_("Signed")))
+        if promise.signed_on:
+            blocks.append(Paragraph(_("Signed on %(day)s.") % {"day": day(promise.signed_on)}))
+        blocks.append(Table("", (_("Name"), _("Title"), _("Organisation")), tuple(signatories)))
+    return Document(
+        blocks=tuple(blocks),
+        subtitle=f"{promise.police_area.name} · {promise.get_status_display()}",
+        **municipality_header(
+            promise.municipality,
+            promise.title,
+            _("Citizen promise %(year)s") % {"year": promise.year},
+            f"medborgarlofte-{promise.municipality.slug}-{promise.year}",
+        ),
+    )
