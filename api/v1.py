@@ -21,7 +21,7 @@ from api import schemas, selectors
 from api.pagination import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, envelope, page
 from followup.models import Evaluation, FollowUp
 from lib.pace import progress
-from lib.periods import year_elapsed_share
+from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR, year_elapsed_share
 from places.models import Municipality, PoliceArea
 from promises.models import Agreement, CitizenPromise
 from promises.vocabularies import ActivityKind
@@ -65,7 +65,7 @@ CURSOR = Query(
     pattern=CURSOR_PATTERN,
     description="Where the page starts: the cursor in the previous page's `next`.",
 )
-YEAR = Query(None, ge=2000, le=2100)
+YEAR = Query(None, ge=FIRST_PROMISE_YEAR, le=LAST_YEAR)
 ERRORS = {
     400: schemas.ErrorOut,
     404: schemas.ErrorOut,

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelChoiceField
+from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
 from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -38,7 +39,7 @@ class SourceForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=FIRST_PROMISE_YEAR, max_value=LAST_YEAR)
     title = forms.CharField(label=_("Title"), max_length=200)
     situation = forms.CharField(
         label=_("Situation and background"),

@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from lib.periods import FIRST_YEAR_IN_TEXT, LAST_YEAR
 from lib.swedish_dates import find_date
 from lib.swedish_numbers import APPROXIMATE, number_value
 from lib.text import is_noise, normalise_space, strip_bullet
@@ -27,7 +28,7 @@ SECTIONS = {
 _HEADING = {
     name: re.compile(rf"^(?:{words})\s*:?$", re.IGNORECASE) for name, words in SECTIONS.items()
 }
-_DOCUMENT_START = re.compile(
+_PROMISE_START = re.compile(
     r"^medborgarlöfte[nt]?\b.*\b(20\d\d)\b|"
     r"^.*\bmedborgarlöfte[nt]?\b.*\b(20\d\d)\s*$",
     re.IGNORECASE,
@@ -127,7 +128,10 @@ class Activity:
 
 
 @dataclass
-class Document:
+class ParsedPromise:
+    """What the parser read of one promise text: its fields, activities, signatories and
+    what it could not read for sure."""
+
     municipality: str | None = None
     police_area: str | None = None
     year: int | None = None
@@ -149,11 +153,11 @@ def clean_lines(text: str) -> list[str]:
     return [line for line in lines if line and not is_noise(line)]
 
 
-def split_documents(lines: list[str]) -> list[tuple[str, list[str]]]:
+def split_promises(lines: list[str]) -> list[tuple[str, list[str]]]:
     """Cut the lines into (title, lines) at each heading that names a year's promise."""
     documents: list[tuple[str, list[str]]] = []
     for line in lines:
-        if len(line) < 90 and _DOCUMENT_START.match(line):
+        if len(line) < 90 and _PROMISE_START.match(line):
             documents.append((line, []))
         elif documents:
             documents[-1][1].append(line)
@@ -183,7 +187,7 @@ def _target(text: str, kind_start: int) -> tuple[int | None, str | None, bool]:
         value = number_value(match[1])
         if value is None or NOT_A_TARGET.search(before[: match.start(1)]):
             continue
-        if 1900 <= value <= 2100:
+        if FIRST_YEAR_IN_TEXT <= value <= LAST_YEAR:
             continue
         unit_match = re.match(r"\s*([\wåäö-]+)", text[match.end(1) :])
         unit = unit_match[1].lower() if unit_match else None
@@ -297,9 +301,9 @@ def _signatories(lines: list[str]) -> list[dict[str, str]]:
     return people
 
 
-def parse_document(title: str, lines: list[str]) -> Document:
+def parse_promise(title: str, lines: list[str]) -> ParsedPromise:
     """One promise document from its heading and lines."""
-    document = Document(title=title)
+    document = ParsedPromise(title=title)
     year = re.search(r"\b(20\d\d)\b", title)
     document.year = int(year[1]) if year else None
     sections: dict[str, list[str]] = {}
@@ -327,7 +331,7 @@ def parse_document(title: str, lines: list[str]) -> Document:
     return document
 
 
-def _fill(document: Document, sections: dict[str, list[str]]) -> None:
+def _fill(document: ParsedPromise, sections: dict[str, list[str]]) -> None:
     body = "\n".join(line for part in sections.values() for line in part)
     document.municipality = _municipality(document.title, body)
     area = re.search(r"Lokalpolisområde\s+[A-ZÅÄÖ][\wåäö-]+", body)
@@ -344,7 +348,7 @@ def _fill(document: Document, sections: dict[str, list[str]]) -> None:
         _take_promises(document, sections.get(name, []), prose=name != "introduction")
 
 
-def _take_promises(document: Document, lines: list[str], *, prose: bool) -> None:
+def _take_promises(document: ParsedPromise, lines: list[str], *, prose: bool) -> None:
     for line in lines:
         is_item, text = strip_bullet(line)
         if not (is_item or prose):
@@ -362,7 +366,7 @@ def _take_promises(document: Document, lines: list[str], *, prose: bool) -> None
                 document.activities.append(activity)
 
 
-def _parties(document: Document) -> list[str]:
+def _parties(document: ParsedPromise) -> list[str]:
     """The police area and the municipality: who does what is "joint" (gemensam)."""
     parties = [document.police_area or "Polisen"]
     parties.append(f"{document.municipality}s kommun" if document.municipality else "Kommunen")
@@ -377,7 +381,7 @@ def _commitment(sentence: str) -> str:
 def parse_text(text: str) -> dict[str, Any]:
     """The JSON object `loften parse` prints: {"documents": [...]}."""
     lines = clean_lines(text)
-    documents = [parse_document(title, body) for title, body in split_documents(lines)]
+    documents = [parse_promise(title, body) for title, body in split_promises(lines)]
     if not documents and lines:
-        documents = [parse_document(lines[0], lines[1:])]
+        documents = [parse_promise(lines[0], lines[1:])]
     return {"documents": [asdict(d) for d in documents if d.activities or d.commitments]}

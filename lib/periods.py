@@ -2,6 +2,15 @@
 
 from datetime import date, timedelta
 
+# The years a record may belong to; anything outside is a typing error, refused where it is
+# entered. Promises began in Sweden in the 2010s, so a promise year before 2000 is a typo;
+# evidence (crime statistics, surveys) reaches further back, to build a picture's history.
+FIRST_PROMISE_YEAR = 2000
+FIRST_EVIDENCE_YEAR = 1990
+LAST_YEAR = 2100
+# In a promise text, a number from here to LAST_YEAR is read as a year, never as a count.
+FIRST_YEAR_IN_TEXT = 1900
+
 
 def year_bounds(year: int) -> tuple[date, date]:
     """Return the first and the last day of a calendar year."""

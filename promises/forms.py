@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelChoiceField, ModelMultipleChoiceField
+from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
 from places.models import Municipality, PoliceArea
 from promises.models import (
     Activity,
@@ -80,7 +81,7 @@ class PromiseForm(VersionedForm):
 class PromiseCreateForm(PromiseForm):
     municipality = ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects)
     police_area = ModelChoiceField(label=_("Local police area"), queryset=PoliceArea.objects)
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=FIRST_PROMISE_YEAR, max_value=LAST_YEAR)
 
     field_order = ["municipality", "police_area", "year", "title"]
 

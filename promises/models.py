@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
 from promises.vocabularies import (
     PUBLIC_STATUSES,
     ActivityKind,
@@ -91,7 +92,7 @@ class CitizenPromise(models.Model):
         verbose_name=_("collaboration agreement"),
     )
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        _("year"), validators=[MinValueValidator(FIRST_PROMISE_YEAR), MaxValueValidator(LAST_YEAR)]
     )
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True)

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.periods import FIRST_EVIDENCE_YEAR, LAST_YEAR
 from situation.vocabularies import (
     Channel,
     DialogueForm,
@@ -21,7 +22,7 @@ from situation.vocabularies import (
 
 LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
-YEAR = [MinValueValidator(1990), MaxValueValidator(2100)]
+YEAR = [MinValueValidator(FIRST_EVIDENCE_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
 class Placed(models.Model):

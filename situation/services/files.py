@@ -32,6 +32,7 @@ from imports.tabular import (
     read_text,
 )
 from lib.classify import classify
+from lib.periods import FIRST_EVIDENCE_YEAR, LAST_YEAR
 from places.models import District, Municipality
 from situation.models import Complaint, CrimeStatistic, SurveyResult
 from situation.vocabularies import Channel, Problem, Receiver
@@ -101,8 +102,11 @@ class _Places:
 
 def _year(text: str) -> int:
     year = read_integer(text)
-    if not 1990 <= year <= 2100:
-        raise CellError(_("%s is not a year between 1990 and 2100") % repr(text))
+    if not FIRST_EVIDENCE_YEAR <= year <= LAST_YEAR:
+        raise CellError(
+            _("%(text)s is not a year between %(first)s and %(last)s")
+            % {"text": repr(text), "first": FIRST_EVIDENCE_YEAR, "last": LAST_YEAR}
+        )
     return year
 
 
