@@ -6,6 +6,7 @@ exceptions the law asks for: they remove addresses and names from it and nothing
 each run is itself recorded in the trail.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -19,7 +20,21 @@ from django.utils import timezone
 from accounts.models import Membership, User, _new_session_token
 from accounts.services import account_event_record
 from audit.models import AuditAction, AuditEvent
-from promises.models import ActivityReport
+
+PersonPart = Callable[[User], list[dict[str, Any]]]
+_PERSON_PARTS: dict[str, PersonPart] = {}
+
+
+def person_part(name: str) -> Callable[[PersonPart], PersonPart]:
+    """Register what an app above accounts holds about a person (its reports, sign-ups …),
+    for the export. Each app registers its part when it is ready, so accounts imports none
+    of them and a new app adds its part without changing this module."""
+
+    def register(part: PersonPart) -> PersonPart:
+        _PERSON_PARTS[name] = part
+        return part
+
+    return register
 
 
 @dataclass
@@ -129,16 +144,7 @@ def person_export(user: User) -> dict[str, Any]:
             {"organisation": m.organisation.name, "role": m.role}
             for m in Membership.objects.filter(user=user).select_related("organisation")
         ],
-        "activity_reports": [
-            {
-                "id": r.pk,
-                "date": r.date.isoformat(),
-                "activity": str(r.activity),
-                "notes": r.notes,
-                "reported_at": r.created_at.isoformat(),
-            }
-            for r in ActivityReport.objects.filter(reported_by=user).select_related("activity")
-        ],
+        **{name: part(user) for name, part in _PERSON_PARTS.items()},
         "audit_trail": [
             {
                 "at": e.at.isoformat(),
