@@ -21,7 +21,7 @@ def _who(instance: Any) -> Any:
 @receiver(pre_save)
 def _remember_before(sender: type, instance: Any, **kwargs: Any) -> None:
     if sender in AUDITED and instance.pk:
-        old: Any = sender._default_manager.filter(pk=instance.pk).first()  # type: ignore[attr-defined]
+        old: Any = sender._default_manager.filter(pk=instance.pk).first()
         instance._audit_before = snapshot(old) if old else {}
         # The hash itself never goes to the trail; only the fact that it changed.
         if sender is User and old is not None and old.password != instance.password:

@@ -52,11 +52,11 @@ class TwoFactorRequiredMiddleware:
         if (
             settings.TWO_FACTOR_REQUIRED
             and user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr,attr-defined]
+            and not user.is_verified()  # type: ignore[attr-defined]
             and permissions.requires_two_factor(user)
             and not request.path.startswith(OPEN_PATHS)
         ):
-            name = "verify" if confirmed_device(user) else "setup"  # type: ignore[arg-type]
+            name = "verify" if confirmed_device(user) else "setup"
             target = reverse(f"accounts:two_factor_{name}")
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

@@ -9,7 +9,7 @@ from audit.models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
     list_display = ["at", "actor_name", "ip_address", "action", "model", "object_repr"]
     list_filter = ["action", "model"]
     search_fields = ["actor_name", "object_repr", "trail"]

@@ -18,14 +18,14 @@ def is_database_key(value: Any) -> bool:
     return isinstance(value, int) or bool(_KEY.match(str(value).strip()))
 
 
-class ModelChoiceField(forms.ModelChoiceField):
+class ModelChoiceField(forms.ModelChoiceField[Any]):
     def to_python(self, value: Any) -> Any:
         if value not in self.empty_values and not is_database_key(value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 
 
-class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField[Any]):
     def _check_values(self, value: Any) -> Any:
         for key in value:
             if not is_database_key(key):

@@ -4,11 +4,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
 from core.env import env_bool, env_int, env_list, env_str, tile_origins
+
+# Lets admin, form and feed classes take their model as a type argument at run time too.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # A .env file beside the code fills in what the real environment leaves unset.

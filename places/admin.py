@@ -5,17 +5,17 @@ from places.models import County, District, Municipality, PoliceArea, PoliceRegi
 
 
 @admin.register(PoliceRegion)
-class PoliceRegionAdmin(admin.ModelAdmin):
+class PoliceRegionAdmin(admin.ModelAdmin[PoliceRegion]):
     list_display = ["name", "slug"]
 
 
 @admin.register(County)
-class CountyAdmin(admin.ModelAdmin):
+class CountyAdmin(admin.ModelAdmin[County]):
     list_display = ["code", "name", "police_region"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
     form = MunicipalityAdminForm
     list_display = ["code", "name", "slug", "county"]
     search_fields = ["name", "code"]
@@ -23,13 +23,13 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(PoliceArea)
-class PoliceAreaAdmin(admin.ModelAdmin):
+class PoliceAreaAdmin(admin.ModelAdmin[PoliceArea]):
     list_display = ["name", "region"]
     filter_horizontal = ["municipalities"]
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(admin.ModelAdmin[District]):
     list_display = ["name", "municipality"]
     list_filter = ["municipality__county"]
     search_fields = ["name", "municipality__name"]

@@ -42,7 +42,7 @@ def read_logo(upload: Any) -> tuple[bytes, str]:
     return data, LOGO_FORMATS[kind]
 
 
-class MunicipalityAdminForm(forms.ModelForm):
+class MunicipalityAdminForm(forms.ModelForm[Municipality]):
     logo_file = forms.FileField(
         label=_("Logo"),
         required=False,

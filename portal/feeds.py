@@ -20,7 +20,7 @@ from portal.selectors import NewsItem, news
 from promises.selectors import public_occasions
 
 
-class NationalFeed(Feed):
+class NationalFeed(Feed[NewsItem, Any]):
     """What is published across Sweden: promises, follow-ups and evaluations."""
 
     feed_type = Atom1Feed
@@ -81,7 +81,7 @@ class NationalFeed(Feed):
 class MunicipalityFeed(NationalFeed):
     """What one municipality publishes."""
 
-    def get_object(self, request: HttpRequest, slug: str) -> Municipality:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, slug: str) -> Municipality:
         return get_object_or_404(Municipality, slug=slug)
 
     def title(self, obj: Municipality) -> str:  # type: ignore[override]

@@ -5,7 +5,7 @@ from django.contrib import admin
 from promises.models import Agreement, Signatory
 
 
-class SignatoryInline(admin.TabularInline):
+class SignatoryInline(admin.TabularInline[Signatory, Agreement]):
     model = Signatory
     fk_name = "agreement"
     exclude = ["promise"]
@@ -13,7 +13,7 @@ class SignatoryInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(admin.ModelAdmin[Agreement]):
     list_display = ["title", "municipality", "police_area", "start_year", "end_year"]
     list_filter = ["start_year"]
     search_fields = ["title", "municipality__name"]

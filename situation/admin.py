@@ -10,7 +10,7 @@ from situation.services import event_type_remap
 
 
 @admin.register(EventTypeMapping)
-class EventTypeMappingAdmin(admin.ModelAdmin):
+class EventTypeMappingAdmin(admin.ModelAdmin[EventTypeMapping]):
     list_display = ["event_type", "problem", "reviewed", "first_seen_at"]
     list_filter = ["reviewed", "problem"]
     search_fields = ["event_type"]

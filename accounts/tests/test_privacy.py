@@ -3,6 +3,7 @@
 import json
 from datetime import date, timedelta
 
+import pytest
 import time_machine
 from axes.models import AccessFailureLog, AccessLog
 from django.core.management import call_command
@@ -13,6 +14,8 @@ from accounts.models import User
 from audit.models import AuditEvent
 from conftest import Cast, client_for
 from promises import services
+
+Captured = pytest.CaptureFixture[str]
 
 
 def _event(cast: Cast, days_ago: int, address: str = "192.0.2.5") -> AuditEvent:
@@ -30,7 +33,9 @@ def _event(cast: Cast, days_ago: int, address: str = "192.0.2.5") -> AuditEvent:
         )
 
 
-def test_purge_removes_only_what_has_passed_its_retention(cast: Cast, capsys) -> None:
+def test_purge_removes_only_what_has_passed_its_retention(
+    cast: Cast, capsys: pytest.CaptureFixture[str]
+) -> None:
     old, recent = _event(cast, 200), _event(cast, 10)
     with time_machine.travel(timezone.now() - timedelta(days=100)):
         AccessLog.objects.create(username="reporter", ip_address="192.0.2.5")
@@ -47,7 +52,9 @@ def test_purge_removes_only_what_has_passed_its_retention(cast: Cast, capsys) ->
     assert AuditEvent.objects.filter(trail="privacy:purge").exists()
 
 
-def test_dry_run_reports_and_changes_nothing(cast: Cast, capsys) -> None:
+def test_dry_run_reports_and_changes_nothing(
+    cast: Cast, capsys: pytest.CaptureFixture[str]
+) -> None:
     old = _event(cast, 200)
     call_command("purge", "--dry-run")
     assert "Would remove 1 addresses in the audit trail." in capsys.readouterr().out
@@ -68,7 +75,9 @@ def test_closed_accounts_are_erased_after_their_retention(cast: Cast) -> None:
     assert User.objects.get(pk=cast.moderator.pk).username == "moderator"
 
 
-def test_export_holds_account_memberships_reports_and_trail(cast: Cast, capsys) -> None:
+def test_export_holds_account_memberships_reports_and_trail(
+    cast: Cast, capsys: pytest.CaptureFixture[str]
+) -> None:
     User.objects.filter(pk=cast.reporter.pk).update(email="polis@example.se")
     services.activity_report_create(
         activity=cast.controls, by=cast.reporter, date=date(2017, 3, 1), notes="Kontroll vid torget"

@@ -21,7 +21,8 @@ def _parse(case: Case, folder: Path) -> dict[str, Any]:
     else:
         path = folder / f"case.{case.fmt}"
         path.write_text(case.text, encoding="utf-8")
-    return parse_text(read_text(path))["documents"][0]
+    found: dict[str, Any] = parse_text(read_text(path))["documents"][0]
+    return found
 
 
 def test_the_corpus_has_at_least_20_cases_in_several_formats() -> None:

@@ -1,6 +1,7 @@
 """Word and PDF inputs read like text; a PDF without a text layer is refused clearly."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,7 @@ LINES = [
 ]
 
 
-def _check(document: dict) -> None:
+def _check(document: dict[str, Any]) -> None:
     assert document["year"] == 2024
     assert [(a["kind"], a["target"]) for a in document["activities"]] == [
         ("traffic_control", 12),

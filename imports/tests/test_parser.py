@@ -1,12 +1,15 @@
 """The parser on the messy phrasings real promise texts use."""
 
+from typing import Any
+
 from imports.parser import parse_activity, parse_text
 
 
-def _one(text: str) -> dict:
+def _one(text: str) -> dict[str, Any]:
     documents = parse_text(text)["documents"]
     assert len(documents) == 1
-    return documents[0]
+    found: dict[str, Any] = documents[0]
+    return found
 
 
 def test_number_words_digits_and_minimum_counts() -> None:

@@ -14,7 +14,8 @@ BOTH = "Lokalpolisområde Eslöv", "Eslövs kommun"
 
 
 def _documents(path: Path) -> list[dict[str, Any]]:
-    return parse_text(read_text(path))["documents"]
+    found: list[dict[str, Any]] = parse_text(read_text(path))["documents"]
+    return found
 
 
 @pytest.fixture(params=["text", "html"])

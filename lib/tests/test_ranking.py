@@ -1,9 +1,11 @@
+from typing import Any
+
 import pytest
 
 from lib.ranking import SEEN_SHARE, rank, relative_change
 
 
-def keys(ranked: list) -> list[str]:
+def keys(ranked: list[Any]) -> list[str]:
     return [r.key for r in ranked]
 
 

@@ -35,7 +35,8 @@ class Why:
 
 def evidence_year(promise: Any) -> int:
     """The year whose evidence a promise rests on: the one before it was signed."""
-    return (promise.signed_on.year if promise.signed_on else promise.year) - 1
+    year: int = promise.signed_on.year if promise.signed_on else promise.year
+    return year - 1
 
 
 def promise_why(promise: Any, *, public: bool) -> Why:

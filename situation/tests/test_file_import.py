@@ -95,7 +95,7 @@ def xlsx(rows: list[list[object]]) -> bytes:
     book = Workbook()
     sheet = book.active
     for row in rows:
-        sheet.append(row)  # type: ignore[union-attr]
+        sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
