@@ -49,3 +49,23 @@ def get_evaluation_for_viewer(request: HttpRequest, pk: int) -> Evaluation:
 def get_evaluation_for_editor(request: HttpRequest, pk: int) -> Evaluation:
     """An evaluation with its lines, of a promise the user coordinates."""
     return _for_editor(request, selectors.evaluation_in_full, pk)
+
+
+def get_follow_up_for_cosigner(request: HttpRequest, pk: int) -> FollowUp:
+    """A follow-up whose promise's police area the user coordinates, to co-sign it."""
+    found = get_follow_up_for_viewer(request, pk)
+    if not permissions.can_cosign_follow_up(request.user, found.promise):
+        raise PermissionDenied(_("Only a coordinator of the local police area may co-sign."))
+    return found
+
+
+def get_follow_up_for_returner(request: HttpRequest, pk: int) -> FollowUp:
+    """A follow-up the user may send back to draft: as its coordinator or its co-signer."""
+    found = get_follow_up_for_viewer(request, pk)
+    promise = found.promise
+    if not (
+        permissions.can_edit_promise(request.user, promise)
+        or permissions.can_cosign_follow_up(request.user, promise)
+    ):
+        raise PermissionDenied(_("Only the promise's coordinators may send it back."))
+    return found

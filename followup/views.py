@@ -117,9 +117,7 @@ def approve(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def cosign(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = access.get_follow_up_for_viewer(request, pk)
-    if not permissions.can_cosign_follow_up(request.user, follow_up.promise):
-        raise PermissionDenied(_("Only a coordinator of the local police area may co-sign."))
+    follow_up = access.get_follow_up_for_cosigner(request, pk)
     try:
         services.follow_up_cosign(follow_up=follow_up, by=request.user)
     except ValidationError as error:
@@ -132,13 +130,7 @@ def cosign(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def send_back(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = access.get_follow_up_for_viewer(request, pk)
-    promise = follow_up.promise
-    if not (
-        permissions.can_edit_promise(request.user, promise)
-        or permissions.can_cosign_follow_up(request.user, promise)
-    ):
-        raise PermissionDenied(_("Only the promise's coordinators may send it back."))
+    follow_up = access.get_follow_up_for_returner(request, pk)
     try:
         services.follow_up_return(follow_up=follow_up, by=request.user)
     except ValidationError as error:

@@ -42,6 +42,14 @@ def get_municipality_for_recorder(request: HttpRequest, slug: str) -> Municipali
     return municipality
 
 
+def get_municipality_for_publisher(request: HttpRequest, slug: str) -> Municipality:
+    """A municipality whose evidence the user reads and whose figures they may publish."""
+    municipality = get_municipality_for_reader(request, slug)
+    if not permissions.can_publish_evidence(request.user, municipality):
+        raise PermissionDenied(_("Only the municipality's coordinators may publish its picture."))
+    return municipality
+
+
 def get_record_for_recorder(request: HttpRequest, kind: str, pk: int) -> Complaint | Concern:
     """A complaint or a dialogue's concern whose problem the user may correct."""
     permissions.require_staff(request)

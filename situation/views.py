@@ -223,9 +223,7 @@ def picture_records(
 @require_POST
 @login_required
 def picture_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    municipality = access.get_municipality_for_reader(request, slug)
-    if not permissions.can_publish_evidence(request.user, municipality):
-        raise PermissionDenied(_("Only the municipality's coordinators may publish its picture."))
+    municipality = access.get_municipality_for_publisher(request, slug)
     form = PublishForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose to publish or to take off."))
