@@ -1,10 +1,10 @@
 """Every write of the promise cycle goes through these functions, whoever calls them.
 
 Each validates, writes in one transaction and records the change in the audit trail.
-`documents` holds agreements, promises, commitments and activities; `reports` the log.
+`promises` holds agreements, promises, commitments and activities; `reports` the log.
 """
 
-from promises.services.documents import (
+from promises.services.promises import (
     ACTIVITY_FIELDS,
     PROMISE_FIELDS,
     activity_create,

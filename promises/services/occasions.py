@@ -11,7 +11,7 @@ from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
 from core.versioning import save_versioned
 from promises.models import Activity, Occasion
-from promises.services.documents import assign
+from promises.services.promises import assign
 from promises.vocabularies import PromiseStatus
 
 OCCASION_FIELDS = ["starts_at", "ends_at", "place", "description", "public"]

@@ -16,7 +16,7 @@ from audit.services import audit_record, stored_snapshot
 from core.versioning import save_versioned
 from lib.periods import year_bounds
 from promises.models import Activity, ActivityReport, CitizenPromise
-from promises.services.documents import assign
+from promises.services.promises import assign
 from promises.vocabularies import OUTCOME_FIELDS, PromiseStatus
 
 REPORT_FIELDS = ["date", "count", "place", "latitude", "longitude", "notes", *OUTCOME_FIELDS]

@@ -1,4 +1,4 @@
-"""Writes of the documents: agreements, yearly promises, their commitments and activities."""
+"""Writes of agreements, yearly promises, their commitments and activities."""
 
 from typing import Any
 
