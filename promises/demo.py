@@ -20,7 +20,7 @@ from promises.vocabularies import FollowUpCadence, PromiseStatus
 
 INVENTED = "Påhittad exempelpost i demonstrationen."
 
-ESLOV_SIGNATORIES = [
+ESLOV_SIGNATORIES: list[services.Signer] = [
     {"name": "Anna-Karin Boije", "title": "Lokalpolisområdeschef"},
     {"name": "Johan Andersson", "title": "Kommunstyrelsens ordförande"},
 ]

@@ -1,10 +1,13 @@
 """Forms of the staff pages; they validate input, the services do the writing."""
 
-from typing import Any, cast
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Organisation
 from core.fields import ModelChoiceField, ModelMultipleChoiceField
 from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
 from places.models import Municipality, PoliceArea
@@ -19,10 +22,15 @@ from promises.models import (
 from promises.selectors import organisations_for
 from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND, EvidenceSource, FocusTag
 
+if TYPE_CHECKING:
+    _ModelForm = forms.ModelForm[Any]
+else:
+    _ModelForm = forms.ModelForm
+
 
 def _limit(form: forms.BaseForm, name: str, queryset: Any) -> None:
     """Offer only `queryset` in a model choice field."""
-    cast(forms.ModelChoiceField, form.fields[name]).queryset = queryset
+    cast("forms.ModelChoiceField[Any]", form.fields[name]).queryset = queryset
 
 
 class DateInput(forms.DateInput):
@@ -32,7 +40,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(_ModelForm):
     """A form that carries the version it was opened at, so a stale save can be refused."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -43,7 +51,78 @@ class VersionedForm(forms.ModelForm):
             self.initial["version"] = self.instance.version
 
     def expected_version(self) -> int:
-        return self.cleaned_data.get("version") or self.instance.version
+        version: int = self.cleaned_data.get("version") or self.instance.version
+        return version
+
+
+# What each form gives its service, field by field: mypy checks the keys and types against
+# the service's keyword arguments where a view passes them on with `**`.
+
+
+class PromiseFields(TypedDict):
+    title: str
+    agreement: Agreement | None
+    introduction: str
+    situation: str
+    evidence_sources: list[str]
+    effect: str
+    follow_up: str
+    evaluation_due: date | None
+    evaluation_plan: str
+    signed_on: date | None
+
+
+class AgreementFields(TypedDict):
+    title: str
+    start_year: int
+    end_year: int
+    signed_on: date | None
+    signed_month_only: bool
+    summary: str
+    follow_ups_cosigned: bool
+    parties: list[Organisation]
+
+
+class ActivityFields(TypedDict):
+    kind: str
+    description: str
+    commitment: Commitment | None
+    target: int | None
+    unit: str
+    focus: list[str]
+    place: str
+    audience: str
+    audience_size: int | None
+    position: int
+    responsible: list[Organisation]
+
+
+class ReportFields(TypedDict):
+    date: date
+    count: int
+    place: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    notes: str
+    organisations: list[Organisation]
+    vehicles_checked: int | None
+    speeding_violations: int | None
+    other_violations: int | None
+    breath_tests: int | None
+    breath_positives: int | None
+    drug_tests: int | None
+    drug_positives: int | None
+    attendees: int | None
+    pupils_reached: int | None
+    observations: int | None
+
+
+class OccasionFields(TypedDict):
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str
+    description: str
+    public: bool
 
 
 class PromiseForm(VersionedForm):
@@ -75,6 +154,21 @@ class PromiseForm(VersionedForm):
         super().__init__(*args, **kwargs)
         _limit(
             self, "agreement", agreements if agreements is not None else Agreement.objects.none()
+        )
+
+    def service_data(self) -> PromiseFields:
+        data = self.cleaned_data
+        return PromiseFields(
+            title=data["title"],
+            agreement=data["agreement"],
+            introduction=data["introduction"],
+            situation=data["situation"],
+            evidence_sources=data["evidence_sources"],
+            effect=data["effect"],
+            follow_up=data["follow_up"],
+            evaluation_due=data["evaluation_due"],
+            evaluation_plan=data["evaluation_plan"],
+            signed_on=data["signed_on"],
         )
 
 
@@ -110,6 +204,19 @@ class AgreementForm(VersionedForm):
     def __init__(self, *args: Any, parties: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _limit(self, "parties", parties)
+
+    def service_data(self) -> AgreementFields:
+        data = self.cleaned_data
+        return AgreementFields(
+            title=data["title"],
+            start_year=data["start_year"],
+            end_year=data["end_year"],
+            signed_on=data["signed_on"],
+            signed_month_only=data["signed_month_only"],
+            summary=data["summary"],
+            follow_ups_cosigned=data["follow_ups_cosigned"],
+            parties=list(data["parties"]),
+        )
 
 
 class AgreementCreateForm(AgreementForm):
@@ -170,6 +277,22 @@ class ActivityForm(VersionedForm):
         _limit(self, "commitment", promise.commitments.all())
         _limit(self, "responsible", organisations_for(promise))
 
+    def service_data(self) -> ActivityFields:
+        data = self.cleaned_data
+        return ActivityFields(
+            kind=data["kind"],
+            description=data["description"],
+            commitment=data["commitment"],
+            target=data["target"],
+            unit=data["unit"],
+            focus=data["focus"],
+            place=data["place"],
+            audience=data["audience"],
+            audience_size=data["audience_size"],
+            position=data["position"],
+            responsible=list(data["responsible"]),
+        )
+
 
 class ActivityReportForm(VersionedForm):
     """Short on a phone: date, count, place, who took part and the figures of its kind."""
@@ -207,9 +330,35 @@ class ActivityReportForm(VersionedForm):
     def outcome_fields(self) -> list[Any]:
         return [self[name] for name in OUTCOME_FIELDS if name in self.fields]
 
-    def service_data(self) -> dict[str, Any]:
-        data = {k: v for k, v in self.cleaned_data.items() if k not in ("version",)}
-        return data
+    def _outcome(self, name: str) -> int | None:
+        """A figure of the form; one its kind does not ask keeps the report's stored value."""
+        if name in self.fields:
+            value: int | None = self.cleaned_data[name]
+            return value
+        stored: int | None = getattr(self.instance, name)
+        return stored
+
+    def service_data(self) -> ReportFields:
+        data = self.cleaned_data
+        return ReportFields(
+            date=data["date"],
+            count=data["count"],
+            place=data["place"],
+            latitude=data["latitude"],
+            longitude=data["longitude"],
+            notes=data["notes"],
+            organisations=list(data["organisations"]),
+            vehicles_checked=self._outcome("vehicles_checked"),
+            speeding_violations=self._outcome("speeding_violations"),
+            other_violations=self._outcome("other_violations"),
+            breath_tests=self._outcome("breath_tests"),
+            breath_positives=self._outcome("breath_positives"),
+            drug_tests=self._outcome("drug_tests"),
+            drug_positives=self._outcome("drug_positives"),
+            attendees=self._outcome("attendees"),
+            pupils_reached=self._outcome("pupils_reached"),
+            observations=self._outcome("observations"),
+        )
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -228,3 +377,13 @@ class OccasionForm(VersionedForm):
             "ends_at": DateTimeInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def service_data(self) -> OccasionFields:
+        data = self.cleaned_data
+        return OccasionFields(
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            place=data["place"],
+            description=data["description"],
+            public=data["public"],
+        )

@@ -130,8 +130,12 @@ def promise_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
     return document_response(request, doc, fmt)
 
 
-def _signatory_people(formset: Any) -> list[dict[str, Any]]:
-    return [f.cleaned_data for f in formset if f.cleaned_data.get("name")]
+def _signatory_people(formset: Any) -> list[services.Signer]:
+    return [
+        services.Signer(name=f.cleaned_data["name"], title=f.cleaned_data["title"])
+        for f in formset
+        if f.cleaned_data.get("name")
+    ]
 
 
 @FORM_METHODS
@@ -162,18 +166,23 @@ def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpRespons
     )
     signatories = SignatoryFormSet(request.POST or None, initial=initial, prefix="sig")
     if request.method == "POST" and form.is_valid() and signatories.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         people = _signatory_people(signatories)
         try:
             if agreement is None:
-                services.agreement_create(by=request.user, people=people, **data)
+                services.agreement_create(
+                    by=request.user,
+                    municipality=form.cleaned_data["municipality"],
+                    police_area=form.cleaned_data["police_area"],
+                    people=people,
+                    **form.service_data(),
+                )
             else:
                 services.agreement_update(
                     agreement=agreement,
                     by=request.user,
                     people=people,
                     expected_version=form.expected_version(),
-                    **data,
+                    **form.service_data(),
                 )
         except ValidationError as error:
             _form_error(form, error)
@@ -209,9 +218,14 @@ def promise_create(request: AuthedRequest) -> HttpResponse:
         initial={"year": timezone.localdate().year},
     )
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            promise = services.promise_create(by=request.user, **data)
+            promise = services.promise_create(
+                by=request.user,
+                municipality=form.cleaned_data["municipality"],
+                police_area=form.cleaned_data["police_area"],
+                year=form.cleaned_data["year"],
+                **form.service_data(),
+            )
         except ValidationError as error:
             _form_error(form, error)
         else:
@@ -231,7 +245,6 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     initial = [{"name": s.name, "title": s.title} for s in promise.signatories.all()]
     signatories = SignatoryFormSet(request.POST or None, initial=initial, prefix="sig")
     if request.method == "POST" and form.is_valid() and signatories.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         people = _signatory_people(signatories)
         try:
             with transaction.atomic():
@@ -239,7 +252,7 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                     promise=promise,
                     by=request.user,
                     expected_version=form.expected_version(),
-                    data=data,
+                    **form.service_data(),
                 )
                 services.signatory_set(promise=promise, by=request.user, people=people)
         except ValidationError as error:
@@ -368,16 +381,15 @@ def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = Non
     activity = get_object_or_404(Activity, pk=activity_pk, promise=promise) if activity_pk else None
     form = ActivityForm(request.POST or None, instance=activity, promise=promise)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             if activity is None:
-                services.activity_create(promise=promise, by=request.user, **data)
+                services.activity_create(promise=promise, by=request.user, **form.service_data())
             else:
                 services.activity_update(
                     activity=activity,
                     by=request.user,
                     expected_version=form.expected_version(),
-                    **data,
+                    **form.service_data(),
                 )
         except ValidationError as error:
             _form_error(form, error)
@@ -515,16 +527,15 @@ def occasion_form(
     )
     form = OccasionForm(request.POST or None, instance=occasion)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             if occasion is None:
-                services.occasion_create(activity=activity, by=request.user, **data)
+                services.occasion_create(activity=activity, by=request.user, **form.service_data())
             else:
                 services.occasion_update(
                     occasion=occasion,
                     by=request.user,
                     expected_version=form.expected_version(),
-                    **data,
+                    **form.service_data(),
                 )
         except ValidationError as error:
             _form_error(form, error)

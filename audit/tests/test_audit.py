@@ -77,7 +77,7 @@ def test_a_change_that_changes_nothing_is_not_recorded(cast: Cast) -> None:
         promise=cast.draft,
         by=cast.coordinator,
         expected_version=cast.draft.version,
-        data={"title": cast.draft.title},
+        title=cast.draft.title,
     )
     assert AuditEvent.objects.count() == before
 
@@ -111,7 +111,7 @@ def test_history_is_shown_to_coordinators_and_the_address_only_to_administrators
         promise=cast.draft,
         by=cast.coordinator,
         expected_version=cast.draft.version,
-        data={"title": "Omdöpt"},
+        title="Omdöpt",
     )
     url = reverse("promises:promise_detail", args=[cast.draft.pk])
     page = client_for(cast.coordinator).get(url).content.decode()

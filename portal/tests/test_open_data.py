@@ -55,16 +55,23 @@ def test_the_feeds_announce_promises_and_follow_ups_but_no_draft(published: Cast
     assert client_for().get("/kommun/nowhere/flode/").status_code == 404
 
 
-def _plan(cast: Cast, **data: object) -> object:
-    values = {
-        "starts_at": NOW + timedelta(days=7),
-        "ends_at": NOW + timedelta(days=7, hours=2),
-        "place": "Stadsparken",
-        "description": "Samling vid fontänen.",
-        "public": True,
-        **data,
-    }
-    return services.occasion_create(activity=cast.walks, by=cast.coordinator, **values)
+def _plan(
+    cast: Cast,
+    *,
+    starts_at: datetime = NOW + timedelta(days=7),
+    ends_at: datetime | None = NOW + timedelta(days=7, hours=2),
+    place: str = "Stadsparken",
+    public: bool = True,
+) -> object:
+    return services.occasion_create(
+        activity=cast.walks,
+        by=cast.coordinator,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place,
+        description="Samling vid fontänen.",
+        public=public,
+    )
 
 
 def test_the_calendar_lists_coming_public_occasions(cast: Cast) -> None:

@@ -1,17 +1,18 @@
 """Every write of the promise cycle goes through these functions, whoever calls them.
 
-Each validates, writes in one transaction and records the change in the audit trail.
-`promises` holds agreements, promises, commitments and activities; `reports` the log.
+Each validates, writes in one transaction and records the change in the audit trail. Each
+takes keyword-only arguments named after the fields it writes, so a misspelt one is refused;
+an update leaves what it is not given as it is. `promises` holds the yearly promise, its
+commitments and activities, `agreements` the agreements, `signatories` who signed either,
+`occasions` the planned occasions and `reports` the activity log.
 """
 
+from promises.services.agreements import agreement_create, agreement_update
+from promises.services.occasions import occasion_create, occasion_delete, occasion_update
 from promises.services.promises import (
-    ACTIVITY_FIELDS,
-    PROMISE_FIELDS,
     activity_create,
     activity_delete,
     activity_update,
-    agreement_create,
-    agreement_update,
     commitment_create,
     commitment_delete,
     commitment_update,
@@ -23,25 +24,16 @@ from promises.services.promises import (
     promise_withdraw,
     signatory_set,
 )
-from promises.services.occasions import (
-    OCCASION_FIELDS,
-    occasion_create,
-    occasion_delete,
-    occasion_update,
-)
 from promises.services.reports import (
-    REPORT_FIELDS,
     activity_progress_recount,
     activity_report_create,
     activity_report_remove,
     activity_report_update,
 )
+from promises.services.signatories import Signer
 
 __all__ = [
-    "ACTIVITY_FIELDS",
-    "OCCASION_FIELDS",
-    "PROMISE_FIELDS",
-    "REPORT_FIELDS",
+    "Signer",
     "activity_create",
     "activity_delete",
     "activity_progress_recount",

@@ -1,6 +1,6 @@
 """Planned public occasions of activities: what the calendar feed and the promise page show."""
 
-from typing import Any
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,12 +9,10 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
+from core.changes import KEEP, Keep, assign_given
 from core.versioning import save_versioned
 from promises.models import Activity, Occasion
-from promises.services.promises import assign
 from promises.vocabularies import PromiseStatus
-
-OCCASION_FIELDS = ["starts_at", "ends_at", "place", "description", "public"]
 
 
 def _check(occasion: Occasion) -> None:
@@ -35,10 +33,26 @@ def _check(occasion: Occasion) -> None:
 
 
 @transaction.atomic
-def occasion_create(*, activity: Activity, by: User | None, **data: Any) -> Occasion:
+def occasion_create(
+    *,
+    activity: Activity,
+    by: User | None,
+    starts_at: datetime,
+    place: str,
+    ends_at: datetime | None = None,
+    description: str = "",
+    public: bool = True,
+) -> Occasion:
     """Plan an occasion of an activity."""
-    occasion = Occasion(activity=activity, created_by=by)
-    assign(occasion, data, OCCASION_FIELDS)
+    occasion = Occasion(
+        activity=activity,
+        created_by=by,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place,
+        description=description,
+        public=public,
+    )
     _check(occasion)
     occasion.full_clean(exclude=["created_by"])
     occasion.save()
@@ -48,11 +62,29 @@ def occasion_create(*, activity: Activity, by: User | None, **data: Any) -> Occa
 
 @transaction.atomic
 def occasion_update(
-    *, occasion: Occasion, by: User | None, expected_version: int, **data: Any
+    *,
+    occasion: Occasion,
+    by: User | None,
+    expected_version: int,
+    starts_at: datetime | Keep = KEEP,
+    place: str | Keep = KEEP,
+    ends_at: datetime | None | Keep = KEEP,
+    description: str | Keep = KEEP,
+    public: bool | Keep = KEEP,
 ) -> Occasion:
-    """Change a planned occasion; refused if someone else saved it since it was opened."""
+    """Change a planned occasion; refused if someone else saved it since it was opened.
+    What is not given stays as it is."""
     before = stored_snapshot(occasion)
-    fields = assign(occasion, data, OCCASION_FIELDS)
+    fields = assign_given(
+        occasion,
+        {
+            "starts_at": starts_at,
+            "place": place,
+            "ends_at": ends_at,
+            "description": description,
+            "public": public,
+        },
+    )
     _check(occasion)
     occasion.full_clean(exclude=["created_by"])
     save_versioned(occasion, expected_version=expected_version, fields=fields)

@@ -1,6 +1,8 @@
-"""Writes of agreements, yearly promises, their commitments and activities."""
+"""Writes of the yearly promise: its text, its life from draft to evaluated, its signatories,
+commitments and activities."""
 
-from typing import Any
+from collections.abc import Iterable, Sequence
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,52 +12,14 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
+from core.changes import KEEP, Keep, assign_given
 from core.versioning import save_versioned
-from promises.models import Activity, Agreement, CitizenPromise, Commitment, Signatory
-from promises.vocabularies import STATUS_TRANSITIONS, PromiseStatus
+from places.models import Municipality, PoliceArea
+from promises.models import Activity, Agreement, CitizenPromise, Commitment
+from promises.services.signatories import Signer, signatories_replace
+from promises.vocabularies import STATUS_TRANSITIONS, FollowUpCadence, PromiseStatus
 
-PROMISE_FIELDS = [
-    "agreement",
-    "title",
-    "introduction",
-    "situation",
-    "evidence_sources",
-    "effect",
-    "follow_up",
-    "evaluation_due",
-    "evaluation_plan",
-    "signed_on",
-]
-ACTIVITY_FIELDS = [
-    "commitment",
-    "kind",
-    "description",
-    "target",
-    "unit",
-    "focus",
-    "place",
-    "audience",
-    "audience_size",
-    "position",
-]
-AGREEMENT_FIELDS = [
-    "title",
-    "start_year",
-    "end_year",
-    "signed_on",
-    "signed_month_only",
-    "summary",
-    "follow_ups_cosigned",
-]
 CREATE, CHANGE, DELETE = AuditAction.CREATE, AuditAction.CHANGE, AuditAction.DELETE
-
-
-def assign(instance: Any, data: dict[str, Any], fields: list[str]) -> list[str]:
-    """Set the given fields that `data` holds; return their names."""
-    changed = [name for name in fields if name in data]
-    for name in changed:
-        setattr(instance, name, data[name])
-    return changed
 
 
 def promise_require_draft(promise: CitizenPromise) -> None:
@@ -74,7 +38,21 @@ def promise_require_draft(promise: CitizenPromise) -> None:
 
 @transaction.atomic
 def promise_create(
-    *, by: User | None, municipality: Any, police_area: Any, year: int, title: str, **data: Any
+    *,
+    by: User | None,
+    municipality: Municipality,
+    police_area: PoliceArea,
+    year: int,
+    title: str,
+    agreement: Agreement | None = None,
+    introduction: str = "",
+    situation: str = "",
+    evidence_sources: Sequence[str] = (),
+    effect: str = "",
+    follow_up: str = FollowUpCadence.QUARTERLY,
+    evaluation_due: date | None = None,
+    evaluation_plan: str = "",
+    signed_on: date | None = None,
 ) -> CitizenPromise:
     """Create a draft promise for a municipality, police area and year."""
     if CitizenPromise.objects.filter(
@@ -84,9 +62,20 @@ def promise_create(
             {"year": _("There is already a promise for %(year)s.") % {"year": year}}
         )
     promise = CitizenPromise(
-        municipality=municipality, police_area=police_area, year=year, title=title
+        municipality=municipality,
+        police_area=police_area,
+        year=year,
+        title=title,
+        agreement=agreement,
+        introduction=introduction,
+        situation=situation,
+        evidence_sources=list(evidence_sources),
+        effect=effect,
+        follow_up=follow_up,
+        evaluation_due=evaluation_due,
+        evaluation_plan=evaluation_plan,
+        signed_on=signed_on,
     )
-    assign(promise, data, PROMISE_FIELDS)
     promise.full_clean()
     promise.save()
     audit_record(action=CREATE, instance=promise, by=by)
@@ -95,12 +84,40 @@ def promise_create(
 
 @transaction.atomic
 def promise_update(
-    *, promise: CitizenPromise, by: User | None, expected_version: int, data: dict[str, Any]
+    *,
+    promise: CitizenPromise,
+    by: User | None,
+    expected_version: int,
+    title: str | Keep = KEEP,
+    agreement: Agreement | None | Keep = KEEP,
+    introduction: str | Keep = KEEP,
+    situation: str | Keep = KEEP,
+    evidence_sources: list[str] | Keep = KEEP,
+    effect: str | Keep = KEEP,
+    follow_up: str | Keep = KEEP,
+    evaluation_due: date | None | Keep = KEEP,
+    evaluation_plan: str | Keep = KEEP,
+    signed_on: date | None | Keep = KEEP,
 ) -> CitizenPromise:
-    """Change the promise text; refused if someone else saved it since `expected_version`."""
+    """Change the promise text; refused if someone else saved it since `expected_version`.
+    What is not given stays as it is."""
     promise_require_draft(promise)
     before = stored_snapshot(promise)
-    fields = assign(promise, data, PROMISE_FIELDS)
+    fields = assign_given(
+        promise,
+        {
+            "title": title,
+            "agreement": agreement,
+            "introduction": introduction,
+            "situation": situation,
+            "evidence_sources": evidence_sources,
+            "effect": effect,
+            "follow_up": follow_up,
+            "evaluation_due": evaluation_due,
+            "evaluation_plan": evaluation_plan,
+            "signed_on": signed_on,
+        },
+    )
     promise.full_clean(exclude=["municipality", "police_area", "year"])
     save_versioned(promise, expected_version=expected_version, fields=fields)
     audit_record(action=CHANGE, instance=promise, by=by, before=before)
@@ -174,14 +191,20 @@ def promise_copy_to_next_year(
     """Start next year's draft from this promise: texts, commitments and activities (all of
     them, or those whose ids are given)."""
     year = promise.year + 1
-    kept = [n for n in PROMISE_FIELDS if n not in ("title", "signed_on", "evaluation_due")]
+    # The title names the new year; the dates of signing and evaluation are next year's own.
     copy = promise_create(
         by=by,
         municipality=promise.municipality,
         police_area=promise.police_area,
         year=year,
         title=promise.title.replace(str(promise.year), str(year)),
-        **{name: getattr(promise, name) for name in kept},
+        agreement=promise.agreement,
+        introduction=promise.introduction,
+        situation=promise.situation,
+        evidence_sources=promise.evidence_sources,
+        effect=promise.effect,
+        follow_up=promise.follow_up,
+        evaluation_plan=promise.evaluation_plan,
     )
     commitments = {
         old.pk: commitment_create(promise=copy, by=by, text=old.text, position=old.position)
@@ -191,85 +214,29 @@ def promise_copy_to_next_year(
     for activity in promise.activities.prefetch_related("responsible"):
         if activity_ids is not None and activity.pk not in activity_ids:
             continue
-        values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
-        values["commitment"] = commitments.get(activity.commitment_id or 0)
-        activity_create(promise=copy, by=by, responsible=list(activity.responsible.all()), **values)
+        activity_create(
+            promise=copy,
+            by=by,
+            commitment=commitments.get(activity.commitment_id or 0),
+            kind=activity.kind,
+            description=activity.description,
+            target=activity.target,
+            unit=activity.unit,
+            focus=activity.focus,
+            place=activity.place,
+            audience=activity.audience,
+            audience_size=activity.audience_size,
+            position=activity.position,
+            responsible=list(activity.responsible.all()),
+        )
     return copy
 
 
-def _signatory_lines(owner: CitizenPromise | Agreement) -> list[str]:
-    return [str(person) for person in owner.signatories.all()]
-
-
-def _signatories_replace(
-    owner: CitizenPromise | Agreement, people: list[dict[str, Any]], by: User | None
-) -> None:
-    before = _signatory_lines(owner)
-    owner.signatories.all().delete()
-    key = "promise" if isinstance(owner, CitizenPromise) else "agreement"
-    for position, person in enumerate(people):
-        Signatory.objects.create(position=position, **{key: owner}, **person)
-    audit_record(
-        action=CHANGE,
-        instance=owner,
-        by=by,
-        before={"signatories": before},
-        after={"signatories": _signatory_lines(owner)},
-    )
-
-
 @transaction.atomic
-def signatory_set(
-    *, promise: CitizenPromise, by: User | None, people: list[dict[str, Any]]
-) -> None:
+def signatory_set(*, promise: CitizenPromise, by: User | None, people: Sequence[Signer]) -> None:
     """Replace the promise's signatories with `people` (name, title, organisation)."""
     promise_require_draft(promise)
-    _signatories_replace(promise, people, by)
-
-
-@transaction.atomic
-def agreement_create(
-    *,
-    by: User | None,
-    municipality: Any,
-    police_area: Any,
-    parties: list[Organisation] | None = None,
-    people: list[dict[str, Any]] | None = None,
-    **data: Any,
-) -> Agreement:
-    """Record a collaboration agreement between a municipality and its police area."""
-    agreement = Agreement(municipality=municipality, police_area=police_area)
-    assign(agreement, data, AGREEMENT_FIELDS)
-    agreement.full_clean()
-    agreement.save()
-    agreement.parties.set(parties or [])
-    audit_record(action=CREATE, instance=agreement, by=by)
-    if people:
-        _signatories_replace(agreement, people, by)
-    return agreement
-
-
-@transaction.atomic
-def agreement_update(
-    *,
-    agreement: Agreement,
-    by: User | None,
-    expected_version: int,
-    parties: list[Organisation] | None = None,
-    people: list[dict[str, Any]] | None = None,
-    **data: Any,
-) -> Agreement:
-    """Change an agreement; refused if someone else saved it since `expected_version`."""
-    before = stored_snapshot(agreement)
-    fields = assign(agreement, data, AGREEMENT_FIELDS)
-    agreement.full_clean(exclude=["municipality", "police_area"])
-    save_versioned(agreement, expected_version=expected_version, fields=fields)
-    if parties is not None:
-        agreement.parties.set(parties)
-    audit_record(action=CHANGE, instance=agreement, by=by, before=before)
-    if people is not None:
-        _signatories_replace(agreement, people, by)
-    return agreement
+    signatories_replace(owner=promise, people=people, by=by)
 
 
 @transaction.atomic
@@ -313,17 +280,37 @@ def activity_create(
     *,
     promise: CitizenPromise,
     by: User | None,
-    responsible: list[Organisation] | None = None,
-    **data: Any,
+    kind: str,
+    description: str,
+    commitment: Commitment | None = None,
+    target: int | None = None,
+    unit: str = "",
+    focus: Sequence[str] = (),
+    place: str = "",
+    audience: str = "",
+    audience_size: int | None = None,
+    position: int = 0,
+    responsible: Iterable[Organisation] = (),
 ) -> Activity:
     """Add an activity to a promise."""
     promise_require_draft(promise)
-    activity = Activity(promise=promise)
-    assign(activity, data, ACTIVITY_FIELDS)
+    activity = Activity(
+        promise=promise,
+        commitment=commitment,
+        kind=kind,
+        description=description,
+        target=target,
+        unit=unit,
+        focus=list(focus),
+        place=place,
+        audience=audience,
+        audience_size=audience_size,
+        position=position,
+    )
     _check_commitment(activity)
     activity.full_clean()
     activity.save()
-    activity.responsible.set(responsible or [])
+    activity.responsible.set(responsible)
     audit_record(action=CREATE, instance=activity, by=by)
     return activity
 
@@ -334,17 +321,41 @@ def activity_update(
     activity: Activity,
     by: User | None,
     expected_version: int,
-    responsible: list[Organisation] | None = None,
-    **data: Any,
+    kind: str | Keep = KEEP,
+    description: str | Keep = KEEP,
+    commitment: Commitment | None | Keep = KEEP,
+    target: int | None | Keep = KEEP,
+    unit: str | Keep = KEEP,
+    focus: list[str] | Keep = KEEP,
+    place: str | Keep = KEEP,
+    audience: str | Keep = KEEP,
+    audience_size: int | None | Keep = KEEP,
+    position: int | Keep = KEEP,
+    responsible: Iterable[Organisation] | Keep = KEEP,
 ) -> Activity:
-    """Change an activity; refused if someone else saved it since `expected_version`."""
+    """Change an activity; refused if someone else saved it since `expected_version`.
+    What is not given stays as it is."""
     promise_require_draft(activity.promise)
     before = stored_snapshot(activity)
-    fields = assign(activity, data, ACTIVITY_FIELDS)
+    fields = assign_given(
+        activity,
+        {
+            "kind": kind,
+            "description": description,
+            "commitment": commitment,
+            "target": target,
+            "unit": unit,
+            "focus": focus,
+            "place": place,
+            "audience": audience,
+            "audience_size": audience_size,
+            "position": position,
+        },
+    )
     _check_commitment(activity)
     activity.full_clean()
     save_versioned(activity, expected_version=expected_version, fields=fields)
-    if responsible is not None:
+    if responsible is not KEEP:
         activity.responsible.set(responsible)
     audit_record(action=CHANGE, instance=activity, by=by, before=before)
     return activity

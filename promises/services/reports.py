@@ -1,6 +1,8 @@
 """The activity log: reports of activities carried out, and the progress they add up to."""
 
+from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
@@ -13,13 +15,12 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
+from core.changes import KEEP, Keep, assign_given
 from core.versioning import save_versioned
 from lib.periods import year_bounds
 from promises.models import Activity, ActivityReport, CitizenPromise
-from promises.services.promises import assign
-from promises.vocabularies import OUTCOME_FIELDS, PromiseStatus
+from promises.vocabularies import PromiseStatus
 
-REPORT_FIELDS = ["date", "count", "place", "latitude", "longitude", "notes", *OUTCOME_FIELDS]
 # Parts that cannot outnumber their whole.
 _PART_OF = [
     ("breath_positives", "breath_tests"),
@@ -37,7 +38,7 @@ def _require_reportable(promise: CitizenPromise) -> None:
 
 
 def _verbose_name(field_name: str) -> str:
-    return str(cast(Field, ActivityReport._meta.get_field(field_name)).verbose_name)
+    return str(cast("Field[Any, Any]", ActivityReport._meta.get_field(field_name)).verbose_name)
 
 
 def _check_report(activity: Activity, report: ActivityReport) -> None:
@@ -67,17 +68,49 @@ def activity_report_create(
     activity: Activity,
     by: User | None,
     date: date,
-    organisations: list[Organisation] | None = None,
-    **data: Any,
+    count: int = 1,
+    place: str = "",
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
+    notes: str = "",
+    organisations: Iterable[Organisation] = (),
+    vehicles_checked: int | None = None,
+    speeding_violations: int | None = None,
+    other_violations: int | None = None,
+    breath_tests: int | None = None,
+    breath_positives: int | None = None,
+    drug_tests: int | None = None,
+    drug_positives: int | None = None,
+    attendees: int | None = None,
+    pupils_reached: int | None = None,
+    observations: int | None = None,
 ) -> ActivityReport:
     """Log one execution of an activity and update its progress."""
     _require_reportable(activity.promise)
-    report = ActivityReport(activity=activity, date=date, reported_by=by)
-    assign(report, data, REPORT_FIELDS)
+    report = ActivityReport(
+        activity=activity,
+        reported_by=by,
+        date=date,
+        count=count,
+        place=place,
+        latitude=latitude,
+        longitude=longitude,
+        notes=notes,
+        vehicles_checked=vehicles_checked,
+        speeding_violations=speeding_violations,
+        other_violations=other_violations,
+        breath_tests=breath_tests,
+        breath_positives=breath_positives,
+        drug_tests=drug_tests,
+        drug_positives=drug_positives,
+        attendees=attendees,
+        pupils_reached=pupils_reached,
+        observations=observations,
+    )
     _check_report(activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
     report.save()
-    report.organisations.set(organisations or [])
+    report.organisations.set(organisations)
     activity_progress_recount(activity=activity)
     audit_record(action=AuditAction.CREATE, instance=report, by=by)
     return report
@@ -89,18 +122,54 @@ def activity_report_update(
     report: ActivityReport,
     by: User | None,
     expected_version: int,
-    organisations: list[Organisation] | None = None,
-    **data: Any,
+    date: date | Keep = KEEP,
+    count: int | Keep = KEEP,
+    place: str | Keep = KEEP,
+    latitude: Decimal | None | Keep = KEEP,
+    longitude: Decimal | None | Keep = KEEP,
+    notes: str | Keep = KEEP,
+    organisations: Iterable[Organisation] | Keep = KEEP,
+    vehicles_checked: int | None | Keep = KEEP,
+    speeding_violations: int | None | Keep = KEEP,
+    other_violations: int | None | Keep = KEEP,
+    breath_tests: int | None | Keep = KEEP,
+    breath_positives: int | None | Keep = KEEP,
+    drug_tests: int | None | Keep = KEEP,
+    drug_positives: int | None | Keep = KEEP,
+    attendees: int | None | Keep = KEEP,
+    pupils_reached: int | None | Keep = KEEP,
+    observations: int | None | Keep = KEEP,
 ) -> ActivityReport:
-    """Correct a report; refused if someone else saved it since `expected_version`."""
+    """Correct a report; refused if someone else saved it since `expected_version`.
+    What is not given stays as it is."""
     if report.removed_at:
         raise ValidationError(_("This report has been removed and can no longer be changed."))
     before = stored_snapshot(report)
-    fields = assign(report, data, REPORT_FIELDS)
+    fields = assign_given(
+        report,
+        {
+            "date": date,
+            "count": count,
+            "place": place,
+            "latitude": latitude,
+            "longitude": longitude,
+            "notes": notes,
+            "vehicles_checked": vehicles_checked,
+            "speeding_violations": speeding_violations,
+            "other_violations": other_violations,
+            "breath_tests": breath_tests,
+            "breath_positives": breath_positives,
+            "drug_tests": drug_tests,
+            "drug_positives": drug_positives,
+            "attendees": attendees,
+            "pupils_reached": pupils_reached,
+            "observations": observations,
+        },
+    )
     _check_report(report.activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
     save_versioned(report, expected_version=expected_version, fields=fields)
-    if organisations is not None:
+    if organisations is not KEEP:
         report.organisations.set(organisations)
     activity_progress_recount(activity=report.activity)
     audit_record(action=AuditAction.CHANGE, instance=report, by=by, before=before)

@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -97,14 +98,14 @@ def test_second_save_from_a_stale_form_is_refused(cast: Cast) -> None:
         promise=first,
         by=cast.coordinator,
         expected_version=opened_at,
-        data={"title": "Ändrad av första"},
+        title="Ändrad av första",
     )
     with pytest.raises(ConcurrentEditError) as caught:
         services.promise_update(
             promise=second,
             by=cast.other_coordinator,
             expected_version=opened_at,
-            data={"title": "Andra"},
+            title="Andra",
         )
     assert "Someone else saved" in caught.value.messages[0]
     assert CitizenPromise.objects.get(pk=cast.draft.pk).title == "Ändrad av första"
@@ -140,7 +141,7 @@ def test_status_moves_forward_only_along_the_cycle(cast: Cast) -> None:
         promise=draft,
         by=cast.coordinator,
         expected_version=draft.version,
-        data={"signed_on": date(2018, 2, 1)},
+        signed_on=date(2018, 2, 1),
     )
     services.promise_set_status(promise=draft, by=cast.coordinator, status=PromiseStatus.SIGNED)
     with pytest.raises(ValidationError):  # nothing to do yet
@@ -184,12 +185,12 @@ def test_copy_refused_when_next_year_exists(cast: Cast) -> None:
 
 
 def test_signed_or_published_promise_text_cannot_change(cast: Cast) -> None:
-    attempts = [
+    attempts: list[Callable[[], object]] = [
         lambda: services.promise_update(
             promise=cast.published,
             by=cast.coordinator,
             expected_version=cast.published.version,
-            data={"title": "Ändrad i efterhand"},
+            title="Ändrad i efterhand",
         ),
         lambda: services.commitment_create(
             promise=cast.published, by=cast.coordinator, text="Nytt löfte i efterhand"
@@ -235,7 +236,7 @@ def test_activity_with_reports_cannot_be_deleted(cast: Cast) -> None:
         promise=promise,
         by=cast.coordinator,
         expected_version=promise.version,
-        data={"signed_on": date(2018, 1, 9)},
+        signed_on=date(2018, 1, 9),
     )
     services.promise_set_status(promise=promise, by=cast.coordinator, status=PromiseStatus.SIGNED)
     services.activity_report_create(activity=activity, by=cast.coordinator, date=date(2018, 2, 1))
