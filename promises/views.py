@@ -5,7 +5,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.forms import formset_factory
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -245,16 +244,14 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     initial = [{"name": s.name, "title": s.title} for s in promise.signatories.all()]
     signatories = SignatoryFormSet(request.POST or None, initial=initial, prefix="sig")
     if request.method == "POST" and form.is_valid() and signatories.is_valid():
-        people = _signatory_people(signatories)
         try:
-            with transaction.atomic():
-                services.promise_update(
-                    promise=promise,
-                    by=request.user,
-                    expected_version=form.expected_version(),
-                    **form.service_data(),
-                )
-                services.signatory_set(promise=promise, by=request.user, people=people)
+            services.promise_update(
+                promise=promise,
+                by=request.user,
+                expected_version=form.expected_version(),
+                people=_signatory_people(signatories),
+                **form.service_data(),
+            )
         except ValidationError as error:
             _form_error(form, error)
         else:

@@ -98,9 +98,10 @@ def promise_update(
     evaluation_due: date | None | Keep = KEEP,
     evaluation_plan: str | Keep = KEEP,
     signed_on: date | None | Keep = KEEP,
+    people: Sequence[Signer] | Keep = KEEP,
 ) -> CitizenPromise:
-    """Change the promise text; refused if someone else saved it since `expected_version`.
-    What is not given stays as it is."""
+    """Change the promise text and, when `people` is given, replace its signatories, all in
+    one; refused if someone else saved it since `expected_version`. What is not given stays."""
     promise_require_draft(promise)
     before = stored_snapshot(promise)
     fields = assign_given(
@@ -121,6 +122,8 @@ def promise_update(
     promise.full_clean(exclude=["municipality", "police_area", "year"])
     save_versioned(promise, expected_version=expected_version, fields=fields)
     audit_record(action=CHANGE, instance=promise, by=by, before=before)
+    if people is not KEEP:
+        signatories_replace(owner=promise, people=people, by=by)
     return promise
 
 

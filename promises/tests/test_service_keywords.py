@@ -11,7 +11,7 @@ import pytest
 from audit.models import AuditEvent
 from conftest import Cast
 from promises import services
-from promises.models import Commitment, Occasion
+from promises.models import CitizenPromise, Commitment, Occasion
 
 EVENING = datetime(2017, 9, 12, 18, tzinfo=ZoneInfo("Europe/Stockholm"))
 
@@ -130,3 +130,25 @@ def test_an_update_leaves_what_it_is_not_given(cast: Cast) -> None:
     )
     cast.draft.refresh_from_db()
     assert (cast.draft.title, cast.draft.introduction) == ("Nytt namn", "Inledning")
+
+
+def test_a_promise_and_its_signatories_are_saved_together_or_not_at_all(cast: Cast) -> None:
+    services.promise_update(
+        promise=cast.draft,
+        by=cast.coordinator,
+        expected_version=1,
+        title="Med underskrifter",
+        people=[{"name": "Anna Andersson", "title": "Polischef"}],
+    )
+    assert [s.name for s in cast.draft.signatories.all()] == ["Anna Andersson"]
+    with pytest.raises(TypeError):
+        services.promise_update(
+            promise=CitizenPromise.objects.get(pk=cast.draft.pk),
+            by=cast.coordinator,
+            expected_version=2,
+            title="Halvt sparad",
+            people=[{"name": "Bo Berg", "titel": "Kommunchef"}],  # type: ignore[typeddict-item, typeddict-unknown-key]
+        )
+    cast.draft.refresh_from_db()
+    assert cast.draft.title == "Med underskrifter"
+    assert [s.name for s in cast.draft.signatories.all()] == ["Anna Andersson"]
