@@ -1,7 +1,5 @@
 """Staff pages to register evidence by hand: a complaint, a dialogue with its concerns."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -29,10 +27,9 @@ def complaint_create(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST if request.method == "POST" else None, municipality=municipality
     )
     if form.is_valid():
-        data: dict[str, Any] = dict(form.cleaned_data)
         try:
             complaint = services.complaint_create(
-                municipality=municipality, by=request.user, **data
+                municipality=municipality, by=request.user, **form.service_data()
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -62,10 +59,10 @@ def dialogue_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = DialogueForm(data, municipality=municipality)
     concerns = ConcernFormSet(data, prefix="concern")
     if form.is_valid() and concerns.is_valid():
-        raised = [c for c in concerns.cleaned_data if c.get("text")]
+        raised = [c.service_data() for c in concerns if c.cleaned_data.get("text")]
         try:
             dialogue = services.dialogue_create(
-                municipality=municipality, by=request.user, concerns=raised, **form.cleaned_data
+                municipality=municipality, by=request.user, concerns=raised, **form.service_data()
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -1,13 +1,21 @@
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelChoiceField as SafeModelChoiceField
 from core.fields import ModelMultipleChoiceField
+from places.models import District
 from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
+from situation.services import RaisedConcern
 from situation.vocabularies import ParticipantGroup, Problem
+
+if TYPE_CHECKING:
+    _ModelForm = forms.ModelForm[Any]
+else:
+    _ModelForm = forms.ModelForm
 
 
 class ClassificationForm(forms.Form):
@@ -100,9 +108,7 @@ class MapFilterForm(forms.Form):
     )
 
 
-def _district_field(municipality: Any) -> forms.ModelChoiceField:
-    from places.models import District
-
+def _district_field(municipality: Any) -> "forms.ModelChoiceField[District]":
     return SafeModelChoiceField(
         label=_("District"),
         queryset=District.objects.filter(municipality=municipality).order_by("name"),
@@ -110,7 +116,36 @@ def _district_field(municipality: Any) -> forms.ModelChoiceField:
     )
 
 
-class ComplaintForm(forms.ModelForm):
+# What the evidence forms give their services; mypy checks the keys and types against the
+# service's keyword arguments where a view passes them on with `**`.
+
+
+class ComplaintFields(TypedDict):
+    received_on: date
+    receiver: str
+    channel: str
+    text: str
+    problem: str
+    place: str
+    district: District | None
+    latitude: float | None
+    longitude: float | None
+    may_show_anonymised: bool
+
+
+class DialogueFields(TypedDict):
+    kind: str
+    held_on: date
+    form: str
+    title: str
+    participants: int
+    participant_groups: list[str]
+    place: str
+    district: District | None
+    notes: str
+
+
+class ComplaintForm(_ModelForm):
     """Register a complaint. Left empty, the problem is the one the text suggests."""
 
     problem = forms.ChoiceField(
@@ -141,8 +176,23 @@ class ComplaintForm(forms.ModelForm):
             "Never public. Leave out names and contact details unless they are needed."
         )
 
+    def service_data(self) -> ComplaintFields:
+        data = self.cleaned_data
+        return ComplaintFields(
+            received_on=data["received_on"],
+            receiver=data["receiver"],
+            channel=data["channel"],
+            text=data["text"],
+            problem=data["problem"],
+            place=data["place"],
+            district=data["district"],
+            latitude=data["latitude"],
+            longitude=data["longitude"],
+            may_show_anonymised=data["may_show_anonymised"],
+        )
 
-class DialogueForm(forms.ModelForm):
+
+class DialogueForm(_ModelForm):
     """Register a citizen or employee dialogue; its concerns follow below it."""
 
     participant_groups = forms.MultipleChoiceField(
@@ -171,6 +221,20 @@ class DialogueForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["district"] = _district_field(municipality)
 
+    def service_data(self) -> DialogueFields:
+        data = self.cleaned_data
+        return DialogueFields(
+            kind=data["kind"],
+            held_on=data["held_on"],
+            form=data["form"],
+            title=data["title"],
+            participants=data["participants"],
+            participant_groups=data["participant_groups"],
+            place=data["place"],
+            district=data["district"],
+            notes=data["notes"],
+        )
+
 
 class ConcernForm(forms.Form):
     """One concern raised in a dialogue."""
@@ -185,6 +249,15 @@ class ConcernForm(forms.Form):
         required=False,
     )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
+
+    def service_data(self) -> RaisedConcern:
+        data = self.cleaned_data
+        return RaisedConcern(
+            text=data["text"],
+            problem=data["problem"],
+            voiced_by=data["voiced_by"],
+            place=data["place"],
+        )
 
 
 ConcernFormSet = forms.formset_factory(ConcernForm, extra=5, max_num=50)

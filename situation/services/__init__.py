@@ -7,6 +7,7 @@ from situation.services.events import (
     police_events_store,
 )
 from situation.services.evidence import (
+    RaisedConcern,
     classification_correct,
     commitment_motivate,
     complaint_create,
@@ -24,6 +25,7 @@ from situation.services.files import (
 __all__ = [
     "FetchReport",
     "FileImportReport",
+    "RaisedConcern",
     "classification_correct",
     "commitment_motivate",
     "complaint_create",

@@ -1,6 +1,8 @@
 """Writes on the evidence itself: corrected classifications and published pictures."""
 
-from typing import Any
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, NotRequired, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,10 +12,19 @@ from django.utils.translation import gettext as _
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
 from lib.classify import classify
-from places.models import Municipality
+from places.models import District, Municipality
 from promises.models import Commitment
 from situation.models import Complaint, Concern, Dialogue, Motivation, PublishedPicture
-from situation.vocabularies import Problem
+from situation.vocabularies import Channel, Problem, Receiver
+
+
+class RaisedConcern(TypedDict):
+    """A concern raised in a dialogue, as `dialogue_create` takes it."""
+
+    text: str
+    problem: NotRequired[str]
+    voiced_by: NotRequired[int | None]
+    place: NotRequired[str]
 
 
 @transaction.atomic
@@ -108,15 +119,34 @@ def _classified(text: str, chosen: str, by: Any) -> dict[str, Any]:
 
 @transaction.atomic
 def complaint_create(
-    *, municipality: Municipality, by: Any, text: str, problem: str = "", **fields: Any
+    *,
+    municipality: Municipality,
+    by: Any,
+    text: str,
+    received_on: date,
+    problem: str = "",
+    receiver: str = Receiver.POLICE,
+    channel: str = Channel.OTHER,
+    place: str = "",
+    district: District | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    may_show_anonymised: bool = False,
 ) -> Complaint:
     """Register a complaint; without a chosen problem it is filed under the suggestion."""
     complaint = Complaint(
         municipality=municipality,
         text=text,
         created_by=by,
+        received_on=received_on,
+        receiver=receiver,
+        channel=channel,
+        place=place,
+        district=district,
+        latitude=latitude,
+        longitude=longitude,
+        may_show_anonymised=may_show_anonymised,
         **_classified(text, problem, by),
-        **fields,
     )
     complaint.full_clean()
     complaint.save()
@@ -126,25 +156,64 @@ def complaint_create(
 
 @transaction.atomic
 def dialogue_create(
-    *, municipality: Municipality, by: Any, concerns: list[dict[str, Any]], **fields: Any
+    *,
+    municipality: Municipality,
+    by: Any,
+    concerns: Sequence[RaisedConcern],
+    kind: str,
+    held_on: date,
+    form: str,
+    title: str,
+    participants: int = 0,
+    participant_groups: Sequence[str] = (),
+    place: str = "",
+    district: District | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    notes: str = "",
 ) -> Dialogue:
     """Register a citizen or employee dialogue with the concerns raised in it."""
-    dialogue = Dialogue(municipality=municipality, created_by=by, **fields)
+    dialogue = Dialogue(
+        municipality=municipality,
+        created_by=by,
+        kind=kind,
+        held_on=held_on,
+        form=form,
+        title=title,
+        participants=participants,
+        participant_groups=list(participant_groups),
+        place=place,
+        district=district,
+        latitude=latitude,
+        longitude=longitude,
+        notes=notes,
+    )
     dialogue.full_clean()
     dialogue.save()
     audit_record(action=AuditAction.CREATE, instance=dialogue, by=by)
     for raised in concerns:
-        text, chosen = raised["text"], raised.get("problem", "")
-        concern = Concern(
-            dialogue=dialogue,
-            municipality=municipality,
-            district=dialogue.district,
-            text=text,
-            voiced_by=raised.get("voiced_by") or 1,
-            place=raised.get("place", ""),
-            **_classified(text, chosen, by),
-        )
-        concern.full_clean()
-        concern.save()
-        audit_record(action=AuditAction.CREATE, instance=concern, by=by)
+        _concern_create(dialogue=dialogue, by=by, **raised)
     return dialogue
+
+
+def _concern_create(
+    *,
+    dialogue: Dialogue,
+    by: Any,
+    text: str,
+    problem: str = "",
+    voiced_by: int | None = None,
+    place: str = "",
+) -> None:
+    concern = Concern(
+        dialogue=dialogue,
+        municipality=dialogue.municipality,
+        district=dialogue.district,
+        text=text,
+        voiced_by=voiced_by or 1,
+        place=place,
+        **_classified(text, problem, by),
+    )
+    concern.full_clean()
+    concern.save()
+    audit_record(action=AuditAction.CREATE, instance=concern, by=by)

@@ -92,3 +92,27 @@ def test_viewers_may_read_but_not_register_evidence(cast: Cast) -> None:
     )
     assert response.status_code == 403
     assert not Complaint.objects.exists()
+
+
+def test_a_misspelt_field_of_a_complaint_or_a_raised_concern_is_refused(cast: Cast) -> None:
+    from situation.services import complaint_create, dialogue_create
+
+    with pytest.raises(TypeError):
+        complaint_create(
+            municipality=cast.eslov,
+            by=cast.reporter,
+            text="Bilarna kör för fort.",
+            received_on=date(2016, 5, 4),
+            plase="Skolan",  # type: ignore[call-arg]
+        )
+    with pytest.raises(TypeError):
+        dialogue_create(
+            municipality=cast.eslov,
+            by=cast.reporter,
+            kind="citizen",
+            held_on=date(2016, 5, 4),
+            form="public_meeting",
+            title="Dialog",
+            concerns=[{"text": "Mörkt i parken", "voced_by": 3}],  # type: ignore[typeddict-unknown-key]
+        )
+    assert not Complaint.objects.exists() and not Dialogue.objects.exists()
