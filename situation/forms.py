@@ -9,7 +9,7 @@ from core.fields import ModelMultipleChoiceField
 from places.models import District
 from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
-from situation.services import RaisedConcern
+from situation.services import RaisedConcern, Reasons
 from situation.vocabularies import ParticipantGroup, Problem
 
 if TYPE_CHECKING:
@@ -68,6 +68,18 @@ class MotivationForm(forms.Form):
                 field.label_from_instance = _complaint_label  # type: ignore[attr-defined]
             elif name.startswith("concerns-"):
                 field.label_from_instance = _concern_label  # type: ignore[attr-defined]
+
+    def reasons(self) -> list[Reasons]:
+        """Per commitment, the problems chosen and the records cited."""
+        return [
+            Reasons(
+                commitment=commitment,
+                problems=self.cleaned_data[f"problems-{commitment.pk}"],
+                complaints=list(self.cleaned_data[f"complaints-{commitment.pk}"]),
+                concerns=list(self.cleaned_data[f"concerns-{commitment.pk}"]),
+            )
+            for commitment in self.commitments
+        ]
 
     def sections(self) -> list[tuple[Any, list[Any]]]:
         """Each commitment with its bound fields, for the template."""

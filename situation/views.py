@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -286,15 +285,7 @@ def motivation_edit(request: HttpRequest, promise_pk: int) -> HttpResponse:
     form = MotivationForm(data, commitments=commitments, evidence=evidence)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                for commitment in commitments:
-                    services.commitment_motivate(
-                        commitment=commitment,
-                        problems=form.cleaned_data[f"problems-{commitment.pk}"],
-                        complaints=list(form.cleaned_data[f"complaints-{commitment.pk}"]),
-                        concerns=list(form.cleaned_data[f"concerns-{commitment.pk}"]),
-                        by=request.user,
-                    )
+            services.commitments_motivate(reasons=form.reasons(), by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:

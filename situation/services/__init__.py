@@ -8,8 +8,10 @@ from situation.services.events import (
 )
 from situation.services.evidence import (
     RaisedConcern,
+    Reasons,
     classification_correct,
     commitment_motivate,
+    commitments_motivate,
     complaint_create,
     dialogue_create,
     picture_publish,
@@ -26,8 +28,10 @@ __all__ = [
     "FetchReport",
     "FileImportReport",
     "RaisedConcern",
+    "Reasons",
     "classification_correct",
     "commitment_motivate",
+    "commitments_motivate",
     "complaint_create",
     "dialogue_create",
     "event_type_remap",

@@ -18,6 +18,15 @@ from situation.models import Complaint, Concern, Dialogue, Motivation, Published
 from situation.vocabularies import Channel, Problem, Receiver
 
 
+class Reasons(TypedDict):
+    """Why a commitment was made, as `commitment_motivate` takes it."""
+
+    commitment: Commitment
+    problems: list[str]
+    complaints: list[Complaint]
+    concerns: list[Concern]
+
+
 class RaisedConcern(TypedDict):
     """A concern raised in a dialogue, as `dialogue_create` takes it."""
 
@@ -101,6 +110,13 @@ def commitment_motivate(
         motivation.concerns.set([c for c in concerns if c.problem == problem])
         action = AuditAction.CHANGE if before is not None else AuditAction.CREATE
         audit_record(action=action, instance=motivation, by=by, before=before)
+
+
+@transaction.atomic
+def commitments_motivate(*, reasons: Sequence[Reasons], by: Any) -> None:
+    """Set the reasons behind several commitments at once: all are saved, or none."""
+    for reason in reasons:
+        commitment_motivate(by=by, **reason)
 
 
 def _classified(text: str, chosen: str, by: Any) -> dict[str, Any]:

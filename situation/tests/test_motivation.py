@@ -123,3 +123,33 @@ def test_other_staff_cannot_change_the_reasons(cast: Cast, commitment: Commitmen
         response = client_for(user).post(_page_url(cast), {field: [Problem.FRAUD]})
         assert response.status_code == status
     assert not Motivation.objects.exists()
+
+
+def test_the_reasons_behind_a_promise_are_saved_all_together_or_not_at_all(
+    cast: Cast, commitment: Commitment
+) -> None:
+    from django.core.exceptions import ValidationError
+
+    from situation.services import commitments_motivate
+
+    second = Commitment.objects.create(promise=cast.published, text="Tryggare parker", position=1)
+    lund = complaint(cast.lund, Problem.LITTERING, date(2016, 5, 1))
+    with pytest.raises(ValidationError):
+        commitments_motivate(
+            reasons=[
+                {
+                    "commitment": commitment,
+                    "problems": [Problem.SPEEDING],
+                    "complaints": [],
+                    "concerns": [],
+                },
+                {
+                    "commitment": second,
+                    "problems": [Problem.LITTERING],
+                    "complaints": [lund],
+                    "concerns": [],
+                },
+            ],
+            by=cast.coordinator,
+        )
+    assert not Motivation.objects.exists()
