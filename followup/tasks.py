@@ -31,7 +31,7 @@ def follow_up_daily() -> dict[str, Any]:
     from followup.services import follow_up_daily_run
 
     try:
-        report = follow_up_daily_run(timezone.localdate())
+        report = follow_up_daily_run(today=timezone.localdate())
     finally:
         follow_up_schedule()
     return report

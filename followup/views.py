@@ -152,7 +152,11 @@ def preferences(request: AuthedRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = ReminderPreferenceForm(data, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.preference_set(user=request.user, **form.cleaned_data)
+        services.preference_set(
+            user=request.user,
+            follow_up_due=form.cleaned_data["follow_up_due"],
+            activity_behind=form.cleaned_data["activity_behind"],
+        )
         messages.success(request, _("Your reminder settings were saved."))
         return redirect("followup:preferences")
     return render(

@@ -106,7 +106,7 @@ def follow_up_draft(
     return follow_up
 
 
-def follow_ups_draft_due(today: date) -> list[FollowUp]:
+def follow_ups_draft_due(*, today: date) -> list[FollowUp]:
     """Draft the follow-up of every period that has ended and has none yet, for the promises
     of this year and last year that are followed up (older ones are started by hand)."""
     created = []
@@ -246,9 +246,9 @@ def preference_set(*, user: User, follow_up_due: bool, activity_behind: bool) ->
     ReminderPreference.objects.update_or_create(user=user, defaults=wanted)
 
 
-def follow_up_daily_run(today: date) -> dict[str, int]:
+def follow_up_daily_run(*, today: date) -> dict[str, int]:
     """The day's work: draft the follow-ups of periods that have ended, then remind."""
-    drafted = follow_ups_draft_due(today)
+    drafted = follow_ups_draft_due(today=today)
     sent = reminders_send(today)
     return {
         "drafted": len(drafted),

@@ -60,13 +60,13 @@ def test_a_follow_up_is_drafted_the_day_after_its_period_ends(
     assert drafted.status == "draft"
     if periods > 1:
         with time_machine.travel(_at(date(2017, 12, 31)), tick=False):
-            follow_ups_draft_due(timezone.localdate())
+            follow_ups_draft_due(today=timezone.localdate())
         assert FollowUp.objects.count() == periods - 1, "the last period ends on 31 December"
 
 
 def test_promises_in_draft_and_older_years_are_not_drafted_automatically(cast: Cast) -> None:
     with time_machine.travel(_at(date(2019, 2, 1)), tick=False):
-        assert follow_ups_draft_due(timezone.localdate()) == []
+        assert follow_ups_draft_due(today=timezone.localdate()) == []
     # The 2018 draft promise is not agreed yet; the 2017 one is two years old.
     assert not FollowUp.objects.exists()
 

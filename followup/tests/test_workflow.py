@@ -11,7 +11,7 @@ from django.urls import reverse
 from conftest import Cast, client_for
 from core.versioning import ConcurrentEditError
 from followup import services
-from followup.models import FollowUp
+from followup.models import Evaluation, FollowUp
 from followup.vocabularies import CommitmentStatus, FollowUpStatus
 from promises import services as promise_services
 from promises.models import CitizenPromise
@@ -191,3 +191,26 @@ def test_the_promise_page_offers_to_start_an_ended_period(cast: Cast) -> None:
         )
     assert refused.status_code == 403
     assert FollowUp.objects.count() == 1
+
+
+def test_a_misspelt_field_of_a_follow_up_or_an_evaluation_is_refused(
+    cast: Cast, first_quarter: FollowUp
+) -> None:
+    with pytest.raises(TypeError):
+        services.follow_up_update(  # type: ignore[call-arg]
+            follow_up=first_quarter,
+            by=cast.coordinator,
+            expected_version=first_quarter.version,
+            asessment="Bra start.",
+            activity_comments={},
+            commitment_judgements={},
+        )
+    with pytest.raises(TypeError):
+        services.evaluation_start(
+            promise=cast.published,
+            by=cast.coordinator,
+            todya=date(2017, 12, 31),  # type: ignore[call-arg]
+        )
+    first_quarter.refresh_from_db()
+    assert first_quarter.assessment == ""
+    assert not Evaluation.objects.filter(promise=cast.published).exists()

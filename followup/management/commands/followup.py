@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 today = date.fromisoformat(options["date"])
             except ValueError:
                 raise CommandError(f"--date {options['date']}: not a date (YYYY-MM-DD)") from None
-        report = follow_up_daily_run(today)
+        report = follow_up_daily_run(today=today)
         self.stdout.write(
             f"{today.isoformat()}: follow-ups drafted: {report['drafted']}, reminders sent: "
             f"{report['follow_up_due']} due, {report['activity_behind']} behind pace."
