@@ -89,6 +89,17 @@ def test_one_bad_file_stops_the_whole_run(eslov_without_2017: Cast, tmp_path: Pa
     assert _counts() == before
 
 
+def test_a_misspelt_keyword_of_an_import_is_refused(eslov_without_2017: Cast) -> None:
+    from imports.services import import_files
+
+    before = _counts()
+    with pytest.raises(TypeError):
+        import_files(  # type: ignore[call-arg]
+            paths=[HTML], municipalty=eslov_without_2017.eslov, by=None
+        )
+    assert _counts() == before
+
+
 def test_unknown_municipality_is_named(db: None) -> None:
     with pytest.raises(CommandError, match="No municipality with the slug 'atlantis'"):
         call_command("import", str(HTML), "--municipality", "atlantis")
