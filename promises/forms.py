@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypedDict, cast
+from typing import Any, TypedDict, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,11 +22,6 @@ from promises.models import (
 from promises.selectors import organisations_for
 from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND, EvidenceSource, FocusTag
 
-if TYPE_CHECKING:
-    _ModelForm = forms.ModelForm[Any]
-else:
-    _ModelForm = forms.ModelForm
-
 
 def _limit(form: forms.BaseForm, name: str, queryset: Any) -> None:
     """Offer only `queryset` in a model choice field."""
@@ -40,7 +35,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class VersionedForm(_ModelForm):
+class VersionedForm(forms.ModelForm[Any]):
     """A form that carries the version it was opened at, so a stale save can be refused."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

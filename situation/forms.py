@@ -1,5 +1,5 @@
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any, TypedDict
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +11,6 @@ from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
 from situation.services import RaisedConcern, Reasons
 from situation.vocabularies import ParticipantGroup, Problem
-
-if TYPE_CHECKING:
-    _ModelForm = forms.ModelForm[Any]
-else:
-    _ModelForm = forms.ModelForm
 
 
 class ClassificationForm(forms.Form):
@@ -157,7 +152,7 @@ class DialogueFields(TypedDict):
     notes: str
 
 
-class ComplaintForm(_ModelForm):
+class ComplaintForm(forms.ModelForm[Complaint]):
     """Register a complaint. Left empty, the problem is the one the text suggests."""
 
     problem = forms.ChoiceField(
@@ -204,7 +199,7 @@ class ComplaintForm(_ModelForm):
         )
 
 
-class DialogueForm(_ModelForm):
+class DialogueForm(forms.ModelForm[Dialogue]):
     """Register a citizen or employee dialogue; its concerns follow below it."""
 
     participant_groups = forms.MultipleChoiceField(
