@@ -6,8 +6,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from followup.models import Evaluation, EvaluationActivity, FollowUp, FollowUpActivity
-from followup.selectors import public_follow_ups
-from followup.vocabularies import EvaluationStatus
+from followup.selectors import public_evaluations, public_follow_ups
 from places.models import Municipality, PoliceArea
 from promises.models import Activity, Agreement, CitizenPromise, Commitment
 from promises.selectors import public_promises
@@ -119,7 +118,7 @@ def follow_ups() -> QuerySet[FollowUp]:
 def evaluations() -> QuerySet[Evaluation]:
     """Published evaluations of public promises, with their lines."""
     return (
-        Evaluation.objects.filter(status=EvaluationStatus.PUBLISHED, promise__in=public_promises())
+        public_evaluations()
         .select_related("promise", "promise__municipality")
         .prefetch_related(
             Prefetch(

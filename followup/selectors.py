@@ -190,9 +190,7 @@ def evaluation_in_full(pk: int) -> Evaluation | None:
 
 def public_evaluation_of(promise: CitizenPromise) -> Evaluation | None:
     """The published evaluation of a public promise, with its lines."""
-    found = Evaluation.objects.filter(
-        promise=promise, promise__in=public_promises(), status=EvaluationStatus.PUBLISHED
-    ).values_list("pk", flat=True)
+    found = public_evaluations().filter(promise=promise).values_list("pk", flat=True)
     return evaluation_in_full(found[0]) if found else None
 
 
@@ -211,12 +209,19 @@ def waiting_follow_ups(user: Any) -> list[FollowUp]:
     )
 
 
-# Public side: published follow-ups of public promises only.
+# Public side: published follow-ups and evaluations of public promises only.
 
 
 def public_follow_ups() -> QuerySet[FollowUp]:
     """Follow-ups the public may read: published, of a promise the public may read."""
     return FollowUp.objects.filter(status=FollowUpStatus.PUBLISHED, promise__in=public_promises())
+
+
+def public_evaluations() -> QuerySet[Evaluation]:
+    """Evaluations the public may read: published, of a promise the public may read."""
+    return Evaluation.objects.filter(
+        status=EvaluationStatus.PUBLISHED, promise__in=public_promises()
+    )
 
 
 def public_follow_ups_of(promise: CitizenPromise) -> list[FollowUp]:

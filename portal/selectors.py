@@ -264,15 +264,11 @@ class NewsItem:
 
 def news(municipality: Municipality | None = None, limit: int = 50) -> list[NewsItem]:
     """The newest published promises, follow-ups and evaluations (three queries)."""
-    from followup.models import Evaluation
-    from followup.selectors import public_follow_ups
-    from followup.vocabularies import EvaluationStatus
+    from followup.selectors import public_evaluations, public_follow_ups
 
     promises = public_promises().filter(published_at__isnull=False).select_related("municipality")
     follow_ups = public_follow_ups().select_related("promise", "promise__municipality")
-    evaluations = Evaluation.objects.filter(
-        status=EvaluationStatus.PUBLISHED, promise__in=public_promises()
-    ).select_related("promise", "promise__municipality")
+    evaluations = public_evaluations().select_related("promise", "promise__municipality")
     if municipality is not None:
         promises = promises.filter(municipality=municipality)
         follow_ups = follow_ups.filter(promise__municipality=municipality)
