@@ -1,7 +1,9 @@
 """The open data's reads: only published data, each list in a fixed number of queries
 however long its page (everything a page shows is fetched with it)."""
 
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, NamedTuple
 
 from django.db.models import Prefetch, QuerySet
 
@@ -14,21 +16,35 @@ from situation.models import Motivation, PublishedPicture
 
 
 def municipalities() -> QuerySet[Municipality]:
-    """All 290 municipalities, with the years of their public promises and pictures."""
-    return Municipality.objects.select_related("county", "county__police_region").prefetch_related(
-        Prefetch(
-            "promises",
-            queryset=public_promises().only("pk", "year", "municipality_id").order_by("year"),
-            to_attr="public_promises",
-        ),
-        Prefetch(
-            "published_pictures",
-            queryset=PublishedPicture.objects.only("pk", "year", "municipality_id").order_by(
-                "year"
-            ),
-            to_attr="public_pictures",
-        ),
+    """All 290 municipalities with their county and police region; `years_of` adds the
+    years of their public promises and pictures once a page is chosen."""
+    return Municipality.objects.select_related("county", "county__police_region")
+
+
+@dataclass(frozen=True)
+class Years:
+    """The years a municipality has public promises and published situation pictures of."""
+
+    promises: list[int] = field(default_factory=list)
+    pictures: list[int] = field(default_factory=list)
+
+
+def years_of(places: list[Municipality]) -> dict[int, Years]:
+    """Each municipality's years of public promises and pictures, in two queries for the
+    whole page, by municipality id."""
+    ids = [place.pk for place in places]
+    years = {pk: Years() for pk in ids}
+    promise_years = (
+        public_promises().filter(municipality_id__in=ids).values_list("municipality_id", "year")
     )
+    for municipality_id, year in promise_years.order_by("year"):
+        years[municipality_id].promises.append(year)
+    picture_years = PublishedPicture.objects.filter(municipality_id__in=ids).values_list(
+        "municipality_id", "year"
+    )
+    for municipality_id, year in picture_years.order_by("year"):
+        years[municipality_id].pictures.append(year)
+    return years
 
 
 def police_areas() -> QuerySet[PoliceArea]:
@@ -47,55 +63,62 @@ def agreements() -> QuerySet[Agreement]:
 
 
 def promises() -> QuerySet[CitizenPromise]:
-    """Public promises with their places; `attach_parts` adds their commitments and
-    activities once a page is chosen."""
+    """Public promises with their places; `parts_of` adds their commitments and activities
+    once a page is chosen."""
     return public_promises().select_related("municipality", "police_area")
 
 
-ACTIVITY_COLUMNS = (
-    "pk",
-    "promise_id",
-    "commitment_id",
-    "kind",
-    "description",
-    "target",
-    "unit",
-    "focus",
-    "done_count",
-    "last_done_on",
-    "reached_count",
-    "audience_size",
-)
+class ActivityRow(NamedTuple):
+    """An activity of a public promise as the open data reads it: the stored row, no model."""
+
+    pk: int
+    promise_id: int
+    commitment_id: int | None
+    kind: str
+    description: str
+    target: int | None
+    unit: str
+    focus: list[str] | None
+    done_count: int
+    last_done_on: date | None
+    reached_count: int
+    audience_size: int | None
 
 
-def attach_parts(page: list[CitizenPromise]) -> None:
-    """Give each promise of a page `parts_activities` and `parts_commitments` (plain dicts,
-    each commitment with the problems it answers), in three queries for the whole page."""
+class CommitmentRow(NamedTuple):
+    """A commitment of a public promise, with the problems it answers (sorted)."""
+
+    pk: int
+    text: str
+    problems: list[str]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A promise's commitments and activities, in their order on the promise."""
+
+    commitments: list[CommitmentRow] = field(default_factory=list)
+    activities: list[ActivityRow] = field(default_factory=list)
+
+
+def parts_of(page: list[CitizenPromise]) -> dict[int, Parts]:
+    """The parts of each promise of a page, by promise id, in three queries for the whole
+    page: plain rows, as model objects would take several times as long."""
     ids = [p.pk for p in page]
-    activities: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
-    for row in (
-        Activity.objects.filter(promise_id__in=ids)
-        .order_by("position", "pk")
-        .values(*ACTIVITY_COLUMNS)
-    ):
-        activities[row["promise_id"]].append(dict(row))
+    parts = {pk: Parts() for pk in ids}
+    activities = Activity.objects.filter(promise_id__in=ids).order_by("position", "pk")
+    for row in activities.values_list(*ActivityRow._fields):
+        activity = ActivityRow._make(row)
+        parts[activity.promise_id].activities.append(activity)
     problems: dict[int, list[str]] = {}
     for commitment_id, problem in Motivation.objects.filter(
         commitment__promise_id__in=ids
     ).values_list("commitment_id", "problem"):
         problems.setdefault(commitment_id, []).append(problem)
-    commitments: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
-    for row in (
-        Commitment.objects.filter(promise_id__in=ids)
-        .order_by("position", "pk")
-        .values("pk", "promise_id", "text")
-    ):
-        commitment = dict(row)
-        commitment["problems"] = sorted(problems.get(row["pk"], []))
-        commitments[row["promise_id"]].append(commitment)
-    for promise in page:
-        promise.parts_activities = activities[promise.pk]  # type: ignore[attr-defined]
-        promise.parts_commitments = commitments[promise.pk]  # type: ignore[attr-defined]
+    commitments = Commitment.objects.filter(promise_id__in=ids).order_by("position", "pk")
+    for pk, promise_id, text in commitments.values_list("pk", "promise_id", "text"):
+        parts[promise_id].commitments.append(CommitmentRow(pk, text, sorted(problems.get(pk, []))))
+    return parts
 
 
 def follow_ups() -> QuerySet[FollowUp]:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from api import selectors
 from lib.pace import progress
 from lib.periods import year_elapsed_share
+from promises.models import CitizenPromise
 from situation import selectors as situation_selectors
 from situation.vocabularies import Source
 
@@ -21,13 +22,16 @@ def _filtered(items: QuerySet[Any], prefix: str, municipality: str, year: int | 
     return selectors.in_place_and_year(items, prefix, municipality, year).order_by("pk")
 
 
-def _promises_with_parts(municipality: str, year: int | None) -> Iterator[Any]:
+def _promises_with_parts(
+    municipality: str, year: int | None
+) -> Iterator[tuple[CitizenPromise, selectors.Parts]]:
     """Public promises with their commitments and activities, a few hundred at a time."""
     items = list(_filtered(selectors.promises(), "", municipality, year))
     for start in range(0, len(items), 500):
         chunk = items[start : start + 500]
-        selectors.attach_parts(chunk)
-        yield from chunk
+        parts = selectors.parts_of(chunk)
+        for promise in chunk:
+            yield promise, parts[promise.pk]
 
 
 def promises(municipality: str, year: int | None) -> Table:
@@ -46,7 +50,7 @@ def promises(municipality: str, year: int | None) -> Table:
     ]
 
     def rows() -> Iterator[Row]:
-        for p in _promises_with_parts(municipality, year):
+        for p, parts in _promises_with_parts(municipality, year):
             yield [
                 p.pk,
                 p.municipality.code,
@@ -57,8 +61,8 @@ def promises(municipality: str, year: int | None) -> Table:
                 p.status,
                 p.signed_on or "",
                 p.published_at or "",
-                len(p.parts_commitments),
-                len(p.parts_activities),
+                len(parts.commitments),
+                len(parts.activities),
             ]
 
     return header, rows()
@@ -83,24 +87,24 @@ def activities(municipality: str, year: int | None) -> Table:
     today = timezone.localdate()
 
     def rows() -> Iterator[Row]:
-        for p in _promises_with_parts(municipality, year):
+        for p, parts in _promises_with_parts(municipality, year):
             share = year_elapsed_share(p.year, today)
-            for a in p.parts_activities:
-                pace = progress(a["done_count"], a["target"], share).pace.value
+            for a in parts.activities:
+                pace = progress(a.done_count, a.target, share).pace.value
                 yield [
                     p.pk,
                     p.municipality.name,
                     p.year,
-                    a["pk"],
-                    a["kind"],
-                    a["description"],
-                    "" if a["target"] is None else a["target"],
-                    a["unit"],
-                    a["done_count"],
+                    a.pk,
+                    a.kind,
+                    a.description,
+                    "" if a.target is None else a.target,
+                    a.unit,
+                    a.done_count,
                     pace,
-                    a["last_done_on"] or "",
-                    a["reached_count"],
-                    a["audience_size"] or "",
+                    a.last_done_on or "",
+                    a.reached_count,
+                    a.audience_size or "",
                 ]
 
     return header, rows()

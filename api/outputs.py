@@ -1,0 +1,320 @@
+"""Each open data output built from the reads, in one function per output: the API answers
+with them and the CSV tables read their columns from them. Each returns the typed dict that
+`api.schemas` declares; a page's function reads what its items need in a fixed number of
+queries."""
+
+from datetime import date
+from typing import Any, Protocol, cast
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from api import selectors
+from api.schemas import (
+    ActivityOut,
+    AgreementOut,
+    EffectOut,
+    EvaluationOut,
+    FollowUpOut,
+    MunicipalityOut,
+    Pace,
+    PictureOut,
+    PictureRef,
+    PlaceRef,
+    PoliceAreaOut,
+    ProblemFigures,
+    PromiseOut,
+    PublicStatus,
+)
+from followup.models import Evaluation, FollowUp
+from lib.pace import progress
+from lib.periods import year_elapsed_share
+from places.models import Municipality, PoliceArea
+from promises.models import Agreement, CitizenPromise
+from promises.vocabularies import ActivityKind
+from situation import selectors as situation_selectors
+from situation.models import PublishedPicture
+from situation.vocabularies import Source
+
+
+class Place(Protocol):
+    slug: str
+    name: str
+
+
+def _url(request: HttpRequest, name: str, *args: object) -> str:
+    return request.build_absolute_uri(reverse(name, args=args))
+
+
+def _ref(place: Place) -> PlaceRef:
+    return {"slug": place.slug, "name": place.name}
+
+
+def _kind(kind: str) -> ActivityKind:
+    # The stored kind is one of the vocabulary's values; no need to look it up.
+    return cast(ActivityKind, kind)
+
+
+def _kind_label(kind: str) -> str:
+    try:
+        return str(ActivityKind(kind).label)
+    except ValueError:
+        return kind
+
+
+# Municipalities and police areas
+
+
+def municipality_out(
+    request: HttpRequest, place: Municipality, years: selectors.Years
+) -> MunicipalityOut:
+    return {
+        "code": place.code,
+        "name": place.name,
+        "slug": place.slug,
+        "county": {"code": place.county.code, "name": place.county.name},
+        "police_region": _ref(place.county.police_region),
+        "promise_years": sorted(set(years.promises)),
+        "situation_years": years.pictures,
+        "url": _url(request, "portal:municipality", place.slug),
+    }
+
+
+def municipalities_out(request: HttpRequest, places: list[Municipality]) -> list[MunicipalityOut]:
+    years = selectors.years_of(places)
+    return [municipality_out(request, place, years[place.pk]) for place in places]
+
+
+def police_area_out(area: PoliceArea) -> PoliceAreaOut:
+    return {
+        "slug": area.slug,
+        "name": area.name,
+        "region": _ref(area.region),
+        "municipalities": [m.slug for m in area.municipalities.all()],
+    }
+
+
+def police_areas_out(request: HttpRequest, areas: list[PoliceArea]) -> list[PoliceAreaOut]:
+    return [police_area_out(area) for area in areas]
+
+
+# Agreements and promises
+
+
+def agreement_out(agreement: Agreement) -> AgreementOut:
+    return {
+        "id": agreement.pk,
+        "title": agreement.title,
+        "municipality": _ref(agreement.municipality),
+        "police_area": _ref(agreement.police_area),
+        "start_year": agreement.start_year,
+        "end_year": agreement.end_year,
+        "signed_on": agreement.signed_on,
+        "summary": agreement.summary,
+        "parties": [party.name for party in agreement.parties.all()],
+    }
+
+
+def agreements_out(request: HttpRequest, agreements: list[Agreement]) -> list[AgreementOut]:
+    return [agreement_out(agreement) for agreement in agreements]
+
+
+def activity_out(row: selectors.ActivityRow, share: float) -> ActivityOut:
+    """An activity with its live progress: `share` is the part of its year passed."""
+    done = progress(row.done_count, row.target, share)
+    return {
+        "id": row.pk,
+        "commitment_id": row.commitment_id,
+        "kind": _kind(row.kind),
+        "kind_label": _kind_label(row.kind),
+        "description": row.description,
+        "target": row.target,
+        "unit": row.unit,
+        "focus": list(row.focus or []),
+        "done": row.done_count,
+        "last_done_on": row.last_done_on,
+        "pace": done.pace.value,
+        "percent": done.percent,
+        "reached": row.reached_count,
+        "audience_size": row.audience_size,
+    }
+
+
+def promise_out(
+    request: HttpRequest, promise: CitizenPromise, parts: selectors.Parts, today: date
+) -> PromiseOut:
+    """A promise with its parts (from `selectors.parts_of`) and progress as of `today`."""
+    share = year_elapsed_share(promise.year, today)
+    slug, year = promise.municipality.slug, promise.year
+    return {
+        "id": promise.pk,
+        "url": _url(request, "portal:promise", slug, year),
+        "pdf": _url(request, "portal:promise_download", slug, year, "pdf"),
+        "municipality": _ref(promise.municipality),
+        "police_area": _ref(promise.police_area),
+        "agreement_id": promise.agreement_id,
+        "year": year,
+        "title": promise.title,
+        # Public promises only: selectors.promises() reads no other status.
+        "status": cast(PublicStatus, promise.status),
+        "introduction": promise.introduction,
+        "situation": promise.situation,
+        "effect": promise.effect,
+        "follow_up": promise.follow_up,
+        "evaluation_due": promise.evaluation_due,
+        "signed_on": promise.signed_on,
+        "published_at": promise.published_at,
+        "withdrawn_at": promise.withdrawn_at,
+        "withdrawal_reason": promise.withdrawal_reason,
+        "progress_as_of": today,
+        "commitments": [
+            {"id": c.pk, "text": c.text, "problems": c.problems} for c in parts.commitments
+        ],
+        "activities": [activity_out(row, share) for row in parts.activities],
+    }
+
+
+def promises_out(request: HttpRequest, promises: list[CitizenPromise]) -> list[PromiseOut]:
+    parts = selectors.parts_of(promises)
+    today = timezone.localdate()
+    return [promise_out(request, p, parts[p.pk], today) for p in promises]
+
+
+# Follow-ups and evaluations
+
+
+def follow_up_out(request: HttpRequest, found: FollowUp) -> FollowUpOut:
+    promise = found.promise
+    slug = promise.municipality.slug
+    return {
+        "id": found.pk,
+        "url": _url(request, "portal:follow_up", slug, promise.year, found.number),
+        "promise_id": promise.pk,
+        "municipality": _ref(promise.municipality),
+        "year": promise.year,
+        "period": found.number,
+        "period_start": found.period_start,
+        "period_end": found.period_end,
+        "published_at": found.published_at,
+        "assessment": found.assessment,
+        "activities": [
+            {
+                "activity_id": line.activity_id,
+                "kind": _kind(line.activity.kind),
+                "done_in_period": line.done_in_period,
+                "done_to_date": line.done_to_date,
+                "target": line.target,
+                "pace": cast(Pace, line.pace),
+                "outcomes": line.outcomes,
+                "comment": line.comment,
+            }
+            for line in found.activities.all()
+        ],
+        "commitments": [
+            {"commitment_id": j.commitment_id, "status": j.effective_status, "comment": j.comment}
+            for j in found.commitments.all()
+        ],
+    }
+
+
+def follow_ups_out(request: HttpRequest, found: list[FollowUp]) -> list[FollowUpOut]:
+    return [follow_up_out(request, follow_up) for follow_up in found]
+
+
+def effect_out(effect: dict[str, Any]) -> EffectOut:
+    """An effect as stored with the evaluation, its small counts withheld."""
+    before = situation_selectors.public_figure(effect["before"], effect["source"])
+    after = situation_selectors.public_figure(effect["after"], effect["source"])
+    return {
+        "problem": effect["problem"],
+        "source": effect["source"],
+        "before": before,
+        "after": after,
+        "suppressed": before is None or after is None,
+    }
+
+
+def evaluation_out(request: HttpRequest, found: Evaluation) -> EvaluationOut:
+    promise = found.promise
+    compared = found.compared
+    return {
+        "id": found.pk,
+        "url": _url(request, "portal:evaluation", promise.municipality.slug, promise.year),
+        "promise_id": promise.pk,
+        "municipality": _ref(promise.municipality),
+        "year": promise.year,
+        "summary": found.summary,
+        "compared_before": [compared["before_first"], compared["before_last"]],
+        "compared_during": [compared["after_first"], compared["after_last"]],
+        "published_at": found.published_at,
+        "activities": [
+            {
+                "activity_id": line.activity_id,
+                "kind": _kind(line.activity.kind),
+                "done": line.done,
+                "target": line.target,
+                "pace": cast(Pace, line.pace),
+                "reached": line.reached,
+                "audience_size": line.audience_size,
+                "outcomes": line.outcomes,
+            }
+            for line in found.activities.all()
+        ],
+        "commitments": [
+            {
+                "commitment_id": line.commitment_id,
+                "effects": [effect_out(e) for e in line.effects],
+                "partners_assessment": line.partners_assessment,
+                "next_year": line.next_year,
+            }
+            for line in found.commitments.all()
+        ],
+    }
+
+
+def evaluations_out(request: HttpRequest, found: list[Evaluation]) -> list[EvaluationOut]:
+    return [evaluation_out(request, evaluation) for evaluation in found]
+
+
+# Situation pictures: aggregated figures of published years only
+
+
+def picture_ref_out(request: HttpRequest, published: PublishedPicture) -> PictureRef:
+    place = published.municipality
+    return {
+        "municipality": _ref(place),
+        "year": published.year,
+        "url": _url(request, "api:picture_detail", place.slug, published.year),
+    }
+
+
+def picture_refs_out(request: HttpRequest, found: list[PublishedPicture]) -> list[PictureRef]:
+    return [picture_ref_out(request, published) for published in found]
+
+
+def picture_out(place: Municipality, year: int) -> PictureOut:
+    """A picture's figures per problem and source; the caller checks that it is published."""
+    picture = situation_selectors.year_picture(place, year)
+    problems: list[ProblemFigures] = []
+    for rank, row in enumerate(picture.rows, start=1):
+        figures: dict[str, float | None] = {}
+        for source in Source.values:
+            if source in row.figures:
+                figures[source] = situation_selectors.public_figure(row.figures[source], source)
+        problems.append(
+            {
+                "rank": rank,
+                "problem": row.problem,
+                "label": row.label,
+                "figures": figures,
+                "suppressed": [s for s, v in figures.items() if v is None],
+                "change": row.change,
+            }
+        )
+    return {
+        "municipality": _ref(place),
+        "year": year,
+        "small_count_limit": situation_selectors.SMALL_COUNT,
+        "problems": problems,
+    }
