@@ -4,11 +4,13 @@ with them and the CSV tables read their columns from them. Each returns the type
 queries."""
 
 from datetime import date
+from functools import lru_cache
 from typing import Any, Protocol, cast
 
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from api import selectors
 from api.schemas import (
@@ -43,8 +45,25 @@ class Place(Protocol):
     name: str
 
 
-def _url(request: HttpRequest, name: str, *args: object) -> str:
-    return request.build_absolute_uri(reverse(name, args=args))
+class Link(Protocol):
+    """The address of a page on the site, from its URL name and arguments."""
+
+    def __call__(self, name: str, *args: object) -> str: ...
+
+
+def links(request: HttpRequest) -> Link:
+    """Absolute addresses, on the host the request came to."""
+
+    def link(name: str, *args: object) -> str:
+        return request.build_absolute_uri(reverse(name, args=args))
+
+    return link
+
+
+def no_links(name: str, *args: object) -> str:
+    """No address: for the CSV tables, which have no link columns. Reversing two addresses
+    per promise would take a third of a table's time."""
+    return ""
 
 
 def _ref(place: Place) -> PlaceRef:
@@ -56,19 +75,16 @@ def _kind(kind: str) -> ActivityKind:
     return cast(ActivityKind, kind)
 
 
-def _kind_label(kind: str) -> str:
-    try:
-        return str(ActivityKind(kind).label)
-    except ValueError:
-        return kind
+@lru_cache
+def _kind_labels(language: str | None) -> dict[str, str]:
+    """The activity kinds' names in the active language (the key), translated once."""
+    return {value: str(label) for value, label in ActivityKind.choices}
 
 
 # Municipalities and police areas
 
 
-def municipality_out(
-    request: HttpRequest, place: Municipality, years: selectors.Years
-) -> MunicipalityOut:
+def municipality_out(link: Link, place: Municipality, years: selectors.Years) -> MunicipalityOut:
     return {
         "code": place.code,
         "name": place.name,
@@ -77,13 +93,13 @@ def municipality_out(
         "police_region": _ref(place.county.police_region),
         "promise_years": sorted(set(years.promises)),
         "situation_years": years.pictures,
-        "url": _url(request, "portal:municipality", place.slug),
+        "url": link("portal:municipality", place.slug),
     }
 
 
-def municipalities_out(request: HttpRequest, places: list[Municipality]) -> list[MunicipalityOut]:
+def municipalities_out(link: Link, places: list[Municipality]) -> list[MunicipalityOut]:
     years = selectors.years_of(places)
-    return [municipality_out(request, place, years[place.pk]) for place in places]
+    return [municipality_out(link, place, years[place.pk]) for place in places]
 
 
 def police_area_out(area: PoliceArea) -> PoliceAreaOut:
@@ -95,7 +111,7 @@ def police_area_out(area: PoliceArea) -> PoliceAreaOut:
     }
 
 
-def police_areas_out(request: HttpRequest, areas: list[PoliceArea]) -> list[PoliceAreaOut]:
+def police_areas_out(link: Link, areas: list[PoliceArea]) -> list[PoliceAreaOut]:
     return [police_area_out(area) for area in areas]
 
 
@@ -116,18 +132,19 @@ def agreement_out(agreement: Agreement) -> AgreementOut:
     }
 
 
-def agreements_out(request: HttpRequest, agreements: list[Agreement]) -> list[AgreementOut]:
+def agreements_out(link: Link, agreements: list[Agreement]) -> list[AgreementOut]:
     return [agreement_out(agreement) for agreement in agreements]
 
 
-def activity_out(row: selectors.ActivityRow, share: float) -> ActivityOut:
-    """An activity with its live progress: `share` is the part of its year passed."""
+def activity_out(row: selectors.ActivityRow, share: float, labels: dict[str, str]) -> ActivityOut:
+    """An activity with its live progress: `share` is the part of its year passed, `labels`
+    the kinds' names in the language asked for."""
     done = progress(row.done_count, row.target, share)
     return {
         "id": row.pk,
         "commitment_id": row.commitment_id,
         "kind": _kind(row.kind),
-        "kind_label": _kind_label(row.kind),
+        "kind_label": labels.get(row.kind, row.kind),
         "description": row.description,
         "target": row.target,
         "unit": row.unit,
@@ -142,15 +159,16 @@ def activity_out(row: selectors.ActivityRow, share: float) -> ActivityOut:
 
 
 def promise_out(
-    request: HttpRequest, promise: CitizenPromise, parts: selectors.Parts, today: date
+    link: Link, promise: CitizenPromise, parts: selectors.Parts, today: date
 ) -> PromiseOut:
     """A promise with its parts (from `selectors.parts_of`) and progress as of `today`."""
     share = year_elapsed_share(promise.year, today)
+    labels = _kind_labels(get_language())
     slug, year = promise.municipality.slug, promise.year
     return {
         "id": promise.pk,
-        "url": _url(request, "portal:promise", slug, year),
-        "pdf": _url(request, "portal:promise_download", slug, year, "pdf"),
+        "url": link("portal:promise", slug, year),
+        "pdf": link("portal:promise_download", slug, year, "pdf"),
         "municipality": _ref(promise.municipality),
         "police_area": _ref(promise.police_area),
         "agreement_id": promise.agreement_id,
@@ -171,25 +189,25 @@ def promise_out(
         "commitments": [
             {"id": c.pk, "text": c.text, "problems": c.problems} for c in parts.commitments
         ],
-        "activities": [activity_out(row, share) for row in parts.activities],
+        "activities": [activity_out(row, share, labels) for row in parts.activities],
     }
 
 
-def promises_out(request: HttpRequest, promises: list[CitizenPromise]) -> list[PromiseOut]:
+def promises_out(link: Link, promises: list[CitizenPromise]) -> list[PromiseOut]:
     parts = selectors.parts_of(promises)
     today = timezone.localdate()
-    return [promise_out(request, p, parts[p.pk], today) for p in promises]
+    return [promise_out(link, p, parts[p.pk], today) for p in promises]
 
 
 # Follow-ups and evaluations
 
 
-def follow_up_out(request: HttpRequest, found: FollowUp) -> FollowUpOut:
+def follow_up_out(link: Link, found: FollowUp) -> FollowUpOut:
     promise = found.promise
     slug = promise.municipality.slug
     return {
         "id": found.pk,
-        "url": _url(request, "portal:follow_up", slug, promise.year, found.number),
+        "url": link("portal:follow_up", slug, promise.year, found.number),
         "promise_id": promise.pk,
         "municipality": _ref(promise.municipality),
         "year": promise.year,
@@ -218,8 +236,8 @@ def follow_up_out(request: HttpRequest, found: FollowUp) -> FollowUpOut:
     }
 
 
-def follow_ups_out(request: HttpRequest, found: list[FollowUp]) -> list[FollowUpOut]:
-    return [follow_up_out(request, follow_up) for follow_up in found]
+def follow_ups_out(link: Link, found: list[FollowUp]) -> list[FollowUpOut]:
+    return [follow_up_out(link, follow_up) for follow_up in found]
 
 
 def effect_out(effect: dict[str, Any]) -> EffectOut:
@@ -235,12 +253,12 @@ def effect_out(effect: dict[str, Any]) -> EffectOut:
     }
 
 
-def evaluation_out(request: HttpRequest, found: Evaluation) -> EvaluationOut:
+def evaluation_out(link: Link, found: Evaluation) -> EvaluationOut:
     promise = found.promise
     compared = found.compared
     return {
         "id": found.pk,
-        "url": _url(request, "portal:evaluation", promise.municipality.slug, promise.year),
+        "url": link("portal:evaluation", promise.municipality.slug, promise.year),
         "promise_id": promise.pk,
         "municipality": _ref(promise.municipality),
         "year": promise.year,
@@ -273,24 +291,24 @@ def evaluation_out(request: HttpRequest, found: Evaluation) -> EvaluationOut:
     }
 
 
-def evaluations_out(request: HttpRequest, found: list[Evaluation]) -> list[EvaluationOut]:
-    return [evaluation_out(request, evaluation) for evaluation in found]
+def evaluations_out(link: Link, found: list[Evaluation]) -> list[EvaluationOut]:
+    return [evaluation_out(link, evaluation) for evaluation in found]
 
 
 # Situation pictures: aggregated figures of published years only
 
 
-def picture_ref_out(request: HttpRequest, published: PublishedPicture) -> PictureRef:
+def picture_ref_out(link: Link, published: PublishedPicture) -> PictureRef:
     place = published.municipality
     return {
         "municipality": _ref(place),
         "year": published.year,
-        "url": _url(request, "api:picture_detail", place.slug, published.year),
+        "url": link("api:picture_detail", place.slug, published.year),
     }
 
 
-def picture_refs_out(request: HttpRequest, found: list[PublishedPicture]) -> list[PictureRef]:
-    return [picture_ref_out(request, published) for published in found]
+def picture_refs_out(link: Link, found: list[PublishedPicture]) -> list[PictureRef]:
+    return [picture_ref_out(link, published) for published in found]
 
 
 def picture_out(place: Municipality, year: int) -> PictureOut:

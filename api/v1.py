@@ -82,13 +82,13 @@ def _listed(
     items: QuerySet[M],
     cursor: str | None,
     limit: int,
-    build: Callable[[HttpRequest, list[M]], Sequence[object]],
+    build: Callable[[outputs.Link, list[M]], Sequence[object]],
 ) -> HttpResponse:
     """One page of a list, written out directly: `build` makes each item to its declared
     schema (mypy checks it), and validating 200 nested items again would double the time.
     The tests hold every answer to the schema (schemathesis)."""
     found, next_url = page(request, items, cursor, limit)
-    data = envelope(list(build(request, found)), next_url)
+    data = envelope(list(build(outputs.links(request), found)), next_url)
     return api.create_response(request, data, status=200)
 
 
@@ -123,7 +123,9 @@ def municipality_list(
 )
 def municipality_detail(request: HttpRequest, slug: str) -> schemas.MunicipalityOut:
     place = get_object_or_404(selectors.municipalities(), slug=slug)
-    return outputs.municipality_out(request, place, selectors.years_of([place])[place.pk])
+    return outputs.municipality_out(
+        outputs.links(request), place, selectors.years_of([place])[place.pk]
+    )
 
 
 @api.get(
@@ -206,7 +208,7 @@ def promise_list(
 def promise_detail(request: HttpRequest, promise_id: int) -> schemas.PromiseOut:
     promise = get_object_or_404(selectors.promises(), pk=promise_id)
     parts = selectors.parts_of([promise])[promise.pk]
-    return outputs.promise_out(request, promise, parts, timezone.localdate())
+    return outputs.promise_out(outputs.links(request), promise, parts, timezone.localdate())
 
 
 # Follow-ups and evaluations
