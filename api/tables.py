@@ -1,225 +1,254 @@
-"""The open data as CSV tables, one row per thing, from the same reads as the API: for
-spreadsheets and for those who prefer files to an API. Filters: municipality and year."""
+"""The open data as CSV tables, one row per thing, for spreadsheets and for those who prefer
+files to an API. Each table is an API output laid flat: its columns name the output's
+fields (`api.schemas`) and its rows come from the functions that build the API's answers
+(`api.outputs`), built without links, as a table has no link columns. Filters: municipality
+and year."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
-from api import selectors
-from lib.pace import progress
-from lib.periods import year_elapsed_share
-from promises.models import CitizenPromise
-from situation import selectors as situation_selectors
-from situation.vocabularies import Source
+from api import outputs, schemas, selectors
 
+Reader = Callable[[str, int | None], Iterable[Mapping[str, Any]]]
 Row = list[Any]
-Table = tuple[list[str], Iterator[Row]]
+Cell = Callable[[Mapping[str, Any]], object]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV table of one API output (`output`, the schema the tests check the columns
+    against), read by `read`.
+
+    `columns` names each column and where its value is in the output: field names joined by
+    dots. `each` is the list field (dotted for a list in a list's items) that the table has
+    one row per item of; in a column's path it stands for that item, and a dict's entries
+    are items with a `key` and a `value`. Columns read from the output come before those
+    read from its items. A value is written as it is (None as empty) unless `write` says
+    how."""
+
+    output: type
+    read: Reader
+    columns: dict[str, str]
+    each: str = ""
+    write: dict[str, Callable[[Any], object]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        depths = [self._depth(path) for path in self.columns.values()]
+        if depths != sorted(depths):
+            raise ValueError(f"{self.header}: the output's columns must come before its items'")
+
+    @property
+    def header(self) -> list[str]:
+        return list(self.columns)
+
+    def __call__(self, municipality: str, year: int | None) -> tuple[list[str], Iterator[Row]]:
+        """The header and the rows, of a municipality (slug) and a year if named."""
+        return self.header, self._rows(municipality, year)
+
+    def _depth(self, path: str) -> int:
+        """How many of the `each` lists the path goes through."""
+        levels = self.each.split(".") if self.each else []
+        names = path.split(".")
+        depth = 0
+        while depth < len(levels) and names[: depth + 1] == levels[: depth + 1]:
+            depth += 1
+        return depth
+
+    def _rows(self, municipality: str, year: int | None) -> Iterator[Row]:
+        levels = self.each.split(".") if self.each else []
+        # The cells of each level, read from the output or from an item of that level.
+        cells: list[list[Cell]] = [[] for _ in range(len(levels) + 1)]
+        for name, path in self.columns.items():
+            depth = self._depth(path)
+            cells[depth].append(_cell(path.split(".")[depth:], self.write.get(name)))
+        for output in self.read(municipality, year):
+            yield from _flat(output, levels, cells, [])
+
+
+def _flat(
+    value: Mapping[str, Any], levels: list[str], cells: list[list[Cell]], before: Row
+) -> list[Row]:
+    """The rows of `value`: its own cells after those `before` it, then one row per item of
+    its list at `levels` (a dict's entries as items with a key and a value)."""
+    row = before + [cell(value) for cell in cells[0]]
+    if not levels:
+        return [row]
+    items = value[levels[0]]
+    if isinstance(items, Mapping):
+        items = [{"key": key, "value": item} for key, item in items.items()]
+    rows = []
+    for item in items:
+        rows += _flat(item, levels[1:], cells[1:], row)
+    return rows
+
+
+def _cell(names: list[str], write: Callable[[Any], object] | None) -> Cell:
+    """What a column reads: the value at the path of field names, written as `write` says."""
+    if len(names) == 1 and write is None:
+        return itemgetter(names[0])
+
+    def cell(value: Any) -> object:
+        for name in names:
+            value = value[name]
+        return value if write is None else write(value)
+
+    return cell
+
+
+def _decimal_comma(figure: float | None) -> str:
+    return "" if figure is None else f"{figure:g}".replace(".", ",")
+
+
+def _withheld(figure: float | None) -> str:
+    return "yes" if figure is None else ""
+
+
+def _given(size: int | None) -> int | str:
+    # An audience of none is not given.
+    return size or ""
+
+
+# Readers: the outputs a table lays flat, in id order
 
 
 def _filtered(items: QuerySet[Any], prefix: str, municipality: str, year: int | None) -> Any:
     return selectors.in_place_and_year(items, prefix, municipality, year).order_by("pk")
 
 
-def _promises_with_parts(
-    municipality: str, year: int | None
-) -> Iterator[tuple[CitizenPromise, selectors.Parts]]:
+class PromiseRow(schemas.PromiseOut):
+    """A promise as its table reads it: the API's output and its municipality's code, which
+    the API names by slug and name only."""
+
+    municipality_code: str
+
+
+def _promises(municipality: str, year: int | None) -> Iterator[PromiseRow]:
     """Public promises with their commitments and activities, a few hundred at a time."""
     items = list(_filtered(selectors.promises(), "", municipality, year))
     for start in range(0, len(items), 500):
         chunk = items[start : start + 500]
-        parts = selectors.parts_of(chunk)
-        for promise in chunk:
-            yield promise, parts[promise.pk]
+        found = outputs.promises_out(outputs.no_links, chunk)
+        for promise, output in zip(chunk, found, strict=True):
+            yield {**output, "municipality_code": promise.municipality.code}
 
 
-def promises(municipality: str, year: int | None) -> Table:
-    header = [
-        "promise_id",
-        "municipality_code",
-        "municipality",
-        "police_area",
-        "year",
-        "title",
-        "status",
-        "signed_on",
-        "published_at",
-        "commitments",
-        "activities",
-    ]
-
-    def rows() -> Iterator[Row]:
-        for p, parts in _promises_with_parts(municipality, year):
-            yield [
-                p.pk,
-                p.municipality.code,
-                p.municipality.name,
-                p.police_area.name,
-                p.year,
-                p.title,
-                p.status,
-                p.signed_on or "",
-                p.published_at or "",
-                len(parts.commitments),
-                len(parts.activities),
-            ]
-
-    return header, rows()
-
-
-def activities(municipality: str, year: int | None) -> Table:
-    header = [
-        "promise_id",
-        "municipality",
-        "year",
-        "activity_id",
-        "kind",
-        "description",
-        "target",
-        "unit",
-        "done",
-        "pace",
-        "last_done_on",
-        "reached",
-        "audience_size",
-    ]
-    today = timezone.localdate()
-
-    def rows() -> Iterator[Row]:
-        for p, parts in _promises_with_parts(municipality, year):
-            share = year_elapsed_share(p.year, today)
-            for a in parts.activities:
-                pace = progress(a.done_count, a.target, share).pace.value
-                yield [
-                    p.pk,
-                    p.municipality.name,
-                    p.year,
-                    a.pk,
-                    a.kind,
-                    a.description,
-                    "" if a.target is None else a.target,
-                    a.unit,
-                    a.done_count,
-                    pace,
-                    a.last_done_on or "",
-                    a.reached_count,
-                    a.audience_size or "",
-                ]
-
-    return header, rows()
-
-
-def follow_ups(municipality: str, year: int | None) -> Table:
-    header = [
-        "follow_up_id",
-        "municipality",
-        "year",
-        "period",
-        "period_start",
-        "period_end",
-        "activity_id",
-        "kind",
-        "done_in_period",
-        "done_to_date",
-        "target",
-        "pace",
-        "comment",
-    ]
+def _follow_ups(municipality: str, year: int | None) -> list[schemas.FollowUpOut]:
     items = _filtered(selectors.follow_ups(), "promise__", municipality, year)
-
-    def rows() -> Iterator[Row]:
-        for f in items:
-            for line in f.activities.all():
-                yield [
-                    f.pk,
-                    f.promise.municipality.name,
-                    f.promise.year,
-                    f.number,
-                    f.period_start,
-                    f.period_end,
-                    line.activity_id,
-                    line.activity.kind,
-                    line.done_in_period,
-                    line.done_to_date,
-                    line.target if line.target is not None else "",
-                    line.pace,
-                    line.comment,
-                ]
-
-    return header, rows()
+    return outputs.follow_ups_out(outputs.no_links, list(items))
 
 
-def evaluations(municipality: str, year: int | None) -> Table:
-    header = [
-        "evaluation_id",
-        "municipality",
-        "year",
-        "activity_id",
-        "kind",
-        "done",
-        "target",
-        "pace",
-        "reached",
-        "audience_size",
-    ]
+def _evaluations(municipality: str, year: int | None) -> list[schemas.EvaluationOut]:
     items = _filtered(selectors.evaluations(), "promise__", municipality, year)
-
-    def rows() -> Iterator[Row]:
-        for e in items:
-            for line in e.activities.all():
-                yield [
-                    e.pk,
-                    e.promise.municipality.name,
-                    e.promise.year,
-                    line.activity_id,
-                    line.activity.kind,
-                    line.done,
-                    line.target if line.target is not None else "",
-                    line.pace,
-                    line.reached,
-                    line.audience_size or "",
-                ]
-
-    return header, rows()
+    return outputs.evaluations_out(outputs.no_links, list(items))
 
 
-def situation(municipality: str, year: int | None) -> Table:
-    """Published pictures' figures: one row per problem and source (a withheld count is
-    empty and marked). One municipality at a time: each picture is computed on request."""
-    header = ["municipality", "year", "rank", "problem", "source", "figure", "withheld"]
+def _pictures(municipality: str, year: int | None) -> Iterator[schemas.PictureOut]:
+    """A municipality's published pictures, each computed on request."""
     pictures = selectors.published_pictures().filter(municipality__slug=municipality)
     if year:
         pictures = pictures.filter(year=year)
-
-    def rows() -> Iterator[Row]:
-        for published in pictures.order_by("year"):
-            picture = situation_selectors.year_picture(published.municipality, published.year)
-            for rank, row in enumerate(picture.rows, start=1):
-                for source in Source.values:
-                    if source not in row.figures:
-                        continue
-                    shown = situation_selectors.public_figure(row.figures[source], source)
-                    figure = "" if shown is None else f"{shown:g}".replace(".", ",")
-                    yield [
-                        published.municipality.name,
-                        published.year,
-                        rank,
-                        row.problem,
-                        source,
-                        figure,
-                        "yes" if shown is None else "",
-                    ]
-
-    return header, rows()
+    for published in pictures.order_by("year"):
+        yield outputs.picture_out(published.municipality, published.year)
 
 
-TABLES: dict[str, Callable[[str, int | None], Table]] = {
-    "loften": promises,
-    "aktiviteter": activities,
-    "uppfoljningar": follow_ups,
-    "utvarderingar": evaluations,
-    "lagesbilder": situation,
+TABLES: dict[str, Table] = {
+    "loften": Table(
+        schemas.PromiseOut,
+        _promises,
+        columns={
+            "promise_id": "id",
+            "municipality_code": "municipality_code",
+            "municipality": "municipality.name",
+            "police_area": "police_area.name",
+            "year": "year",
+            "title": "title",
+            "status": "status",
+            "signed_on": "signed_on",
+            "published_at": "published_at",
+            "commitments": "commitments",
+            "activities": "activities",
+        },
+        write={"commitments": len, "activities": len},
+    ),
+    "aktiviteter": Table(
+        schemas.PromiseOut,
+        _promises,
+        each="activities",
+        columns={
+            "promise_id": "id",
+            "municipality": "municipality.name",
+            "year": "year",
+            "activity_id": "activities.id",
+            "kind": "activities.kind",
+            "description": "activities.description",
+            "target": "activities.target",
+            "unit": "activities.unit",
+            "done": "activities.done",
+            "pace": "activities.pace",
+            "last_done_on": "activities.last_done_on",
+            "reached": "activities.reached",
+            "audience_size": "activities.audience_size",
+        },
+        write={"audience_size": _given},
+    ),
+    "uppfoljningar": Table(
+        schemas.FollowUpOut,
+        _follow_ups,
+        each="activities",
+        columns={
+            "follow_up_id": "id",
+            "municipality": "municipality.name",
+            "year": "year",
+            "period": "period",
+            "period_start": "period_start",
+            "period_end": "period_end",
+            "activity_id": "activities.activity_id",
+            "kind": "activities.kind",
+            "done_in_period": "activities.done_in_period",
+            "done_to_date": "activities.done_to_date",
+            "target": "activities.target",
+            "pace": "activities.pace",
+            "comment": "activities.comment",
+        },
+    ),
+    "utvarderingar": Table(
+        schemas.EvaluationOut,
+        _evaluations,
+        each="activities",
+        columns={
+            "evaluation_id": "id",
+            "municipality": "municipality.name",
+            "year": "year",
+            "activity_id": "activities.activity_id",
+            "kind": "activities.kind",
+            "done": "activities.done",
+            "target": "activities.target",
+            "pace": "activities.pace",
+            "reached": "activities.reached",
+            "audience_size": "activities.audience_size",
+        },
+        write={"audience_size": _given},
+    ),
+    # One row per problem and source; a withheld count is empty and marked.
+    "lagesbilder": Table(
+        schemas.PictureOut,
+        _pictures,
+        each="problems.figures",
+        columns={
+            "municipality": "municipality.name",
+            "year": "year",
+            "rank": "problems.rank",
+            "problem": "problems.problem",
+            "source": "problems.figures.key",
+            "figure": "problems.figures.value",
+            "withheld": "problems.figures.value",
+        },
+        write={"figure": _decimal_comma, "withheld": _withheld},
+    ),
 }
 # Tables computed per municipality, which must be named.
 NEEDS_MUNICIPALITY = {"lagesbilder"}
