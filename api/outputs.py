@@ -241,15 +241,24 @@ def follow_ups_out(link: Link, found: list[FollowUp]) -> list[FollowUpOut]:
 
 
 def effect_out(effect: dict[str, Any]) -> EffectOut:
-    """An effect as stored with the evaluation, its small counts withheld."""
-    before = situation_selectors.public_figure(effect["before"], effect["source"])
-    after = situation_selectors.public_figure(effect["after"], effect["source"])
+    """An effect as stored with the evaluation, its small counts withheld; a period without
+    any of the source's records is null and marked as no data, never 0."""
+    figures = [effect["before"], effect["after"]]
+    public = [
+        None if value is None else situation_selectors.public_figure(value, effect["source"])
+        for value in figures
+    ]
     return {
         "problem": effect["problem"],
         "source": effect["source"],
-        "before": before,
-        "after": after,
-        "suppressed": before is None or after is None,
+        "before": public[0],
+        "after": public[1],
+        "suppressed": any(
+            shown is None and value is not None
+            for shown, value in zip(public, figures, strict=True)
+        ),
+        "no_data_before": figures[0] is None,
+        "no_data_after": figures[1] is None,
     }
 
 

@@ -7,9 +7,10 @@ is written out as it is built; a pydantic model would be validated or constructe
 field on the way, which takes two to three times as long for a page of 200 promises."""
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
+from pydantic import Field
 
 # pydantic reads typed dicts from typing_extensions on Python before 3.12.
 from typing_extensions import TypedDict
@@ -140,11 +141,28 @@ class FollowUpOut(TypedDict):
 
 
 class EffectOut(TypedDict):
+    """A source's figure for a problem before the promise and during it. A figure is null
+    when it is withheld (`suppressed`: a count under the small-count limit) or when the
+    source has no records at all for that period (`no_data_before`, `no_data_after`):
+    missing is not zero."""
+
     problem: str
     source: str
-    before: float | None
-    after: float | None
+    before: Annotated[
+        float | None,
+        Field(description="null: withheld (suppressed) or no data for that period"),
+    ]
+    after: Annotated[
+        float | None,
+        Field(description="null: withheld (suppressed) or no data for that period"),
+    ]
     suppressed: bool
+    no_data_before: Annotated[
+        bool, Field(description="the source has no records at all for the period before")
+    ]
+    no_data_after: Annotated[
+        bool, Field(description="the source has no records at all for the promise's period")
+    ]
 
 
 class EvaluationCommitmentOut(TypedDict):

@@ -9,7 +9,7 @@ from lib.pace import Pace
 from places.printing import municipality_header
 from promises.labels import pace_label
 from promises.printing import outcome_lines
-from situation.labels import public_figure_text
+from situation.labels import no_data, public_figure_text
 from situation.vocabularies import Problem, Source
 
 
@@ -88,7 +88,9 @@ def follow_up_document(follow_up: FollowUp) -> Document:
     )
 
 
-def _effect_figure(value: float, source: str, public: bool) -> str:
+def _effect_figure(value: float | None, source: str, public: bool) -> str:
+    if value is None:
+        return no_data()
     return public_figure_text(value, source) if public else number(value)
 
 

@@ -13,8 +13,23 @@ def public_count(value: float) -> str:
     return f"{int(value):,}".replace(",", "\u00a0")
 
 
-def public_figure_text(value: float, source: str) -> str:
-    """A source's figure for the public: small counts hidden, survey shares as they are."""
+def no_data() -> str:
+    """What stands where a source has no records for a period: missing is not zero."""
+    return _("no data for that period")
+
+
+def figure_text(value: float | None) -> str:
+    """A figure for staff: as it is, or "no data for that period" where there is none."""
+    if value is None:
+        return no_data()
+    return f"{value:g}".replace(".", ",")
+
+
+def public_figure_text(value: float | None, source: str) -> str:
+    """A source's figure for the public: small counts hidden, survey shares as they are,
+    and "no data for that period" where the source has none."""
+    if value is None:
+        return no_data()
     if public_figure(value, source) is None:
         return public_count(value)
     if source == Source.SAFETY_SURVEYS:

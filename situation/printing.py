@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from documents.formatting import number
 from documents.model import Block, Cell, Document, Paragraph, Spark, Table
 from places.printing import municipality_header
-from situation.labels import change_text, public_figure_text
+from situation.labels import change_text, no_data, public_figure_text
 from situation.selectors import Picture
 from situation.vocabularies import Source
 
@@ -33,10 +33,7 @@ def picture_document(
     rows: list[tuple[Cell, ...]] = []
     for row in picture.rows:
         figures: list[Cell] = [
-            (public_figure_text(v, s) if public else number(v))
-            if (v := row.figures.get(s, 0))
-            else "–"
-            for s in Source.values
+            _figure_cell(picture.figure(row, s), s, public) for s in Source.values
         ]
         answers = ", ".join(
             _("promise %(year)s") % {"year": year}
@@ -81,3 +78,11 @@ def picture_document(
             f"lagesbild-{picture.municipality.slug}-{picture.year}",
         ),
     )
+
+
+def _figure_cell(value: float | None, source: str, public: bool) -> str:
+    if value is None:
+        return no_data()
+    if not value:
+        return "–"
+    return public_figure_text(value, source) if public else number(value)

@@ -113,7 +113,10 @@ def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
     for number, row in enumerate(found.rows, start=1):
         change = "" if row.change is None else f"{row.change:.3f}"
-        figures = [f"{row.figures.get(s, 0):g}" for s in Source.values]
+        # A source with no records in the period is an empty cell, not 0.
+        figures = [
+            "" if (value := found.figure(row, s)) is None else f"{value:g}" for s in Source.values
+        ]
         writer.writerow(
             [number, row.problem, row.label, row.score, *figures, row.now, row.before, change]
         )
@@ -200,18 +203,21 @@ def picture_records(
     )
     page = Paginator(records, RECORDS_PER_PAGE).get_page(request.GET.get("sida"))
     found = _period_picture(municipality, year, quarter)
-    row = next((r for r in found.rows if r.problem == problem), None)
+    # The chart counts the records listed beside it: this source and problem only.
+    monthly = selectors.monthly_counts(
+        municipality=municipality, source=source, problem=problem, start=start, end=end
+    )
     return render(
         request,
         "situation/records.html",
         {
             "picture": found,
-            "row": row,
+            "monthly": monthly,
             "problem": problem,
             "source": source,
             "page": page,
             "quarter": quarter,
-            "quarters": selectors.by_quarter(row.monthly) if row and quarter is None else [],
+            "quarters": selectors.by_quarter(monthly) if monthly and quarter is None else [],
             "month_labels": [date_format(m, "b") for m in found.months],
             "can_correct": permissions.can_record_evidence(request.user, municipality),
             "form": ClassificationForm(),

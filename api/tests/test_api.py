@@ -97,13 +97,16 @@ def test_an_evaluation_once_published_is_open(open_data: OpenData) -> None:
     found = _walk("/api/v1/evaluations")
     assert [e["summary"] for e in found] == ["HEMLIG UTVÄRDERING"]
     effects = found[0]["commitments"][0]["effects"]
-    # The year before had 4 speeding complaints; the promise year none.
+    # The year before had 4 speeding complaints; the promise year has no complaint at all,
+    # which is no data, not zero.
     assert {
         "problem": "speeding",
         "source": "complaints",
         "before": 4.0,
-        "after": 0.0,
+        "after": None,
         "suppressed": False,
+        "no_data_before": False,
+        "no_data_after": True,
     } in effects
 
 

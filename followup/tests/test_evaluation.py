@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from conftest import Cast, client_for
+from documents.tests.helpers import docx_text, pdf_text
 from followup import services
 from followup.models import Evaluation
 from followup.vocabularies import EvaluationStatus
@@ -93,7 +94,8 @@ def test_the_evaluation_reads_the_year_and_the_effect(evidence: Cast) -> None:
     effects = {e["source"]: (e["before"], e["after"]) for e in evaluation.commitments.get().effects}
     assert effects == {
         "complaints": (9.0, 4.0),
-        "police_events": (0.0, 1.0),
+        # No police event at all in 2016: no data for that period, not zero.
+        "police_events": (None, 1.0),
         "safety_surveys": (31.0, 24.5),
     }
     assert evaluation.compared == {
@@ -219,3 +221,33 @@ def test_marking_a_promise_evaluated_by_hand_is_refused(cast: Cast) -> None:
     )
     text = page.content.decode()
     assert 'value="evaluated"' not in text and "Start the evaluation" in text
+
+
+def test_a_source_without_records_for_a_period_reads_no_data_not_zero(evidence: Cast) -> None:
+    """Eslöv had no police event in 2016: the evaluation says "no data for that period" on
+    the staff page, the public page, the PDF and the Word file, never 0. A source with
+    records of other problems in a period does count a real zero."""
+    cast = evidence
+    Complaint.objects.create(
+        municipality=cast.eslov, received_on=date(2017, 2, 1), text="Inbrott.", problem="burglary"
+    )
+    Motivation.objects.create(commitment=cast.published.commitments.get(), problem="burglary")
+    evaluation = _start(cast)
+    effects = {
+        (e["problem"], e["source"]): (e["before"], e["after"])
+        for e in evaluation.commitments.get().effects
+    }
+    assert effects[("speeding", "police_events")] == (None, 1.0)
+    # Complaints were received in 2016, just none about burglary: a true zero.
+    assert effects[("burglary", "complaints")] == (0.0, 1.0)
+    _judge(cast, evaluation)
+    staff = client_for(cast.coordinator).get(reverse("followup:evaluation", args=[evaluation.pk]))
+    assert "no data for that period" in staff.content.decode()
+    with time_machine.travel(NOVEMBER, tick=False):
+        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+    page = client_for().get(reverse("portal:evaluation", args=["eslov", 2017])).content.decode()
+    assert "no data for that period" in page
+    pdf = client_for().get(reverse("portal:evaluation_download", args=["eslov", 2017, "pdf"]))
+    assert "no data for that period" in pdf_text(pdf.content)[0].replace("\n", " ")
+    word = client_for().get(reverse("portal:evaluation_download", args=["eslov", 2017, "docx"]))
+    assert "no data for that period" in docx_text(word.content)[0]

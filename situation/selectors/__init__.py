@@ -13,10 +13,12 @@ from situation.selectors.picture import (
     evidence_of_year,
     evidence_years,
     is_published,
+    monthly_counts,
     public_figure,
     published_years,
     records_behind,
     situation_picture,
+    sources_with_records,
     year_picture,
 )
 from situation.selectors.reasons import (
@@ -44,11 +46,13 @@ __all__ = [
     "evidence_years",
     "is_published",
     "map_features",
+    "monthly_counts",
     "promise_why",
     "public_figure",
     "published_years",
     "quarter_bounds",
     "records_behind",
     "situation_picture",
+    "sources_with_records",
     "year_picture",
 ]

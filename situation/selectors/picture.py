@@ -4,10 +4,10 @@ each figure."""
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Exists, Max, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ from situation.models import (
     Complaint,
     Concern,
     CrimeStatistic,
+    Dialogue,
     PoliceEvent,
     PublishedPicture,
     SurveyResult,
@@ -58,6 +59,14 @@ class Picture:
     months: list[date]
     rows: list[ProblemRow] = field(default_factory=list)
     totals: dict[str, float] = field(default_factory=dict)
+    # Sources with no record at all in the period: their figures are "no data", not 0.
+    without_data: set[str] = field(default_factory=set)
+
+    def figure(self, row: ProblemRow, source: str) -> float | None:
+        """A row's figure for a source: None when the source has no data for the period."""
+        if source in self.without_data:
+            return None
+        return row.figures.get(source, 0.0)
 
     @property
     def year(self) -> int:
@@ -198,6 +207,7 @@ def situation_picture(*, municipality: Municipality, start: date, end: date) -> 
         )
     for source in Source.values:
         picture.totals[source] = sum(row.figures.get(source, 0) for row in picture.rows)
+    picture.without_data = set(Source.values) - sources_with_records(municipality, start, end)
     return picture
 
 
@@ -215,12 +225,46 @@ def public_figure(value: float, source: str) -> float | None:
 
 @dataclass(frozen=True)
 class Effect:
-    """One source's figure for a problem in two periods: before a promise and during it."""
+    """One source's figure for a problem in two periods: before a promise and during it.
+    None where the source has no records at all for that period: no data is not zero."""
 
     problem: str
     source: str
-    before: float
-    after: float
+    before: float | None
+    after: float | None
+
+
+def sources_with_records(municipality: Municipality, start: date, end: date) -> set[str]:
+    """The sources that have any record, of any problem, for [start, end); the yearly
+    sources (crime statistics, surveys) for the years the period touches."""
+    years = range(start.year, (end - timedelta(days=1)).year + 1)
+    dialogues = Dialogue.objects.filter(
+        municipality=municipality, held_on__gte=start, held_on__lt=end
+    )
+    present = {
+        Source.COMPLAINTS: Complaint.objects.filter(
+            municipality=municipality, received_on__gte=start, received_on__lt=end
+        ),
+        Source.CITIZEN_DIALOGUES: dialogues.filter(kind=DialogueKind.CITIZEN),
+        Source.EMPLOYEE_DIALOGUES: dialogues.filter(kind=DialogueKind.EMPLOYEE),
+        Source.POLICE_EVENTS: PoliceEvent.objects.filter(
+            municipality=municipality, happened_at__gte=_moment(start), happened_at__lt=_moment(end)
+        ),
+        Source.CRIME_STATISTICS: CrimeStatistic.objects.filter(
+            municipality=municipality, year__in=years
+        ),
+        Source.SAFETY_SURVEYS: SurveyResult.objects.filter(
+            municipality=municipality, year__in=years
+        ),
+    }
+    # One query: each source's "any record?" as an EXISTS beside the municipality.
+    found = (
+        Municipality.objects.filter(pk=municipality.pk)
+        .annotate(**{str(source): Exists(records) for source, records in present.items()})
+        .values(*[str(source) for source in present])
+        .first()
+    )
+    return {source for source, seen in (found or {}).items() if seen}
 
 
 def effects(
@@ -232,25 +276,42 @@ def effects(
 ) -> list[Effect]:
     """Each source's figure for the given problems in the `before` and `after` periods
     ([start, end), start inclusive, end exclusive); crime statistics and surveys are yearly,
-    so they compare the years the periods start in. Only sources that saw the problem in
-    either period are returned."""
+    so they compare the years the periods start in. A figure is None where its source has no
+    records for the period. Only sources that saw the problem in either period are returned."""
     wanted = set(problems)
-    counted = [_counted(municipality, start, end) for start, end in (before, after)]
-    yearly = [_yearly(municipality, [start.year]) for start, _end in (before, after)]
+    spans = (before, after)
+    counted = [_counted(municipality, start, end) for start, end in spans]
+    yearly = [_yearly(municipality, [start.year]) for start, _end in spans]
+    present = [sources_with_records(municipality, start, end) for start, end in spans]
     found = []
     for problem in Problem.values:
         if problem not in wanted:
             continue
         for source in Source.values:
-            figures = [
-                float(sum(counts[source][problem].values()))
-                if source in counts
-                else yearly_figures.get(problem, {}).get(source, 0.0)
-                for counts, yearly_figures in zip(counted, yearly, strict=True)
+            figures: list[float | None] = [
+                (
+                    None
+                    if source not in has
+                    else float(sum(counts[source][problem].values()))
+                    if source in counts
+                    else yearly_figures.get(problem, {}).get(source, 0.0)
+                )
+                for counts, yearly_figures, has in zip(counted, yearly, present, strict=True)
             ]
             if any(figures):
                 found.append(Effect(problem, source, figures[0], figures[1]))
     return found
+
+
+def monthly_counts(
+    *, municipality: Municipality, source: str, problem: str, start: date, end: date
+) -> list[int] | None:
+    """One source's counts of one problem month by month over [start, end): the records a
+    records page lists, never the all-source total. None for the yearly sources."""
+    if source not in COUNTED_SOURCES:
+        return None
+    months = _counted(municipality, start, end)[source].get(problem, {})
+    return [months.get(month, 0) for month in _month_starts(start, end)]
 
 
 def by_quarter(monthly: list[int]) -> list[int]:

@@ -53,14 +53,17 @@ def answers(row: Any, answered: dict[str, list[Any]] | None) -> list[Any]:
     return (answered or {}).get(row.problem, [])
 
 
-@register.filter
-def figure(row: Any, source: str) -> float:
-    """The row's figure for a source (0 when the source does not see it)."""
-    return float(row.figures.get(source, 0))
+@register.simple_tag
+def figure(picture: Any, row: Any, source: str) -> float | None:
+    """The row's figure for a source: 0 when the source does not see it, None when the
+    source has no records at all for the picture's period."""
+    value = picture.figure(row, source)
+    return None if value is None else float(value)
 
 
 register.filter("public_count", labels.public_count)
 register.filter("public_figure_text", labels.public_figure_text)
+register.filter("figure_text", labels.figure_text)
 register.filter("change_text", labels.change_text)
 
 
