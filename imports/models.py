@@ -35,6 +35,7 @@ class FileImportStatus(models.TextChoices):
     STORED = "stored", _("Stored")
     CANCELLED = "cancelled", _("Cancelled")
     FAILED = "failed", _("Could not be read")
+    UNDONE = "undone", _("Undone")
 
 
 class FileImport(models.Model):
@@ -62,6 +63,12 @@ class FileImport(models.Model):
     checked_rows = models.PositiveIntegerField(_("rows checked"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    # What the check found the file would do: new rows, values it would replace (old and new)
+    # and rows already stored as they are; shown before the user decides.
+    preview = models.JSONField(_("what storing would do"), default=dict, blank=True)
+    # What storing did, so that the whole import can be undone: the records it created and
+    # the values it replaced.
+    stored_changes = models.JSONField(_("what storing did"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

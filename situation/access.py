@@ -2,6 +2,8 @@
 accounts.permissions: to a user who may not read the municipality's evidence it does not
 exist (404); a reader who may not register or correct evidence is told why (403)."""
 
+from typing import cast
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -10,9 +12,18 @@ from django.utils.translation import gettext as _
 from accounts import permissions
 from imports.models import FileImport
 from places.models import Municipality
-from situation.models import Complaint, Concern
+from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
 
 CORRECTABLE = ("complaint", "concern")
+# Every kind of record staff may correct or withdraw, by the name its URLs use.
+EVIDENCE_KINDS: dict[str, type[Complaint | Dialogue | Concern | CrimeStatistic | SurveyResult]]
+EVIDENCE_KINDS = {
+    "complaint": Complaint,
+    "dialogue": Dialogue,
+    "concern": Concern,
+    "crime_statistic": CrimeStatistic,
+    "survey_result": SurveyResult,
+}
 
 
 def _require_reader(request: HttpRequest, municipality: Municipality) -> None:
@@ -72,3 +83,19 @@ def get_file_import_for_recorder(request: HttpRequest, pk: int) -> FileImport:
     run = get_object_or_404(FileImport.objects.select_related("municipality"), pk=pk)
     _require_recorder(request, run.municipality)
     return run
+
+
+def get_evidence_for_recorder(
+    request: HttpRequest, kind: str, pk: int
+) -> Complaint | Dialogue | Concern | CrimeStatistic | SurveyResult:
+    """Any record of the evidence that the user may correct or withdraw."""
+    permissions.require_staff(request)
+    model = EVIDENCE_KINDS.get(kind)
+    if model is None:
+        raise Http404
+    record = cast(
+        Complaint | Dialogue | Concern | CrimeStatistic | SurveyResult,
+        get_object_or_404(model._default_manager.select_related("municipality"), pk=pk),
+    )
+    _require_recorder(request, record.municipality)
+    return record

@@ -1,11 +1,14 @@
-"""Staff pages to register evidence by hand: a complaint, a dialogue with its concerns."""
+"""Staff pages to register evidence by hand (a complaint, a dialogue with its concerns), to
+correct or withdraw it, and to import it from a file or undo an import."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.http import FORM_METHODS
 from imports.tabular import MAX_FILE_BYTES
@@ -16,7 +19,12 @@ from situation.forms import (
     DialogueForm,
     EvidenceFileForm,
     FileDecisionForm,
+    UndoImportForm,
+    WithdrawForm,
+    correction_form,
 )
+from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
+from situation.vocabularies import DialogueKind, Source
 
 
 @FORM_METHODS
@@ -129,3 +137,88 @@ def file_import(request: HttpRequest, pk: int) -> HttpResponse:
         template,
         {"run": run, "errors": run.errors[:ERRORS_SHOWN], "more": len(run.errors) > ERRORS_SHOWN},
     )
+
+
+def _records_url(record: Complaint | Dialogue | Concern | CrimeStatistic | SurveyResult) -> str:
+    """The staff page the record is listed on: its figure's records, or the picture."""
+    slug = record.municipality.slug
+    if isinstance(record, Complaint):
+        year, source, problem = record.received_on.year, Source.COMPLAINTS, record.problem
+    elif isinstance(record, Concern):
+        dialogue = record.dialogue
+        year, problem = dialogue.held_on.year, record.problem
+        citizen = dialogue.kind == DialogueKind.CITIZEN
+        source = Source.CITIZEN_DIALOGUES if citizen else Source.EMPLOYEE_DIALOGUES
+    elif isinstance(record, Dialogue):
+        return reverse("situation:picture", args=[slug, record.held_on.year])
+    else:
+        kind = (
+            Source.CRIME_STATISTICS if isinstance(record, CrimeStatistic) else Source.SAFETY_SURVEYS
+        )
+        year, source, problem = record.year, kind, record.problem
+    if not problem:
+        return reverse("situation:picture", args=[slug, year])
+    return reverse("situation:records", args=[slug, year, source, problem])
+
+
+@FORM_METHODS
+@login_required
+def record_correct(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    record = access.get_evidence_for_recorder(request, kind, pk)
+    form_class = correction_form(type(record))
+    form = form_class(request.POST if request.method == "POST" else None, instance=record)
+    if form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form_class._meta.fields or ()}
+        try:
+            services.evidence_correct(
+                record=record, changes=changes, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The record was corrected."))
+            return redirect(_records_url(record))
+    return render(
+        request,
+        "situation/record_correct.html",
+        {"form": form, "record": record, "back": _records_url(record)},
+    )
+
+
+@FORM_METHODS
+@login_required
+def record_withdraw(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    record = access.get_evidence_for_recorder(request, kind, pk)
+    back = _records_url(record)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            services.evidence_withdraw(
+                record=record, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The record was withdrawn and no longer counts."))
+            return redirect(back)
+    return render(
+        request,
+        "situation/record_withdraw.html",
+        {"form": form, "record": record, "back": back},
+    )
+
+
+@require_POST
+@login_required
+def file_import_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    run = access.get_file_import_for_recorder(request, pk)
+    form = UndoImportForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Say why the import is undone."))
+        services.file_import_undo(run=run, reason=form.cleaned_data["reason"], by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The import was undone."))
+    return redirect("situation:file_import", pk=run.pk)

@@ -9,7 +9,7 @@ from core.fields import ModelMultipleChoiceField
 from places.models import District
 from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
-from situation.services import RaisedConcern, Reasons
+from situation.services import CORRECTABLE_FIELDS, RaisedConcern, Reasons
 from situation.vocabularies import ParticipantGroup, Problem
 
 
@@ -290,4 +290,46 @@ class EvidenceFileForm(forms.Form):
 class FileDecisionForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("store_all", "store_all"), ("keep_valid", "keep_valid"), ("cancel", "cancel")]
+    )
+
+
+# Correcting and withdrawing evidence: every change says why.
+
+
+def _reason_field(label: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the history of changes."),
+    )
+
+
+class WithdrawForm(forms.Form):
+    """Withdraw a record entered by mistake, saying why."""
+
+    reason = _reason_field(_("Why it is withdrawn"))
+
+
+class UndoImportForm(forms.Form):
+    """Undo a whole file import, saying why."""
+
+    reason = _reason_field(_("Why the import is undone"))
+
+
+class _CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]
+    reason = _reason_field(_("Why it is corrected"))
+
+
+def correction_form(model: type[Any]) -> type[forms.ModelForm]:  # type: ignore[type-arg]
+    """The form that corrects a record of the given kind: its correctable fields and why."""
+    return forms.modelform_factory(
+        model,
+        form=_CorrectionForm,
+        fields=CORRECTABLE_FIELDS[model],
+        widgets={
+            name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            for name in ("received_on", "held_on")
+            if name in CORRECTABLE_FIELDS[model]
+        },
     )

@@ -103,6 +103,7 @@ class Complaint(Placed, Classified):
 
     audit_private_fields = ("text",)
     kind_slug = "complaint"
+    evidence_kind = "complaint"
 
     class Meta:
         verbose_name = _("complaint")
@@ -135,6 +136,7 @@ class Dialogue(Placed):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     audit_private_fields = ("notes",)
+    evidence_kind = "dialogue"
 
     class Meta:
         verbose_name = _("dialogue")
@@ -159,6 +161,7 @@ class Concern(Placed, Classified):
 
     audit_private_fields = ("text",)
     kind_slug = "concern"
+    evidence_kind = "concern"
 
     class Meta:
         verbose_name = _("concern")
@@ -259,6 +262,8 @@ class CrimeStatistic(models.Model):
         _("per 100,000 inhabitants"), max_digits=10, decimal_places=1, null=True, blank=True
     )
 
+    evidence_kind = "crime_statistic"
+
     class Meta:
         verbose_name = _("crime statistic")
         verbose_name_plural = _("crime statistics")
@@ -310,6 +315,8 @@ class SurveyResult(models.Model):
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
+
+    evidence_kind = "survey_result"
 
     class Meta:
         verbose_name = _("safety survey result")

@@ -9,6 +9,13 @@ urlpatterns = [
     path("", views.picture_choose, name="choose"),
     path("motivering/<int:promise_pk>/", views.motivation_edit, name="motivation"),
     path("inlasning/<int:pk>/", evidence_views.file_import, name="file_import"),
+    path("inlasning/<int:pk>/angra/", evidence_views.file_import_undo, name="file_import_undo"),
+    path("post/<str:kind>/<int:pk>/andra/", evidence_views.record_correct, name="record_correct"),
+    path(
+        "post/<str:kind>/<int:pk>/ta-tillbaka/",
+        evidence_views.record_withdraw,
+        name="record_withdraw",
+    ),
     path(
         "rattning/<str:kind>/<int:pk>/",
         views.classification_correct,

@@ -252,6 +252,22 @@ MATRIX: dict[str, Row] = {
         get=_staff(**RECORDERS),
         post=_staff(coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN),
     ),
+    # Correcting and withdrawing evidence, undoing an import: those who may register it.
+    # Posting nothing shows the form again with what is missing, and changes nothing.
+    "situation:record_correct": Row(
+        lambda w: {"kind": "complaint", "pk": w.complaint_pk},
+        get=_staff(**RECORDERS),
+        post=_staff(**RECORDERS),
+    ),
+    "situation:record_withdraw": Row(
+        lambda w: {"kind": "complaint", "pk": w.complaint_pk},
+        get=_staff(**RECORDERS),
+        post=_staff(**RECORDERS),
+    ),
+    "situation:file_import_undo": Row(
+        lambda w: {"pk": w.file_import_pk},
+        post=_staff(coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN),
+    ),
     "portal:situation": Row(lambda w: PICTURE, get=EVERYONE_OK),
     # Follow-ups of the published promise: its readers read them (the rescue service runs
     # one of its activities), its coordinators write them; the one here is a draft, which

@@ -1,5 +1,11 @@
 """Writes of the situation picture: evidence, police events, imports and corrections."""
 
+from situation.services.corrections import (
+    CORRECTABLE_FIELDS,
+    evidence_correct,
+    evidence_withdraw,
+    file_import_undo,
+)
 from situation.services.events import (
     FetchReport,
     event_type_remap,
@@ -25,6 +31,10 @@ from situation.services.files import (
 )
 
 __all__ = [
+    "CORRECTABLE_FIELDS",
+    "evidence_correct",
+    "evidence_withdraw",
+    "file_import_undo",
     "FetchReport",
     "FileImportReport",
     "RaisedConcern",

@@ -9,6 +9,7 @@ skipped.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -54,6 +55,12 @@ class FileImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # Per kind of record, the ids storing created; and the values it replaced, as
+    # [kind, id, {field: old value}], so that the import can be undone.
+    created_pks: dict[str, list[int]] = field(default_factory=dict)
+    replaced: list[list[Any]] = field(default_factory=list)
+    # For the user, before storing: [row, record, [[field, old, new], ...]].
+    replacements: list[list[Any]] = field(default_factory=list)
 
     @property
     def skipped_rows(self) -> list[int]:
@@ -246,10 +253,13 @@ def file_import(
     _duplicates(checked, kind)
     report = FileImportReport(kind=kind, file_name=file_name, total=checked.total)
     report.errors = checked.errors
+    if dry_run and checked.rows:
+        # Tell what storing the valid rows would do, writing nothing.
+        IMPORT_KINDS[kind](checked.rows, report, by, True)
     if dry_run or (checked.errors and not keep_valid) or not checked.rows:
         return report
     with transaction.atomic():
-        IMPORT_KINDS[kind](checked.rows, report, by)
+        IMPORT_KINDS[kind](checked.rows, report, by, False)
     report.stored = True
     report.kept_rows = [number for number, _values in checked.rows]
     return report
@@ -262,13 +272,21 @@ def _problem_of(values: dict[str, Any], text: str, threshold: float) -> str:
     return suggestion.problem if suggestion.confidence >= threshold else ""
 
 
+def _plain(value: Any) -> Any:
+    return str(value) if isinstance(value, Decimal) else value
+
+
 def _store_keyed(
     model: Any,
     rows: Iterable[tuple[int, dict[str, Any]]],
     key_fields: tuple[str, ...],
     value_fields: tuple[str, ...],
     report: FileImportReport,
+    *,
+    dry_run: bool = False,
 ) -> None:
+    """Add the rows whose key is new and update those whose values differ; with `dry_run`
+    only tell, in the report, what storing would do."""
     rows = list(rows)
     municipalities = {values["municipality"].pk for _n, values in rows}
     existing = {
@@ -278,25 +296,35 @@ def _store_keyed(
         for obj in model.objects.filter(municipality_id__in=municipalities)
     }
     new, changed = [], []
-    for _number, values in rows:
+    for number, values in rows:
         key = tuple(values[f].pk if f == "municipality" else (values[f] or "") for f in key_fields)
         obj = existing.get(key)
         if obj is None:
             new.append(model(**{f: values[f] for f in key_fields + value_fields}))
-        elif any(getattr(obj, f) != values[f] for f in value_fields):
-            for f in value_fields:
-                setattr(obj, f, values[f])
-            changed.append(obj)
-        else:
+            continue
+        differing = [f for f in value_fields if getattr(obj, f) != values[f]]
+        if not differing:
             report.unchanged += 1
-    model.objects.bulk_create(new, batch_size=1000)
-    model.objects.bulk_update(changed, list(value_fields), batch_size=1000)
+            continue
+        old = {f: _plain(getattr(obj, f)) for f in value_fields}
+        report.replaced.append([model.evidence_kind, obj.pk, old])
+        report.replacements.append(
+            [number, str(obj), [[f, _plain(getattr(obj, f)), _plain(values[f])] for f in differing]]
+        )
+        for f in value_fields:
+            setattr(obj, f, values[f])
+        changed.append(obj)
     report.created += len(new)
     report.updated += len(changed)
+    if dry_run:
+        return
+    model.objects.bulk_create(new, batch_size=1000)
+    model.objects.bulk_update(changed, list(value_fields), batch_size=1000)
+    report.created_pks.setdefault(model.evidence_kind, []).extend(obj.pk for obj in new)
 
 
 def _store_crime_statistics(
-    rows: list[tuple[int, dict[str, Any]]], report: FileImportReport, by: Any
+    rows: list[tuple[int, dict[str, Any]]], report: FileImportReport, by: Any, dry_run: bool
 ) -> None:
     for _number, values in rows:
         values["problem"] = _problem_of(values, values["category"], CATEGORY_CONFIDENCE)
@@ -306,11 +334,12 @@ def _store_crime_statistics(
         ("municipality", "year", "category"),
         ("reported", "per_100k", "problem"),
         report,
+        dry_run=dry_run,
     )
 
 
 def _store_survey_results(
-    rows: list[tuple[int, dict[str, Any]]], report: FileImportReport, by: Any
+    rows: list[tuple[int, dict[str, Any]]], report: FileImportReport, by: Any, dry_run: bool
 ) -> None:
     for _number, values in rows:
         values["problem"] = _problem_of(values, values["question"], CATEGORY_CONFIDENCE)
@@ -321,11 +350,12 @@ def _store_survey_results(
         ("municipality", "area", "year", "question"),
         ("share", "index", "problem"),
         report,
+        dry_run=dry_run,
     )
 
 
 def _store_complaints(
-    rows: list[tuple[int, dict[str, Any]]], report: FileImportReport, by: Any
+    rows: list[tuple[int, dict[str, Any]]], report: FileImportReport, by: Any, dry_run: bool
 ) -> None:
     municipalities = {values["municipality"].pk for _n, values in rows}
     stored = set(
@@ -358,11 +388,16 @@ def _store_complaints(
                 created_by=by,
             )
         )
-    Complaint.objects.bulk_create(new, batch_size=1000)
     report.created += len(new)
+    if dry_run:
+        return
+    Complaint.objects.bulk_create(new, batch_size=1000)
+    report.created_pks.setdefault("complaint", []).extend(c.pk for c in new)
 
 
-IMPORT_KINDS: dict[str, Callable[[list[tuple[int, dict[str, Any]]], FileImportReport, Any], None]]
+IMPORT_KINDS: dict[
+    str, Callable[[list[tuple[int, dict[str, Any]]], FileImportReport, Any, bool], None]
+]
 IMPORT_KINDS = {
     "crime_statistics": _store_crime_statistics,
     "survey_results": _store_survey_results,
@@ -422,9 +457,21 @@ def file_import_check(*, run: FileImport) -> None:
     except TableError as error:
         run.status, run.summary, run.data = FileImportStatus.FAILED, str(error), None
     else:
-        run.status = FileImportStatus.CHECKED
+        if not report.total:
+            run.status, run.data = FileImportStatus.FAILED, None
+            run.summary = _(
+                "The file has no rows under its column names, so there is nothing to store. "
+                "Fill in at least one row and upload it again."
+            )
+        else:
+            run.status = FileImportStatus.CHECKED
         run.total_rows = run.checked_rows = report.total
         run.errors = [[e.row, e.column, e.reason] for e in report.errors]
+        run.preview = {
+            "created": report.created,
+            "unchanged": report.unchanged,
+            "replacements": report.replacements,
+        }
     run.save()
 
 
@@ -461,5 +508,7 @@ def file_import_store(*, run: FileImport, keep_valid: bool, by: Any) -> None:
     )
     run.status = FileImportStatus.STORED if report.stored else FileImportStatus.CHECKED
     run.summary = report.summary()
+    if report.stored:
+        run.stored_changes = {"created": report.created_pks, "replaced": report.replaced}
     run.data = None if report.stored else run.data
     run.save()
