@@ -50,6 +50,9 @@ class Column:
     headers: tuple[str, ...]
     read: Callable[[str], Any]
     required: bool = True
+    # For the guide shown to users: what the column holds and, for a choice, its values.
+    meaning: str = ""
+    allowed: Any = None
 
     @property
     def label(self) -> str:
@@ -256,6 +259,10 @@ def read_choice(choices: Any) -> Callable[[str], str]:
         try:
             return names[text.strip().casefold()]
         except KeyError:
-            raise CellError(_("%s is not one of the allowed values") % repr(text)) from None
+            allowed = ", ".join(str(label) for _value, label in choices.choices)
+            raise CellError(
+                _("%(text)s is not one of the allowed values: %(allowed)s")
+                % {"text": repr(text), "allowed": allowed}
+            ) from None
 
     return read

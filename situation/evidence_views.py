@@ -8,12 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from accounts import permissions
 from core.http import FORM_METHODS
 from imports.tabular import MAX_FILE_BYTES
 from situation import access, services
 from situation.forms import (
+    IMPORT_KIND_CHOICES,
     ComplaintForm,
     ConcernFormSet,
     DialogueForm,
@@ -222,3 +224,13 @@ def file_import_undo(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The import was undone."))
     return redirect("situation:file_import", pk=run.pk)
+
+
+@require_safe
+@login_required
+def file_guide(request: HttpRequest) -> HttpResponse:
+    """How to lay out an evidence file: each kind's columns, which are required, and the
+    values a choice column allows."""
+    permissions.require_staff(request)
+    kinds = [(label, services.import_columns(kind)) for kind, label in IMPORT_KIND_CHOICES]
+    return render(request, "situation/file_guide.html", {"kinds": kinds})

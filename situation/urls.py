@@ -8,6 +8,7 @@ app_name = "situation"
 urlpatterns = [
     path("", views.picture_choose, name="choose"),
     path("motivering/<int:promise_pk>/", views.motivation_edit, name="motivation"),
+    path("inlasning/vagledning/", evidence_views.file_guide, name="file_guide"),
     path("inlasning/<int:pk>/", evidence_views.file_import, name="file_import"),
     path("inlasning/<int:pk>/angra/", evidence_views.file_import_undo, name="file_import_undo"),
     path("post/<str:kind>/<int:pk>/andra/", evidence_views.record_correct, name="record_correct"),

@@ -264,6 +264,8 @@ MATRIX: dict[str, Row] = {
         get=_staff(**RECORDERS),
         post=_staff(**RECORDERS),
     ),
+    # The guide to evidence files: every staff member may read it.
+    "situation:file_guide": Row(get=STAFF_LIST),
     "situation:file_import_undo": Row(
         lambda w: {"pk": w.file_import_pk},
         post=_staff(coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN),

@@ -28,6 +28,7 @@ from situation.services.files import (
     file_import,
     file_import_decide,
     file_import_start,
+    import_columns,
 )
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "file_import",
     "file_import_decide",
     "file_import_start",
+    "import_columns",
     "picture_publish",
     "picture_unpublish",
     "police_events_fetch",

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from imports.models import FileImport, FileImportStatus
 from imports.tabular import (
@@ -67,24 +68,30 @@ class FileImportReport:
         return sorted({e.row for e in self.errors})
 
     def summary(self) -> str:
+        """What was read and stored, in sentences whose counts agree with their nouns."""
+        bad = len(self.skipped_rows)
+        read = ngettext("%(count)s row was read.", "%(count)s rows were read.", self.total)
+        parts = [f"{self.file_name}:", read % {"count": self.total}]
         if not self.stored:
-            return _("%(file)s: %(total)s rows, %(bad)s with errors; nothing was stored.") % {
-                "file": self.file_name,
-                "total": self.total,
-                "bad": len(self.skipped_rows),
-            }
-        return _(
-            "%(file)s: %(kept)s of %(total)s rows stored (%(created)s new, %(updated)s "
-            "updated, %(unchanged)s already stored); %(bad)s rows with errors not stored."
-        ) % {
-            "file": self.file_name,
-            "kept": len(self.kept_rows),
-            "total": self.total,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "bad": len(self.skipped_rows),
-        }
+            parts.append(_("Nothing was stored."))
+        else:
+            kept = len(self.kept_rows)
+            stored = ngettext("%(count)s row was stored.", "%(count)s rows were stored.", kept)
+            parts.append(stored % {"count": kept})
+            parts.append(
+                _("New: %(created)s, updated: %(updated)s, already stored: %(unchanged)s.")
+                % {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
+            )
+        if bad:
+            parts.append(
+                ngettext(
+                    "%(count)s row with errors was not stored.",
+                    "%(count)s rows with errors were not stored.",
+                    bad,
+                )
+                % {"count": bad}
+            )
+        return " ".join(parts)
 
 
 class _Places:
@@ -125,40 +132,71 @@ def _share(text: str) -> Any:
 
 
 def _columns(places: _Places, kind: str) -> list[Column]:
-    municipality = Column("municipality", ("kommun", "municipality"), places.municipality)
-    problem = Column("problem", ("problem",), read_choice(Problem), required=False)
+    municipality = Column(
+        "municipality",
+        ("kommun", "municipality"),
+        places.municipality,
+        meaning=_("the municipality's name or its four-digit code"),
+    )
+    problem = Column(
+        "problem",
+        ("problem",),
+        read_choice(Problem),
+        required=False,
+        meaning=_("left empty, the problem is suggested from the text"),
+        allowed=Problem,
+    )
+    year = Column("year", ("år", "year"), _year, meaning=_("a year, such as 2016"))
     if kind == "crime_statistics":
         return [
             municipality,
-            Column("year", ("år", "year"), _year),
+            year,
             Column("category", ("brottskategori", "category"), read_text(200)),
-            Column("reported", ("antal", "reported"), read_integer),
+            Column("reported", ("antal", "reported"), read_integer, meaning=_("a whole number")),
             Column(
                 "per_100k",
                 ("per_100000", "per 100 000", "per_100k"),
                 read_decimal,
                 required=False,
+                meaning=_("a number, such as 12,5"),
             ),
             problem,
         ]
     if kind == "survey_results":
+        share = _("a share from 0 to 100; give a share, an index or both")
         return [
             municipality,
             Column("area", ("område", "area"), read_text(150), required=False),
-            Column("year", ("år", "year"), _year),
+            year,
             Column("question", ("fråga", "question"), read_text(300)),
-            Column("share", ("andel", "share"), _share, required=False),
-            Column("index", ("index",), _share, required=False),
+            Column("share", ("andel", "share"), _share, required=False, meaning=share),
+            Column("index", ("index",), _share, required=False, meaning=share),
             problem,
         ]
     return [
         municipality,
-        Column("received_on", ("datum", "date"), read_date),
-        Column("text", ("text",), read_text(10_000)),
-        Column("receiver", ("mottagare", "receiver"), read_choice(Receiver), required=False),
-        Column("channel", ("kanal", "channel"), read_choice(Channel), required=False),
+        Column(
+            "received_on", ("datum", "date"), read_date, meaning=_("a date, such as 2016-03-31")
+        ),
+        Column("text", ("text",), read_text(10_000), meaning=_("never public")),
+        Column(
+            "receiver",
+            ("mottagare", "receiver"),
+            read_choice(Receiver),
+            required=False,
+            allowed=Receiver,
+        ),
+        Column(
+            "channel", ("kanal", "channel"), read_choice(Channel), required=False, allowed=Channel
+        ),
         Column("place", ("plats", "place"), read_text(200), required=False),
-        Column("district", ("område", "district"), read_text(150), required=False),
+        Column(
+            "district",
+            ("område", "district"),
+            read_text(150),
+            required=False,
+            meaning=_("a district the municipality already has"),
+        ),
         Column("latitude", ("lat", "latitude"), read_decimal, required=False),
         Column("longitude", ("lng", "lon", "longitude"), read_decimal, required=False),
         Column(
@@ -166,9 +204,15 @@ def _columns(places: _Places, kind: str) -> list[Column]:
             ("får visas", "may_show_anonymised"),
             read_boolean,
             required=False,
+            meaning=_("ja or nej"),
         ),
         problem,
     ]
+
+
+def import_columns(kind: str) -> list[Column]:
+    """The columns a file of the given kind has, for the guide shown to users."""
+    return _columns(_Places.__new__(_Places), kind)
 
 
 def _row_rules(kind: str, places: _Places) -> Callable[[dict[str, Any]], list[tuple[str, str]]]:
@@ -276,6 +320,18 @@ def _plain(value: Any) -> Any:
     return str(value) if isinstance(value, Decimal) else value
 
 
+# Replacements listed on the check step; the count says how many there are in all.
+PREVIEW_LIMIT = 500
+
+
+def _shown(model: Any, name: str, *values: Any) -> list[str]:
+    """A field's name and values as the user reads them: labels, not codes."""
+    field = model._meta.get_field(name)
+    labels = dict(field.choices or ())
+    shown = ["–" if v in (None, "") else str(labels.get(v, v)).replace(".", ",") for v in values]
+    return [str(field.verbose_name), *shown]
+
+
 def _store_keyed(
     model: Any,
     rows: Iterable[tuple[int, dict[str, Any]]],
@@ -308,9 +364,14 @@ def _store_keyed(
             continue
         old = {f: _plain(getattr(obj, f)) for f in value_fields}
         report.replaced.append([model.evidence_kind, obj.pk, old])
-        report.replacements.append(
-            [number, str(obj), [[f, _plain(getattr(obj, f)), _plain(values[f])] for f in differing]]
-        )
+        if len(report.replacements) < PREVIEW_LIMIT:
+            report.replacements.append(
+                [
+                    number,
+                    str(obj),
+                    [[*_shown(model, f, getattr(obj, f), values[f])] for f in differing],
+                ]
+            )
         for f in value_fields:
             setattr(obj, f, values[f])
         changed.append(obj)
@@ -469,6 +530,7 @@ def file_import_check(*, run: FileImport) -> None:
         run.errors = [[e.row, e.column, e.reason] for e in report.errors]
         run.preview = {
             "created": report.created,
+            "updated": report.updated,
             "unchanged": report.unchanged,
             "replacements": report.replacements,
         }

@@ -52,7 +52,7 @@ def test_an_error_on_row_3017_stores_nothing_and_names_row_column_and_reason() -
     assert [str(e) for e in report.errors] == [
         "row 3017, column kommun: 'tolv' is not a whole number".replace("kommun", "antal")
     ]
-    assert not report.stored and "nothing was stored" in report.summary()
+    assert not report.stored and "Nothing was stored" in report.summary()
     assert CrimeStatistic.objects.count() == 0
 
 
@@ -63,7 +63,7 @@ def test_keeping_the_valid_rows_stores_exactly_those_and_says_so() -> None:
     assert report.skipped_rows == [3017]
     assert len(report.kept_rows) == report.total - 1 and 3017 not in report.kept_rows
     assert CrimeStatistic.objects.count() == report.total - 1
-    assert f"{report.total - 1} of {report.total} rows stored" in report.summary()
+    assert f"{report.total - 1} rows were stored" in report.summary()
 
 
 def test_statistics_are_read_with_swedish_numbers_and_mapped_to_problems() -> None:
@@ -232,5 +232,5 @@ def test_the_command_reports_rows_and_refuses_to_store_a_file_with_errors(
         call_command("evidence", "import", "crime_statistics", str(path))
     assert "brott.csv: row 3, column antal: '-4' is negative" in capsys.readouterr().err
     call_command("evidence", "import", "crime_statistics", str(path), "--keep-valid")
-    assert "1 of 2 rows stored" in capsys.readouterr().out
+    assert "1 row was stored" in capsys.readouterr().out
     assert CrimeStatistic.objects.count() == 1

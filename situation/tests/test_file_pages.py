@@ -36,7 +36,7 @@ def test_an_uploaded_file_is_checked_and_nothing_stored_until_the_user_decides(
         [4, "kommun", "you may not import evidence for Lund"],
     ]
     page = client.get(f"/arbete/lagesbild/inlasning/{run.pk}/").content.decode()
-    assert "4 rows, 2 with errors. Nothing has been stored." in page
+    assert "2 of 4 rows have errors. Nothing has been stored." in page
     assert "&#x27;tolv&#x27; is not a whole number" in page
     assert CrimeStatistic.objects.count() == 0
     response = client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "store_all"})
@@ -44,7 +44,7 @@ def test_an_uploaded_file_is_checked_and_nothing_stored_until_the_user_decides(
     client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "keep_valid"})
     run.refresh_from_db()
     assert run.status == "stored" and run.data is None
-    assert "2 of 4 rows stored" in run.summary
+    assert "4 rows were read. 2 rows were stored." in run.summary
     assert sorted(CrimeStatistic.objects.values_list("category", flat=True)) == ["Bedrägeri", "Rån"]
     client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "keep_valid"})
     assert CrimeStatistic.objects.count() == 2  # a decided file cannot be stored twice
@@ -108,3 +108,70 @@ def test_other_municipalities_cannot_see_or_decide_a_file(cast: Cast) -> None:
         == 404
     )
     assert CrimeStatistic.objects.count() == 0
+
+
+def test_the_upload_page_links_the_guide_which_lists_columns_and_allowed_values(
+    cast: Cast,
+) -> None:
+    client = client_for(cast.reporter)
+    page = client.get("/arbete/lagesbild/eslov/inlasning/").content.decode()
+    assert 'href="/arbete/lagesbild/inlasning/vagledning/"' in page
+    guide = client.get("/arbete/lagesbild/inlasning/vagledning/").content.decode()
+    assert "<code>brottskategori</code>" in guide and "<code>får visas</code>" in guide
+    assert "Speeding" in guide and "E-mail" in guide
+
+
+def test_an_unknown_value_lists_the_allowed_ones(cast: Cast) -> None:
+    client = client_for(cast.coordinator)
+    response = client.post(
+        "/arbete/lagesbild/eslov/inlasning/",
+        {
+            "kind": "complaints",
+            "file": SimpleUploadedFile(
+                "k.csv", "kommun;datum;text;kanal\nEslöv;2016-03-02;Fort;Besök\n".encode()
+            ),
+        },
+    )
+    assert response.status_code == 302
+    run = FileImport.objects.get()
+    [[row, column, reason]] = run.errors
+    assert (row, column) == (2, "kanal")
+    assert reason.startswith("'Besök' is not one of the allowed values: ")
+    assert "Phone, E-mail, Web form" in reason
+
+
+def test_a_file_with_only_its_header_is_refused_with_a_clear_message(cast: Cast) -> None:
+    client = client_for(cast.coordinator)
+    run = _upload(client, "kommun;år;brottskategori;antal\n".encode())
+    assert run.status == "failed"
+    page = client.get(f"/arbete/lagesbild/inlasning/{run.pk}/").content.decode()
+    assert "no rows under its column names" in page
+    assert "Store all rows" not in page and "All 0 rows" not in page
+    client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "store_all"})
+    run.refresh_from_db()
+    assert run.status == "failed"
+
+
+def test_the_check_step_says_what_is_added_replaced_and_unchanged(cast: Cast) -> None:
+    for category, reported, problem in (("Rån", 5, "robbery"), ("Stöld", 12, "theft")):
+        CrimeStatistic.objects.create(
+            municipality=cast.eslov,
+            year=2016,
+            category=category,
+            reported=reported,
+            problem=problem,
+        )
+    client = client_for(cast.coordinator)
+    run = _upload(
+        client,
+        "kommun;år;brottskategori;antal\nEslöv;2016;Rån;3\nEslöv;2016;Stöld;12\n"
+        "Eslöv;2016;Bedrägeri;40\n".encode(),
+    )
+    page = client.get(f"/arbete/lagesbild/inlasning/{run.pk}/").content.decode()
+    assert "1 new row will be added." in page
+    assert "1 stored row will have values replaced." in page
+    assert "1 row is already stored as it is and stays unchanged." in page
+    assert "<td>2</td><td>Eslöv 2016 Rån</td><td>reported crimes</td><td>5</td><td>3</td>" in page
+    # Nothing was written by the check.
+    assert CrimeStatistic.objects.get(category="Rån").reported == 5
+    assert CrimeStatistic.objects.count() == 2
