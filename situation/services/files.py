@@ -545,6 +545,8 @@ def file_import_decide(*, run: FileImport, action: str, by: Any) -> None:
         run.status, run.data = FileImportStatus.CANCELLED, None
         run.save()
         return
+    if action != "cancel" and run.bad_rows >= run.total_rows:
+        raise ValidationError(_("No row is correct, so nothing can be stored."))
     if action == "store_all" and run.errors:
         raise ValidationError(_("The file has errors: correct them, or keep only the valid rows."))
     run.status = FileImportStatus.STORING

@@ -138,6 +138,10 @@ def test_an_unknown_value_lists_the_allowed_ones(cast: Cast) -> None:
     assert (row, column) == (2, "kanal")
     assert reason.startswith("'Besök' is not one of the allowed values: ")
     assert "Phone, E-mail, Web form" in reason
+    # With no correct row, nothing is offered to store.
+    page = client.get(f"/arbete/lagesbild/inlasning/{run.pk}/").content.decode()
+    assert "No row is correct, so nothing can be stored." in page
+    assert 'value="keep_valid"' not in page and 'value="store_all"' not in page
 
 
 def test_a_file_with_only_its_header_is_refused_with_a_clear_message(cast: Cast) -> None:
