@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import permissions
@@ -79,7 +80,12 @@ def dialogue_create(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("The dialogue was registered with %(count)s concerns.") % {"count": len(raised)},
+                ngettext(
+                    "The dialogue was registered with %(count)s concern.",
+                    "The dialogue was registered with %(count)s concerns.",
+                    len(raised),
+                )
+                % {"count": len(raised)},
             )
             return redirect("situation:picture", slug=slug, year=dialogue.held_on.year)
     return render(

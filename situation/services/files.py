@@ -131,11 +131,11 @@ def _share(text: str) -> Any:
     return value
 
 
-def _columns(places: _Places, kind: str) -> list[Column]:
+def _columns(read_municipality: Callable[[str], Any], kind: str) -> list[Column]:
     municipality = Column(
         "municipality",
         ("kommun", "municipality"),
-        places.municipality,
+        read_municipality,
         meaning=_("the municipality's name or its four-digit code"),
     )
     problem = Column(
@@ -212,7 +212,7 @@ def _columns(places: _Places, kind: str) -> list[Column]:
 
 def import_columns(kind: str) -> list[Column]:
     """The columns a file of the given kind has, for the guide shown to users."""
-    return _columns(_Places.__new__(_Places), kind)
+    return _columns(read_text(100), kind)
 
 
 def _row_rules(kind: str, places: _Places) -> Callable[[dict[str, Any]], list[tuple[str, str]]]:
@@ -291,9 +291,8 @@ def file_import(
     if kind not in IMPORT_KINDS:
         raise ValueError(f"unknown import kind {kind!r}")
     places = _Places(allowed_municipalities)
-    checked = check_table(
-        read_rows(file_name, data), _columns(places, kind), _row_rules(kind, places), progress
-    )
+    columns = _columns(places.municipality, kind)
+    checked = check_table(read_rows(file_name, data), columns, _row_rules(kind, places), progress)
     _duplicates(checked, kind)
     report = FileImportReport(kind=kind, file_name=file_name, total=checked.total)
     report.errors = checked.errors
