@@ -7,6 +7,7 @@ import pytest
 from followup.models import Evaluation, FollowUp
 from followup.services import evaluation_start
 from promises.models import Activity, CitizenPromise
+from situation.models import Complaint
 
 from .conftest import HAVE_BROWSER
 
@@ -31,6 +32,8 @@ def test_staff_pages_have_no_serious_accessibility_violations(
     evaluated = Evaluation.objects.get(promise__municipality__slug="eslov")
     exempelby = CitizenPromise.objects.get(municipality__slug="exempelby", status="published")
     evaluation_draft = evaluation_start(promise=exempelby, by=None)
+    complaint = Complaint.objects.filter(municipality__slug="eslov").first()
+    assert complaint is not None
     pages = {
         "samordnare.eslov": [
             "/arbete/",
@@ -41,6 +44,9 @@ def test_staff_pages_have_no_serious_accessibility_violations(
             "/arbete/lagesbild/eslov/klagomal/nytt/",
             "/arbete/lagesbild/eslov/dialog/ny/",
             "/arbete/lagesbild/eslov/inlasning/",
+            "/arbete/lagesbild/inlasning/vagledning/",
+            f"/arbete/lagesbild/post/complaint/{complaint.pk}/andra/",
+            f"/arbete/lagesbild/post/complaint/{complaint.pk}/ta-tillbaka/",
             "/arbete/lagesbild/eslov/2015/poster/complaints/speeding/",
             "/arbete/loften/nytt/",
             "/arbete/overenskommelser/ny/",
