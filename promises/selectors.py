@@ -175,10 +175,11 @@ def dashboard_promises(user: Any, today: date) -> tuple[int | None, list[Citizen
 
 
 def reportable_activities(user: Any) -> QuerySet[Activity]:
-    """Activities the user may log, newest promise year first."""
+    """Activities the user may log, newest promise year first; an evaluated promise's log
+    is closed."""
     return (
         Activity.objects.filter(reportable_activity_scope(user))
-        .exclude(promise__status=PromiseStatus.DRAFT)
+        .exclude(promise__status__in=(PromiseStatus.DRAFT, PromiseStatus.EVALUATED))
         .distinct()
         .select_related("promise", "promise__municipality")
         .order_by("-promise__year", "promise__municipality__name", "position", "pk")
