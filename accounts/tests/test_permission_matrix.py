@@ -291,6 +291,7 @@ MATRIX: dict[str, Row] = {
     ),
     "followup:evaluation_refresh": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     "followup:evaluation_publish": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
+    "followup:evaluation_reopen": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     "followup:evaluation_carry_over": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     # Printed documents: public ones of what is published (the follow-up and evaluation
     # here are drafts), internal ones for those who read the page they print.
