@@ -38,7 +38,7 @@ from promises.models import (
     Commitment,
 )
 from promises.printing import promise_document
-from promises.vocabularies import STATUS_TRANSITIONS, PromiseStatus
+from promises.vocabularies import LOG_CLOSED_STATUSES, STATUS_TRANSITIONS, PromiseStatus
 
 SignatoryFormSet = formset_factory(SignatoryForm, extra=0, min_num=2, max_num=6)
 
@@ -103,7 +103,7 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "reportable_ids": {
                 a.pk
                 for a in promise.activities.all()
-                if promise.status not in (PromiseStatus.DRAFT, PromiseStatus.EVALUATED)
+                if promise.status not in (PromiseStatus.DRAFT, *LOG_CLOSED_STATUSES)
                 and permissions.can_report_activity(request.user, a)
             },
             # Withdrawal asks why; evaluation comes with the published evaluation.

@@ -25,6 +25,11 @@ STATUS_TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Promises whose activity log takes no more changes: an evaluated one (its evaluation
+# counted the log) and a withdrawn one (a public record, no longer in force).
+LOG_CLOSED_STATUSES = (PromiseStatus.EVALUATED, PromiseStatus.WITHDRAWN)
+
+
 class FollowUpCadence(models.TextChoices):
     MONTHLY = "monthly", _("Monthly")
     QUARTERLY = "quarterly", _("Quarterly")

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Organisation, User
 from audit.models import AuditAction
@@ -45,7 +46,8 @@ def _require_reportable(promise: CitizenPromise) -> None:
 
 
 def require_open_log(promise: CitizenPromise) -> None:
-    """Refuse any change to the log of an evaluated promise: its evaluation counted it."""
+    """Refuse any change to the log of an evaluated promise (its evaluation counted it) or
+    a withdrawn one."""
     # As stored now: the caller's copy may predate the evaluation's publication.
     status = CitizenPromise.objects.filter(pk=promise.pk).values_list("status", flat=True).first()
     if status == PromiseStatus.EVALUATED:
@@ -56,6 +58,11 @@ def require_open_log(promise: CitizenPromise) -> None:
             ),
             code="log_closed",
         )
+    if status == PromiseStatus.WITHDRAWN:
+        raise ValidationError(
+            _("The promise has been withdrawn, so its activity log is closed."),
+            code="log_closed",
+        )
 
 
 def _check_count(activity: Activity, report: ActivityReport) -> None:
@@ -64,9 +71,12 @@ def _check_count(activity: Activity, report: ActivityReport) -> None:
     if report.count and report.count > limit.max_count:
         raise ValidationError(
             {
-                "count": _(
+                "count": ngettext(
+                    "One report of %(kind)s can count at most %(max)s time. Check the "
+                    "number; if it is right, an administrator can raise the limit.",
                     "One report of %(kind)s can count at most %(max)s times. Check the "
-                    "number; if it is right, an administrator can raise the limit."
+                    "number; if it is right, an administrator can raise the limit.",
+                    limit.max_count,
                 )
                 % {"kind": activity.get_kind_display().lower(), "max": limit.max_count}
             },

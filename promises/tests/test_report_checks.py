@@ -182,3 +182,37 @@ def test_a_removed_report_counts_nowhere_public(cast: Cast) -> None:
     services.activity_report_restore(report=removed, by=cast.coordinator)
     assert figures()[:2] == (11, 11)
     assert kept.removed_at is None
+
+
+def test_a_withdrawn_promises_log_is_closed_too(cast: Cast) -> None:
+    report = _log(cast, 2)
+    services.promise_withdraw(promise=cast.published, by=cast.coordinator, reason="Ersatt.")
+    with pytest.raises(ValidationError, match="withdrawn, so its activity log is closed"):
+        _log(cast, 1, place="Efteråt")
+    with pytest.raises(ValidationError, match="activity log is closed"):
+        services.activity_report_remove(report=report, by=cast.coordinator)
+    page = client_for(cast.reporter).get(_create_url(cast)).content.decode()
+    assert "activity log is closed" in page and 'class="report-form"' not in page
+    cast.controls.refresh_from_db()
+    assert cast.controls.done_count == 2
+
+
+def test_an_administrator_sets_a_limit_in_the_admin(cast: Cast) -> None:
+    admin = client_for(cast.admin)
+    assert admin.get(reverse("admin:promises_reportlimit_changelist")).status_code == 200
+    response = admin.post(
+        reverse("admin:promises_reportlimit_add"),
+        {"kind": ActivityKind.SAFETY_WALK, "max_count": 1, "far_past_percent": 100},
+    )
+    assert response.status_code == 302
+    assert ReportLimit.for_kind(ActivityKind.SAFETY_WALK).max_count == 1
+    with pytest.raises(ValidationError, match="at most 1 time\\."):
+        services.activity_report_create(
+            activity=cast.walks, by=cast.coordinator, date=date(2017, 5, 4), count=2
+        )
+    assert (
+        client_for(cast.coordinator)
+        .get(reverse("admin:promises_reportlimit_changelist"))
+        .status_code
+        == 302
+    ), "coordinators do not reach the admin"
