@@ -116,9 +116,12 @@ def _duplicate_of(activity: Activity, report: ActivityReport) -> str | None:
     )
     if twin is None:
         return None
-    return _(
+    return ngettext(
+        "The log already holds the same report: %(date)s, %(place)s, %(count)s time, "
+        "logged by %(who)s. Confirm only if this is another execution.",
         "The log already holds the same report: %(date)s, %(place)s, %(count)s times, "
-        "logged by %(who)s. Confirm only if this is another execution."
+        "logged by %(who)s. Confirm only if this is another execution.",
+        twin.count,
     ) % {
         "date": date_format(twin.date),
         "place": twin.place or _("no place given"),
