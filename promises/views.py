@@ -541,6 +541,8 @@ def report_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     if closed := _log_closed(report.activity.promise):
         messages.error(request, closed)
         return redirect("promises:report_edit", pk=report.pk)
+    if report.removed_at is not None:
+        return redirect("promises:report_edit", pk=report.pk)
     if request.method != "POST":
         return render(request, "promises/report_remove.html", {"report": report})
     services.activity_report_remove(report=report, by=request.user)
