@@ -157,6 +157,13 @@ class Evaluation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Set when a published evaluation is taken back to draft to correct the activity log;
+    # its public page then says it is being revised.
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reopen_reason = models.TextField(_("why it was reopened"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 

@@ -224,6 +224,26 @@ def public_evaluations() -> QuerySet[Evaluation]:
     )
 
 
+def public_evaluation_or_revision(
+    promise: CitizenPromise,
+) -> tuple[Evaluation | None, Evaluation | None]:
+    """The published evaluation of a public promise with its lines, or else the one being
+    revised (published once, then reopened to correct the activity log), of which the
+    public is told only that; at most one of the two."""
+    found = (
+        Evaluation.objects.filter(promise=promise, promise__in=public_promises())
+        .filter(Q(status=EvaluationStatus.PUBLISHED) | Q(reopened_at__isnull=False))
+        .values_list("pk", "status")
+        .first()
+    )
+    if found is None:
+        return None, None
+    pk, status = found
+    if status == EvaluationStatus.PUBLISHED:
+        return evaluation_in_full(pk), None
+    return None, Evaluation.objects.get(pk=pk)
+
+
 def public_follow_ups_of(promise: CitizenPromise) -> list[FollowUp]:
     """The published follow-ups of one promise, in period order."""
     return list(public_follow_ups().filter(promise=promise).order_by("number"))

@@ -26,6 +26,7 @@ urlpatterns = [
         name="evaluation_refresh",
     ),
     path("utvardering/<int:pk>/publicera/", views.evaluation_publish, name="evaluation_publish"),
+    path("utvardering/<int:pk>/oppna-igen/", views.evaluation_reopen, name="evaluation_reopen"),
     path(
         "utvardering/<int:pk>/for-over/", views.evaluation_carry_over, name="evaluation_carry_over"
     ),

@@ -246,6 +246,28 @@ def evaluation_publish(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+def evaluation_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Take the published evaluation back to draft, with the reason, to correct the log."""
+    found = access.get_evaluation_for_editor(request, pk)
+    try:
+        services.evaluation_reopen(
+            evaluation=found, by=request.user, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(
+            request,
+            _(
+                "The evaluation is reopened: the activity log can be corrected. Publish it again "
+                "when you are done."
+            ),
+        )
+    return redirect("followup:evaluation", pk=found.pk)
+
+
+@require_POST
+@login_required
 def evaluation_carry_over(request: AuthedRequest, pk: int) -> HttpResponse:
     found = access.get_evaluation_for_editor(request, pk)
     try:

@@ -124,7 +124,15 @@ def follow_up(request: HttpRequest, slug: str, year: int, number: int) -> HttpRe
 def evaluation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """The published evaluation of a public promise: what was done and what effect was seen
     (small counts hidden)."""
-    promise, found = _public_evaluation(slug, year)
+    promise = _public_promise(slug, year)
+    found, revising = followup_selectors.public_evaluation_or_revision(promise)
+    if found is None:
+        # Once published, its address keeps saying what became of it.
+        if revising is None:
+            raise Http404
+        return render(
+            request, "portal/evaluation_revising.html", {"evaluation": revising, "promise": promise}
+        )
     return render(request, "portal/evaluation.html", {"evaluation": found, "promise": promise})
 
 

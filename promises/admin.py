@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from promises.models import Agreement, Signatory
+from promises.models import Agreement, ReportLimit, Signatory
 
 
 class SignatoryInline(admin.TabularInline[Signatory, Agreement]):
@@ -19,3 +19,10 @@ class AgreementAdmin(admin.ModelAdmin[Agreement]):
     search_fields = ["title", "municipality__name"]
     filter_horizontal = ["parties"]
     inlines = [SignatoryInline]
+
+
+@admin.register(ReportLimit)
+class ReportLimitAdmin(admin.ModelAdmin[ReportLimit]):
+    """A row overrides the default limits of its activity kind (docs/reports.md)."""
+
+    list_display = ["kind", "max_count", "far_past_percent"]

@@ -110,6 +110,7 @@ class ReportFields(TypedDict):
     attendees: int | None
     pupils_reached: int | None
     observations: int | None
+    confirmed: bool
 
 
 class OccasionFields(TypedDict):
@@ -292,6 +293,9 @@ class ActivityForm(VersionedForm):
 class ActivityReportForm(VersionedForm):
     """Short on a phone: date, count, place, who took part and the figures of its kind."""
 
+    # Sent by the button that confirms a report the service warned about.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = ActivityReport
         field_classes = {"organisations": ModelMultipleChoiceField}
@@ -353,6 +357,7 @@ class ActivityReportForm(VersionedForm):
             attendees=self._outcome("attendees"),
             pupils_reached=self._outcome("pupils_reached"),
             observations=self._outcome("observations"),
+            confirmed=data["confirmed"],
         )
 
 

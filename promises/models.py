@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
 from promises.vocabularies import (
     PUBLIC_STATUSES,
+    REPORT_LIMIT_DEFAULTS,
     ActivityKind,
     FollowUpCadence,
     PromiseStatus,
@@ -385,3 +386,40 @@ class Occasion(models.Model):
     def audit_trail(self) -> str:
         """Changes show in the history of the promise whose activity this is."""
         return f"citizenpromise:{self.activity.promise_id}"
+
+
+class ReportLimit(models.Model):
+    """What one report of an activity kind may plausibly count, set by an administrator;
+    a kind without a row uses the defaults of REPORT_LIMIT_DEFAULTS."""
+
+    kind = models.CharField(_("kind"), max_length=30, choices=ActivityKind.choices, unique=True)
+    max_count = models.PositiveIntegerField(
+        _("most times in one report"),
+        validators=[MinValueValidator(1)],
+        help_text=_("A report that counts more times than this is refused."),
+    )
+    far_past_percent = models.PositiveIntegerField(
+        _("share of the target that needs confirmation (%)"),
+        validators=[MinValueValidator(100)],
+        help_text=_(
+            "A report that takes the activity past this share of its target is saved only "
+            "once the reporter confirms it; 200 means twice the target."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("report limit")
+        verbose_name_plural = _("report limits")
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return str(self.get_kind_display())
+
+    @classmethod
+    def for_kind(cls, kind: str) -> "ReportLimit":
+        """The limit an administrator set for the kind, else the default in code."""
+        found = cls.objects.filter(kind=kind).first()
+        if found is not None:
+            return found
+        max_count, percent = REPORT_LIMIT_DEFAULTS.get(kind, REPORT_LIMIT_DEFAULTS["other"])
+        return cls(kind=kind, max_count=max_count, far_past_percent=percent)

@@ -25,7 +25,7 @@ from promises.models import (
     Occasion,
     Signatory,
 )
-from promises.vocabularies import PUBLIC_STATUSES, PromiseStatus
+from promises.vocabularies import LOG_CLOSED_STATUSES, PUBLIC_STATUSES, PromiseStatus
 
 
 @dataclass(frozen=True)
@@ -175,10 +175,11 @@ def dashboard_promises(user: Any, today: date) -> tuple[int | None, list[Citizen
 
 
 def reportable_activities(user: Any) -> QuerySet[Activity]:
-    """Activities the user may log, newest promise year first."""
+    """Activities the user may log, newest promise year first; drafts and promises whose
+    log is closed are left out."""
     return (
         Activity.objects.filter(reportable_activity_scope(user))
-        .exclude(promise__status=PromiseStatus.DRAFT)
+        .exclude(promise__status__in=(PromiseStatus.DRAFT, *LOG_CLOSED_STATUSES))
         .distinct()
         .select_related("promise", "promise__municipality")
         .order_by("-promise__year", "promise__municipality__name", "position", "pk")

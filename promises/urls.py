@@ -45,4 +45,5 @@ urlpatterns = [
     path("rapporter/", views.report_list, name="report_list"),
     path("rapporter/<int:pk>/", views.report_edit, name="report_edit"),
     path("rapporter/<int:pk>/ta-bort/", views.report_remove, name="report_remove"),
+    path("rapporter/<int:pk>/aterstall/", views.report_restore, name="report_restore"),
 ]

@@ -38,7 +38,7 @@ from promises.models import (
     Commitment,
 )
 from promises.printing import promise_document
-from promises.vocabularies import STATUS_TRANSITIONS, PromiseStatus
+from promises.vocabularies import LOG_CLOSED_STATUSES, STATUS_TRANSITIONS, PromiseStatus
 
 SignatoryFormSet = formset_factory(SignatoryForm, extra=0, min_num=2, max_num=6)
 
@@ -99,10 +99,11 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "progress": selectors.promise_progress(promise, today),
             "can_edit": can_edit,
             "can_edit_text": can_edit and promise.status == PromiseStatus.DRAFT,
+            "log_closed": _log_closed(promise),
             "reportable_ids": {
                 a.pk
                 for a in promise.activities.all()
-                if promise.status != PromiseStatus.DRAFT
+                if promise.status not in (PromiseStatus.DRAFT, *LOG_CLOSED_STATUSES)
                 and permissions.can_report_activity(request.user, a)
             },
             # Withdrawal asks why; evaluation comes with the published evaluation.
@@ -428,6 +429,35 @@ def _default_organisations(request: HttpRequest) -> list[int]:
     return sorted(permissions.user_organisation_ids(request.user))
 
 
+def _log_closed(promise: CitizenPromise) -> str | None:
+    """Why the promise's log takes no changes, or None while it is open."""
+    try:
+        services.require_open_log(promise)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
+
+
+def _report_page(
+    request: HttpRequest, form: ActivityReportForm, activity: Activity, **context: Any
+) -> HttpResponse:
+    """The report form, or where the log is closed the reason and no form."""
+    closed = _log_closed(activity.promise)
+    if closed and context.get("report") is not None:
+        # Show the report as stored, not as a refused form left it.
+        context["report"].refresh_from_db()
+    return render(
+        request,
+        "promises/report_form.html",
+        {
+            "form": form,
+            "activity": activity,
+            "closed": closed,
+            **context,
+        },
+    )
+
+
 @FORM_METHODS
 @login_required
 def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
@@ -439,11 +469,14 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
         "organisations": _default_organisations(request),
     }
     form = ActivityReportForm(request.POST or None, initial=initial, activity=activity)
+    warnings: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
             services.activity_report_create(
                 activity=activity, by=request.user, **form.service_data()
             )
+        except services.ReportNeedsConfirmation as warning:
+            warnings = warning.messages
         except ValidationError as error:
             _form_error(form, error)
         else:
@@ -457,7 +490,7 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
                 },
             )
             return redirect("promises:promise_detail", pk=activity.promise_id)
-    return render(request, "promises/report_form.html", {"form": form, "activity": activity})
+    return _report_page(request, form, activity, warnings=warnings)
 
 
 @require_safe
@@ -481,6 +514,7 @@ def report_list(request: AuthedRequest) -> HttpResponse:
 def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_changer(request, pk)
     form = ActivityReportForm(request.POST or None, instance=report, activity=report.activity)
+    warnings: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
             services.activity_report_update(
@@ -489,25 +523,47 @@ def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 expected_version=form.expected_version(),
                 **form.service_data(),
             )
+        except services.ReportNeedsConfirmation as warning:
+            warnings = warning.messages
         except ValidationError as error:
             _form_error(form, error)
         else:
             messages.success(request, _("The report was saved."))
             return redirect("promises:report_list")
-    return render(
-        request,
-        "promises/report_form.html",
-        {"form": form, "activity": report.activity, "report": report},
+    return _report_page(request, form, report.activity, report=report, warnings=warnings)
+
+
+@FORM_METHODS
+@login_required
+def report_remove(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Ask first, then take the report out of the count; its page then offers to restore it."""
+    report = access.get_report_for_changer(request, pk)
+    if closed := _log_closed(report.activity.promise):
+        messages.error(request, closed)
+        return redirect("promises:report_edit", pk=report.pk)
+    if report.removed_at is not None:
+        return redirect("promises:report_edit", pk=report.pk)
+    if request.method != "POST":
+        return render(request, "promises/report_remove.html", {"report": report})
+    services.activity_report_remove(report=report, by=request.user)
+    messages.success(
+        request, _("The report was removed from the count. It stays on record: restore it here.")
     )
+    return redirect("promises:report_edit", pk=report.pk)
 
 
 @require_POST
 @login_required
-def report_remove(request: AuthedRequest, pk: int) -> HttpResponse:
+def report_restore(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Count a removed report again."""
     report = access.get_report_for_changer(request, pk)
-    services.activity_report_remove(report=report, by=request.user)
-    messages.success(request, _("The report was removed from the count. It stays on record."))
-    return redirect("promises:report_list")
+    try:
+        services.activity_report_restore(report=report, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The report was restored and counts again."))
+    return redirect("promises:report_edit", pk=report.pk)
 
 
 @FORM_METHODS

@@ -25,6 +25,11 @@ STATUS_TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Promises whose activity log takes no more changes: an evaluated one (its evaluation
+# counted the log) and a withdrawn one (a public record, no longer in force).
+LOG_CLOSED_STATUSES = (PromiseStatus.EVALUATED, PromiseStatus.WITHDRAWN)
+
+
 class FollowUpCadence(models.TextChoices):
     MONTHLY = "monthly", _("Monthly")
     QUARTERLY = "quarterly", _("Quarterly")
@@ -109,3 +114,21 @@ OUTCOME_FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
     ActivityKind.OTHER: ("attendees", "observations"),
 }
 OUTCOME_FIELDS = (*_TRAFFIC, "attendees", "pupils_reached", "observations")
+
+# What a single report may plausibly count, by activity kind: the most times one report may
+# count, and the multiple of the target past which the reporter must confirm. These are the
+# defaults; an administrator overrides them per kind (promises.models.ReportLimit).
+REPORT_LIMIT_DEFAULTS: dict[str, tuple[int, int]] = {
+    ActivityKind.TRAFFIC_OPERATION: (5, 200),
+    ActivityKind.TRAFFIC_CONTROL: (50, 200),
+    ActivityKind.SAFETY_WALK: (3, 200),
+    ActivityKind.CITIZEN_DIALOGUE: (5, 200),
+    ActivityKind.EMPLOYEE_DIALOGUE: (5, 200),
+    ActivityKind.SCHOOL_EDUCATION: (5, 200),
+    ActivityKind.NEIGHBOURHOOD_WATCH: (10, 200),
+    ActivityKind.PRESENCE_PATROL: (50, 200),
+    ActivityKind.INFORMATION_CAMPAIGN: (10, 200),
+    ActivityKind.MEETING: (10, 200),
+    ActivityKind.SURVEY: (5, 200),
+    ActivityKind.OTHER: (20, 200),
+}

@@ -191,7 +191,15 @@ MATRIX: dict[str, Row] = {
         get=_staff(coordinator=OK, reporter=OK, admin=OK, viewer=FORBIDDEN, partner=FORBIDDEN),
         post=_staff(coordinator=OK, reporter=OK, admin=OK, viewer=FORBIDDEN, partner=FORBIDDEN),
     ),
+    # Removing asks first (the page), then removes (the post); restoring is a post.
     "promises:report_remove": Row(
+        lambda w: {"pk": w.report_pk},
+        get=_staff(coordinator=OK, reporter=OK, admin=OK, viewer=FORBIDDEN, partner=FORBIDDEN),
+        post=_staff(
+            coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN, partner=FORBIDDEN
+        ),
+    ),
+    "promises:report_restore": Row(
         lambda w: {"pk": w.report_pk},
         post=_staff(
             coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN, partner=FORBIDDEN
@@ -301,6 +309,7 @@ MATRIX: dict[str, Row] = {
     ),
     "followup:evaluation_refresh": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     "followup:evaluation_publish": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
+    "followup:evaluation_reopen": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     "followup:evaluation_carry_over": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     # Printed documents: public ones of what is published (the follow-up and evaluation
     # here are drafts), internal ones for those who read the page they print.

@@ -8,6 +8,7 @@ from followup.services.evaluations import (
     evaluation_carry_over,
     evaluation_publish,
     evaluation_refresh,
+    evaluation_reopen,
     evaluation_start,
     evaluation_update,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "evaluation_carry_over",
     "evaluation_publish",
     "evaluation_refresh",
+    "evaluation_reopen",
     "evaluation_start",
     "evaluation_update",
     "follow_up_approve",

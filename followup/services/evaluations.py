@@ -8,6 +8,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -17,9 +18,9 @@ from core.versioning import save_versioned
 from followup.models import Evaluation, EvaluationActivity, EvaluationCommitment
 from followup.selectors import commitment_effects, period_figures
 from followup.vocabularies import EvaluationStatus
-from promises.models import CitizenPromise
+from promises.models import ActivityReport, CitizenPromise
 from promises.selectors import next_year_promise
-from promises.services import promise_copy_to_next_year, promise_set_status
+from promises.services import promise_copy_to_next_year, promise_reopen, promise_set_status
 from promises.vocabularies import PromiseStatus
 
 
@@ -150,6 +151,7 @@ def evaluation_publish(*, evaluation: Evaluation, by: User) -> Evaluation:
     if not evaluation.summary.strip():
         raise ValidationError({"summary": _("Write the result in brief before publishing.")})
     evaluation_refresh(evaluation=evaluation, by=by)
+    _require_log_counted(evaluation)
     before = stored_snapshot(evaluation)
     evaluation.status = EvaluationStatus.PUBLISHED
     evaluation.published_by, evaluation.published_at = by, timezone.now()
@@ -160,6 +162,56 @@ def evaluation_publish(*, evaluation: Evaluation, by: User) -> Evaluation:
     )
     audit_record(action=AuditAction.CHANGE, instance=evaluation, by=by, before=before)
     promise_set_status(promise=evaluation.promise, by=by, status=PromiseStatus.EVALUATED)
+    return evaluation
+
+
+def _require_log_counted(evaluation: Evaluation) -> None:
+    """Refuse to publish while the log holds reports the evaluation's figures leave out
+    (dated after the day they are read up to): the promise page would count more."""
+    later = ActivityReport.objects.active().filter(
+        activity__promise=evaluation.promise, date__gt=evaluation.as_of
+    )
+    last = later.order_by("-date").values_list("date", flat=True).first()
+    if last is not None:
+        raise ValidationError(
+            _(
+                "The activity log holds reports dated after %(as_of)s, the last on %(last)s, "
+                "which the evaluation cannot count yet. Correct their dates, or publish the "
+                "evaluation on or after %(last)s."
+            )
+            % {"as_of": date_format(evaluation.as_of), "last": date_format(last)},
+            code="reports_after",
+        )
+
+
+@transaction.atomic
+def evaluation_reopen(*, evaluation: Evaluation, by: User | None, reason: str) -> Evaluation:
+    """Take a published evaluation back to draft so the activity log can be corrected: the
+    promise's log opens again, the public page says the evaluation is being revised, and
+    the history keeps who reopened it and why. Publishing it again closes the log."""
+    if evaluation.status != EvaluationStatus.PUBLISHED:
+        raise ValidationError(
+            _("Only a published evaluation can be reopened."), code="not_published"
+        )
+    if evaluation.promise.status != PromiseStatus.EVALUATED:
+        raise ValidationError(
+            _("The promise is %(status)s; its evaluation can no longer be reopened.")
+            % {"status": PromiseStatus(evaluation.promise.status).label.lower()},
+            code="not_evaluated",
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say what has to be corrected and why.")})
+    before = stored_snapshot(evaluation)
+    evaluation.status = EvaluationStatus.DRAFT
+    evaluation.reopened_at, evaluation.reopened_by = timezone.now(), by
+    evaluation.reopen_reason = reason.strip()
+    save_versioned(
+        evaluation,
+        expected_version=evaluation.version,
+        fields=["status", "reopened_at", "reopened_by", "reopen_reason"],
+    )
+    audit_record(action=AuditAction.CHANGE, instance=evaluation, by=by, before=before)
+    promise_reopen(promise=evaluation.promise, by=by)
     return evaluation
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from followup.models import Evaluation
 from followup.selectors import (
     period_rows,
-    public_evaluation_of,
+    public_evaluation_or_revision,
     public_follow_ups_of,
     waiting_follow_ups,
 )
@@ -52,13 +52,15 @@ def follow_ups_waiting(user: Any) -> dict[str, Any]:
 def evaluation_of(promise: Any, can_start: bool = False, public: bool = False) -> dict[str, Any]:
     """The evaluation section of a promise page: on staff pages a link to it (or a button to
     start it); on public pages its result in brief, once published."""
+    revising = None
     if public:
-        found = public_evaluation_of(promise)
+        found, revising = public_evaluation_or_revision(promise)
     else:
         found = Evaluation.objects.filter(promise=promise).first()
     return {
         "promise": promise,
         "public": public,
         "evaluation": found,
+        "revising": revising,
         "can_start": can_start and promise.status == PromiseStatus.PUBLISHED,
     }

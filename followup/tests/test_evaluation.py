@@ -15,6 +15,7 @@ from documents.tests.helpers import docx_text, pdf_text
 from followup import services
 from followup.models import Evaluation
 from followup.vocabularies import EvaluationStatus
+from promises import services as promise_services
 from promises.models import CitizenPromise
 from promises.vocabularies import PromiseStatus
 from situation.models import Complaint, Motivation, PoliceEvent, SurveyResult
@@ -134,6 +135,15 @@ def test_publishing_marks_the_promise_evaluated_and_shows_the_result(evidence: C
     public_url = reverse("portal:evaluation", args=["eslov", 2017])
     assert client_for().get(public_url).status_code == 404, "a draft is not public"
     _judge(cast, evaluation)
+    # The December report would count on the promise page but not in the evaluation.
+    with (
+        time_machine.travel(NOVEMBER, tick=False),
+        pytest.raises(ValidationError, match="reports dated after"),
+    ):
+        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+    later = cast.controls.reports.get(date=date(2017, 12, 1))
+    promise_services.activity_report_remove(report=later, by=cast.coordinator)
+    evaluation.refresh_from_db()
     with time_machine.travel(NOVEMBER, tick=False):
         services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
     cast.published.refresh_from_db()

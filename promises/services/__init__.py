@@ -18,6 +18,7 @@ from promises.services.promises import (
     commitment_update,
     promise_copy_to_next_year,
     promise_create,
+    promise_reopen,
     promise_require_draft,
     promise_set_status,
     promise_update,
@@ -25,20 +26,25 @@ from promises.services.promises import (
     signatory_set,
 )
 from promises.services.reports import (
+    ReportNeedsConfirmation,
     activity_progress_recount,
     activity_report_create,
     activity_report_remove,
+    activity_report_restore,
     activity_report_update,
+    require_open_log,
 )
 from promises.services.signatories import Signer
 
 __all__ = [
+    "ReportNeedsConfirmation",
     "Signer",
     "activity_create",
     "activity_delete",
     "activity_progress_recount",
     "activity_report_create",
     "activity_report_remove",
+    "activity_report_restore",
     "activity_report_update",
     "activity_update",
     "agreement_create",
@@ -51,9 +57,11 @@ __all__ = [
     "occasion_update",
     "promise_copy_to_next_year",
     "promise_create",
+    "promise_reopen",
     "promise_require_draft",
     "promise_set_status",
     "promise_update",
     "promise_withdraw",
+    "require_open_log",
     "signatory_set",
 ]

@@ -161,6 +161,21 @@ def promise_set_status(*, promise: CitizenPromise, by: User | None, status: str)
 
 
 @transaction.atomic
+def promise_reopen(*, promise: CitizenPromise, by: User | None) -> CitizenPromise:
+    """Take an evaluated promise back to published while its evaluation is revised, so its
+    activity log can be corrected; publishing the evaluation again closes it."""
+    if promise.status != PromiseStatus.EVALUATED:
+        raise ValidationError(
+            _("Only an evaluated promise can be reopened."), code="invalid_transition"
+        )
+    before = stored_snapshot(promise)
+    promise.status = PromiseStatus.PUBLISHED
+    save_versioned(promise, expected_version=promise.version, fields=["status"])
+    audit_record(action=CHANGE, instance=promise, by=by, before=before)
+    return promise
+
+
+@transaction.atomic
 def promise_withdraw(*, promise: CitizenPromise, by: User | None, reason: str) -> CitizenPromise:
     """Withdraw a published promise. It is a public record: it stays, archived, and its
     public page says that it was withdrawn, when and why."""

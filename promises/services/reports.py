@@ -10,7 +10,9 @@ from django.db import transaction
 from django.db.models import Field, Max, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Organisation, User
 from audit.models import AuditAction
@@ -18,7 +20,7 @@ from audit.services import audit_record, stored_snapshot
 from core.changes import KEEP, Keep, assign_given
 from core.versioning import save_versioned
 from lib.periods import year_bounds
-from promises.models import Activity, ActivityReport, CitizenPromise
+from promises.models import Activity, ActivityReport, CitizenPromise, ReportLimit
 from promises.vocabularies import PromiseStatus
 
 # Parts that cannot outnumber their whole.
@@ -29,12 +31,121 @@ _PART_OF = [
 ]
 
 
+class ReportNeedsConfirmation(ValidationError):
+    """A report that may be right but looks wrong: saved only once the reporter confirms.
+    Its messages say what looks wrong."""
+
+
 def _require_reportable(promise: CitizenPromise) -> None:
     if promise.status == PromiseStatus.DRAFT:
         raise ValidationError(
             _("Activities can be logged once the promise is signed; this one is still a draft."),
             code="draft",
         )
+    require_open_log(promise)
+
+
+def require_open_log(promise: CitizenPromise) -> None:
+    """Refuse any change to the log of an evaluated promise (its evaluation counted it) or
+    a withdrawn one."""
+    # As stored now: the caller's copy may predate the evaluation's publication.
+    status = CitizenPromise.objects.filter(pk=promise.pk).values_list("status", flat=True).first()
+    if status == PromiseStatus.EVALUATED:
+        raise ValidationError(
+            _(
+                "The promise has been evaluated, so its activity log is closed. To correct "
+                "it, a coordinator first reopens the evaluation."
+            ),
+            code="log_closed",
+        )
+    if status == PromiseStatus.WITHDRAWN:
+        raise ValidationError(
+            _("The promise has been withdrawn, so its activity log is closed."),
+            code="log_closed",
+        )
+
+
+def _check_count(activity: Activity, report: ActivityReport) -> None:
+    """Refuse a count no single report of the activity's kind can plausibly have."""
+    limit = ReportLimit.for_kind(activity.kind)
+    if report.count and report.count > limit.max_count:
+        raise ValidationError(
+            {
+                "count": ngettext(
+                    "One report of %(kind)s can count at most %(max)s time. Check the "
+                    "number; if it is right, an administrator can raise the limit.",
+                    "One report of %(kind)s can count at most %(max)s times. Check the "
+                    "number; if it is right, an administrator can raise the limit.",
+                    limit.max_count,
+                )
+                % {"kind": activity.get_kind_display().lower(), "max": limit.max_count}
+            },
+            code="implausible_count",
+        )
+
+
+def _far_past_target(activity: Activity, report: ActivityReport, previous: int) -> str | None:
+    """A warning when the report raises the activity's count past the confirmed share of
+    its target."""
+    if not activity.target or report.count <= previous:
+        return None
+    percent = ReportLimit.for_kind(activity.kind).far_past_percent
+    others = activity.reports.active().exclude(pk=report.pk).aggregate(n=Sum("count"))["n"]
+    done = (others or 0) + report.count
+    if done * 100 <= activity.target * percent:
+        return None
+    return _(
+        "This report brings %(kind)s to %(done)s against a target of %(target)s, more than "
+        "%(percent)s %% of the target. Check the number of times before you confirm."
+    ) % {
+        "kind": activity.get_kind_display().lower(),
+        "done": done,
+        "target": activity.target,
+        "percent": percent,
+    }
+
+
+def _duplicate_of(activity: Activity, report: ActivityReport) -> str | None:
+    """A warning when the log already holds a report with the same date, place and count."""
+    twin = (
+        activity.reports.active()
+        .exclude(pk=report.pk)
+        .filter(date=report.date, place__iexact=report.place.strip(), count=report.count)
+        .select_related("reported_by")
+        .first()
+    )
+    if twin is None:
+        return None
+    return ngettext(
+        "The log already holds the same report: %(date)s, %(place)s, %(count)s time, "
+        "logged by %(who)s. Confirm only if this is another execution.",
+        "The log already holds the same report: %(date)s, %(place)s, %(count)s times, "
+        "logged by %(who)s. Confirm only if this is another execution.",
+        twin.count,
+    ) % {
+        "date": date_format(twin.date),
+        "place": twin.place or _("no place given"),
+        "count": twin.count,
+        "who": twin.reported_by or "–",
+    }
+
+
+def _require_confirmation(
+    activity: Activity,
+    report: ActivityReport,
+    *,
+    confirmed: bool,
+    previous: int = 0,
+    duplicate_check: bool = True,
+) -> None:
+    if confirmed:
+        return
+    warnings = [_far_past_target(activity, report, previous)]
+    if duplicate_check:
+        warnings.append(_duplicate_of(activity, report))
+    found = [w for w in warnings if w]
+    if found:
+        raise ReportNeedsConfirmation(found, code="needs_confirmation")
 
 
 def _verbose_name(field_name: str) -> str:
@@ -84,8 +195,11 @@ def activity_report_create(
     attendees: int | None = None,
     pupils_reached: int | None = None,
     observations: int | None = None,
+    confirmed: bool = False,
 ) -> ActivityReport:
-    """Log one execution of an activity and update its progress."""
+    """Log one execution of an activity and update its progress. A count implausible for
+    the activity's kind is refused; one far past the target, or the same as a report
+    already logged, needs `confirmed`."""
     _require_reportable(activity.promise)
     report = ActivityReport(
         activity=activity,
@@ -109,6 +223,8 @@ def activity_report_create(
     )
     _check_report(activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
+    _check_count(activity, report)
+    _require_confirmation(activity, report, confirmed=confirmed)
     report.save()
     report.organisations.set(organisations)
     activity_progress_recount(activity=activity)
@@ -139,12 +255,16 @@ def activity_report_update(
     attendees: int | None | Keep = KEEP,
     pupils_reached: int | None | Keep = KEEP,
     observations: int | None | Keep = KEEP,
+    confirmed: bool = False,
 ) -> ActivityReport:
     """Correct a report; refused if someone else saved it since `expected_version`.
-    What is not given stays as it is."""
+    What is not given stays as it is. Counts are checked as when logging."""
+    require_open_log(report.activity.promise)
     if report.removed_at:
         raise ValidationError(_("This report has been removed and can no longer be changed."))
     before = stored_snapshot(report)
+    # As stored: a form may already have put its values on the instance.
+    was = ActivityReport.objects.values_list("date", "place", "count").get(pk=report.pk)
     fields = assign_given(
         report,
         {
@@ -168,6 +288,14 @@ def activity_report_update(
     )
     _check_report(report.activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
+    _check_count(report.activity, report)
+    _require_confirmation(
+        report.activity,
+        report,
+        confirmed=confirmed,
+        previous=was[2],
+        duplicate_check=tuple(was) != (report.date, report.place, report.count),
+    )
     save_versioned(report, expected_version=expected_version, fields=fields)
     if organisations is not KEEP:
         report.organisations.set(organisations)
@@ -179,10 +307,25 @@ def activity_report_update(
 @transaction.atomic
 def activity_report_remove(*, report: ActivityReport, by: User | None) -> ActivityReport:
     """Take a report out of the count while keeping it, and who removed it, on record."""
+    require_open_log(report.activity.promise)
     if report.removed_at is None:
         before = stored_snapshot(report)
         report.removed_at = timezone.now()
         report.removed_by = by
+        save_versioned(report, expected_version=report.version, fields=["removed_at", "removed_by"])
+        activity_progress_recount(activity=report.activity)
+        audit_record(action=AuditAction.CHANGE, instance=report, by=by, before=before)
+    return report
+
+
+@transaction.atomic
+def activity_report_restore(*, report: ActivityReport, by: User | None) -> ActivityReport:
+    """Count a removed report again; the history keeps who removed and who restored it."""
+    require_open_log(report.activity.promise)
+    if report.removed_at is not None:
+        before = stored_snapshot(report)
+        report.removed_at = None
+        report.removed_by = None
         save_versioned(report, expected_version=report.version, fields=["removed_at", "removed_by"])
         activity_progress_recount(activity=report.activity)
         audit_record(action=AuditAction.CHANGE, instance=report, by=by, before=before)

@@ -130,3 +130,50 @@ def test_a_coordinator_sees_the_2015_evidence_on_the_map(
     assert drawn > 1
     assert "Centrala Eslöv: 20" in page.locator(".district-count").inner_text()
     assert refused == [], "the map broke the page's Content-Security-Policy"
+
+
+def test_an_impossible_count_is_refused_and_a_twin_report_is_confirmed_on_a_phone(
+    live_server: Any, browser: Any, demo: None
+) -> None:
+    from promises.models import ActivityReport
+
+    context = browser.new_context(viewport=PHONE, locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill("polis.eslov")
+    page.get_by_label("Lösenord").fill("demo")
+    page.get_by_role("button", name="Logga in").click()
+    form_url = f"{live_server.url}/arbete/rapportera/{_traffic_controls().pk}/"
+    page.goto(form_url)
+    page.get_by_label("Datum").fill("2017-11-02")
+    page.get_by_label(re.compile(r"^Antal gånger")).fill("500")
+    page.get_by_label(re.compile(r"^Plats")).fill("Väg 17")
+    page.get_by_role("button", name="Spara rapport").click()
+    assert "kan omfatta högst 50 gånger" in page.locator(".report-form").inner_text()
+    assert page.get_by_label(re.compile(r"^Plats")).input_value() == "Väg 17"
+    assert _traffic_controls().done_count == 26
+
+    page.get_by_label(re.compile(r"^Antal gånger")).fill("1")
+    page.get_by_role("button", name="Spara rapport").click()
+    assert _traffic_controls().done_count == 27
+    page.goto(form_url)
+    page.get_by_label("Datum").fill("2017-11-02")
+    page.get_by_label(re.compile(r"^Plats")).fill("Väg 17")
+    page.get_by_role("button", name="Spara rapport").click()
+    assert "Loggen har redan en likadan rapport" in page.locator("#report-warnings").inner_text()
+    assert _traffic_controls().done_count == 27, "nothing saved before confirmation"
+    page.get_by_role("button", name="Ja, spara rapporten").click()
+    assert "28 av 30" in page.locator(".messages").inner_text()
+
+    newest = ActivityReport.objects.filter(place="Väg 17").latest("pk")
+    page.goto(f"{live_server.url}/arbete/rapporter/{newest.pk}/")
+    page.get_by_role("link", name="Ta bort rapport").click()
+    assert page.locator("h1").inner_text() == "Ta bort rapporten?"
+    assert _traffic_controls().done_count == 28, "asking removes nothing"
+    page.get_by_role("button", name="Ja, ta bort rapporten").click()
+    assert _traffic_controls().done_count == 27
+    page.get_by_role("button", name="Återställ rapporten").click()
+    assert "räknas igen" in page.locator(".messages").inner_text()
+    assert _traffic_controls().done_count == 28
+    context.close()

@@ -6,7 +6,7 @@ import pytest
 
 from followup.models import Evaluation, FollowUp
 from followup.services import evaluation_start
-from promises.models import Activity, CitizenPromise
+from promises.models import Activity, ActivityReport, CitizenPromise
 from situation.models import Complaint
 
 from .conftest import HAVE_BROWSER
@@ -34,6 +34,10 @@ def test_staff_pages_have_no_serious_accessibility_violations(
     evaluation_draft = evaluation_start(promise=exempelby, by=None)
     complaint = Complaint.objects.filter(municipality__slug="eslov").first()
     assert complaint is not None
+    own_report = ActivityReport.objects.filter(
+        activity__promise=promise, reported_by__username="polis.eslov"
+    ).first()
+    assert own_report is not None
     pages = {
         "samordnare.eslov": [
             "/arbete/",
@@ -60,6 +64,7 @@ def test_staff_pages_have_no_serious_accessibility_violations(
             "/arbete/rapportera/",
             f"/arbete/rapportera/{activity.pk}/",
             f"/arbete/rapportera/{activity.pk}/tillfalle/ny/",
+            f"/arbete/rapporter/{own_report.pk}/ta-bort/",
         ],
         "samordnare.exempelby": [
             f"/arbete/loften/{draft.pk}/redigera/",
