@@ -166,8 +166,11 @@ def dashboard_promises(user: Any, today: date) -> tuple[int | None, list[Citizen
     promises = staff_promises(user)
     year = today.year if promises.filter(year=today.year).exists() else None
     if year is None:
-        latest = promises.order_by("-year").values_list("year", flat=True).first()
-        year = latest
+        # The latest year up to this one; a year ahead only when there is nothing before it.
+        years = promises.values_list("year", flat=True)
+        year = years.filter(year__lt=today.year).order_by("-year").first()
+        if year is None:
+            year = years.filter(year__gt=today.year).order_by("year").first()
     if year is None:
         return None, []
     chosen = promises.filter(year=year).prefetch_related(*_in_full_prefetches())
