@@ -13,7 +13,7 @@ from accounts.permissions import (
     reportable_activity_scope,
     visible_promise_filter,
 )
-from lib.pace import Progress, progress
+from lib.pace import Phase, Progress, progress
 from lib.periods import year_elapsed_share
 from lib.sorting import swedish_key
 from places.models import Municipality
@@ -36,17 +36,45 @@ class ActivityProgress:
     progress: Progress
 
 
+def promise_phase(promise: CitizenPromise, today: date) -> Phase:
+    """Where the promise is in time: a draft or a year to come is planned, an evaluated or
+    withdrawn promise or one whose year is over has ended, and the rest runs this year."""
+    if promise.status == PromiseStatus.DRAFT or promise.year > today.year:
+        return Phase.PLANNED
+    if promise.status in (PromiseStatus.EVALUATED, PromiseStatus.WITHDRAWN):
+        return Phase.ENDED
+    return Phase.ENDED if promise.year < today.year else Phase.RUNNING
+
+
+def progress_as_of(promise: CitizenPromise, today: date) -> date:
+    """The day the promise's progress is told as of: today, or its year's last day once the
+    year is over."""
+    return min(today, date(promise.year, 12, 31))
+
+
+def in_force(promise: CitizenPromise, today: date) -> bool:
+    """Whether a published promise is running this year (not ended, evaluated or withdrawn)."""
+    return promise.status == PromiseStatus.PUBLISHED and promise.year == today.year
+
+
+def promise_pace(promise: CitizenPromise, done: int, target: int | None, today: date) -> Progress:
+    """Done against target for an activity (or a sum of them) of the promise, with a pace
+    only while the promise runs, and its result once it has ended."""
+    share = year_elapsed_share(promise.year, today)
+    return progress(done, target, share, promise_phase(promise, today))
+
+
 def activity_progress(activity: Activity, today: date) -> ActivityProgress:
     """Done against target for one activity, with the pace expected by `today`."""
-    share = year_elapsed_share(activity.promise.year, today)
-    return ActivityProgress(activity, progress(activity.done_count, activity.target, share))
+    return ActivityProgress(
+        activity, promise_pace(activity.promise, activity.done_count, activity.target, today)
+    )
 
 
 def promise_progress(promise: CitizenPromise, today: date) -> list[ActivityProgress]:
     """Progress of every activity of a promise (activities should be prefetched)."""
-    share = year_elapsed_share(promise.year, today)
     return [
-        ActivityProgress(a, progress(a.done_count, a.target, share))
+        ActivityProgress(a, promise_pace(promise, a.done_count, a.target, today))
         for a in promise.activities.all()
     ]
 
