@@ -13,6 +13,7 @@ from accounts.permissions import (
     reportable_activity_scope,
     visible_promise_filter,
 )
+from lib.carry_over import years_mentioned
 from lib.pace import Phase, Progress, progress
 from lib.periods import year_elapsed_share
 from lib.sorting import swedish_key
@@ -22,6 +23,7 @@ from promises.models import (
     ActivityReport,
     Agreement,
     CitizenPromise,
+    Commitment,
     Occasion,
     Signatory,
 )
@@ -77,6 +79,37 @@ def promise_progress(promise: CitizenPromise, today: date) -> list[ActivityProgr
         ActivityProgress(a, promise_pace(promise, a.done_count, a.target, today))
         for a in promise.activities.all()
     ]
+
+
+@dataclass(frozen=True)
+class YearReference:
+    """A text of a promise that mentions years other than the promise's own."""
+
+    place: str
+    years: list[int]
+
+
+def _field_label(model: type[CitizenPromise], name: str) -> str:
+    field = model._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name)).capitalize()
+
+
+def year_references(promise: CitizenPromise) -> list[YearReference]:
+    """The texts of a promise that mention another year than its own, to check after it was
+    carried over from the year before: history may be meant, or a year left stale."""
+    texts = [
+        (_field_label(CitizenPromise, name), str(getattr(promise, name)))
+        for name in ("title", "introduction", "situation", "effect", "evaluation_plan")
+    ]
+    commitment = str(Commitment._meta.verbose_name).capitalize()
+    texts += [(f"{commitment} {n}", c.text) for n, c in enumerate(promise.commitments.all(), 1)]
+    texts += [(a.get_kind_display(), a.description) for a in promise.activities.all()]
+    found = []
+    for place, text in texts:
+        years = [y for y in years_mentioned(text) if y != promise.year]
+        if years:
+            found.append(YearReference(place, years))
+    return found
 
 
 def _in_full_prefetches() -> list[Any]:

@@ -109,3 +109,23 @@ def test_only_promises_in_force_this_year_count_as_running_in_sweden(cast: Cast)
     with time_machine.travel(LATER, tick=False):
         page = client_for().get("/sverige/").content.decode()
     assert "Of the 1 running" not in page
+
+
+def test_a_carried_over_promise_names_its_new_year_and_warns_of_other_years(
+    cast: Cast,
+) -> None:
+    cast.draft.delete()
+    promise = cast.published
+    type(promise).objects.filter(pk=promise.pk).update(
+        evaluation_plan="En utvärdering presenteras före utgången av 2017.",
+        situation="Trygghetsmätningen 2016 visade att trafiken oroar.",
+    )
+    response = client_for(cast.coordinator).post(
+        reverse("promises:promise_copy", args=[promise.pk]), follow=True
+    )
+    copy = type(promise).objects.get(year=2018)
+    assert copy.evaluation_plan == "En utvärdering presenteras före utgången av 2018."
+    assert copy.situation == "Trygghetsmätningen 2016 visade att trafiken oroar."
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1 and "Situation and background (2016)" in warnings[0]
+    assert selectors.year_references(copy)[0].years == [2016]
