@@ -16,9 +16,10 @@ from promises.selectors import in_force, promise_pace, public_promises
 from promises.vocabularies import ActivityKind, PromiseStatus
 
 # How a promise stands, for filtering: its publication status, or its pace while it runs.
-ON_TRACK, BEHIND = "on_track", "behind"
+ON_TRACK, BEHIND, ENDED = "on_track", "behind", "ended"
 STANDINGS = (
     PromiseStatus.PUBLISHED,
+    ENDED,
     PromiseStatus.EVALUATED,
     PromiseStatus.WITHDRAWN,
     ON_TRACK,
@@ -67,6 +68,11 @@ class PromiseStanding:
             return self.running and self.on_track
         if standing == BEHIND:
             return self.running and not self.on_track
+        # Published is running only in its own year; after it, the promise has ended.
+        if standing == PromiseStatus.PUBLISHED:
+            return self.running
+        if standing == ENDED:
+            return self.promise.status == PromiseStatus.PUBLISHED and not self.running
         return self.promise.status == standing
 
 

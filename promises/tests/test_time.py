@@ -129,3 +129,13 @@ def test_a_carried_over_promise_names_its_new_year_and_warns_of_other_years(
     warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
     assert len(warnings) == 1 and "Situation and background (2016)" in warnings[0]
     assert selectors.year_references(copy)[0].years == [2016]
+
+
+def test_the_running_filter_of_sweden_keeps_only_promises_in_force(cast: Cast) -> None:
+    def shown(standing: str, today: date) -> set[str]:
+        overview = national_overview(Filters(standing=standing), today)
+        return {row.municipality.slug for row in overview.rows}
+
+    assert shown("published", date(2017, 7, 1)) == {"eslov"}
+    assert shown("published", LATER) == set()
+    assert shown("ended", LATER) == {"eslov"}
