@@ -30,10 +30,9 @@ from api.schemas import (
     PublicStatus,
 )
 from followup.models import Evaluation, FollowUp
-from lib.pace import progress
-from lib.periods import year_elapsed_share
 from places.models import Municipality, PoliceArea
 from promises.models import Agreement, CitizenPromise
+from promises.selectors import progress_as_of, promise_pace, promise_phase
 from promises.vocabularies import ActivityKind
 from situation import selectors as situation_selectors
 from situation.models import PublishedPicture
@@ -136,10 +135,12 @@ def agreements_out(link: Link, agreements: list[Agreement]) -> list[AgreementOut
     return [agreement_out(agreement) for agreement in agreements]
 
 
-def activity_out(row: selectors.ActivityRow, share: float, labels: dict[str, str]) -> ActivityOut:
-    """An activity with its live progress: `share` is the part of its year passed, `labels`
-    the kinds' names in the language asked for."""
-    done = progress(row.done_count, row.target, share)
+def activity_out(
+    row: selectors.ActivityRow, promise: CitizenPromise, today: date, labels: dict[str, str]
+) -> ActivityOut:
+    """An activity with its progress as of `today` (its pace while the promise runs, its
+    result once it has ended); `labels` the kinds' names in the language asked for."""
+    done = promise_pace(promise, row.done_count, row.target, today)
     return {
         "id": row.pk,
         "commitment_id": row.commitment_id,
@@ -162,7 +163,6 @@ def promise_out(
     link: Link, promise: CitizenPromise, parts: selectors.Parts, today: date
 ) -> PromiseOut:
     """A promise with its parts (from `selectors.parts_of`) and progress as of `today`."""
-    share = year_elapsed_share(promise.year, today)
     labels = _kind_labels(get_language())
     slug, year = promise.municipality.slug, promise.year
     return {
@@ -185,11 +185,12 @@ def promise_out(
         "published_at": promise.published_at,
         "withdrawn_at": promise.withdrawn_at,
         "withdrawal_reason": promise.withdrawal_reason,
-        "progress_as_of": today,
+        "phase": promise_phase(promise, today).value,
+        "progress_as_of": progress_as_of(promise, today),
         "commitments": [
             {"id": c.pk, "text": c.text, "problems": c.problems} for c in parts.commitments
         ],
-        "activities": [activity_out(row, share, labels) for row in parts.activities],
+        "activities": [activity_out(row, promise, today, labels) for row in parts.activities],
     }
 
 

@@ -18,7 +18,10 @@ from typing_extensions import TypedDict
 from promises.vocabularies import ActivityKind
 
 PublicStatus = Literal["published", "evaluated", "withdrawn"]
-Pace = Literal["no_target", "reached", "ahead", "on_track", "behind"]
+Pace = Literal["no_target", "reached", "ahead", "on_track", "behind", "not_reached", "not_started"]
+# Where a promise is in time: running this year, ended (its year over, evaluated or
+# withdrawn), or planned (its year not yet begun).
+Phase = Literal["planned", "running", "ended"]
 
 
 class CountyOut(TypedDict):
@@ -103,6 +106,7 @@ class PromiseOut(TypedDict):
     published_at: datetime | None
     withdrawn_at: datetime | None
     withdrawal_reason: str
+    phase: Phase
     progress_as_of: date
     commitments: list[CommitmentOut]
     activities: list[ActivityOut]

@@ -1,11 +1,14 @@
 """Reading the audit trail as a page's history, in words a coordinator reads."""
 
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEvent
@@ -34,11 +37,41 @@ def _model(label: str) -> type[Model] | None:
         return None
 
 
+# A day or a moment as the trail stores it: ISO 8601, a moment in UTC with its offset.
+_ISO_MOMENT = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+def moment_in_words(value: date | datetime) -> str:
+    """A day ("30 november 2026") or a moment in local time ("30 november 2026 14:19"), as
+    the interface's language writes it."""
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return formats.date_format(value, "j F Y H:i")
+    return formats.date_format(value, "j F Y")
+
+
+def _moment(value: str) -> str | None:
+    """A stored day or moment in words, or None when `value` is not one."""
+    if not _ISO_MOMENT.match(value):
+        return None
+    try:
+        if len(value) == 10:
+            return moment_in_words(date.fromisoformat(value))
+        return moment_in_words(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        return None
+
+
 def _shown(model: type[Model] | None, name: str, value: Any) -> Any:
     if value in (None, "", []):
         return "–"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, str) and (moment := _moment(value)):
+        return moment
     field = None
     if model is not None:
         try:

@@ -18,7 +18,7 @@ from followup.models import (
     FollowUpCommitment,
 )
 from followup.vocabularies import CommitmentStatus, EvaluationStatus, FollowUpStatus
-from lib.pace import Pace, Progress, progress
+from lib.pace import Pace, Phase, Progress, progress
 from lib.periods import compared_spans, periods_of_year, year_elapsed_share
 from promises.models import Activity, ActivityReport, CitizenPromise
 from promises.selectors import public_promises, staff_promises
@@ -87,6 +87,8 @@ def period_figures(promise: CitizenPromise, start: date, end: date) -> list[Acti
         .order_by()
     }
     share = year_elapsed_share(promise.year, end)
+    # Figures up to the year's last day are its result, with no pace left to keep.
+    phase = Phase.ENDED if end >= date(promise.year, 12, 31) else Phase.RUNNING
     figures = []
     for activity in promise.activities.all():
         row: dict[str, Any] = rows.get(activity.pk, {})
@@ -99,7 +101,7 @@ def period_figures(promise: CitizenPromise, start: date, end: date) -> list[Acti
             ActivityFigures(
                 activity,
                 row.get("period") or 0,
-                progress(row.get("total") or 0, activity.target, share),
+                progress(row.get("total") or 0, activity.target, share, phase),
                 outcomes,
                 row.get("reached") or 0,
             )
@@ -115,7 +117,7 @@ def suggested_status(paces: list[str]) -> str:
         return CommitmentStatus.NOT_MEASURED
     if all(p == Pace.REACHED for p in measured):
         return CommitmentStatus.FULFILLED
-    if any(p == Pace.BEHIND for p in measured):
+    if any(p in (Pace.BEHIND, Pace.NOT_REACHED) for p in measured):
         return CommitmentStatus.BEHIND
     return CommitmentStatus.ON_TRACK
 

@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import promise_date_errors, validate_promise_year
 from core.fields import ModelChoiceField
-from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
 from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -39,7 +39,7 @@ class SourceForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=FIRST_PROMISE_YEAR, max_value=LAST_YEAR)
+    year = forms.IntegerField(label=_("Year"), validators=[validate_promise_year])
     title = forms.CharField(label=_("Title"), max_length=200)
     situation = forms.CharField(
         label=_("Situation and background"),
@@ -70,6 +70,15 @@ class DocumentForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        dates = promise_date_errors(
+            year=data.get("year"), signed_on=data.get("signed_on"), evaluation_due=None
+        )
+        for name, message in dates.items():
+            self.add_error(name, message)
+        return data
 
 
 class ActivityRowForm(forms.Form):

@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from lib.periods import FIRST_YEAR_IN_TEXT, LAST_YEAR
+from lib.periods import FIRST_YEAR, LAST_YEAR
 from lib.swedish_dates import find_date
 from lib.swedish_numbers import APPROXIMATE, number_value
 from lib.text import is_noise, normalise_space, strip_bullet
@@ -187,7 +187,7 @@ def _target(text: str, kind_start: int) -> tuple[int | None, str | None, bool]:
         value = number_value(match[1])
         if value is None or NOT_A_TARGET.search(before[: match.start(1)]):
             continue
-        if FIRST_YEAR_IN_TEXT <= value <= LAST_YEAR:
+        if FIRST_YEAR <= value <= LAST_YEAR:
             continue
         unit_match = re.match(r"\s*([\wåäö-]+)", text[match.end(1) :])
         unit = unit_match[1].lower() if unit_match else None

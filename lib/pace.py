@@ -13,6 +13,18 @@ class Pace(StrEnum):
     AHEAD = "ahead"
     ON_TRACK = "on_track"
     BEHIND = "behind"
+    # Once the year is over there is no pace, only the result: reached (above) or not.
+    NOT_REACHED = "not_reached"
+    # A draft, or a promise whose year has not begun, has no pace yet.
+    NOT_STARTED = "not_started"
+
+
+class Phase(StrEnum):
+    """Where a promise is in time, which decides whether its activities have a pace."""
+
+    PLANNED = "planned"
+    RUNNING = "running"
+    ENDED = "ended"
 
 
 @dataclass(frozen=True)
@@ -32,13 +44,20 @@ class Progress:
         return min(100, round(100 * self.done / self.target))
 
 
-def progress(done: int, target: int | None, elapsed_share: float) -> Progress:
-    """Compare `done` with the whole units of `target` that an even pace would have reached."""
+def progress(
+    done: int, target: int | None, elapsed_share: float, phase: Phase = Phase.RUNNING
+) -> Progress:
+    """Compare `done` with the whole units of `target` that an even pace would have reached;
+    a promise not yet running has no pace, and one whose year has ended only its result."""
     if not target:
         return Progress(done, target, 0.0, Pace.NO_TARGET)
     expected = target * elapsed_share
     if done >= target:
         pace = Pace.REACHED
+    elif phase == Phase.PLANNED:
+        pace = Pace.NOT_STARTED
+    elif phase == Phase.ENDED:
+        pace = Pace.NOT_REACHED
     elif done < math.floor(expected + 1e-9):
         pace = Pace.BEHIND
     elif done > math.ceil(expected - 1e-9):

@@ -2,14 +2,50 @@
 
 from datetime import date, timedelta
 
-# The years a record may belong to; anything outside is a typing error, refused where it is
-# entered. Promises began in Sweden in the 2010s, so a promise year before 2000 is a typo;
-# evidence (crime statistics, surveys) reaches further back, to build a picture's history.
+# The plausible range of every date and year Löften takes, defined here once; anything
+# outside is a typing error, refused where it is entered (core/dates.py gives the validators
+# and messages). One earliest year holds for every record: evidence (crime statistics,
+# surveys, complaints) reaches back to it to give a picture its history. Promises began in
+# Sweden in the 2010s, so their years start later. Nothing is planned further ahead than
+# YEARS_AHEAD, and what has happened (a complaint, a report) has not happened after today.
+FIRST_YEAR = 1990
 FIRST_PROMISE_YEAR = 2000
-FIRST_EVIDENCE_YEAR = 1990
+YEARS_AHEAD = 2
+# A promise is signed at most this many years before its year begins, and evaluated at most
+# this many years after it ends.
+SIGNED_YEARS_BEFORE = 1
+EVALUATED_YEARS_AFTER = 2
+# Kept for the API's query bounds, which cannot move with today's date.
 LAST_YEAR = 2100
-# In a promise text, a number from here to LAST_YEAR is read as a year, never as a count.
-FIRST_YEAR_IN_TEXT = 1900
+
+
+def promise_years(today: date) -> tuple[int, int]:
+    """The first and last year a promise or an agreement may be for."""
+    return FIRST_PROMISE_YEAR, today.year + YEARS_AHEAD
+
+
+def evidence_years(today: date) -> tuple[int, int]:
+    """The first and last year evidence (statistics, survey results) may be for."""
+    return FIRST_YEAR, today.year
+
+
+def happened_dates(today: date) -> tuple[date, date]:
+    """The first and last day a thing that has happened (a complaint, a dialogue, a
+    report) may be dated."""
+    return date(FIRST_YEAR, 1, 1), today
+
+
+def signing_dates(first_year: int, last_year: int | None = None) -> tuple[date, date]:
+    """The days a promise for `first_year` (or an agreement for the years from `first_year` to
+    `last_year`) may be signed: not long before it begins, not after it ends."""
+    return date(first_year - SIGNED_YEARS_BEFORE, 1, 1), date(last_year or first_year, 12, 31)
+
+
+def evaluation_due_dates(year: int, signed_on: date | None) -> tuple[date, date]:
+    """The days a promise's evaluation may be due: not before it is signed (nor before its
+    year begins), and not long after its year ends."""
+    first = max(signed_on, date(year, 1, 1)) if signed_on else date(year, 1, 1)
+    return first, date(year + EVALUATED_YEARS_AFTER, 12, 31)
 
 
 def year_bounds(year: int) -> tuple[date, date]:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.sorting import swedish_key
 from places.models import County, PoliceRegion
-from portal.selectors import BEHIND, ON_TRACK, Filters, promise_years
+from portal.selectors import BEHIND, ENDED, ON_TRACK, Filters, promise_years
 from promises.vocabularies import ActivityKind, PromiseStatus
 
 STANDING_CHOICES = [
@@ -15,6 +15,7 @@ STANDING_CHOICES = [
     (ON_TRACK, _("On track")),
     (BEHIND, _("Behind")),
     (PromiseStatus.PUBLISHED, _("Running (published)")),
+    (ENDED, _("Ended")),
     (PromiseStatus.EVALUATED, _("Evaluated")),
     (PromiseStatus.WITHDRAWN, _("Withdrawn")),
 ]

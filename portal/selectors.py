@@ -8,18 +8,18 @@ from datetime import date, datetime
 
 from django.db.models import OuterRef, Subquery
 
-from lib.pace import Pace, Progress, progress
-from lib.periods import year_elapsed_share
+from lib.pace import Pace, Progress
 from lib.sorting import swedish_key
 from places.models import Municipality
 from promises.models import Activity, CitizenPromise
-from promises.selectors import public_promises
+from promises.selectors import in_force, promise_pace, public_promises
 from promises.vocabularies import ActivityKind, PromiseStatus
 
 # How a promise stands, for filtering: its publication status, or its pace while it runs.
-ON_TRACK, BEHIND = "on_track", "behind"
+ON_TRACK, BEHIND, ENDED = "on_track", "behind", "ended"
 STANDINGS = (
     PromiseStatus.PUBLISHED,
+    ENDED,
     PromiseStatus.EVALUATED,
     PromiseStatus.WITHDRAWN,
     ON_TRACK,
@@ -41,6 +41,8 @@ class PromiseStanding:
 
     promise: CitizenPromise
     activities: list[ActivityLine] = field(default_factory=list)
+    # In force this year: only then has it a pace; otherwise its activities show their result.
+    running: bool = False
 
     @property
     def behind(self) -> int:
@@ -54,14 +56,23 @@ class PromiseStanding:
     def on_track(self) -> bool:
         return self.behind == 0
 
+    @property
+    def reached(self) -> int:
+        return sum(1 for a in self.activities if a.progress.pace == Pace.REACHED)
+
     def kinds(self) -> set[str]:
         return {a.kind for a in self.activities}
 
     def matches(self, standing: str) -> bool:
         if standing == ON_TRACK:
-            return self.promise.status == PromiseStatus.PUBLISHED and self.on_track
+            return self.running and self.on_track
         if standing == BEHIND:
-            return self.promise.status == PromiseStatus.PUBLISHED and not self.on_track
+            return self.running and not self.on_track
+        # Published is running only in its own year; after it, the promise has ended.
+        if standing == PromiseStatus.PUBLISHED:
+            return self.running
+        if standing == ENDED:
+            return self.promise.status == PromiseStatus.PUBLISHED and not self.running
         return self.promise.status == standing
 
 
@@ -109,14 +120,14 @@ def promise_years() -> list[int]:
 
 
 def _standings(promises: list[CitizenPromise], today: date) -> dict[int, PromiseStanding]:
-    standings = {p.pk: PromiseStanding(p) for p in promises}
+    standings = {p.pk: PromiseStanding(p, running=in_force(p, today)) for p in promises}
     activities = Activity.objects.filter(promise_id__in=list(standings)).values_list(
         "promise_id", "kind", "target", "done_count"
     )
-    shares = {p.pk: year_elapsed_share(p.year, today) for p in promises}
     for promise_id, kind, target, done in activities:
-        standings[promise_id].activities.append(
-            ActivityLine(kind, target, done, progress(done, target, shares[promise_id]))
+        standing = standings[promise_id]
+        standing.activities.append(
+            ActivityLine(kind, target, done, promise_pace(standing.promise, done, target, today))
         )
     return standings
 
@@ -179,7 +190,8 @@ def national_overview(filters: Filters, today: date) -> Overview:
             continue
         rows.append(Row(place, standing))
     shown = [r.standing for r in rows if r.standing]
-    running = [s for s in shown if s.promise.status == PromiseStatus.PUBLISHED]
+    # Only promises in force this year are running; an ended year's promise is not.
+    running = [s for s in shown if s.running]
     return Overview(
         year=filters.year,
         rows=rows,
@@ -231,7 +243,6 @@ def compare(slugs: list[str], year: int | None, today: date) -> tuple[list[Colum
         standing = standings[promise.pk] if promise else None
         by_kind: dict[str, ActivityLine] = {}
         if standing is not None:
-            share = year_elapsed_share(standing.promise.year, today)
             for activity in standing.activities:
                 summed = by_kind.get(activity.kind)
                 target = activity.target
@@ -239,7 +250,10 @@ def compare(slugs: list[str], year: int | None, today: date) -> tuple[list[Colum
                     target = (summed.target or 0) + (activity.target or 0)
                 done = (summed.done if summed else 0) + activity.done
                 by_kind[activity.kind] = ActivityLine(
-                    activity.kind, target, done, progress(done, target, share)
+                    activity.kind,
+                    target,
+                    done,
+                    promise_pace(standing.promise, done, target, today),
                 )
                 if activity.kind not in kinds:
                     kinds.append(activity.kind)

@@ -99,6 +99,7 @@ def _promise_context(slug: str, year: int) -> dict[str, object]:
         "promise": promise,
         "progress": selectors.promise_progress(promise, today),
         "today": today,
+        "as_of": selectors.progress_as_of(promise, today),
         "occasions": selectors.upcoming_occasions(promise, timezone.now(), public=True),
     }
 
@@ -194,7 +195,8 @@ def national(request: HttpRequest) -> HttpResponse:
     """Every municipality with its latest public promise, filtered, with totals for Sweden."""
     form = OverviewFilterForm(request.GET)
     filters = form.filters()
-    overview = portal_selectors.national_overview(filters, timezone.localdate())
+    today = timezone.localdate()
+    overview = portal_selectors.national_overview(filters, today)
     return render(
         request,
         "portal/national.html",
@@ -202,8 +204,9 @@ def national(request: HttpRequest) -> HttpResponse:
             "form": form,
             "overview": overview,
             "filtered": any(vars(filters).values()),
-            # The long table is rendered once per version of the data and filters.
-            "table_key": f"{data_version()}:{sorted(vars(filters).items())}",
+            # The long table is rendered once per version of the data, day and filters: a
+            # promise stops running when its year ends, with no change to the data.
+            "table_key": f"{data_version()}:{today}:{sorted(vars(filters).items())}",
         },
     )
 

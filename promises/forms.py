@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from core.dates import validate_promise_year
 from core.fields import ModelChoiceField, ModelMultipleChoiceField
-from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
 from places.models import Municipality, PoliceArea
 from promises.models import (
     Activity,
@@ -171,7 +171,7 @@ class PromiseForm(VersionedForm):
 class PromiseCreateForm(PromiseForm):
     municipality = ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects)
     police_area = ModelChoiceField(label=_("Local police area"), queryset=PoliceArea.objects)
-    year = forms.IntegerField(label=_("Year"), min_value=FIRST_PROMISE_YEAR, max_value=LAST_YEAR)
+    year = forms.IntegerField(label=_("Year"), validators=[validate_promise_year])
 
     field_order = ["municipality", "police_area", "year", "title"]
 

@@ -1,12 +1,21 @@
 """Vocabulary values in words, for pages and printed documents alike."""
 
+from datetime import date
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.pace import Pace
-from promises.models import ActivityReport
-from promises.vocabularies import OUTCOME_FIELDS, ActivityKind, EvidenceSource, FocusTag
+from lib.pace import Pace, Phase
+from promises.models import ActivityReport, CitizenPromise
+from promises.selectors import promise_phase
+from promises.vocabularies import (
+    OUTCOME_FIELDS,
+    ActivityKind,
+    EvidenceSource,
+    FocusTag,
+    PromiseStatus,
+)
 
 PACE_LABELS = {
     Pace.NO_TARGET: _("No target"),
@@ -14,7 +23,25 @@ PACE_LABELS = {
     Pace.AHEAD: _("Ahead of pace"),
     Pace.ON_TRACK: _("On pace"),
     Pace.BEHIND: _("Behind pace"),
+    Pace.NOT_REACHED: _("Target not reached"),
+    # A draft or a promise not yet begun has no pace: nothing is shown.
+    Pace.NOT_STARTED: "",
 }
+
+
+def promise_status_label(promise: CitizenPromise, today: date | None = None) -> Any:
+    """The promise's status as the reader should see it: a published promise whose year is
+    over has ended ("Ended"), the rest say their status ("Published", "Evaluated" …)."""
+    ended = promise_phase(promise, today or timezone.localdate()) == Phase.ENDED
+    if ended and promise.status == PromiseStatus.PUBLISHED:
+        return _("Ended")
+    return PromiseStatus(promise.status).label
+
+
+def pace_heading(promise: CitizenPromise, today: date | None = None) -> Any:
+    """The heading of the pace column: "Pace" while the promise runs, "Result" once ended."""
+    ended = promise_phase(promise, today or timezone.localdate()) == Phase.ENDED
+    return _("Result") if ended else _("Pace")
 
 
 def pace_label(pace: Pace) -> Any:

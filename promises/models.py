@@ -7,7 +7,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
+from core.dates import (
+    agreement_date_errors,
+    promise_date_errors,
+    validate_happened_on,
+    validate_promise_year,
+)
 from promises.vocabularies import (
     PUBLIC_STATUSES,
     REPORT_LIMIT_DEFAULTS,
@@ -33,8 +38,10 @@ class Agreement(models.Model):
         verbose_name=_("local police area"),
     )
     title = models.CharField(_("title"), max_length=200)
-    start_year = models.PositiveSmallIntegerField(_("first year"))
-    end_year = models.PositiveSmallIntegerField(_("last year"))
+    start_year = models.PositiveSmallIntegerField(
+        _("first year"), validators=[validate_promise_year]
+    )
+    end_year = models.PositiveSmallIntegerField(_("last year"), validators=[validate_promise_year])
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_month_only = models.BooleanField(_("only the month of signing is known"), default=False)
     summary = models.TextField(_("summary"), blank=True)
@@ -65,8 +72,11 @@ class Agreement(models.Model):
         return self.title
 
     def clean(self) -> None:
-        if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": _("The last year cannot come before the first.")})
+        errors = agreement_date_errors(
+            start_year=self.start_year, end_year=self.end_year, signed_on=self.signed_on
+        )
+        if errors:
+            raise ValidationError(errors)
 
 
 class CitizenPromise(models.Model):
@@ -92,9 +102,7 @@ class CitizenPromise(models.Model):
         related_name="promises",
         verbose_name=_("collaboration agreement"),
     )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(FIRST_PROMISE_YEAR), MaxValueValidator(LAST_YEAR)]
-    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[validate_promise_year])
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True)
     situation = models.TextField(_("situation and background"), blank=True)
@@ -135,6 +143,13 @@ class CitizenPromise(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
+
+    def clean(self) -> None:
+        errors = promise_date_errors(
+            year=self.year, signed_on=self.signed_on, evaluation_due=self.evaluation_due
+        )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Signatory(models.Model):
@@ -269,7 +284,7 @@ class ActivityReport(models.Model):
     """One execution of an activity: when, where, who took part and what came of it."""
 
     activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="reports")
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_happened_on])
     count = models.PositiveIntegerField(
         _("number of times"), default=1, validators=[MinValueValidator(1)]
     )

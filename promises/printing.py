@@ -8,9 +8,15 @@ from django.utils.translation import gettext as _
 from documents.formatting import day, done_cell, number
 from documents.model import Block, Bullets, Document, Heading, Paragraph, Table
 from places.printing import municipality_header
-from promises.labels import evidence_labels, outcome_label, pace_label
+from promises.labels import (
+    evidence_labels,
+    outcome_label,
+    pace_heading,
+    pace_label,
+    promise_status_label,
+)
 from promises.models import CitizenPromise
-from promises.selectors import promise_progress
+from promises.selectors import progress_as_of, promise_progress
 
 
 def outcome_lines(outcomes: dict[str, Any], index: int | None = None) -> str:
@@ -44,15 +50,20 @@ def promise_document(promise: CitizenPromise, today: date) -> Document:
             (
                 f"{activity.get_kind_display()}: {activity.description}",
                 done_cell(activity.done_count, activity.target, activity.unit),
-                str(pace_label(item.progress.pace)),
+                str(pace_label(item.progress.pace)) or "–",
                 ", ".join(org.name for org in activity.responsible.all()) or "–",
             )
         )
     blocks += [
         Heading(_("Activities")),
         Table(
-            _("Carried out up to %(day)s") % {"day": day(today)},
-            (_("Activity"), _("Done / target"), _("Pace"), _("Carried out by")),
+            _("Carried out up to %(day)s") % {"day": day(progress_as_of(promise, today))},
+            (
+                _("Activity"),
+                _("Done / target"),
+                str(pace_heading(promise, today)),
+                _("Carried out by"),
+            ),
             tuple(rows),
         ),
     ]
@@ -78,7 +89,7 @@ def promise_document(promise: CitizenPromise, today: date) -> Document:
         blocks.append(Table("", (_("Name"), _("Title"), _("Organisation")), tuple(signatories)))
     return Document(
         blocks=tuple(blocks),
-        subtitle=f"{promise.police_area.name} · {promise.get_status_display()}",
+        subtitle=f"{promise.police_area.name} · {promise_status_label(promise, today)}",
         **municipality_header(
             promise.municipality,
             promise.title,

@@ -13,7 +13,8 @@ from accounts.permissions import (
     reportable_activity_scope,
     visible_promise_filter,
 )
-from lib.pace import Progress, progress
+from lib.carry_over import years_mentioned
+from lib.pace import Phase, Progress, progress
 from lib.periods import year_elapsed_share
 from lib.sorting import swedish_key
 from places.models import Municipality
@@ -22,6 +23,7 @@ from promises.models import (
     ActivityReport,
     Agreement,
     CitizenPromise,
+    Commitment,
     Occasion,
     Signatory,
 )
@@ -36,19 +38,78 @@ class ActivityProgress:
     progress: Progress
 
 
+def promise_phase(promise: CitizenPromise, today: date) -> Phase:
+    """Where the promise is in time: a draft or a year to come is planned, an evaluated or
+    withdrawn promise or one whose year is over has ended, and the rest runs this year."""
+    if promise.status == PromiseStatus.DRAFT or promise.year > today.year:
+        return Phase.PLANNED
+    if promise.status in (PromiseStatus.EVALUATED, PromiseStatus.WITHDRAWN):
+        return Phase.ENDED
+    return Phase.ENDED if promise.year < today.year else Phase.RUNNING
+
+
+def progress_as_of(promise: CitizenPromise, today: date) -> date:
+    """The day the promise's progress is told as of: today, or its year's last day once the
+    year is over."""
+    return min(today, date(promise.year, 12, 31))
+
+
+def in_force(promise: CitizenPromise, today: date) -> bool:
+    """Whether a published promise is running this year (not ended, evaluated or withdrawn)."""
+    return promise.status == PromiseStatus.PUBLISHED and promise.year == today.year
+
+
+def promise_pace(promise: CitizenPromise, done: int, target: int | None, today: date) -> Progress:
+    """Done against target for an activity (or a sum of them) of the promise, with a pace
+    only while the promise runs, and its result once it has ended."""
+    share = year_elapsed_share(promise.year, today)
+    return progress(done, target, share, promise_phase(promise, today))
+
+
 def activity_progress(activity: Activity, today: date) -> ActivityProgress:
     """Done against target for one activity, with the pace expected by `today`."""
-    share = year_elapsed_share(activity.promise.year, today)
-    return ActivityProgress(activity, progress(activity.done_count, activity.target, share))
+    return ActivityProgress(
+        activity, promise_pace(activity.promise, activity.done_count, activity.target, today)
+    )
 
 
 def promise_progress(promise: CitizenPromise, today: date) -> list[ActivityProgress]:
     """Progress of every activity of a promise (activities should be prefetched)."""
-    share = year_elapsed_share(promise.year, today)
     return [
-        ActivityProgress(a, progress(a.done_count, a.target, share))
+        ActivityProgress(a, promise_pace(promise, a.done_count, a.target, today))
         for a in promise.activities.all()
     ]
+
+
+@dataclass(frozen=True)
+class YearReference:
+    """A text of a promise that mentions years other than the promise's own."""
+
+    place: str
+    years: list[int]
+
+
+def _field_label(model: type[CitizenPromise], name: str) -> str:
+    field = model._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name)).capitalize()
+
+
+def year_references(promise: CitizenPromise) -> list[YearReference]:
+    """The texts of a promise that mention another year than its own, to check after it was
+    carried over from the year before: history may be meant, or a year left stale."""
+    texts = [
+        (_field_label(CitizenPromise, name), str(getattr(promise, name)))
+        for name in ("title", "introduction", "situation", "effect", "evaluation_plan")
+    ]
+    commitment = str(Commitment._meta.verbose_name).capitalize()
+    texts += [(f"{commitment} {n}", c.text) for n, c in enumerate(promise.commitments.all(), 1)]
+    texts += [(a.get_kind_display(), a.description) for a in promise.activities.all()]
+    found = []
+    for place, text in texts:
+        years = [y for y in years_mentioned(text) if y != promise.year]
+        if years:
+            found.append(YearReference(place, years))
+    return found
 
 
 def _in_full_prefetches() -> list[Any]:
@@ -166,8 +227,11 @@ def dashboard_promises(user: Any, today: date) -> tuple[int | None, list[Citizen
     promises = staff_promises(user)
     year = today.year if promises.filter(year=today.year).exists() else None
     if year is None:
-        latest = promises.order_by("-year").values_list("year", flat=True).first()
-        year = latest
+        # The latest year up to this one; a year ahead only when there is nothing before it.
+        years = promises.values_list("year", flat=True)
+        year = years.filter(year__lt=today.year).order_by("-year").first()
+        if year is None:
+            year = years.filter(year__gt=today.year).order_by("year").first()
     if year is None:
         return None, []
     chosen = promises.filter(year=year).prefetch_related(*_in_full_prefetches())

@@ -316,6 +316,18 @@ def promise_copy(request: AuthedRequest, pk: int) -> HttpResponse:
     messages.success(
         request, _("A draft for %(year)s was created from this promise.") % {"year": copy.year}
     )
+    references = selectors.year_references(copy)
+    if references:
+        places = "; ".join(f"{r.place} ({', '.join(str(y) for y in r.years)})" for r in references)
+        messages.warning(
+            request,
+            _(
+                "Years naming this promise's period were moved on to %(year)s. These texts "
+                "still mention other years, which were left as written: check that each is "
+                "meant. %(places)s"
+            )
+            % {"year": copy.year, "places": places},
+        )
     return redirect("promises:promise_detail", pk=copy.pk)
 
 

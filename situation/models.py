@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.periods import FIRST_EVIDENCE_YEAR, LAST_YEAR
+from core.dates import validate_evidence_year, validate_happened_on
 from situation.vocabularies import (
     Channel,
     DialogueForm,
@@ -22,7 +22,7 @@ from situation.vocabularies import (
 
 LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
-YEAR = [MinValueValidator(FIRST_EVIDENCE_YEAR), MaxValueValidator(LAST_YEAR)]
+YEAR = [validate_evidence_year]
 
 
 class Placed(models.Model):
@@ -82,7 +82,7 @@ class Complaint(Placed, Classified):
     """A complaint (klagomål) received by the police or the municipality. Its text is never
     public: it may hold personal data."""
 
-    received_on = models.DateField(_("received on"))
+    received_on = models.DateField(_("received on"), validators=[validate_happened_on])
     receiver = models.CharField(
         _("received by"), max_length=20, choices=Receiver.choices, default=Receiver.POLICE
     )
@@ -119,7 +119,7 @@ class Dialogue(Placed):
     """A citizen or employee dialogue: who took part and what concerns they raised."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=DialogueKind.choices)
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("held on"), validators=[validate_happened_on])
     form = models.CharField(_("form"), max_length=30, choices=DialogueForm.choices)
     title = models.CharField(_("title"), max_length=200)
     participants = models.PositiveIntegerField(_("number of participants"), default=0)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
+from core.dates import day_in_words
 from core.versioning import save_versioned
 from followup.models import FollowUp, FollowUpActivity, FollowUpCommitment, ReminderPreference
 from followup.reminders import reminders_send
@@ -85,7 +86,7 @@ def follow_up_draft(
     if period.end >= (today or timezone.localdate()):
         raise ValidationError(
             _("Period %(number)s ends on %(end)s; it can be followed up the day after.")
-            % {"number": number, "end": period.end.isoformat()},
+            % {"number": number, "end": day_in_words(period.end)},
             code="period_not_ended",
         )
     existing = FollowUp.objects.filter(promise=promise, number=number).first()

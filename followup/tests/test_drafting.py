@@ -156,7 +156,7 @@ def test_a_report_logged_late_counts_once_the_figures_are_read_again(cast: Cast)
 
 def test_a_period_that_has_not_ended_cannot_be_followed_up(cast: Cast) -> None:
     with time_machine.travel(_at(date(2017, 3, 31)), tick=False):
-        with pytest.raises(ValidationError, match="ends on 2017-03-31"):
+        with pytest.raises(ValidationError, match="ends on 31 March 2017"):
             follow_up_draft(promise=cast.published, number=1, by=cast.coordinator)
         with pytest.raises(ValidationError, match="no period 5"):
             follow_up_draft(promise=cast.published, number=5, by=cast.coordinator)

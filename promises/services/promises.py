@@ -14,6 +14,7 @@ from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
 from core.changes import KEEP, Keep, assign_given
 from core.versioning import save_versioned
+from lib.carry_over import carry_over_text, carry_over_title
 from places.models import Municipality, PoliceArea
 from promises.models import Activity, Agreement, CitizenPromise, Commitment
 from promises.services.signatories import Signer, signatories_replace
@@ -209,23 +210,29 @@ def promise_copy_to_next_year(
     """Start next year's draft from this promise: texts, commitments and activities (all of
     them, or those whose ids are given)."""
     year = promise.year + 1
-    # The title names the new year; the dates of signing and evaluation are next year's own.
+
+    # Texts naming the promise's own period move on a year ("före utgången av 2017" becomes
+    # 2018); other years they mention stay, for the coordinator to check
+    # (selectors.year_references). The dates of signing and evaluation are next year's own.
+    def moved(text: str) -> str:
+        return carry_over_text(text, promise.year)
+
     copy = promise_create(
         by=by,
         municipality=promise.municipality,
         police_area=promise.police_area,
         year=year,
-        title=promise.title.replace(str(promise.year), str(year)),
+        title=carry_over_title(promise.title, promise.year),
         agreement=promise.agreement,
-        introduction=promise.introduction,
-        situation=promise.situation,
+        introduction=moved(promise.introduction),
+        situation=moved(promise.situation),
         evidence_sources=promise.evidence_sources,
-        effect=promise.effect,
+        effect=moved(promise.effect),
         follow_up=promise.follow_up,
-        evaluation_plan=promise.evaluation_plan,
+        evaluation_plan=moved(promise.evaluation_plan),
     )
     commitments = {
-        old.pk: commitment_create(promise=copy, by=by, text=old.text, position=old.position)
+        old.pk: commitment_create(promise=copy, by=by, text=moved(old.text), position=old.position)
         for old in promise.commitments.all()
         if commitment_ids is None or old.pk in commitment_ids
     }
@@ -237,7 +244,7 @@ def promise_copy_to_next_year(
             by=by,
             commitment=commitments.get(activity.commitment_id or 0),
             kind=activity.kind,
-            description=activity.description,
+            description=moved(activity.description),
             target=activity.target,
             unit=activity.unit,
             focus=activity.focus,

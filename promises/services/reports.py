@@ -18,6 +18,7 @@ from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
 from core.changes import KEEP, Keep, assign_given
+from core.dates import day_in_words
 from core.versioning import save_versioned
 from lib.periods import year_bounds
 from promises.models import Activity, ActivityReport, CitizenPromise, ReportLimit
@@ -160,10 +161,10 @@ def _check_report(activity: Activity, report: ActivityReport) -> None:
             "The date %(date)s is outside the promise year %(year)s: a report must fall "
             "between %(first)s and %(last)s."
         ) % {
-            "date": report.date.isoformat(),
+            "date": day_in_words(report.date),
             "year": activity.promise.year,
-            "first": first.isoformat(),
-            "last": last.isoformat(),
+            "first": day_in_words(first),
+            "last": day_in_words(last),
         }
     for part, whole in _PART_OF:
         part_value, whole_value = getattr(report, part), getattr(report, whole)

@@ -9,6 +9,8 @@ from promises import labels
 register = template.Library()
 
 register.filter("pace_label", labels.pace_label)
+register.filter("promise_status", labels.promise_status_label)
+register.filter("pace_heading", labels.pace_heading)
 register.filter("focus_labels", labels.focus_labels)
 register.filter("evidence_labels", labels.evidence_labels)
 register.filter("outcome_label", labels.outcome_label)

@@ -6,6 +6,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from conftest import Cast
+from core.dates import day_in_words
 from core.versioning import ConcurrentEditError
 from lib.pace import Pace
 from promises import selectors, services
@@ -58,7 +59,7 @@ def test_report_outside_the_promise_year_is_refused_with_a_clear_error(
     with pytest.raises(ValidationError) as caught:
         _log(cast, day)
     message = caught.value.message_dict["date"][0]
-    assert "2017" in message and day.isoformat() in message
+    assert "2017" in message and day_in_words(day) in message
     assert not ActivityReport.objects.exists()
 
 

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, Max, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
+from lib import periods
 from lib.ranking import rank
 from places.models import Municipality
 from situation.models import (
@@ -345,7 +346,10 @@ def evidence_years(municipality: Municipality) -> list[int]:
     years.update(
         CrimeStatistic.objects.filter(municipality=municipality).values_list("year", flat=True)
     )
-    return sorted(years, reverse=True)
+    # A year outside the plausible range can only come from a typing error stored before the
+    # range was enforced; it must not become the picture's default year.
+    first, last = periods.evidence_years(timezone.localdate())
+    return sorted((year for year in years if first <= year <= last), reverse=True)
 
 
 def evidence_of_year(municipality: Municipality, year: int) -> dict[str, QuerySet[Any]]:

@@ -9,11 +9,13 @@ skipped.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -34,7 +36,7 @@ from imports.tabular import (
     read_text,
 )
 from lib.classify import classify
-from lib.periods import FIRST_EVIDENCE_YEAR, LAST_YEAR
+from lib.periods import evidence_years, happened_dates
 from places.models import District, Municipality
 from situation.models import Complaint, CrimeStatistic, SurveyResult
 from situation.vocabularies import Channel, Problem, Receiver
@@ -116,12 +118,25 @@ class _Places:
 
 def _year(text: str) -> int:
     year = read_integer(text)
-    if not FIRST_EVIDENCE_YEAR <= year <= LAST_YEAR:
+    first, last = evidence_years(timezone.localdate())
+    if not first <= year <= last:
         raise CellError(
             _("%(text)s is not a year between %(first)s and %(last)s")
-            % {"text": repr(text), "first": FIRST_EVIDENCE_YEAR, "last": LAST_YEAR}
+            % {"text": repr(text), "first": first, "last": last}
         )
     return year
+
+
+def _happened_on(text: str) -> date:
+    """The day of a complaint: a date that is neither in the future nor before the records."""
+    day = read_date(text)
+    first, last = happened_dates(timezone.localdate())
+    if not first <= day <= last:
+        raise CellError(
+            _("%(text)s is not a date between %(first)s and today, %(last)s")
+            % {"text": repr(text), "first": first.isoformat(), "last": last.isoformat()}
+        )
+    return day
 
 
 def _share(text: str) -> Any:
@@ -176,7 +191,7 @@ def _columns(read_municipality: Callable[[str], Any], kind: str) -> list[Column]
     return [
         municipality,
         Column(
-            "received_on", ("datum", "date"), read_date, meaning=_("a date, such as 2016-03-31")
+            "received_on", ("datum", "date"), _happened_on, meaning=_("a date, such as 2016-03-31")
         ),
         Column("text", ("text",), read_text(10_000), meaning=_("never public")),
         Column(

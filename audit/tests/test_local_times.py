@@ -1,0 +1,38 @@
+"""The change history shows Swedish local dates and times, never raw stored timestamps."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from audit.selectors import history
+from conftest import Cast, client_for
+from promises import services
+
+pytestmark = pytest.mark.django_db
+MOMENT = datetime(2026, 11, 30, 13, 19, 58, 691418, tzinfo=UTC)
+
+
+def test_a_stored_moment_is_shown_in_stockholm_time_in_words(cast: Cast) -> None:
+    with time_machine.travel(MOMENT, tick=False):
+        services.promise_withdraw(promise=cast.published, by=cast.coordinator, reason="Fel år")
+    page = client_for(cast.coordinator, language="sv").get(
+        reverse("promises:promise_detail", args=[cast.published.pk])
+    )
+    text = page.content.decode()
+    assert "2026-11-30T13:19" not in text and "+00:00" not in text
+    assert "30 november 2026 14:19" in text  # the withdrawal's time, and the entry's
+
+
+def test_stored_days_and_moments_become_words_and_other_text_stays(cast: Cast) -> None:
+    services.promise_update(
+        promise=cast.draft,
+        by=cast.coordinator,
+        expected_version=cast.draft.version,
+        signed_on=date(2018, 2, 1),
+        title="2018-02-01 är dagen",
+    )
+    rows = {str(row.label): row for row in history(f"citizenpromise:{cast.draft.pk}")[0].rows}
+    assert rows["signed on"].after == "1 February 2018"
+    assert rows["title"].after == "2018-02-01 är dagen"
