@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('promises', '0006_occasion'),
+        ('promises', '0007_report_limits'),
     ]
 
     operations = [
