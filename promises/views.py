@@ -16,6 +16,7 @@ from accounts import permissions
 from accounts.requests import AuthedRequest
 from audit.selectors import history
 from core.http import FORM_METHODS
+from core.personal_data import personal_data_allowed
 from documents.responses import document_response
 from lib.periods import clamp_to_year
 from places.models import PoliceArea
@@ -439,7 +440,11 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
         "organisations": _default_organisations(request),
     }
     form = ActivityReportForm(request.POST or None, initial=initial, activity=activity)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and personal_data_allowed(form, form.cleaned_data["notes"])
+    ):
         try:
             services.activity_report_create(
                 activity=activity, by=request.user, **form.service_data()
@@ -481,7 +486,11 @@ def report_list(request: AuthedRequest) -> HttpResponse:
 def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_changer(request, pk)
     form = ActivityReportForm(request.POST or None, instance=report, activity=report.activity)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and personal_data_allowed(form, form.cleaned_data["notes"])
+    ):
         try:
             services.activity_report_update(
                 report=report,

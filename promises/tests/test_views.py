@@ -295,3 +295,30 @@ def test_an_id_beyond_the_database_range_is_a_form_error_not_a_crash(cast: Cast)
     assert response.status_code == 200
     assert "organisations" in response.context["form"].errors
     assert not ActivityReport.objects.exists()
+
+
+def test_report_notes_with_personal_data_come_back_with_a_warning_until_confirmed(
+    cast: Cast,
+) -> None:
+    client = _client(cast.reporter)
+    data = {
+        "date": "2017-05-04",
+        "count": 1,
+        "place": "Väg 113",
+        "notes": "Föraren 811218-9876 i bil XYZ 789 fick böter.",
+    }
+    url = reverse("promises:report_create", args=[cast.controls.pk])
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "a personal identity number (811218-9876)" in page
+    assert "a vehicle registration number (XYZ 789)" in page
+    assert "Föraren 811218-9876 i bil XYZ 789 fick böter.</textarea>" in page
+    assert not ActivityReport.objects.exists()
+    assert client.post(url, {**data, "confirm_personal_data": "on"}).status_code == 302
+    report = ActivityReport.objects.get()
+    edit = reverse("promises:report_edit", args=[report.pk])
+    changed = {**data, "version": report.version, "notes": "Ring 0701234567."}
+    assert "a phone number (0701234567)" in client.post(edit, changed).content.decode()
+    report.refresh_from_db()
+    assert report.notes == data["notes"]
