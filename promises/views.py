@@ -67,15 +67,16 @@ def _form_error(form: Any, error: ValidationError) -> None:
 def dashboard(request: AuthedRequest) -> HttpResponse:
     permissions.require_staff(request)
     today = timezone.localdate()
-    year, promises = selectors.dashboard_promises(request.user, today)
-    rows = [(p, selectors.promise_progress(p, today)) for p in promises]
+    leading = selectors.dashboard_promises(request.user, today)
+    rows = [(p, selectors.promise_progress(p, today)) for p in leading.in_force]
     can_create = bool(permissions.editable_municipalities(request.user).exists())
     return render(
         request,
         "promises/dashboard.html",
         {
-            "year": year,
+            "year": leading.year,
             "rows": rows,
+            "drafts": leading.drafts,
             "today": today,
             "can_create": can_create,
             "agreements": selectors.staff_agreements(request.user),
@@ -112,6 +113,7 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 for s in STATUS_TRANSITIONS[promise.status]
                 if s not in (PromiseStatus.WITHDRAWN, PromiseStatus.EVALUATED)
             ],
+            "can_delete": can_edit and promise.status == PromiseStatus.DRAFT,
             "can_withdraw": can_edit
             and PromiseStatus.WITHDRAWN in STATUS_TRANSITIONS[promise.status],
             "history": history(f"citizenpromise:{promise.pk}") if can_edit else None,
@@ -302,6 +304,20 @@ def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The promise was withdrawn. Its public page says so."))
     return redirect("promises:promise_detail", pk=promise.pk)
+
+
+@FORM_METHODS
+@login_required
+def promise_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Delete a draft, after a page that says what goes with it."""
+    promise = access.get_promise_for_editor(request, pk)
+    if refusal := _refuse_unless_draft(request, promise):
+        return refusal
+    if request.method == "POST":
+        services.promise_delete(promise=promise, by=request.user)
+        messages.success(request, _("The draft %(title)s was deleted.") % {"title": promise.title})
+        return redirect("promises:dashboard")
+    return render(request, "promises/promise_delete.html", {"promise": promise})
 
 
 @require_POST

@@ -137,6 +137,10 @@ MATRIX: dict[str, Row] = {
     ),
     "promises:promise_status": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
     "promises:promise_copy": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
+    # Deleting the draft: a confirm page, then the deletion; only its coordinators.
+    "promises:promise_delete": Row(
+        lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_ACTION
+    ),
     "promises:promise_withdraw": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
     "promises:commitment_create": Row(
         lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_EDIT

@@ -184,6 +184,25 @@ def promise_withdraw(*, promise: CitizenPromise, by: User | None, reason: str) -
 
 
 @transaction.atomic
+def promise_delete(*, promise: CitizenPromise, by: User | None) -> None:
+    """Delete a draft with its commitments, activities and signatories. Only a draft: a
+    signed or published promise is a record of what was agreed, and is withdrawn instead."""
+    if promise.status != PromiseStatus.DRAFT:
+        raise ValidationError(
+            _(
+                "Only a draft can be deleted. A published promise is a public record: it is "
+                "never deleted, only withdrawn."
+            ),
+            code="not_draft",
+        )
+    before = stored_snapshot(promise)
+    before["commitments"] = promise.commitments.count()
+    before["activities"] = promise.activities.count()
+    audit_record(action=DELETE, instance=promise, by=by, before=before, after={})
+    promise.delete()
+
+
+@transaction.atomic
 def promise_copy_to_next_year(
     *,
     promise: CitizenPromise,
