@@ -108,11 +108,14 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 and permissions.can_report_activity(request.user, a)
             },
             # Withdrawal asks why; evaluation comes with the published evaluation.
+            # Publication goes through the preview and both parties' approval.
             "transitions": [
                 PromiseStatus(s)
                 for s in STATUS_TRANSITIONS[promise.status]
-                if s not in (PromiseStatus.WITHDRAWN, PromiseStatus.EVALUATED)
+                if s
+                not in (PromiseStatus.WITHDRAWN, PromiseStatus.EVALUATED, PromiseStatus.PUBLISHED)
             ],
+            "approvals": _approvals(promise),
             "can_delete": can_edit and promise.status == PromiseStatus.DRAFT,
             "can_withdraw": can_edit
             and PromiseStatus.WITHDRAWN in STATUS_TRANSITIONS[promise.status],
@@ -304,6 +307,68 @@ def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The promise was withdrawn. Its public page says so."))
     return redirect("promises:promise_detail", pk=promise.pk)
+
+
+def _approvals(promise: CitizenPromise) -> list[dict[str, Any]]:
+    """Each party with who approved the publication for it and when (None: not yet)."""
+    return [
+        {
+            "party": party,
+            "name": promise.municipality.name
+            if party == "municipality"
+            else promise.police_area.name,
+            "by": getattr(promise, f"{party}_approved_by"),
+            "at": getattr(promise, f"{party}_approved_at"),
+        }
+        for party in ("municipality", "police")
+    ]
+
+
+@require_safe
+@login_required
+def promise_preview(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The promise as its public page will show it, with both parties' approval below."""
+    promise = access.get_promise_for_viewer(request, pk)
+    today = timezone.localdate()
+    parties = permissions.promise_approval_parties(request.user, promise)
+    approvers = (promise.municipality_approved_by_id, promise.police_approved_by_id)
+    waiting = [p for p in parties if getattr(promise, f"{p}_approved_by_id") is None]
+    may_approve = (
+        promise.status == PromiseStatus.SIGNED
+        and bool(waiting)
+        and (request.user.is_superuser or request.user.pk not in approvers)
+    )
+    return render(
+        request,
+        "promises/promise_preview.html",
+        {
+            "promise": promise,
+            "progress": selectors.promise_progress(promise, today),
+            "today": today,
+            "occasions": selectors.upcoming_occasions(promise, timezone.now(), public=True),
+            "approvals": _approvals(promise),
+            "may_approve": may_approve,
+        },
+    )
+
+
+@require_POST
+@login_required
+def promise_approve(request: AuthedRequest, pk: int) -> HttpResponse:
+    promise = access.get_promise_for_approver(request, pk)
+    try:
+        services.promise_approve(promise=promise, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("promises:promise_preview", pk=promise.pk)
+    if promise.status == PromiseStatus.PUBLISHED:
+        messages.success(request, _("Both parties have approved: the promise is published."))
+        return redirect("promises:promise_detail", pk=promise.pk)
+    messages.success(
+        request,
+        _("Your approval is recorded. The promise is published when the other party approves."),
+    )
+    return redirect("promises:promise_preview", pk=promise.pk)
 
 
 @FORM_METHODS

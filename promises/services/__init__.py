@@ -4,7 +4,8 @@ Each validates, writes in one transaction and records the change in the audit tr
 takes keyword-only arguments named after the fields it writes, so a misspelt one is refused;
 an update leaves what it is not given as it is. `promises` holds the yearly promise, its
 commitments and activities, `agreements` the agreements, `signatories` who signed either,
-`occasions` the planned occasions and `reports` the activity log.
+`publishing` the two parties' approval that publishes a promise, `occasions` the planned
+occasions and `reports` the activity log.
 """
 
 from promises.services.agreements import agreement_create, agreement_update
@@ -25,6 +26,7 @@ from promises.services.promises import (
     promise_withdraw,
     signatory_set,
 )
+from promises.services.publishing import promise_approve, promise_is_approved
 from promises.services.reports import (
     activity_progress_recount,
     activity_report_create,
@@ -51,8 +53,10 @@ __all__ = [
     "occasion_delete",
     "occasion_update",
     "promise_copy_to_next_year",
+    "promise_approve",
     "promise_create",
     "promise_delete",
+    "promise_is_approved",
     "promise_require_draft",
     "promise_set_status",
     "promise_update",

@@ -16,6 +16,7 @@ from core.changes import KEEP, Keep, assign_given
 from core.versioning import save_versioned
 from places.models import Municipality, PoliceArea
 from promises.models import Activity, Agreement, CitizenPromise, Commitment
+from promises.services.publishing import promise_approval_clear, promise_is_approved
 from promises.services.signatories import Signer, signatories_replace
 from promises.vocabularies import STATUS_TRANSITIONS, FollowUpCadence, PromiseStatus
 
@@ -139,22 +140,29 @@ def _refuse_transition(promise: CitizenPromise, status: str) -> None:
         )
     if status == PromiseStatus.SIGNED and not promise.signed_on:
         raise ValidationError(_("Enter the date it was signed before marking it as signed."))
-    if status == PromiseStatus.PUBLISHED and not promise.activities.exists():
-        raise ValidationError(_("A promise needs at least one activity before it is published."))
+    if status == PromiseStatus.PUBLISHED and not promise_is_approved(promise):
+        raise ValidationError(
+            _(
+                "A promise is published when a coordinator of the municipality and one of the "
+                "local police area have both approved it."
+            ),
+            code="needs_approval",
+        )
     if status == PromiseStatus.WITHDRAWN:
         raise ValidationError(_("Withdraw a promise with its reason."), code="needs_reason")
 
 
 @transaction.atomic
 def promise_set_status(*, promise: CitizenPromise, by: User | None, status: str) -> CitizenPromise:
-    """Move a promise to the next status of its life (draft → signed → published → evaluated)."""
+    """Move a promise to the next status of its life (draft → signed, back to draft, →
+    evaluated). Publication comes with both parties' approval (`promise_approve`)."""
     _refuse_transition(promise, status)
     before = stored_snapshot(promise)
     promise.status = status
     fields = ["status"]
-    if status == PromiseStatus.PUBLISHED and promise.published_at is None:
-        promise.published_at = timezone.now()
-        fields.append("published_at")
+    # Back to draft, the text may change: what was approved is no longer what stands.
+    if status == PromiseStatus.DRAFT:
+        fields += promise_approval_clear(promise)
     save_versioned(promise, expected_version=promise.version, fields=fields)
     audit_record(action=CHANGE, instance=promise, by=by, before=before)
     return promise
