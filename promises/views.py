@@ -379,7 +379,11 @@ def promise_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     if refusal := _refuse_unless_draft(request, promise):
         return refusal
     if request.method == "POST":
-        services.promise_delete(promise=promise, by=request.user)
+        try:
+            services.promise_delete(promise=promise, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("promises:promise_detail", pk=promise.pk)
         messages.success(request, _("The draft %(title)s was deleted.") % {"title": promise.title})
         return redirect("promises:dashboard")
     return render(request, "promises/promise_delete.html", {"promise": promise})

@@ -15,7 +15,7 @@ from audit.services import audit_record, snapshot, stored_snapshot
 from core.changes import KEEP, Keep, assign_given
 from core.versioning import save_versioned
 from places.models import Municipality, PoliceArea
-from promises.models import Activity, Agreement, CitizenPromise, Commitment
+from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
 from promises.services.publishing import promise_approval_clear, promise_is_approved
 from promises.services.signatories import Signer, signatories_replace
 from promises.vocabularies import STATUS_TRANSITIONS, FollowUpCadence, PromiseStatus
@@ -202,6 +202,15 @@ def promise_delete(*, promise: CitizenPromise, by: User | None) -> None:
                 "never deleted, only withdrawn."
             ),
             code="not_draft",
+        )
+    # A promise once signed may have been logged: the log is a record of work done.
+    if ActivityReport.objects.filter(activity__promise=promise).exists():
+        raise ValidationError(
+            _(
+                "This draft has activity reports in its log, a record of work done, and cannot "
+                "be deleted. Change it instead."
+            ),
+            code="has_reports",
         )
     before = stored_snapshot(promise)
     before["commitments"] = promise.commitments.count()

@@ -392,3 +392,17 @@ def test_anonymous_visitors_cannot_delete_a_draft(cast: Cast) -> None:
     response = client_for(None).post(reverse("promises:promise_delete", args=[cast.draft.pk]))
     assert response.status_code == 302 and "/konto/logga-in/" in response["Location"]
     assert CitizenPromise.objects.filter(pk=cast.draft.pk).exists()
+
+
+def test_a_draft_with_a_log_is_not_deleted(cast: Cast) -> None:
+    """Signed, logged, moved back to draft: the log stays, and so does the promise."""
+    promise = cast.published
+    CitizenPromise.objects.filter(pk=promise.pk).update(status=PromiseStatus.SIGNED)
+    promise.refresh_from_db()
+    services.activity_report_create(activity=cast.controls, by=cast.reporter, date=date(2017, 3, 3))
+    services.promise_set_status(promise=promise, by=cast.coordinator, status=PromiseStatus.DRAFT)
+    response = _client(cast.coordinator).post(
+        reverse("promises:promise_delete", args=[promise.pk]), follow=True
+    )
+    assert "activity reports in its log" in response.content.decode()
+    assert CitizenPromise.objects.filter(pk=promise.pk).exists()
