@@ -149,8 +149,10 @@ def cast(db: None) -> Cast:
         responsible=[police_org],
         position=2,
     )
-    for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
-        services.promise_set_status(promise=published, by=coordinator, status=status)
+    services.promise_set_status(promise=published, by=coordinator, status=PromiseStatus.SIGNED)
+    # Both parties approve: the municipality's coordinator, the administrator for the police.
+    for approver in (coordinator, admin):
+        services.promise_approve(promise=published, by=approver)
     draft = services.promise_create(
         by=coordinator,
         municipality=eslov,

@@ -5,7 +5,13 @@ from django.core.exceptions import ImproperlyConfigured
 
 DEMO_PASSWORD = "demo"
 # The demo (promises/demo.py) creates exactly these accounts with this password.
-DEMO_USERNAMES = ("admin", "samordnare.eslov", "polis.eslov", "samordnare.exempelby")
+DEMO_USERNAMES = (
+    "admin",
+    "samordnare.eslov",
+    "polis.eslov",
+    "samordnare.polis.eslov",
+    "samordnare.exempelby",
+)
 
 
 def users_with_demo_password() -> list[str]:

@@ -214,6 +214,23 @@ def can_cosign_follow_up(user: Any, promise: Any) -> bool:
     )
 
 
+def promise_approval_parties(user: Any, promise: Any) -> list[str]:
+    """The parties for which the user may approve a promise's publication: "municipality"
+    as a coordinator of its municipality, "police" as one of its local police area. An
+    administrator may stand in for either."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return ["municipality", "police"]
+    parties = []
+    coordinating = [m.organisation for m in _memberships(user, EDITOR_ROLES)]
+    if any(org.municipality_id == promise.municipality_id for org in coordinating):
+        parties.append("municipality")
+    if any(org.police_area_id == promise.police_area_id for org in coordinating):
+        parties.append("police")
+    return parties
+
+
 def people_over(promise: Any, roles: Iterable[str]) -> QuerySet[User]:
     """Active users whose role (one of `roles`) covers the promise's municipality or police
     area: those whom news of the promise concerns."""

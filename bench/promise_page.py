@@ -42,7 +42,8 @@ def _build(activities: int, reports: int, year: int) -> str:
     from promises import services
     from promises.vocabularies import ActivityKind, PromiseStatus
 
-    user = User.objects.get_or_create(username="bench")[0]
+    # An administrator: it stands in for both parties when approving the publication.
+    user = User.objects.get_or_create(username="bench", defaults={"is_superuser": True})[0]
     place = Municipality.objects.get(slug="eslov")
     area = PoliceArea.objects.get_or_create(
         slug="lpo-bench", defaults={"name": "LPO", "region": PoliceRegion.objects.get(slug="syd")}
@@ -66,8 +67,9 @@ def _build(activities: int, reports: int, year: int) -> str:
         for n in range(activities)
     ]
     # Activities are reported once the promise is signed, as in real use.
-    for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
-        services.promise_set_status(promise=promise, by=user, status=status)
+    services.promise_set_status(promise=promise, by=user, status=PromiseStatus.SIGNED)
+    for _party in range(2):
+        services.promise_approve(promise=promise, by=user)
     for activity in created:
         for m in range(reports):
             # Many identical reports on purpose: confirmed, as a reporter would.

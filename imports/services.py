@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from imports.models import ImportedDocument
@@ -183,6 +184,15 @@ def import_files(*, paths: list[Path], municipality: Municipality, by: User | No
     return result
 
 
+def municipality_named_elsewhere(document: dict[str, Any], municipality: Municipality) -> str:
+    """The municipality the document's text names, when it is not `municipality` (else "")."""
+    named = (document.get("municipality") or "").strip()
+    # The parser reads one word before "s kommun": "Väsby" names Upplands Väsby.
+    if not named or swedish_key(municipality.name).endswith(swedish_key(named)):
+        return ""
+    return named
+
+
 @transaction.atomic
 def import_reviewed(
     *,
@@ -191,11 +201,22 @@ def import_reviewed(
     source_name: str,
     municipality: Municipality,
     by: User | None,
+    named_elsewhere_confirmed: bool = False,
 ) -> CitizenPromise:
-    """Store one document a coordinator has checked and corrected as a draft."""
+    """Store one document a coordinator has checked and corrected as a draft. A text that
+    names another municipality is stored only when the coordinator has confirmed it."""
     key = f"{hashlib.sha256(source.encode()).hexdigest()}:{document['year']}"
     area, problem = _placement(municipality, document)
     problems = [problem] if problem else []
+    named = municipality_named_elsewhere(document, municipality)
+    if named and not named_elsewhere_confirmed:
+        problems.append(
+            _(
+                "The text is a promise of %(named)s, not of %(chosen)s. Tick the box to save "
+                "it under %(chosen)s all the same, or start again and choose %(named)s."
+            )
+            % {"named": named, "chosen": municipality.name}
+        )
     if ImportedDocument.objects.filter(source_key=key).exists():
         problems.insert(0, f"{document['year']} from this text is already imported")
     if problems or area is None:

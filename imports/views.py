@@ -24,7 +24,7 @@ from imports.forms import (
 )
 from imports.parser import clean_lines, parse_text
 from imports.readers import ReadError, plain_text, read_text
-from imports.services import ImportRefused, import_reviewed
+from imports.services import ImportRefused, import_reviewed, municipality_named_elsewhere
 
 
 def _municipalities(request: HttpRequest) -> Any:
@@ -44,6 +44,14 @@ def _uploaded_text(upload: Any) -> str:
         return read_text(path)
 
 
+def _named(document: dict[str, Any], municipality: Any) -> dict[str, str]:
+    """The review form's arguments: the municipality the text names, if another."""
+    return {
+        "named_elsewhere": municipality_named_elsewhere(document, municipality),
+        "chosen": municipality.name,
+    }
+
+
 def _review(
     request: HttpRequest,
     municipality: Any,
@@ -57,7 +65,7 @@ def _review(
     document = documents[index]
     if form is None:
         initial, row_initial = initial_from(document)
-        form = DocumentForm(initial=initial)
+        form = DocumentForm(initial=initial, **_named(document, municipality))
         rows = ActivityRowFormSet(initial=row_initial, prefix="act")
     return render(
         request,
@@ -70,6 +78,7 @@ def _review(
             "index": index,
             "count": len(documents),
             "document": document,
+            "named_elsewhere": municipality_named_elsewhere(document, municipality),
             "form": form,
             "rows": rows,
         },
@@ -119,16 +128,20 @@ def import_save(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("The text or the municipality was lost; start again."))
         return redirect("imports:start")
     name = request.POST.get("source_name", "")[:255]
-    form = DocumentForm(request.POST)
+    form = DocumentForm(request.POST, **_named(parsed, municipality))
     rows = ActivityRowFormSet(request.POST, prefix="act")
     if form.is_valid() and rows.is_valid():
         try:
             promise = import_reviewed(
-                document=document_data(form, rows, parsed["police_area"]),
+                document={
+                    **document_data(form, rows, parsed["police_area"]),
+                    "municipality": parsed["municipality"],
+                },
                 source=source,
                 source_name=name,
                 municipality=municipality,
                 by=request.user,  # type: ignore[arg-type]
+                named_elsewhere_confirmed=form.cleaned_data.get("named_elsewhere_confirmed", False),
             )
         except ImportRefused as refused:
             for problem in refused.problems:

@@ -31,6 +31,16 @@ def get_promise_for_editor(
     return promise
 
 
+def get_promise_for_approver(request: HttpRequest, pk: int) -> CitizenPromise:
+    """A promise the user reads and may approve for publication for one of its parties."""
+    promise = get_promise_for_viewer(request, pk)
+    if not permissions.promise_approval_parties(request.user, promise):
+        raise PermissionDenied(
+            _("Only a coordinator of the municipality or of the local police area may approve.")
+        )
+    return promise
+
+
 def get_agreement_for_editor(request: HttpRequest, pk: int) -> Agreement:
     """An agreement the user reads and may change."""
     permissions.require_staff(request)

@@ -101,6 +101,10 @@ def _users(orgs: dict[str, Any]) -> User:
     )
     police = _user("polis.eslov", "Demo", "Polis Eslöv")
     Membership.objects.create(user=police, organisation=orgs["police"], role=Role.REPORTER)
+    police_coordinator = _user("samordnare.polis.eslov", "Demo", "Samordnare Polisen Eslöv")
+    Membership.objects.create(
+        user=police_coordinator, organisation=orgs["police"], role=Role.COORDINATOR
+    )
     return admin
 
 
@@ -141,8 +145,10 @@ def _promise(orgs: dict[str, Any], by: User, year: int, **data: Any) -> CitizenP
             {**ESLOV_SIGNATORIES[1], "organisation": orgs["municipality"]},
         ],
     )
-    for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
-        services.promise_set_status(promise=promise, by=by, status=status)
+    services.promise_set_status(promise=promise, by=by, status=PromiseStatus.SIGNED)
+    # A coordinator of each party approves the publication.
+    for approver in ("samordnare.eslov", "samordnare.polis.eslov"):
+        services.promise_approve(promise=promise, by=User.objects.get(username=approver))
     return promise
 
 
@@ -420,8 +426,10 @@ def _exempelby(today: date) -> None:
         )
         for n, (kind, target, unit, text, focus) in enumerate(specs)
     ]
-    for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
-        services.promise_set_status(promise=promise, by=coordinator, status=status)
+    services.promise_set_status(promise=promise, by=coordinator, status=PromiseStatus.SIGNED)
+    # Exempelby has no police coordinator of its own: the administrator approves for it.
+    for approver in (coordinator, User.objects.get(username="admin")):
+        services.promise_approve(promise=promise, by=approver)
     _exempelby_occasions(activities[1], coordinator, today)
     start = date(today.year, 1, 25)
     for n in range(max(0, (today - start).days // 30)):

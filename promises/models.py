@@ -121,6 +121,29 @@ class CitizenPromise(models.Model):
         _("status"), max_length=20, choices=PromiseStatus.choices, default=PromiseStatus.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Publication needs a coordinator of each party: the municipality and the police area.
+    municipality_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved for the municipality by"),
+    )
+    municipality_approved_at = models.DateTimeField(
+        _("approved for the municipality at"), null=True, blank=True
+    )
+    police_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved for the police area by"),
+    )
+    police_approved_at = models.DateTimeField(
+        _("approved for the police area at"), null=True, blank=True
+    )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

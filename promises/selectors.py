@@ -222,20 +222,38 @@ def staff_promise_in_full(user: Any, pk: int) -> CitizenPromise | None:
     )
 
 
-def dashboard_promises(user: Any, today: date) -> tuple[int | None, list[CitizenPromise]]:
-    """This year's promises of the user's organisations, or the latest year that has any."""
+@dataclass(frozen=True)
+class Dashboard:
+    """What the dashboard leads with: the promises in force, then those not yet published."""
+
+    # The year of `in_force`: this year, or else the latest year with a published promise.
+    year: int | None
+    in_force: list[CitizenPromise]
+    # Drafts and signed promises waiting to be published, newest year first.
+    drafts: list[CitizenPromise]
+
+
+def dashboard_promises(user: Any, today: date) -> Dashboard:
+    """The user's promises in force this year (or the latest published ones), then drafts:
+    a draft, even one of a later year, never pushes a live promise aside."""
     promises = staff_promises(user)
-    year = today.year if promises.filter(year=today.year).exists() else None
+    live = promises.filter(
+        status__in=[PromiseStatus.PUBLISHED, PromiseStatus.EVALUATED], year__lte=today.year
+    )
+    year = today.year if live.filter(year=today.year).exists() else None
     if year is None:
-        # The latest year up to this one; a year ahead only when there is nothing before it.
-        years = promises.values_list("year", flat=True)
-        year = years.filter(year__lt=today.year).order_by("-year").first()
-        if year is None:
-            year = years.filter(year__gt=today.year).order_by("year").first()
-    if year is None:
-        return None, []
-    chosen = promises.filter(year=year).prefetch_related(*_in_full_prefetches())
-    return year, sorted(chosen, key=lambda p: swedish_key(p.municipality.name))
+        year = live.order_by("-year").values_list("year", flat=True).first()
+    in_force = (
+        []
+        if year is None
+        else list(live.filter(year=year).prefetch_related(*_in_full_prefetches()))
+    )
+    drafts = promises.filter(status__in=[PromiseStatus.DRAFT, PromiseStatus.SIGNED])
+    return Dashboard(
+        year,
+        sorted(in_force, key=lambda p: swedish_key(p.municipality.name)),
+        sorted(drafts, key=lambda p: (-p.year, swedish_key(p.municipality.name))),
+    )
 
 
 def reportable_activities(user: Any) -> QuerySet[Activity]:

@@ -13,6 +13,9 @@ urlpatterns = [
     path("loften/<int:pk>/status/", views.promise_status, name="promise_status"),
     path("loften/<int:pk>/aterkalla/", views.promise_withdraw, name="promise_withdraw"),
     path("loften/<int:pk>/kopiera/", views.promise_copy, name="promise_copy"),
+    path("loften/<int:pk>/radera/", views.promise_delete, name="promise_delete"),
+    path("loften/<int:pk>/forhandsvisning/", views.promise_preview, name="promise_preview"),
+    path("loften/<int:pk>/godkann/", views.promise_approve, name="promise_approve"),
     path("loften/<int:pk>/atagande/nytt/", views.commitment_form, name="commitment_create"),
     path(
         "loften/<int:pk>/atagande/<int:commitment_pk>/",

@@ -16,6 +16,7 @@ from accounts import permissions
 from accounts.requests import AuthedRequest
 from audit.selectors import history
 from core.http import FORM_METHODS
+from core.personal_data import personal_data_allowed
 from documents.responses import document_response
 from lib.periods import clamp_to_year
 from places.models import PoliceArea
@@ -66,15 +67,16 @@ def _form_error(form: Any, error: ValidationError) -> None:
 def dashboard(request: AuthedRequest) -> HttpResponse:
     permissions.require_staff(request)
     today = timezone.localdate()
-    year, promises = selectors.dashboard_promises(request.user, today)
-    rows = [(p, selectors.promise_progress(p, today)) for p in promises]
+    leading = selectors.dashboard_promises(request.user, today)
+    rows = [(p, selectors.promise_progress(p, today)) for p in leading.in_force]
     can_create = bool(permissions.editable_municipalities(request.user).exists())
     return render(
         request,
         "promises/dashboard.html",
         {
-            "year": year,
+            "year": leading.year,
             "rows": rows,
+            "drafts": leading.drafts,
             "today": today,
             "can_create": can_create,
             "agreements": selectors.staff_agreements(request.user),
@@ -107,11 +109,15 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 and permissions.can_report_activity(request.user, a)
             },
             # Withdrawal asks why; evaluation comes with the published evaluation.
+            # Publication goes through the preview and both parties' approval.
             "transitions": [
                 PromiseStatus(s)
                 for s in STATUS_TRANSITIONS[promise.status]
-                if s not in (PromiseStatus.WITHDRAWN, PromiseStatus.EVALUATED)
+                if s
+                not in (PromiseStatus.WITHDRAWN, PromiseStatus.EVALUATED, PromiseStatus.PUBLISHED)
             ],
+            "approvals": _approvals(promise),
+            "can_delete": can_edit and promise.status == PromiseStatus.DRAFT,
             "can_withdraw": can_edit
             and PromiseStatus.WITHDRAWN in STATUS_TRANSITIONS[promise.status],
             "history": history(f"citizenpromise:{promise.pk}") if can_edit else None,
@@ -304,6 +310,86 @@ def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("promises:promise_detail", pk=promise.pk)
 
 
+def _approvals(promise: CitizenPromise) -> list[dict[str, Any]]:
+    """Each party with who approved the publication for it and when (None: not yet)."""
+    return [
+        {
+            "party": party,
+            "name": promise.municipality.name
+            if party == "municipality"
+            else promise.police_area.name,
+            "by": getattr(promise, f"{party}_approved_by"),
+            "at": getattr(promise, f"{party}_approved_at"),
+        }
+        for party in ("municipality", "police")
+    ]
+
+
+@require_safe
+@login_required
+def promise_preview(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The promise as its public page will show it, with both parties' approval below."""
+    promise = access.get_promise_for_viewer(request, pk)
+    today = timezone.localdate()
+    parties = permissions.promise_approval_parties(request.user, promise)
+    approvers = (promise.municipality_approved_by_id, promise.police_approved_by_id)
+    waiting = [p for p in parties if getattr(promise, f"{p}_approved_by_id") is None]
+    may_approve = (
+        promise.status == PromiseStatus.SIGNED
+        and bool(waiting)
+        and (request.user.is_superuser or request.user.pk not in approvers)
+    )
+    return render(
+        request,
+        "promises/promise_preview.html",
+        {
+            "promise": promise,
+            "progress": selectors.promise_progress(promise, today),
+            "today": today,
+            "occasions": selectors.upcoming_occasions(promise, timezone.now(), public=True),
+            "approvals": _approvals(promise),
+            "may_approve": may_approve,
+        },
+    )
+
+
+@require_POST
+@login_required
+def promise_approve(request: AuthedRequest, pk: int) -> HttpResponse:
+    promise = access.get_promise_for_approver(request, pk)
+    try:
+        services.promise_approve(promise=promise, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("promises:promise_preview", pk=promise.pk)
+    if promise.status == PromiseStatus.PUBLISHED:
+        messages.success(request, _("Both parties have approved: the promise is published."))
+        return redirect("promises:promise_detail", pk=promise.pk)
+    messages.success(
+        request,
+        _("Your approval is recorded. The promise is published when the other party approves."),
+    )
+    return redirect("promises:promise_preview", pk=promise.pk)
+
+
+@FORM_METHODS
+@login_required
+def promise_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Delete a draft, after a page that says what goes with it."""
+    promise = access.get_promise_for_editor(request, pk)
+    if refusal := _refuse_unless_draft(request, promise):
+        return refusal
+    if request.method == "POST":
+        try:
+            services.promise_delete(promise=promise, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("promises:promise_detail", pk=promise.pk)
+        messages.success(request, _("The draft %(title)s was deleted.") % {"title": promise.title})
+        return redirect("promises:dashboard")
+    return render(request, "promises/promise_delete.html", {"promise": promise})
+
+
 @require_POST
 @login_required
 def promise_copy(request: AuthedRequest, pk: int) -> HttpResponse:
@@ -482,7 +568,11 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
     }
     form = ActivityReportForm(request.POST or None, initial=initial, activity=activity)
     warnings: list[str] = []
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and personal_data_allowed(form, form.cleaned_data["notes"])
+    ):
         try:
             services.activity_report_create(
                 activity=activity, by=request.user, **form.service_data()
@@ -527,7 +617,11 @@ def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_changer(request, pk)
     form = ActivityReportForm(request.POST or None, instance=report, activity=report.activity)
     warnings: list[str] = []
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and personal_data_allowed(form, form.cleaned_data["notes"])
+    ):
         try:
             services.activity_report_update(
                 report=report,

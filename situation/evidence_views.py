@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts import permissions
 from core.http import FORM_METHODS
+from core.personal_data import personal_data_allowed
 from imports.tabular import MAX_FILE_BYTES
 from situation import access, services
 from situation.forms import (
@@ -37,7 +38,7 @@ def complaint_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = ComplaintForm(
         request.POST if request.method == "POST" else None, municipality=municipality
     )
-    if form.is_valid():
+    if form.is_valid() and personal_data_allowed(form, form.cleaned_data["text"]):
         try:
             complaint = services.complaint_create(
                 municipality=municipality, by=request.user, **form.service_data()
@@ -69,7 +70,13 @@ def dialogue_create(request: HttpRequest, slug: str) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = DialogueForm(data, municipality=municipality)
     concerns = ConcernFormSet(data, prefix="concern")
-    if form.is_valid() and concerns.is_valid():
+    if (
+        form.is_valid()
+        and concerns.is_valid()
+        and personal_data_allowed(
+            form, form.cleaned_data["notes"], *(c.cleaned_data.get("text", "") for c in concerns)
+        )
+    ):
         raised = [c.service_data() for c in concerns if c.cleaned_data.get("text")]
         try:
             dialogue = services.dialogue_create(

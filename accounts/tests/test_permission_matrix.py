@@ -137,6 +137,15 @@ MATRIX: dict[str, Row] = {
     ),
     "promises:promise_status": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
     "promises:promise_copy": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
+    # The preview of the public page, for every reader of the draft; approving it for
+    # publication is for the coordinators of its municipality and police area (the draft
+    # here is refused by the service, with a message: a draft is not yet signed).
+    "promises:promise_preview": Row(lambda w: {"pk": w.cast.draft.pk}, get=_staff(**DRAFT_READERS)),
+    "promises:promise_approve": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
+    # Deleting the draft: a confirm page, then the deletion; only its coordinators.
+    "promises:promise_delete": Row(
+        lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_ACTION
+    ),
     "promises:promise_withdraw": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
     "promises:commitment_create": Row(
         lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_EDIT

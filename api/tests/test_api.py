@@ -125,8 +125,11 @@ def _more_promises(cast: Cast, count: int, first_year: int) -> None:
             services.activity_create(
                 promise=promise, by=cast.coordinator, kind="other", description=f"A{k}", target=2
             )
-        for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
-            services.promise_set_status(promise=promise, by=cast.coordinator, status=status)
+        services.promise_set_status(
+            promise=promise, by=cast.coordinator, status=PromiseStatus.SIGNED
+        )
+        for approver in (cast.coordinator, cast.admin):
+            services.promise_approve(promise=promise, by=approver)
 
 
 def _queries(url: str) -> int:

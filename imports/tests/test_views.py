@@ -130,3 +130,33 @@ def test_another_municipality_cannot_be_chosen_or_posted(cast: Cast) -> None:
     forged = client_for(cast.other_coordinator).post(SAVE, _review_post(review))
     assert forged.status_code == 302 and forged["Location"] == START
     assert not CitizenPromise.objects.filter(municipality=cast.eslov).exists()
+
+
+def test_a_text_of_another_municipality_is_named_and_saved_only_when_confirmed(
+    cast: Cast,
+) -> None:
+    _fresh(cast)
+    client = client_for(cast.coordinator)
+    text = HTML.read_text(encoding="utf-8").replace("Eslöv", "Hörby")
+    review = client.post(START, {"municipality": cast.eslov.pk, "text": text})
+    page = review.content.decode()
+    assert "The text names the municipality: Hörby." in page
+    assert "This looks like a promise of Hörby, but it will be saved as a draft of Eslöv" in page
+    refused = client.post(SAVE, _review_post(review))
+    assert refused.status_code == 200
+    assert "The text is a promise of Hörby, not of Eslöv." in refused.content.decode()
+    assert refused.context["form"]["title"].value() == review.context["form"].initial["title"]
+    assert not CitizenPromise.objects.filter(municipality=cast.eslov).exists()
+    client.post(SAVE, _review_post(review, named_elsewhere_confirmed="on"))
+    saved = CitizenPromise.objects.get(municipality=cast.eslov)
+    assert "Hörby" in saved.title
+
+
+def test_a_text_of_the_chosen_municipality_asks_nothing(cast: Cast) -> None:
+    _fresh(cast)
+    client = client_for(cast.coordinator)
+    review = client.post(
+        START, {"municipality": cast.eslov.pk, "text": HTML.read_text(encoding="utf-8")}
+    )
+    assert "The text names the municipality: Eslöv." in review.content.decode()
+    assert "named_elsewhere_confirmed" not in review.context["form"].fields

@@ -39,8 +39,10 @@ def _published(cast: Cast, slug: str, year: int, controls: int, done: int) -> Ci
         description="Kontroller",
         target=controls,
     )
-    for status in (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED):
-        services.promise_set_status(promise=promise, by=cast.admin, status=status)
+    services.promise_set_status(promise=promise, by=cast.admin, status=PromiseStatus.SIGNED)
+    # The administrator stands in for both parties' coordinators.
+    for _party in range(2):
+        services.promise_approve(promise=promise, by=cast.admin)
     if done:
         services.activity_report_create(
             activity=activity, by=cast.admin, date=date(year, 2, 1), count=done

@@ -56,8 +56,9 @@ def test_municipality_page_lists_years_newest_first_with_the_agreement(cast: Cas
     services.activity_create(
         promise=older, by=cast.coordinator, kind=ActivityKind.OTHER, description="x", target=1
     )
-    for status in ("signed", "published"):
-        services.promise_set_status(promise=older, by=cast.coordinator, status=status)
+    services.promise_set_status(promise=older, by=cast.coordinator, status="signed")
+    for approver in (cast.coordinator, cast.admin):
+        services.promise_approve(promise=older, by=approver)
     page = client_for().get("/kommun/eslov/").content.decode()
     assert page.index("/kommun/eslov/2017/") < page.index("/kommun/eslov/2016/")
     assert "Överenskommelse 2015–2018" in page

@@ -4,7 +4,8 @@ Each validates, writes in one transaction and records the change in the audit tr
 takes keyword-only arguments named after the fields it writes, so a misspelt one is refused;
 an update leaves what it is not given as it is. `promises` holds the yearly promise, its
 commitments and activities, `agreements` the agreements, `signatories` who signed either,
-`occasions` the planned occasions and `reports` the activity log.
+`publishing` the two parties' approval that publishes a promise, `occasions` the planned
+occasions and `reports` the activity log.
 """
 
 from promises.services.agreements import agreement_create, agreement_update
@@ -19,12 +20,14 @@ from promises.services.promises import (
     promise_copy_to_next_year,
     promise_create,
     promise_reopen,
+    promise_delete,
     promise_require_draft,
     promise_set_status,
     promise_update,
     promise_withdraw,
     signatory_set,
 )
+from promises.services.publishing import promise_approve, promise_is_approved
 from promises.services.reports import (
     ReportNeedsConfirmation,
     activity_progress_recount,
@@ -56,8 +59,11 @@ __all__ = [
     "occasion_delete",
     "occasion_update",
     "promise_copy_to_next_year",
+    "promise_approve",
     "promise_create",
     "promise_reopen",
+    "promise_delete",
+    "promise_is_approved",
     "promise_require_draft",
     "promise_set_status",
     "promise_update",

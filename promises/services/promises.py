@@ -16,7 +16,8 @@ from core.changes import KEEP, Keep, assign_given
 from core.versioning import save_versioned
 from lib.carry_over import carry_over_text, carry_over_title
 from places.models import Municipality, PoliceArea
-from promises.models import Activity, Agreement, CitizenPromise, Commitment
+from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
+from promises.services.publishing import promise_approval_clear, promise_is_approved
 from promises.services.signatories import Signer, signatories_replace
 from promises.vocabularies import STATUS_TRANSITIONS, FollowUpCadence, PromiseStatus
 
@@ -140,22 +141,29 @@ def _refuse_transition(promise: CitizenPromise, status: str) -> None:
         )
     if status == PromiseStatus.SIGNED and not promise.signed_on:
         raise ValidationError(_("Enter the date it was signed before marking it as signed."))
-    if status == PromiseStatus.PUBLISHED and not promise.activities.exists():
-        raise ValidationError(_("A promise needs at least one activity before it is published."))
+    if status == PromiseStatus.PUBLISHED and not promise_is_approved(promise):
+        raise ValidationError(
+            _(
+                "A promise is published when a coordinator of the municipality and one of the "
+                "local police area have both approved it."
+            ),
+            code="needs_approval",
+        )
     if status == PromiseStatus.WITHDRAWN:
         raise ValidationError(_("Withdraw a promise with its reason."), code="needs_reason")
 
 
 @transaction.atomic
 def promise_set_status(*, promise: CitizenPromise, by: User | None, status: str) -> CitizenPromise:
-    """Move a promise to the next status of its life (draft → signed → published → evaluated)."""
+    """Move a promise to the next status of its life (draft → signed, back to draft, →
+    evaluated). Publication comes with both parties' approval (`promise_approve`)."""
     _refuse_transition(promise, status)
     before = stored_snapshot(promise)
     promise.status = status
     fields = ["status"]
-    if status == PromiseStatus.PUBLISHED and promise.published_at is None:
-        promise.published_at = timezone.now()
-        fields.append("published_at")
+    # Back to draft, the text may change: what was approved is no longer what stands.
+    if status == PromiseStatus.DRAFT:
+        fields += promise_approval_clear(promise)
     save_versioned(promise, expected_version=promise.version, fields=fields)
     audit_record(action=CHANGE, instance=promise, by=by, before=before)
     return promise
@@ -197,6 +205,34 @@ def promise_withdraw(*, promise: CitizenPromise, by: User | None, reason: str) -
     )
     audit_record(action=CHANGE, instance=promise, by=by, before=before)
     return promise
+
+
+@transaction.atomic
+def promise_delete(*, promise: CitizenPromise, by: User | None) -> None:
+    """Delete a draft with its commitments, activities and signatories. Only a draft: a
+    signed or published promise is a record of what was agreed, and is withdrawn instead."""
+    if promise.status != PromiseStatus.DRAFT:
+        raise ValidationError(
+            _(
+                "Only a draft can be deleted. A published promise is a public record: it is "
+                "never deleted, only withdrawn."
+            ),
+            code="not_draft",
+        )
+    # A promise once signed may have been logged: the log is a record of work done.
+    if ActivityReport.objects.filter(activity__promise=promise).exists():
+        raise ValidationError(
+            _(
+                "This draft has activity reports in its log, a record of work done, and cannot "
+                "be deleted. Change it instead."
+            ),
+            code="has_reports",
+        )
+    before = stored_snapshot(promise)
+    before["commitments"] = promise.commitments.count()
+    before["activities"] = promise.activities.count()
+    audit_record(action=DELETE, instance=promise, by=by, before=before, after={})
+    promise.delete()
 
 
 @transaction.atomic

@@ -122,3 +122,19 @@ def test_the_guard_knows_every_demo_account() -> None:
 
     load_demo(TODAY)
     assert set(User.objects.values_list("username", flat=True)) == set(DEMO_USERNAMES)
+
+
+def test_every_published_demo_promise_carries_both_parties_approval() -> None:
+    load_demo(TODAY)
+    published = CitizenPromise.objects.exclude(
+        status__in=[PromiseStatus.DRAFT, PromiseStatus.SIGNED]
+    )
+    assert published.count() >= 3
+    for promise in published.select_related("municipality_approved_by", "police_approved_by"):
+        assert promise.municipality_approved_at and promise.police_approved_at, promise
+        assert promise.municipality_approved_by != promise.police_approved_by or (
+            promise.municipality.slug == "exempelby"
+        )
+    eslov = CitizenPromise.objects.get(municipality__slug="eslov", year=2017)
+    assert eslov.municipality_approved_by.username == "samordnare.eslov"  # type: ignore[union-attr]
+    assert eslov.police_approved_by.username == "samordnare.polis.eslov"  # type: ignore[union-attr]

@@ -271,12 +271,28 @@ def test_progress_task_repairs_a_drifted_count(cast: Cast) -> None:
 
 @time_machine.travel(date(2017, 7, 2))
 def test_dashboard_shows_this_years_promises(cast: Cast) -> None:
-    year, promises = selectors.dashboard_promises(cast.coordinator, date(2017, 7, 2))
-    assert year == 2017
-    assert promises == [cast.published]
-    assert selectors.dashboard_promises(cast.other_coordinator, date(2017, 7, 2))[1] == [
-        cast.lund_draft
-    ]
+    dashboard = selectors.dashboard_promises(cast.coordinator, date(2017, 7, 2))
+    assert dashboard.year == 2017
+    assert dashboard.in_force == [cast.published]
+    assert dashboard.drafts == [cast.draft]
+    lund = selectors.dashboard_promises(cast.other_coordinator, date(2017, 7, 2))
+    assert (lund.year, lund.in_force, lund.drafts) == (None, [], [cast.lund_draft])
+
+
+def test_a_draft_of_a_later_year_never_pushes_the_promise_in_force_aside(cast: Cast) -> None:
+    """A wrongly imported draft for a later year used to become the dashboard's "latest"."""
+    later = services.promise_create(
+        by=cast.coordinator,
+        municipality=cast.eslov,
+        police_area=cast.area,
+        year=2024,
+        title="Hörby 2024",
+    )
+    dashboard = selectors.dashboard_promises(cast.coordinator, date(2026, 11, 30))
+    assert (dashboard.year, dashboard.in_force) == (2017, [cast.published])
+    assert dashboard.drafts == [later, cast.draft]
+    police = selectors.dashboard_promises(cast.reporter, date(2026, 11, 30))
+    assert (police.year, police.in_force) == (2017, [cast.published])
 
 
 def test_reach_is_shown_as_a_share_of_the_audience(cast: Cast) -> None:

@@ -2,11 +2,13 @@
 
 from datetime import date
 
+import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
 
 from conftest import Cast, client_for
+from promises import services
 from promises.models import ActivityReport, CitizenPromise
 from promises.vocabularies import PromiseStatus
 
@@ -295,3 +297,112 @@ def test_an_id_beyond_the_database_range_is_a_form_error_not_a_crash(cast: Cast)
     assert response.status_code == 200
     assert "organisations" in response.context["form"].errors
     assert not ActivityReport.objects.exists()
+
+
+def test_report_notes_with_personal_data_come_back_with_a_warning_until_confirmed(
+    cast: Cast,
+) -> None:
+    client = _client(cast.reporter)
+    data = {
+        "date": "2017-05-04",
+        "count": 1,
+        "place": "Väg 113",
+        "notes": "Föraren 811218-9876 i bil XYZ 789 fick böter.",
+    }
+    url = reverse("promises:report_create", args=[cast.controls.pk])
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "a personal identity number (811218-9876)" in page
+    assert "a vehicle registration number (XYZ 789)" in page
+    assert "Föraren 811218-9876 i bil XYZ 789 fick böter.</textarea>" in page
+    assert not ActivityReport.objects.exists()
+    assert client.post(url, {**data, "confirm_personal_data": "on"}).status_code == 302
+    report = ActivityReport.objects.get()
+    edit = reverse("promises:report_edit", args=[report.pk])
+    changed = {**data, "version": report.version, "notes": "Ring 0701234567."}
+    assert "a phone number (0701234567)" in client.post(edit, changed).content.decode()
+    report.refresh_from_db()
+    assert report.notes == data["notes"]
+
+
+@time_machine.travel(date(2026, 11, 30))
+def test_the_dashboard_leads_with_the_promise_in_force_and_then_drafts(cast: Cast) -> None:
+    services.promise_create(
+        by=cast.coordinator,
+        municipality=cast.eslov,
+        police_area=cast.area,
+        year=2024,
+        title="Hörby 2024",
+    )
+    for user in (cast.coordinator, cast.reporter):
+        page = _client(user).get(reverse("promises:dashboard")).content.decode()
+        assert "Latest published promises (2017)" in page
+        assert "Latest promises (2024)" not in page
+        live, drafts = page.index("Medborgarlöfte 2017"), page.index("Not yet published")
+        assert live < drafts < page.index("Hörby 2024")
+
+
+def test_a_coordinator_deletes_a_draft_after_a_confirm_page_and_it_is_audited(
+    cast: Cast,
+) -> None:
+    from audit.models import AuditEvent
+
+    services.commitment_create(promise=cast.draft, by=cast.coordinator, text="Ett åtagande")
+    client = _client(cast.coordinator)
+    url = reverse("promises:promise_delete", args=[cast.draft.pk])
+    detail = client.get(reverse("promises:promise_detail", args=[cast.draft.pk])).content.decode()
+    assert url in detail
+    confirm = client.get(url).content.decode()
+    assert "Hemligt utkast 2018" in confirm and "1 commitment" in confirm
+    assert CitizenPromise.objects.filter(pk=cast.draft.pk).exists()
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("promises:dashboard")
+    assert "The draft Hemligt utkast 2018 was deleted." in response.content.decode()
+    assert not CitizenPromise.objects.filter(pk=cast.draft.pk).exists()
+    event = AuditEvent.objects.get(model="promises.CitizenPromise", action="delete")
+    assert event.object_id == str(cast.draft.pk) and event.actor == cast.coordinator
+    assert event.changes["title"][0] == "Hemligt utkast 2018"
+
+
+def test_a_published_promise_is_never_deleted_only_withdrawn(cast: Cast) -> None:
+    client = _client(cast.coordinator)
+    url = reverse("promises:promise_delete", args=[cast.published.pk])
+    assert (
+        url
+        not in client.get(
+            reverse("promises:promise_detail", args=[cast.published.pk])
+        ).content.decode()
+    )
+    response = client.post(url, follow=True)
+    assert "can no longer be changed" in response.content.decode()
+    assert CitizenPromise.objects.filter(pk=cast.published.pk).exists()
+
+
+@pytest.mark.parametrize("actor", ["other_coordinator", "reporter", "viewer", "partner"])
+def test_no_one_but_the_drafts_coordinators_may_delete_it(cast: Cast, actor: str) -> None:
+    response = _client(getattr(cast, actor)).post(
+        reverse("promises:promise_delete", args=[cast.draft.pk])
+    )
+    assert response.status_code in (403, 404)
+    assert CitizenPromise.objects.filter(pk=cast.draft.pk).exists()
+
+
+def test_anonymous_visitors_cannot_delete_a_draft(cast: Cast) -> None:
+    response = client_for(None).post(reverse("promises:promise_delete", args=[cast.draft.pk]))
+    assert response.status_code == 302 and "/konto/logga-in/" in response["Location"]
+    assert CitizenPromise.objects.filter(pk=cast.draft.pk).exists()
+
+
+def test_a_draft_with_a_log_is_not_deleted(cast: Cast) -> None:
+    """Signed, logged, moved back to draft: the log stays, and so does the promise."""
+    promise = cast.published
+    CitizenPromise.objects.filter(pk=promise.pk).update(status=PromiseStatus.SIGNED)
+    promise.refresh_from_db()
+    services.activity_report_create(activity=cast.controls, by=cast.reporter, date=date(2017, 3, 3))
+    services.promise_set_status(promise=promise, by=cast.coordinator, status=PromiseStatus.DRAFT)
+    response = _client(cast.coordinator).post(
+        reverse("promises:promise_delete", args=[promise.pk]), follow=True
+    )
+    assert "activity reports in its log" in response.content.decode()
+    assert CitizenPromise.objects.filter(pk=promise.pk).exists()

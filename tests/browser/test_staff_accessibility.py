@@ -69,6 +69,8 @@ def test_staff_pages_have_no_serious_accessibility_violations(
         "samordnare.exempelby": [
             f"/arbete/loften/{draft.pk}/redigera/",
             f"/arbete/loften/{draft.pk}/aktivitet/ny/",
+            f"/arbete/loften/{draft.pk}/forhandsvisning/",
+            f"/arbete/loften/{draft.pk}/radera/",
             *(f"/arbete/uppfoljning/{f.pk}/" for f in drafts),
             f"/arbete/uppfoljning/utvardering/{evaluation_draft.pk}/",
         ],

@@ -28,9 +28,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo already loaded; nothing changed.")
         self.stdout.write(
             "Open http://127.0.0.1:8000/kommun/eslov/2017/ and log in with password 'demo' as:\n"
-            "  admin                 platform administrator\n"
-            "  samordnare.eslov      coordinator, Eslöv municipality\n"
-            "  polis.eslov           police reporter, local police area Eslöv\n"
-            "  samordnare.exempelby  coordinator, the invented municipality Exempelby\n"
+            "  admin                   platform administrator\n"
+            "  samordnare.eslov        coordinator, Eslöv municipality\n"
+            "  polis.eslov             police reporter, local police area Eslöv\n"
+            "  samordnare.polis.eslov  coordinator, local police area Eslöv\n"
+            "  samordnare.exempelby    coordinator, the invented municipality Exempelby\n"
             "The situation picture: http://127.0.0.1:8000/arbete/lagesbild/eslov/2015/"
         )
