@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('promises', '0006_occasion'),
+        ('promises', '0008_plausible_dates'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
