@@ -24,6 +24,13 @@ def test_search_filters_by_name_whatever_the_case(cast: Cast) -> None:
     assert "/kommun/eslov/" not in client.get("/?q=malmö").content.decode()
 
 
+def test_search_finds_the_name_without_its_letters_or_with_kommun(cast: Cast) -> None:
+    client = client_for()
+    for query in ("eslov", "Eslövs kommun", "eslovs kommun", "ESLOV", "Esl"):
+        assert "/kommun/eslov/" in client.get("/", {"q": query}).content.decode(), query
+    assert "/kommun/eslov/" not in client.get("/", {"q": "Lunds kommun"}).content.decode()
+
+
 def test_search_as_you_type_returns_only_the_list(cast: Cast) -> None:
     response = client_for().get("/?q=esl", headers={"HX-Request": "true"})
     body = response.content.decode()
