@@ -45,9 +45,8 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 @require_safe
 def municipality(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Municipality.objects.select_related("county"), slug=slug)
+    # Every municipality has a page, saying so plainly when nothing is published yet.
     promises = selectors.public_promises_of(place)
-    if not promises:
-        raise Http404
     return render(
         request,
         "portal/municipality.html",
