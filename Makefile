@@ -22,9 +22,15 @@ $(TEST_STAMP): $(STAMP)
 
 install: $(STAMP)
 
-demo: install
+# A development .env, written once, so that every `loften` command works beside the demo:
+# DEBUG on and a secret key generated for this machine. An existing .env is never touched.
+.env:
+	@printf '%s\n' '# Written by make run for development on this machine; never for a server (see .env.example).' \
+	  'DEBUG=true' "SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "Wrote a development .env (DEBUG=true, a generated SECRET_KEY)."
+
+demo: install .env
 	DEBUG=true $(BIN)/loften migrate --no-input -v 0
-	DEBUG=true $(BIN)/loften createcachetable
 	DEBUG=true $(BIN)/loften demo
 
 run: demo

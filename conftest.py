@@ -67,7 +67,7 @@ def production_setting(name: str, **env: str) -> str:
 
     test_only = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEMO_MODE")
     clean = {k: v for k, v in os.environ.items() if k not in test_only}
-    clean.update({"DEBUG": "false", "SECRET_KEY": "p" * 50, **env})
+    clean.update({"DEBUG": "false", "SECRET_KEY": "p" * 50, "ENV_FILE": "", **env})
     result = subprocess.run(
         [sys.executable, "-c", f"import loften.settings as s; print(s.{name})"],
         cwd=Path(__file__).resolve().parent,

@@ -19,6 +19,7 @@ from api.schemas import (
     EffectOut,
     EvaluationOut,
     FollowUpOut,
+    IndexOut,
     MunicipalityOut,
     Pace,
     PictureOut,
@@ -78,6 +79,30 @@ def _kind(kind: str) -> ActivityKind:
 def _kind_labels(language: str | None) -> dict[str, str]:
     """The activity kinds' names in the active language (the key), translated once."""
     return {value: str(label) for value, label in ActivityKind.choices}
+
+
+# The index
+
+LISTS = {
+    "municipalities": "api:municipality_list",
+    "police_areas": "api:police_area_list",
+    "agreements": "api:agreement_list",
+    "promises": "api:promise_list",
+    "follow_ups": "api:follow_up_list",
+    "evaluations": "api:evaluation_list",
+    "situation_pictures": "api:picture_list",
+}
+
+
+def index_out(link: Link, title: str, description: str) -> IndexOut:
+    return {
+        "title": title,
+        "description": description,
+        "documentation": link("api:openapi-view"),
+        "openapi": link("api:openapi-json"),
+        "open_data": link("portal:open_data"),
+        "lists": {name: link(url_name) for name, url_name in LISTS.items()},
+    }
 
 
 # Municipalities and police areas

@@ -24,6 +24,17 @@ Pace = Literal["no_target", "reached", "ahead", "on_track", "behind", "not_reach
 Phase = Literal["planned", "running", "ended"]
 
 
+class IndexOut(TypedDict):
+    """What the API's own address answers: where its description and its lists are."""
+
+    title: str
+    description: str
+    documentation: str
+    openapi: str
+    open_data: str
+    lists: dict[str, str]
+
+
 class CountyOut(TypedDict):
     code: str
     name: str

@@ -92,6 +92,20 @@ def _listed(
     return api.create_response(request, data, status=200)
 
 
+# The index
+
+
+@api.get(
+    "/",
+    response={200: schemas.IndexOut, **ERRORS},
+    tags=["index"],
+    url_name="index",
+    summary="This index: the documentation, the OpenAPI description and every list",
+)
+def index(request: HttpRequest) -> schemas.IndexOut:
+    return outputs.index_out(outputs.links(request), api.title, api.description or "")
+
+
 # Municipalities and police areas
 
 

@@ -5,7 +5,7 @@ Django's model choice fields pass a posted id straight to the database; an id be
 """
 
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -35,3 +35,13 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField[Any]):
                     params={"pk": key},
                 )
         return super()._check_values(value)  # type: ignore[misc]
+
+
+F = TypeVar("F", bound=forms.Field)
+
+
+def required_later(field: F) -> F:
+    """Mark a field a draft may leave empty but a later step (approving, publishing) needs:
+    its label then does not say "optional", since its help text says it is required."""
+    setattr(field, "required_later", True)  # noqa: B010 - read by the template _field.html
+    return field

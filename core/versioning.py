@@ -24,11 +24,13 @@ def save_versioned(instance: Model, *, expected_version: int, fields: list[str])
     )
     if not updated:
         raise ConcurrentEditError(
+            # One sentence for every kind of record: a name put into it would need its
+            # definite form in Swedish ("aktiviteten", "löftet"), which no label gives.
             _(
-                "Someone else saved this %(thing)s after you opened it. Your changes were not "
-                "saved: reload the page to see the latest version, then make your changes again."
-            )
-            % {"thing": instance._meta.verbose_name},
+                "Someone else saved changes here after you opened the page. Your changes were "
+                "not saved: reload the page to see the latest version, then make your changes "
+                "again."
+            ),
             code="concurrent_edit",
         )
     instance.version = expected_version + 1  # type: ignore[attr-defined]

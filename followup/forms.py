@@ -5,7 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import required_later
 from followup.models import Evaluation, FollowUp
+from followup.services.evaluations import EvaluationJudgement
+from followup.services.follow_ups import FollowUpJudgement
 from followup.vocabularies import CommitmentStatus
 
 
@@ -13,12 +16,14 @@ class FollowUpForm(forms.Form):
     """One comment per activity, a status and comment per commitment, and the overall
     assessment; the fields are named after the lines of the follow-up it edits."""
 
-    assessment = forms.CharField(
-        label=_("Overall assessment"),
-        required=False,
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Published with the figures. Required before the follow-up is approved."),
+    assessment = required_later(
+        forms.CharField(
+            label=_("Overall assessment"),
+            required=False,
+            max_length=20000,
+            widget=forms.Textarea(attrs={"rows": 6}),
+            help_text=_("Published with the figures. Required before the follow-up is approved."),
+        )
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -70,6 +75,14 @@ class FollowUpForm(forms.Form):
             for j in self.follow_up.commitments.all()
         }
 
+    def service_data(self) -> FollowUpJudgement:
+        return FollowUpJudgement(
+            expected_version=self.expected_version(),
+            assessment=self.cleaned_data["assessment"],
+            activity_comments=self.activity_comments(),
+            commitment_judgements=self.commitment_judgements(),
+        )
+
 
 class ReminderPreferenceForm(forms.Form):
     follow_up_due = forms.BooleanField(
@@ -85,12 +98,14 @@ class EvaluationForm(forms.Form):
     """The result in brief; per commitment the partners' assessment, what carries into next
     year and whether it is carried over; per activity whether it is carried over."""
 
-    summary = forms.CharField(
-        label=_("Result in brief"),
-        required=False,
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Shown first on the public promise page. Required before publishing."),
+    summary = required_later(
+        forms.CharField(
+            label=_("Result in brief"),
+            required=False,
+            max_length=20000,
+            widget=forms.Textarea(attrs={"rows": 6}),
+            help_text=_("Shown first on the public promise page. Required before publishing."),
+        )
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -146,3 +161,11 @@ class EvaluationForm(forms.Form):
             line.activity_id: self.cleaned_data[f"keepa_{line.activity_id}"]
             for line in self.evaluation.activities.all()
         }
+
+    def service_data(self) -> EvaluationJudgement:
+        return EvaluationJudgement(
+            expected_version=self.expected_version(),
+            summary=self.cleaned_data["summary"],
+            commitment_texts=self.commitment_texts(),
+            activity_carry_over=self.activity_carry_over(),
+        )

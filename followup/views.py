@@ -2,13 +2,15 @@
 evaluation (judge, publish, carry over) and the reminder settings. Every check of who may
 do what is asked of accounts.permissions."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -16,14 +18,19 @@ from accounts import permissions
 from accounts.requests import AuthedRequest
 from audit.selectors import history
 from core.http import FORM_METHODS
+from core.versioning import ConcurrentEditError
 from documents.responses import document_response
 from followup import access, services
 from followup.forms import EvaluationForm, FollowUpForm, ReminderPreferenceForm
-from followup.models import ReminderPreference
+from followup.models import Evaluation, FollowUp, ReminderPreference
 from followup.printing import evaluation_document, follow_up_document
+from followup.services.evaluations import EvaluationJudgement
+from followup.services.follow_ups import FollowUpJudgement
 from followup.vocabularies import EvaluationStatus, FollowUpStatus
 from promises.access import get_promise_for_editor
 from promises.selectors import next_year_promise
+
+F = TypeVar("F", FollowUpForm, EvaluationForm)
 
 
 def _report(request: HttpRequest, error: ValidationError) -> None:
@@ -44,32 +51,56 @@ def start(request: AuthedRequest, promise_pk: int, number: int) -> HttpResponse:
     return redirect("followup:detail", pk=follow_up.pk)
 
 
-@FORM_METHODS
-@login_required
-def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = access.get_follow_up_for_viewer(request, pk)
+def _posted_form(request: AuthedRequest, make: Callable[[Any], F], draft: bool) -> F | None:
+    """The page's form as posted by one of its buttons, or None when the post carries none."""
+    return make(request.POST) if draft and "version" in request.POST else None
+
+
+def _reshown(form: F, make: Callable[[Any], F], error: ValidationError, stored: int) -> F:
+    """The form again with everything typed and the refusal. Its content was saved unless
+    someone else saved first, so it carries the stored version unless that was the refusal."""
+    data = dict(form.data.items())
+    if not isinstance(error, ConcurrentEditError):
+        data["version"] = str(stored)
+    again = make(data)
+    again.is_valid()
+    again.add_error(None, error)
+    return again
+
+
+def _follow_up_act(
+    request: AuthedRequest,
+    follow_up: FollowUp,
+    act: Callable[[FollowUpJudgement | None], str],
+) -> HttpResponse:
+    """Run a button of the follow-up's page with what is on its form: the form is saved
+    with it, and a refusal shows the form again with everything typed."""
+
+    def make(data: Any) -> FollowUpForm:
+        return FollowUpForm(data, follow_up=follow_up)
+
+    form = _posted_form(request, make, follow_up.status == FollowUpStatus.DRAFT)
+    if form is not None and not form.is_valid():
+        return _follow_up_page(request, follow_up, form)
+    try:
+        done = act(form.service_data() if form is not None else None)
+    except ValidationError as error:
+        if form is None:
+            _report(request, error)
+            return redirect("followup:detail", pk=follow_up.pk)
+        stored = FollowUp.objects.values_list("version", flat=True).get(pk=follow_up.pk)
+        return _follow_up_page(request, follow_up, _reshown(form, make, error, stored))
+    messages.success(request, done)
+    return redirect("followup:detail", pk=follow_up.pk)
+
+
+def _follow_up_page(
+    request: AuthedRequest, follow_up: FollowUp, form: FollowUpForm | None = None
+) -> HttpResponse:
     promise = follow_up.promise
     can_edit = permissions.can_edit_promise(request.user, promise)
-    editable = can_edit and follow_up.status == FollowUpStatus.DRAFT
-    if request.method == "POST" and not editable:
-        raise PermissionDenied(_("This follow-up cannot be changed by you now."))
-    data = request.POST if request.method == "POST" else None
-    form = FollowUpForm(data, follow_up=follow_up) if editable else None
-    if form is not None and request.method == "POST" and form.is_valid():
-        try:
-            services.follow_up_update(
-                follow_up=follow_up,
-                by=request.user,
-                expected_version=form.expected_version(),
-                assessment=form.cleaned_data["assessment"],
-                activity_comments=form.activity_comments(),
-                commitment_judgements=form.commitment_judgements(),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The follow-up was saved."))
-            return redirect("followup:detail", pk=follow_up.pk)
+    if can_edit and follow_up.status == FollowUpStatus.DRAFT and form is None:
+        form = FollowUpForm(follow_up=follow_up)
     awaiting = follow_up.status == FollowUpStatus.APPROVED
     may_cosign = permissions.can_cosign_follow_up(request.user, promise)
     context: dict[str, Any] = {
@@ -83,35 +114,48 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(request, "followup/detail.html", context)
 
 
+@FORM_METHODS
+@login_required
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    follow_up = access.get_follow_up_for_viewer(request, pk)
+    if request.method != "POST":
+        return _follow_up_page(request, follow_up)
+    editable = permissions.can_edit_promise(request.user, follow_up.promise)
+    if not editable or follow_up.status != FollowUpStatus.DRAFT:
+        raise PermissionDenied(_("This follow-up cannot be changed by you now."))
+
+    def save(judgement: FollowUpJudgement | None) -> str:
+        if judgement is not None:
+            services.follow_up_update(follow_up=follow_up, by=request.user, **judgement)
+        return _("The follow-up was saved.")
+
+    return _follow_up_act(request, follow_up, save)
+
+
 @require_POST
 @login_required
 def refresh(request: AuthedRequest, pk: int) -> HttpResponse:
     follow_up = access.get_follow_up_for_editor(request, pk)
-    try:
-        services.follow_up_refresh(follow_up=follow_up, by=request.user)
-    except ValidationError as error:
-        _report(request, error)
-    else:
-        messages.success(request, _("The figures were read from the activity log again."))
-    return redirect("followup:detail", pk=follow_up.pk)
+
+    def read_again(judgement: FollowUpJudgement | None) -> str:
+        services.follow_up_refresh(follow_up=follow_up, by=request.user, judgement=judgement)
+        return _("The figures were read from the activity log again.")
+
+    return _follow_up_act(request, follow_up, read_again)
 
 
 @require_POST
 @login_required
 def approve(request: AuthedRequest, pk: int) -> HttpResponse:
     follow_up = access.get_follow_up_for_editor(request, pk)
-    try:
-        services.follow_up_approve(follow_up=follow_up, by=request.user)
-    except ValidationError as error:
-        _report(request, error)
-    else:
+
+    def approve_it(judgement: FollowUpJudgement | None) -> str:
+        services.follow_up_approve(follow_up=follow_up, by=request.user, judgement=judgement)
         if follow_up.status == FollowUpStatus.PUBLISHED:
-            messages.success(request, _("The follow-up is approved and published."))
-        else:
-            messages.success(
-                request, _("The follow-up is approved and waits for the police area to co-sign.")
-            )
-    return redirect("followup:detail", pk=follow_up.pk)
+            return _("The follow-up is approved and published.")
+        return _("The follow-up is approved and waits for the police area to co-sign.")
+
+    return _follow_up_act(request, follow_up, approve_it)
 
 
 @require_POST
@@ -180,68 +224,94 @@ def evaluation_start(request: AuthedRequest, promise_pk: int) -> HttpResponse:
     return redirect("followup:evaluation", pk=found.pk)
 
 
-@FORM_METHODS
-@login_required
-def evaluation(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = access.get_evaluation_for_viewer(request, pk)
+def _evaluation_act(
+    request: AuthedRequest,
+    found: Evaluation,
+    act: Callable[[EvaluationJudgement | None], tuple[str, str]],
+) -> HttpResponse:
+    """Run a button of the evaluation's page with what is on its form: the form is saved
+    with it, and a refusal shows the form again with everything typed. `act` answers with
+    the message and the address to go to."""
+
+    def make(data: Any) -> EvaluationForm:
+        return EvaluationForm(data, evaluation=found)
+
+    form = _posted_form(request, make, found.status == EvaluationStatus.DRAFT)
+    if form is not None and not form.is_valid():
+        return _evaluation_page(request, found, form)
+    try:
+        done, url = act(form.service_data() if form is not None else None)
+    except ValidationError as error:
+        if form is None:
+            _report(request, error)
+            return redirect("followup:evaluation", pk=found.pk)
+        stored = Evaluation.objects.values_list("version", flat=True).get(pk=found.pk)
+        return _evaluation_page(request, found, _reshown(form, make, error, stored))
+    messages.success(request, done)
+    return redirect(url)
+
+
+def _evaluation_page(
+    request: AuthedRequest, found: Evaluation, form: EvaluationForm | None = None
+) -> HttpResponse:
     promise = found.promise
     can_edit = permissions.can_edit_promise(request.user, promise)
-    editable = can_edit and found.status == EvaluationStatus.DRAFT
-    if request.method == "POST" and not editable:
-        raise PermissionDenied(_("This evaluation cannot be changed by you now."))
-    data = request.POST if request.method == "POST" else None
-    form = EvaluationForm(data, evaluation=found) if editable else None
-    if form is not None and request.method == "POST" and form.is_valid():
-        try:
-            services.evaluation_update(
-                evaluation=found,
-                by=request.user,
-                expected_version=form.expected_version(),
-                summary=form.cleaned_data["summary"],
-                commitment_texts=form.commitment_texts(),
-                activity_carry_over=form.activity_carry_over(),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The evaluation was saved."))
-            return redirect("followup:evaluation", pk=found.pk)
-    next_year = next_year_promise(promise)
+    if can_edit and found.status == EvaluationStatus.DRAFT and form is None:
+        form = EvaluationForm(evaluation=found)
     context: dict[str, Any] = {
         "evaluation": found,
         "promise": promise,
         "form": form,
         "can_edit": can_edit,
-        "next_year": next_year,
+        "next_year": next_year_promise(promise),
         "history": history(f"citizenpromise:{promise.pk}") if can_edit else None,
     }
     return render(request, "followup/evaluation.html", context)
+
+
+@FORM_METHODS
+@login_required
+def evaluation(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = access.get_evaluation_for_viewer(request, pk)
+    if request.method != "POST":
+        return _evaluation_page(request, found)
+    editable = permissions.can_edit_promise(request.user, found.promise)
+    if not editable or found.status != EvaluationStatus.DRAFT:
+        raise PermissionDenied(_("This evaluation cannot be changed by you now."))
+    here = reverse("followup:evaluation", args=[found.pk])
+
+    def save(judgement: EvaluationJudgement | None) -> tuple[str, str]:
+        if judgement is not None:
+            services.evaluation_update(evaluation=found, by=request.user, **judgement)
+        return _("The evaluation was saved."), here
+
+    return _evaluation_act(request, found, save)
 
 
 @require_POST
 @login_required
 def evaluation_refresh(request: AuthedRequest, pk: int) -> HttpResponse:
     found = access.get_evaluation_for_editor(request, pk)
-    try:
-        services.evaluation_refresh(evaluation=found, by=request.user)
-    except ValidationError as error:
-        _report(request, error)
-    else:
-        messages.success(request, _("The figures were read again."))
-    return redirect("followup:evaluation", pk=found.pk)
+    here = reverse("followup:evaluation", args=[found.pk])
+
+    def read_again(judgement: EvaluationJudgement | None) -> tuple[str, str]:
+        services.evaluation_refresh(evaluation=found, by=request.user, judgement=judgement)
+        return _("The figures were read again."), here
+
+    return _evaluation_act(request, found, read_again)
 
 
 @require_POST
 @login_required
 def evaluation_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     found = access.get_evaluation_for_editor(request, pk)
-    try:
-        services.evaluation_publish(evaluation=found, by=request.user)
-    except ValidationError as error:
-        _report(request, error)
-    else:
-        messages.success(request, _("The evaluation is published and the promise evaluated."))
-    return redirect("followup:evaluation", pk=found.pk)
+    here = reverse("followup:evaluation", args=[found.pk])
+
+    def publish(judgement: EvaluationJudgement | None) -> tuple[str, str]:
+        services.evaluation_publish(evaluation=found, by=request.user, judgement=judgement)
+        return _("The evaluation is published and the promise evaluated."), here
+
+    return _evaluation_act(request, found, publish)
 
 
 @require_POST
@@ -270,17 +340,17 @@ def evaluation_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def evaluation_carry_over(request: AuthedRequest, pk: int) -> HttpResponse:
     found = access.get_evaluation_for_editor(request, pk)
-    try:
-        draft = services.evaluation_carry_over(evaluation=found, by=request.user)
-    except ValidationError as error:
-        _report(request, error)
-        return redirect("followup:evaluation", pk=found.pk)
-    messages.success(
-        request,
-        _("The draft for %(year)s was created with what you chose to carry over.")
-        % {"year": draft.year},
-    )
-    return redirect("promises:promise_detail", pk=draft.pk)
+
+    def carry_over(judgement: EvaluationJudgement | None) -> tuple[str, str]:
+        draft = services.evaluation_carry_over(
+            evaluation=found, by=request.user, judgement=judgement
+        )
+        done = _("The draft for %(year)s was created with what you chose to carry over.") % {
+            "year": draft.year
+        }
+        return done, reverse("promises:promise_detail", args=[draft.pk])
+
+    return _evaluation_act(request, found, carry_over)
 
 
 @require_safe

@@ -10,6 +10,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from lib.periods import FIRST_YEAR, LAST_YEAR
 from lib.swedish_dates import find_date
 from lib.swedish_numbers import APPROXIMATE, number_value
@@ -325,9 +327,9 @@ def parse_promise(title: str, lines: list[str]) -> ParsedPromise:
     _fill(document, sections)
     document.signatories = _signatories(closing)
     if not document.signatories:
-        document.warnings.append("no signatories found")
+        document.warnings.append(_("No signatories found."))
     if document.signed_on is None:
-        document.warnings.append("no date of signing found")
+        document.warnings.append(_("No date of signing found."))
     return document
 
 
@@ -360,7 +362,7 @@ def _take_promises(document: ParsedPromise, lines: list[str], *, prose: bool) ->
                 if not is_item and activity.target is None:
                     continue
                 if activity.target is None:
-                    document.warnings.append(f"no count found in: {sentence}")
+                    document.warnings.append(_("No count found in: %(text)s") % {"text": sentence})
                 if not activity.partners and re.search(r"\bgemensam", sentence, re.I):
                     activity.partners = _parties(document)
                 document.activities.append(activity)

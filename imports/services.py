@@ -48,7 +48,9 @@ def _organisations(names: list[str], warnings: list[str]) -> list[Organisation]:
     for name in names:
         match = Organisation.objects.filter(name__iexact=name).first()
         if match is None:
-            warnings.append(f"partner not found among the organisations: {name}")
+            warnings.append(
+                _("Partner not found among the organisations: %(name)s") % {"name": name}
+            )
         else:
             found.append(match)
     return found
@@ -61,7 +63,7 @@ def _store(
     warnings = list(document["warnings"])
     follow_up = document["follow_up"]
     if follow_up not in FollowUpCadence.values:
-        warnings.append("the text names no follow-up cadence; quarterly was assumed")
+        warnings.append(_("The text names no follow-up cadence; quarterly was assumed."))
         follow_up = FollowUpCadence.QUARTERLY
     promise = services.promise_create(
         by=by,
@@ -106,16 +108,15 @@ def _placement(
     """The police area a document goes under, or why it cannot be placed."""
     area = _police_area(municipality, document.get("police_area"))
     if area is None:
-        return None, (
-            f"no local police area covers {municipality.name}; an administrator must add it first"
-        )
+        return None, _(
+            "No local police area covers %(municipality)s; an administrator must add it first."
+        ) % {"municipality": municipality.name}
     if CitizenPromise.objects.filter(
         municipality=municipality, police_area=area, year=document["year"]
     ).exists():
-        return area, (
-            f"{municipality.name} already has a promise for {document['year']}, "
-            f"which an import never replaces"
-        )
+        return area, _(
+            "%(municipality)s already has a promise for %(year)s, which an import never replaces."
+        ) % {"municipality": municipality.name, "year": document["year"]}
     return area, None
 
 
@@ -145,11 +146,14 @@ def _plan(paths: list[Path], municipality: Municipality) -> tuple[list[Any], lis
             problems.append(str(error))
             continue
         if not documents:
-            problems.append(f"{path}: no citizen promise found in the text")
+            problems.append(_("%(path)s: no citizen promise found in the text") % {"path": path})
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         for document in documents:
             if document["year"] is None:
-                problems.append(f"{path}: “{document['title']}” names no year")
+                problems.append(
+                    _("%(path)s: “%(title)s” names no year")
+                    % {"path": path, "title": document["title"]}
+                )
                 continue
             plan.append((path, f"{digest}:{document['year']}", document))
     return plan, problems
@@ -164,7 +168,10 @@ def import_files(*, paths: list[Path], municipality: Municipality, by: User | No
     to_store = []
     for path, key, document in plan:
         if ImportedDocument.objects.filter(source_key=key).exists():
-            result.unchanged.append(f"{path.name}: {document['year']} already imported")
+            result.unchanged.append(
+                _("%(file)s: %(year)s already imported")
+                % {"file": path.name, "year": document["year"]}
+            )
             continue
         area, problem = _placement(municipality, document)
         if problem:
@@ -218,7 +225,9 @@ def import_reviewed(
             % {"named": named, "chosen": municipality.name}
         )
     if ImportedDocument.objects.filter(source_key=key).exists():
-        problems.insert(0, f"{document['year']} from this text is already imported")
+        problems.insert(
+            0, _("%(year)s from this text is already imported.") % {"year": document["year"]}
+        )
     if problems or area is None:
         raise ImportRefused(problems)
     return _store_recorded(document, municipality, area, by, source_name, key)

@@ -1,6 +1,7 @@
 """Cleaning page text: whitespace, bullets and the noise that saved web pages carry."""
 
 import re
+import unicodedata
 
 BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●○■]|\d{1,2}[.)]|[a-z][.)])\s+")
 # Lines that are never content: banners, navigation, cookie and script notices.
@@ -29,3 +30,15 @@ def strip_bullet(line: str) -> tuple[bool, str]:
     if match:
         return True, line[match.end() :].strip()
     return False, line.strip()
+
+
+# What a searcher may add after a municipality's name: "Eslövs kommun", "Malmö stad".
+PLACE_SUFFIX = re.compile(r"s?\s+(?:kommun|stad|municipality)$")
+
+
+def search_key(text: str) -> str:
+    """Text as a search compares it: case and diacritics ignored (å, ä, ö, é match a, o,
+    e), spaces normalised and a municipality's "s kommun" or "stad" left off."""
+    decomposed = unicodedata.normalize("NFKD", normalise_space(text).casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return PLACE_SUFFIX.sub("", plain).strip()

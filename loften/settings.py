@@ -15,8 +15,11 @@ from core.env import env_bool, env_int, env_list, env_str, tile_origins
 django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-# A .env file beside the code fills in what the real environment leaves unset.
-load_dotenv(BASE_DIR / ".env", override=False)
+# A .env file beside the code (or the file ENV_FILE names; none if it is empty) fills in
+# what the real environment leaves unset.
+ENV_FILE = env_str("ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    load_dotenv(ENV_FILE, override=False)
 
 DEBUG = env_bool("DEBUG", False)
 DEMO_MODE = env_bool("DEMO_MODE", DEBUG)
@@ -24,7 +27,10 @@ DEMO_MODE = env_bool("DEMO_MODE", DEBUG)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is false (see .env.example).")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is false: set it in the environment or in .env "
+            "(`make run` writes a development .env; see .env.example)."
+        )
     SECRET_KEY = "insecure-demo-key-only-for-DEBUG-true"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -115,7 +121,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache shared by all processes, for rate limits: a database table by default (nothing
-# to install; `loften createcachetable` makes it), Redis in larger setups.
+# to install; `loften migrate` makes it, in core.migrations), Redis in larger setups.
 CACHES = {
     "default": {
         "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),

@@ -17,6 +17,7 @@ from documents.responses import document_response
 from followup import selectors as followup_selectors
 from followup.models import Evaluation, FollowUp
 from followup.printing import evaluation_document, follow_up_document
+from lib.sorting import swedish_key
 from places.models import Municipality
 from portal import selectors as portal_selectors
 from portal.forms import OverviewFilterForm
@@ -44,9 +45,8 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 @require_safe
 def municipality(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Municipality.objects.select_related("county"), slug=slug)
+    # Every municipality has a page, saying so plainly when nothing is published yet.
     promises = selectors.public_promises_of(place)
-    if not promises:
-        raise Http404
     return render(
         request,
         "portal/municipality.html",
@@ -216,11 +216,14 @@ COMPARE_MAX = 4
 
 @require_safe
 def compare(request: HttpRequest) -> HttpResponse:
-    """Two or more municipalities side by side (at most COMPARE_MAX)."""
-    slugs = [s for s in request.GET.getlist("kommun") if s][:COMPARE_MAX]
+    """Two or more municipalities side by side (at most COMPARE_MAX); more are refused with
+    a message and the choices kept, for the visitor to leave some out."""
+    slugs = list(dict.fromkeys(s for s in request.GET.getlist("kommun") if s))
     year_text = request.GET.get("ar", "")
     year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
-    columns, kinds = portal_selectors.compare(slugs, year, timezone.localdate())
+    too_many = len(slugs) > COMPARE_MAX
+    columns, kinds = portal_selectors.compare([] if too_many else slugs, year, timezone.localdate())
+    chosen = Municipality.objects.filter(slug__in=slugs[:100]) if too_many else []
     return render(
         request,
         "portal/compare.html",
@@ -229,6 +232,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             "kinds": kinds,
             "year": year,
             "most": COMPARE_MAX,
+            "too_many": sorted(chosen, key=lambda m: swedish_key(m.name)),
             "choices": [m for m in selectors.public_municipalities() if m.slug not in set(slugs)],
         },
     )

@@ -17,6 +17,7 @@ from lib.carry_over import years_mentioned
 from lib.pace import Phase, Progress, progress
 from lib.periods import year_elapsed_share
 from lib.sorting import swedish_key
+from lib.text import search_key
 from places.models import Municipality
 from promises.models import (
     Activity,
@@ -164,8 +165,8 @@ def public_municipalities(query: str = "") -> list[Municipality]:
         .distinct()
         .select_related("county")
     )
-    needle = query.strip().casefold()
-    found = [m for m in municipalities if needle in m.name.casefold()]
+    needle = search_key(query)
+    found = [m for m in municipalities if needle in search_key(m.name)]
     return sorted(found, key=lambda m: swedish_key(m.name))
 
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import permissions
@@ -584,7 +585,11 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Logged: %(activity)s, %(done)s of %(target)s done.")
+                ngettext(
+                    "Logged: %(activity)s, %(done)s of %(target)s done.",
+                    "Logged: %(activity)s, %(done)s of %(target)s done.",
+                    activity.target if activity.target is not None else 2,
+                )
                 % {
                     "activity": activity.get_kind_display(),
                     "done": activity.done_count,

@@ -4,6 +4,7 @@ evaluated) and carrying chosen commitments and activities into next year's draft
 
 from dataclasses import asdict
 from datetime import date
+from typing import TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,6 +23,16 @@ from promises.models import ActivityReport, CitizenPromise
 from promises.selectors import next_year_promise
 from promises.services import promise_copy_to_next_year, promise_reopen, promise_set_status
 from promises.vocabularies import PromiseStatus
+
+
+class EvaluationJudgement(TypedDict):
+    """What the coordinator writes on an evaluation's form, as `evaluation_update` takes it;
+    the form's every button hands it over, so pressing one never drops what was typed."""
+
+    expected_version: int
+    summary: str
+    commitment_texts: dict[int, tuple[str, str, bool]]
+    activity_carry_over: dict[int, bool]
 
 
 def _require_draft(evaluation: Evaluation) -> None:
@@ -88,10 +99,17 @@ def evaluation_start(
 
 @transaction.atomic
 def evaluation_refresh(
-    *, evaluation: Evaluation, by: User | None, today: date | None = None
+    *,
+    evaluation: Evaluation,
+    by: User | None,
+    today: date | None = None,
+    judgement: EvaluationJudgement | None = None,
 ) -> Evaluation:
-    """Read the figures again, up to today."""
+    """Read the figures again, up to today, after saving the judgement on the form, if one
+    is given."""
     _require_draft(evaluation)
+    if judgement is not None:
+        evaluation_update(evaluation=evaluation, by=by, **judgement)
     before = {"as_of": evaluation.as_of.isoformat()}
     _fill_figures(evaluation, today or timezone.localdate())
     audit_record(
@@ -143,13 +161,33 @@ def evaluation_update(
     return evaluation
 
 
-@transaction.atomic
-def evaluation_publish(*, evaluation: Evaluation, by: User) -> Evaluation:
+def evaluation_publish(
+    *, evaluation: Evaluation, by: User, judgement: EvaluationJudgement | None = None
+) -> Evaluation:
     """Publish the evaluation with its figures read one last time; the promise becomes
-    evaluated, and its public page shows the result."""
-    _require_draft(evaluation)
-    if not evaluation.summary.strip():
-        raise ValidationError({"summary": _("Write the result in brief before publishing.")})
+    evaluated, and its public page shows the result. The judgement on the form, if given,
+    is saved first in the same transaction, and stays saved when publishing is refused."""
+    with transaction.atomic():
+        if judgement is not None:
+            evaluation_update(evaluation=evaluation, by=by, **judgement)
+        _require_draft(evaluation)
+        refusal = None
+        if not evaluation.summary.strip():
+            refusal = ValidationError(
+                {"summary": _("Write the result in brief before publishing.")}
+            )
+        else:
+            try:
+                with transaction.atomic():
+                    _publish(evaluation, by)
+            except ValidationError as error:
+                refusal = error
+    if refusal is not None:
+        raise refusal
+    return evaluation
+
+
+def _publish(evaluation: Evaluation, by: User) -> None:
     evaluation_refresh(evaluation=evaluation, by=by)
     _require_log_counted(evaluation)
     before = stored_snapshot(evaluation)
@@ -162,7 +200,6 @@ def evaluation_publish(*, evaluation: Evaluation, by: User) -> Evaluation:
     )
     audit_record(action=AuditAction.CHANGE, instance=evaluation, by=by, before=before)
     promise_set_status(promise=evaluation.promise, by=by, status=PromiseStatus.EVALUATED)
-    return evaluation
 
 
 def _require_log_counted(evaluation: Evaluation) -> None:
@@ -215,10 +252,25 @@ def evaluation_reopen(*, evaluation: Evaluation, by: User | None, reason: str) -
     return evaluation
 
 
-@transaction.atomic
-def evaluation_carry_over(*, evaluation: Evaluation, by: User | None) -> CitizenPromise:
+def evaluation_carry_over(
+    *, evaluation: Evaluation, by: User | None, judgement: EvaluationJudgement | None = None
+) -> CitizenPromise:
     """Create next year's draft promise with the commitments and activities marked to be
-    carried over (an activity goes only with its commitment, or on its own if it has none)."""
+    carried over (an activity goes only with its commitment, or on its own if it has none).
+    The choices on the form, if given, are saved first in the same transaction, and stay
+    saved when carrying over is refused."""
+    with transaction.atomic():
+        if judgement is not None:
+            evaluation_update(evaluation=evaluation, by=by, **judgement)
+        try:
+            with transaction.atomic():
+                return _carry_over(evaluation, by)
+        except ValidationError as error:
+            refusal = error
+    raise refusal
+
+
+def _carry_over(evaluation: Evaluation, by: User | None) -> CitizenPromise:
     promise = evaluation.promise
     if next_year_promise(promise) is not None:
         raise ValidationError(

@@ -3,6 +3,7 @@ approval, co-signature and publication. Each one validates, writes in one transa
 records the change in the promise's history."""
 
 from datetime import date
+from typing import TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +21,16 @@ from followup.selectors import Period, period_figures, period_of, periods_of, su
 from followup.vocabularies import FOLLOWED_PROMISE_STATUSES, CommitmentStatus, FollowUpStatus
 from promises.models import CitizenPromise
 from promises.vocabularies import PromiseStatus
+
+
+class FollowUpJudgement(TypedDict):
+    """What the coordinator writes on a follow-up's form, as `follow_up_update` takes it; the
+    form's every button hands it over, so pressing one never drops what was typed."""
+
+    expected_version: int
+    assessment: str
+    activity_comments: dict[int, str]
+    commitment_judgements: dict[int, tuple[str, str]]
 
 
 def _require_followed(promise: CitizenPromise) -> None:
@@ -126,9 +137,14 @@ def follow_ups_draft_due(*, today: date) -> list[FollowUp]:
 
 
 @transaction.atomic
-def follow_up_refresh(*, follow_up: FollowUp, by: User | None) -> FollowUp:
-    """Read the period's figures from the log again (reports logged late count)."""
+def follow_up_refresh(
+    *, follow_up: FollowUp, by: User | None, judgement: FollowUpJudgement | None = None
+) -> FollowUp:
+    """Read the period's figures from the log again (reports logged late count), after
+    saving the judgement on the form, if one is given."""
     _require_draft(follow_up)
+    if judgement is not None:
+        follow_up_update(follow_up=follow_up, by=by, **judgement)
     period = period_of(follow_up.promise, follow_up.number)
     assert period is not None
     read_before = follow_up.figures_as_of.isoformat()
@@ -185,13 +201,32 @@ def _publish(follow_up: FollowUp, fields: list[str]) -> None:
     fields.extend(["status", "published_at"])
 
 
-@transaction.atomic
-def follow_up_approve(*, follow_up: FollowUp, by: User) -> FollowUp:
+def follow_up_approve(
+    *, follow_up: FollowUp, by: User, judgement: FollowUpJudgement | None = None
+) -> FollowUp:
     """Approve the follow-up with the figures as they stand now; it is published at once
-    unless the agreement asks the police area to co-sign it first."""
+    unless the agreement asks the police area to co-sign it first. The judgement on the
+    form, if given, is saved first in the same transaction, and stays saved when approval
+    is refused."""
+    with transaction.atomic():
+        if judgement is not None:
+            follow_up_update(follow_up=follow_up, by=by, **judgement)
+        refusal = _approval_refusal(follow_up)
+        if refusal is None:
+            _approve(follow_up, by)
+    if refusal is not None:
+        raise refusal
+    return follow_up
+
+
+def _approval_refusal(follow_up: FollowUp) -> ValidationError | None:
     _require_draft(follow_up)
     if not follow_up.assessment.strip():
-        raise ValidationError({"assessment": _("Write the overall assessment before approving.")})
+        return ValidationError({"assessment": _("Write the overall assessment before approving.")})
+    return None
+
+
+def _approve(follow_up: FollowUp, by: User) -> None:
     follow_up_refresh(follow_up=follow_up, by=by)
     before = stored_snapshot(follow_up)
     follow_up.approved_by, follow_up.approved_at = by, timezone.now()
@@ -203,7 +238,6 @@ def follow_up_approve(*, follow_up: FollowUp, by: User) -> FollowUp:
         _publish(follow_up, fields)
     save_versioned(follow_up, expected_version=follow_up.version, fields=fields)
     audit_record(action=AuditAction.CHANGE, instance=follow_up, by=by, before=before)
-    return follow_up
 
 
 @transaction.atomic

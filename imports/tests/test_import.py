@@ -53,8 +53,8 @@ def test_import_stores_both_years_as_drafts_with_their_parts(
     education = latest.activities.get(position=0)
     assert [o.name for o in education.responsible.all()] == ["Räddningstjänsten Syd"]
     warnings = ImportedDocument.objects.get(promise=latest).warnings
-    assert "partner not found among the organisations: Polisen" in warnings
-    assert "the text names no follow-up cadence; quarterly was assumed" in warnings
+    assert "Partner not found among the organisations: Polisen" in warnings
+    assert "The text names no follow-up cadence; quarterly was assumed." in warnings
     assert [s.name for s in latest.signatories.all()] == ["Anna-Karin Boije", "Johan Andersson"]
     assert str(latest.signed_on) == "2017-02-15"
     assert drafts[1].follow_up == "quarterly" and drafts[1].commitments.count() == 3

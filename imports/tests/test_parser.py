@@ -31,7 +31,7 @@ def test_approximate_counts_name_no_target_and_warn() -> None:
         "• Ett tiotal trygghetsvandringar i centrum.\n"
     )
     assert document["activities"][0]["target"] is None
-    assert any("no count" in warning for warning in document["warnings"])
+    assert any("No count" in warning for warning in document["warnings"])
 
 
 def test_school_year_and_years_are_not_targets() -> None:

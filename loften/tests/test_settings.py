@@ -18,7 +18,7 @@ def _import_settings(**env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", "import loften.settings"],
         cwd=ROOT / "var",  # no .env here
-        env={**clean, "PYTHONPATH": str(ROOT), **env},
+        env={**clean, "PYTHONPATH": str(ROOT), "ENV_FILE": "", **env},
         capture_output=True,
         text=True,
         check=False,

@@ -160,3 +160,23 @@ def test_the_kept_table_follows_the_data_and_the_language(sweden: Cast) -> None:
         english = client_for(language="en").get(url).content.decode()
     assert "alla 1 i takt" in after
     assert "all 1 on pace" in english
+
+
+def test_choosing_too_many_to_compare_is_refused_and_the_choice_kept(sweden: Cast) -> None:
+    five = ["lund", "eslov", "kiruna", "malmo", "horby"]
+    query = "&".join(f"kommun={slug}" for slug in five)
+    page = client_for(language="sv").get(f"/sverige/jamfor/?{query}&ar=2017")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Du valde 5 kommuner, men högst 4 kan jämföras sida vid sida." in text
+    for slug in five:
+        assert f'name="kommun" value="{slug}" checked' in text, slug
+    assert page.context["columns"] == [], "nothing is compared until the choice fits"
+    assert "Välj 2–4 kommuner" not in text
+    four = client_for(language="sv").get("/sverige/jamfor/?" + query.rsplit("&", 1)[0])
+    assert len(four.context["columns"]) == 4
+
+
+def test_the_invitation_to_compare_reads_naturally(sweden: Cast) -> None:
+    text = client_for(language="sv").get("/sverige/jamfor/").content.decode()
+    assert "Välj 2–4 kommuner" in text and "två till 4" not in text

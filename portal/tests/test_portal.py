@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from conftest import Cast, client_for
+from places.models import Municipality
 from promises import services
 from promises.models import CitizenPromise
 from promises.vocabularies import ActivityKind, PromiseStatus
@@ -22,6 +23,13 @@ def test_search_filters_by_name_whatever_the_case(cast: Cast) -> None:
     client = client_for()
     assert "/kommun/eslov/" in client.get("/?q=ESLÖV").content.decode()
     assert "/kommun/eslov/" not in client.get("/?q=malmö").content.decode()
+
+
+def test_search_finds_the_name_without_its_letters_or_with_kommun(cast: Cast) -> None:
+    client = client_for()
+    for query in ("eslov", "Eslövs kommun", "eslovs kommun", "ESLOV", "Esl"):
+        assert "/kommun/eslov/" in client.get("/", {"q": query}).content.decode(), query
+    assert "/kommun/eslov/" not in client.get("/", {"q": "Lunds kommun"}).content.decode()
 
 
 def test_search_as_you_type_returns_only_the_list(cast: Cast) -> None:
@@ -185,3 +193,14 @@ def test_promise_page_shows_reach_when_the_audience_size_is_known(cast: Cast) ->
     )
     page = client_for().get("/kommun/eslov/2017/").content.decode()
     assert "reached 318 of 400 (80 %)" in page
+
+
+def test_every_municipality_has_a_page_that_says_when_nothing_is_published(cast: Cast) -> None:
+    assert Municipality.objects.count() == 290
+    client = client_for(language="sv")
+    malmo = client.get("/kommun/malmo/")
+    assert malmo.status_code == 200
+    assert "Inget medborgarlöfte för Malmö är publicerat i Löften ännu." in malmo.content.decode()
+    slugs = list(Municipality.objects.values_list("slug", flat=True))
+    assert all(client.get(f"/kommun/{slug}/").status_code == 200 for slug in slugs[::29])
+    assert client.get("/kommun/ingenstans/").status_code == 404

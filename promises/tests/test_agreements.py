@@ -98,7 +98,7 @@ def test_stale_agreement_save_is_refused(cast: Cast) -> None:
     )
     assert first.status_code == 302
     response = client_for(cast.admin).post(url, _form(title="Andra", version=1, parties=parties))
-    assert "Someone else saved this" in response.content.decode()
+    assert "Someone else saved changes here" in response.content.decode()
     assert Agreement.objects.get().title == "Första"
 
 

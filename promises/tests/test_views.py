@@ -109,7 +109,7 @@ def test_second_editor_with_stale_form_gets_a_clear_message(cast: Cast) -> None:
     assert first.status_code == 302
     second = _client(cast.admin).post(url, _promise_form(title="Andra", version=1))
     assert second.status_code == 200
-    assert "Someone else saved this" in second.content.decode()
+    assert "Someone else saved changes here" in second.content.decode()
     assert CitizenPromise.objects.get(pk=cast.draft.pk).title == "Första"
 
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 
 from accounts.models import User
 from imports.models import ImportedDocument
@@ -20,6 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--municipality", required=True, help="The municipality's slug.")
         parser.add_argument("--by", help="Username to record as the importer.")
 
+    # The command line speaks English, so the warnings it prints are not translated.
+    @no_translations
     def handle(self, *args: Any, **options: Any) -> None:
         municipality = Municipality.objects.filter(slug=options["municipality"]).first()
         if municipality is None:

@@ -2,7 +2,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 
 from imports.parser import parse_text
 from imports.readers import ReadError, read_text
@@ -17,6 +17,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path)
 
+    # The command line speaks English, so the warnings it prints are not translated.
+    @no_translations
     def handle(self, *args: Any, **options: Any) -> None:
         documents: list[dict[str, Any]] = []
         for path in options["files"]:
