@@ -83,6 +83,7 @@ class DocumentForm(forms.Form):
         for name, message in dates.items():
             self.add_error(name, message)
         return data
+
     def __init__(self, *args: Any, named_elsewhere: str = "", chosen: str = "", **kwargs: Any):
         super().__init__(*args, **kwargs)
         if named_elsewhere:

@@ -102,5 +102,5 @@ def test_the_dashboard_year_does_not_jump_to_a_typo(cast: Cast) -> None:
     # A year only a typing error made, stored before the ranges were enforced.
     CitizenPromise.objects.filter(pk=cast.draft.pk).update(year=2071)
     CitizenPromise.objects.filter(pk=cast.published.pk).update(year=2016)
-    year, _promises = selectors.dashboard_promises(cast.coordinator, date(2017, 6, 14))
-    assert year == 2016
+    dashboard = selectors.dashboard_promises(cast.coordinator, date(2017, 6, 14))
+    assert dashboard.year == 2016
