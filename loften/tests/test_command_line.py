@@ -23,8 +23,11 @@ promise = services.promise_create(by=None, municipality=eslov, police_area=area,
     title="Medborgarlöfte 2017", signed_on=date(2017, 2, 15))
 services.activity_create(promise=promise, by=None, kind="traffic_control", target=30,
     description="Kontroller")
-for status in ("signed", "published"):
-    services.promise_set_status(promise=promise, by=None, status=status)
+services.promise_set_status(promise=promise, by=None, status="signed")
+from accounts.models import User
+for name in ("admin.a", "admin.b"):  # each stands in for one of the two parties
+    admin = User.objects.create_superuser(name, f"{name}@example.org", "x")
+    services.promise_approve(promise=promise, by=admin)
 response = Client().get("/kommun/eslov/2017/pdf/")
 print(response.status_code, response["Content-Type"])
 """
