@@ -275,3 +275,13 @@ def privacy(request: HttpRequest) -> HttpResponse:
             },
         },
     )
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement the DOS law (2018:1937) asks of public services."""
+    return render(
+        request,
+        "portal/accessibility.html",
+        {"controller": settings.DATA_CONTROLLER, "contact": settings.ACCESSIBILITY_CONTACT_EMAIL},
+    )
