@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -428,6 +429,11 @@ def _default_organisations(request: HttpRequest) -> list[int]:
     return sorted(permissions.user_organisation_ids(request.user))
 
 
+def _map_tiles() -> dict[str, str]:
+    """The tile server of the map on which a report's place is tapped."""
+    return {"map_tiles": settings.MAP_TILE_URL, "map_attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
 @FORM_METHODS
 @login_required
 def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
@@ -457,7 +463,11 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
                 },
             )
             return redirect("promises:promise_detail", pk=activity.promise_id)
-    return render(request, "promises/report_form.html", {"form": form, "activity": activity})
+    return render(
+        request,
+        "promises/report_form.html",
+        {"form": form, "activity": activity, **_map_tiles()},
+    )
 
 
 @require_safe
@@ -497,7 +507,7 @@ def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "promises/report_form.html",
-        {"form": form, "activity": report.activity, "report": report},
+        {"form": form, "activity": report.activity, "report": report, **_map_tiles()},
     )
 
 
