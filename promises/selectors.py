@@ -13,7 +13,7 @@ from accounts.permissions import (
     reportable_activity_scope,
     visible_promise_filter,
 )
-from lib.pace import Progress, progress
+from lib.pace import Pace, Progress, progress
 from lib.periods import year_elapsed_share
 from lib.sorting import swedish_key
 from places.models import Municipality
@@ -49,6 +49,22 @@ def promise_progress(promise: CitizenPromise, today: date) -> list[ActivityProgr
         ActivityProgress(a, progress(a.done_count, a.target, share))
         for a in promise.activities.all()
     ]
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    """A promise at a glance: its activities with a target, how many reached it, how many
+    are behind pace."""
+
+    measured: int
+    reached: int
+    behind: int
+
+
+def progress_summary(lines: list[ActivityProgress]) -> ProgressSummary:
+    """Count the activities of a promise's progress by where they stand."""
+    paces = [line.progress.pace for line in lines if line.progress.pace != Pace.NO_TARGET]
+    return ProgressSummary(len(paces), paces.count(Pace.REACHED), paces.count(Pace.BEHIND))
 
 
 def _in_full_prefetches() -> list[Any]:

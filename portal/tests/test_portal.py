@@ -182,3 +182,24 @@ def test_promise_page_shows_reach_when_the_audience_size_is_known(cast: Cast) ->
     )
     page = client_for().get("/kommun/eslov/2017/").content.decode()
     assert "reached 318 of 400 (80 %)" in page
+
+
+def test_promise_page_opens_with_status_targets_reached_and_latest_follow_up(
+    cast: Cast,
+) -> None:
+    from followup.services import follow_up_draft
+
+    for _ in range(2):
+        services.activity_report_create(
+            activity=cast.walks, by=cast.coordinator, date=date(2017, 3, 1)
+        )
+    page = client_for(language="sv").get("/kommun/eslov/2017/").content.decode()
+    glance = page.split('class="at-a-glance"')[1].split("</section>")[0]
+    assert "Publicerat" in glance
+    # Walks reached their target of 2; education (1) and controls (30) did not.
+    assert "<strong>1 av 3</strong>" in glance
+    assert "Ingen publicerad ännu" in glance
+    # A draft follow-up is not the latest one the public sees.
+    follow_up_draft(promise=cast.published, number=1, by=cast.coordinator)
+    page = client_for(language="sv").get("/kommun/eslov/2017/").content.decode()
+    assert "Ingen publicerad ännu" in page.split('class="at-a-glance"')[1]
