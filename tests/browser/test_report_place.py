@@ -45,7 +45,8 @@ def test_the_place_is_taken_from_the_phones_position_or_a_tap_on_the_map(
     )
     page = _report_page(live_server, context)
     page.get_by_role("button", name="Använd min position").click()
-    assert "Vald punkt: 55.83864, 13.30381" in page.locator("[data-place-status]").inner_text()
+    # The position arrives a moment later; the status line says which point was taken.
+    page.locator("[data-place-status]", has_text="Vald punkt: 55.83864, 13.30381").wait_for()
     assert page.locator("#id_latitude").input_value() == "55.83864"
     assert page.locator("#id_longitude").input_value() == "13.30381"
     # A tap a little off the point moves it there.
