@@ -72,3 +72,26 @@ def test_accessibility_statement_is_honest_about_gaps_and_names_digg(
     assert "mailto:tillganglighet@eslov.se" in page
     assert "Myndigheten för digital förvaltning (DIGG)" in page
     assert "https://www.digg.se/" in page
+
+
+def test_every_table_cell_of_a_page_names_its_column_for_phones() -> None:
+    """On a phone a table's rows are stacked and each cell shows its data-label; a cell
+    without one would show a bare value. Only head rows and cells spanning the row may
+    go without. Printed documents (documents/templates) are not pages."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    bare = []
+    for template in root.glob("**/templates/**/*.html"):
+        if ".venv" in template.parts or "documents" in template.parts:
+            continue
+        for number, line in enumerate(template.read_text().splitlines(), 1):
+            for cell in line.split("<td")[1:]:
+                head = "<thead>" in line and line.index("<thead>") < line.index("<td")
+                if not head and not cell.startswith((" data-label", " colspan", " class")):
+                    bare.append(f"{template.relative_to(root)}:{number}")
+                elif cell.startswith(" class") and "data-label" not in cell.split(">")[0]:
+                    bare.append(f"{template.relative_to(root)}:{number}")
+    assert bare == []
