@@ -19,7 +19,7 @@ from accounts import permissions
 from accounts.models import User
 
 # Reachable before the second factor: the factor itself, leaving, and the public basics.
-OPEN_PATHS = ("/konto/", "/static/", "/sprak/", "/healthz", "/integritet/")
+OPEN_PATHS = ("/konto/", "/static/", "/sprak/", "/healthz", "/integritet/", "/tillganglighet/")
 
 
 def confirmed_device(user: User) -> TOTPDevice | None:

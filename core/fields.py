@@ -5,10 +5,16 @@ Django's model choice fields pass a posted id straight to the database; an id be
 """
 
 import re
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models.fields import BLANK_CHOICE_DASH
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 _KEY = re.compile(r"^\d{1,18}$")
 
@@ -18,7 +24,33 @@ def is_database_key(value: Any) -> bool:
     return isinstance(value, int) or bool(_KEY.match(str(value).strip()))
 
 
+DASHES = BLANK_CHOICE_DASH[0][1]
+
+
+def empty_choice_label(required: bool) -> "_StrPromise":
+    """What an empty drop-down says instead of Django's "---------" (lazy: class-level
+    fields are made at import, before a request's language is known)."""
+    return _("Choose…") if required else _("None chosen")
+
+
+def name_empty_choices(form: forms.BaseForm) -> None:
+    """Give every drop-down of the form a named empty choice rather than "---------"."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label == DASHES:
+                field.empty_label = empty_choice_label(field.required)
+        elif isinstance(field, forms.ChoiceField):
+            choices = list(cast("Iterable[tuple[Any, Any]]", field.choices))
+            if choices and choices[0] == ("", DASHES):
+                field.choices = [("", empty_choice_label(field.required)), *choices[1:]]
+
+
 class ModelChoiceField(forms.ModelChoiceField[Any]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.empty_label == DASHES:
+            self.empty_label = empty_choice_label(self.required)
+
     def to_python(self, value: Any) -> Any:
         if value not in self.empty_values and not is_database_key(value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")

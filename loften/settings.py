@@ -288,6 +288,8 @@ RETENTION_INACTIVE_ACCOUNT_DAYS = env_int("RETENTION_INACTIVE_ACCOUNT_DAYS", 365
 # Who answers for personal data, shown on the public privacy page.
 DATA_CONTROLLER = env_str("DATA_CONTROLLER", "")
 PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
+# Where to report accessibility problems, on the accessibility statement (/tillganglighet/).
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "")
 
 # Behind a reverse proxy, take the client's address for the audit trail from the
 # X-Forwarded-For header the proxy sets. Only turn on when a proxy always sets it.

@@ -8,6 +8,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("integritet/", views.privacy, name="privacy"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
     path("sverige/", views.national, name="national"),
     path("sverige/jamfor/", views.compare, name="compare"),
     path("flode/", require_safe(feeds.NationalFeed()), name="feed"),

@@ -95,9 +95,14 @@ def _published_place(slug: str, year: int) -> Municipality:
 def _promise_context(slug: str, year: int) -> dict[str, object]:
     promise = _public_promise(slug, year)
     today = timezone.localdate()
+    progress = selectors.promise_progress(promise, today)
+    follow_ups = followup_selectors.public_follow_ups_of(promise)
     return {
         "promise": promise,
-        "progress": selectors.promise_progress(promise, today),
+        "progress": progress,
+        "summary": selectors.progress_summary(progress),
+        "follow_ups": follow_ups,
+        "latest_follow_up": follow_ups[-1] if follow_ups else None,
         "today": today,
         "as_of": selectors.progress_as_of(promise, today),
         "occasions": selectors.upcoming_occasions(promise, timezone.now(), public=True),
@@ -289,4 +294,14 @@ def privacy(request: HttpRequest) -> HttpResponse:
                 "accounts": settings.RETENTION_INACTIVE_ACCOUNT_DAYS,
             },
         },
+    )
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement the DOS law (2018:1937) asks of public services."""
+    return render(
+        request,
+        "portal/accessibility.html",
+        {"controller": settings.DATA_CONTROLLER, "contact": settings.ACCESSIBILITY_CONTACT_EMAIL},
     )

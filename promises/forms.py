@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from core.dates import validate_promise_year
-from core.fields import ModelChoiceField, ModelMultipleChoiceField
+from core.fields import ModelChoiceField, ModelMultipleChoiceField, name_empty_choices
 from places.models import Municipality, PoliceArea
 from promises.models import (
     Activity,
@@ -42,6 +42,7 @@ class VersionedForm(forms.ModelForm[Any]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        name_empty_choices(self)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
 

@@ -14,7 +14,7 @@ from accounts.permissions import (
     visible_promise_filter,
 )
 from lib.carry_over import years_mentioned
-from lib.pace import Phase, Progress, progress
+from lib.pace import Pace, Phase, Progress, progress
 from lib.periods import year_elapsed_share
 from lib.sorting import swedish_key
 from lib.text import search_key
@@ -111,6 +111,22 @@ def year_references(promise: CitizenPromise) -> list[YearReference]:
         if years:
             found.append(YearReference(place, years))
     return found
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    """A promise at a glance: its activities with a target, how many reached it, how many
+    are behind pace."""
+
+    measured: int
+    reached: int
+    behind: int
+
+
+def progress_summary(lines: list[ActivityProgress]) -> ProgressSummary:
+    """Count the activities of a promise's progress by where they stand."""
+    paces = [line.progress.pace for line in lines if line.progress.pace != Pace.NO_TARGET]
+    return ProgressSummary(len(paces), paces.count(Pace.REACHED), paces.count(Pace.BEHIND))
 
 
 def _in_full_prefetches() -> list[Any]:

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -552,9 +553,15 @@ def _report_page(
             "form": form,
             "activity": activity,
             "closed": closed,
+            **_map_tiles(),
             **context,
         },
     )
+
+
+def _map_tiles() -> dict[str, str]:
+    """The tile server of the map on which a report's place is tapped."""
+    return {"map_tiles": settings.MAP_TILE_URL, "map_attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
 @FORM_METHODS

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelChoiceField as SafeModelChoiceField
-from core.fields import ModelMultipleChoiceField
+from core.fields import ModelMultipleChoiceField, name_empty_choices
 from places.models import District
 from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
@@ -178,6 +178,7 @@ class ComplaintForm(forms.ModelForm[Complaint]):
 
     def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        name_empty_choices(self)
         self.fields["district"] = _district_field(municipality)
         self.fields["text"].help_text = _(
             "Never public. Leave out names and contact details unless they are needed."
@@ -226,6 +227,7 @@ class DialogueForm(forms.ModelForm[Dialogue]):
 
     def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        name_empty_choices(self)
         self.fields["district"] = _district_field(municipality)
 
     def service_data(self) -> DialogueFields:

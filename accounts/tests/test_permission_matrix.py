@@ -110,6 +110,7 @@ MATRIX: dict[str, Row] = {
     # The public site: the same for everyone, read-only.
     "portal:home": Row(get=EVERYONE_OK),
     "portal:privacy": Row(get=EVERYONE_OK),
+    "portal:accessibility": Row(get=EVERYONE_OK),
     "portal:municipality": Row(lambda w: {"slug": "eslov"}, get=EVERYONE_OK),
     "portal:promise": Row(lambda w: {"slug": "eslov", "year": 2017}, get=EVERYONE_OK),
     "portal:promise_print": Row(lambda w: {"slug": "eslov", "year": 2017}, get=EVERYONE_OK),

@@ -281,3 +281,24 @@ def test_a_long_document_is_rendered_in_the_background_while_the_reader_waits(
 def test_a_document_survives_its_own_serialisation(logged: Cast) -> None:
     doc = promise_document(logged.published, date(2017, 5, 1))
     assert Document.from_json(doc.to_json()) == doc
+
+
+def test_words_and_figures_in_a_table_cell_are_not_split_across_lines() -> None:
+    from documents.model import Document, Table
+    from documents.rendering import pdf_of
+
+    # Many narrow columns: the cells are as tight as a follow-up's or a ranking's.
+    header = ("Aktivitet", *(f"Kolumn {n}" for n in range(1, 8)), "Takt")
+    row = ("Trafikkontroller", *("1 234 kontroller" for _ in range(7)), "Efter takten")
+    doc = Document(
+        title="Tabell",
+        organisation="Eslövs kommun",
+        running_head="Tabell",
+        language="sv",
+        blocks=(Table(caption="Tabell", header=header, rows=(row,) * 3, numeric=(1,)),),
+    )
+    text, _, _ = pdf_text(pdf_of(doc))
+    # WeasyPrint marks a word it hyphenates with U+2010 (or a hyphen-minus) at the line end.
+    assert "\u2010" not in text and "-\n" not in text, text
+    assert text.count("kontroller") == 3 * (7 + 1) and "takten" in text  # + Trafikkontroller
+    assert "1 234" in text

@@ -28,12 +28,17 @@ def form_field(form: Any, prefix: str, pk: int) -> Any:
 
 
 @register.inclusion_tag("followup/_periods.html")
-def follow_ups_of(promise: Any, can_start: bool = False, public: bool = False) -> dict[str, Any]:
+def follow_ups_of(
+    promise: Any, can_start: bool = False, public: bool = False, published: Any = None
+) -> dict[str, Any]:
     """The follow-up section of a promise page: on staff pages every period of the year with
-    its follow-up (and a button to start one that is due); on public pages the published."""
+    its follow-up (and a button to start one that is due); on public pages the published
+    (given when the page has read them already)."""
     today = timezone.localdate()
     if public:
-        return {"promise": promise, "public": True, "published": public_follow_ups_of(promise)}
+        if published is None:
+            published = public_follow_ups_of(promise)
+        return {"promise": promise, "public": True, "published": published}
     return {
         "promise": promise,
         "public": False,

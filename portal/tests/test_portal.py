@@ -204,3 +204,24 @@ def test_every_municipality_has_a_page_that_says_when_nothing_is_published(cast:
     slugs = list(Municipality.objects.values_list("slug", flat=True))
     assert all(client.get(f"/kommun/{slug}/").status_code == 200 for slug in slugs[::29])
     assert client.get("/kommun/ingenstans/").status_code == 404
+
+
+def test_promise_page_opens_with_status_targets_reached_and_latest_follow_up(
+    cast: Cast,
+) -> None:
+    from followup.services import follow_up_draft
+
+    for _ in range(2):
+        services.activity_report_create(
+            activity=cast.walks, by=cast.coordinator, date=date(2017, 3, 1)
+        )
+    page = client_for(language="sv").get("/kommun/eslov/2017/").content.decode()
+    glance = page.split('class="at-a-glance"')[1].split("</section>")[0]
+    assert "Publicerat" in glance
+    # Walks reached their target of 2; education (1) and controls (30) did not.
+    assert "<strong>1 av 3</strong>" in glance
+    assert "Ingen publicerad ännu" in glance
+    # A draft follow-up is not the latest one the public sees.
+    follow_up_draft(promise=cast.published, number=1, by=cast.coordinator)
+    page = client_for(language="sv").get("/kommun/eslov/2017/").content.decode()
+    assert "Ingen publicerad ännu" in page.split('class="at-a-glance"')[1]
