@@ -379,6 +379,13 @@ class OccasionForm(VersionedForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("An occasion must end after it starts."))
+        return data
+
     def service_data(self) -> OccasionFields:
         data = self.cleaned_data
         return OccasionFields(

@@ -415,6 +415,7 @@ class Occasion(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
                 name="occasion_ends_after_it_starts",
+                violation_error_message=_("An occasion must end after it starts."),
             )
         ]
 

@@ -81,7 +81,11 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
             "drafts": leading.drafts,
             "today": today,
             "can_create": can_create,
-            "agreements": selectors.staff_agreements(request.user),
+            # Each with whether this user may open it: only its coordinators may.
+            "agreements": [
+                (agreement, permissions.can_edit_agreement(request.user, agreement))
+                for agreement in selectors.staff_agreements(request.user)
+            ],
             "all_promises": selectors.staff_promises(request.user).order_by(
                 "-year", "municipality__name"
             ),
