@@ -105,10 +105,13 @@ def test_the_api_tells_an_ended_promise_as_of_its_years_end(cast: Cast, later: N
 
 def test_only_promises_in_force_this_year_count_as_running_in_sweden(cast: Cast) -> None:
     assert national_overview(Filters(), date(2017, 7, 1)).running == 1
+    with time_machine.travel(date(2017, 7, 1), tick=False):
+        running = client_for().get("/sverige/").content.decode()
+    assert "Running promises with every activity on pace: 0 of 1." in running
     assert national_overview(Filters(), LATER).running == 0
     with time_machine.travel(LATER, tick=False):
         page = client_for().get("/sverige/").content.decode()
-    assert "Of the 1 running" not in page
+    assert "every activity on pace: 0 of 1" not in page
 
 
 def test_a_carried_over_promise_names_its_new_year_and_warns_of_other_years(
