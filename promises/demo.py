@@ -149,6 +149,13 @@ def _promise(orgs: dict[str, Any], by: User, year: int, **data: Any) -> CitizenP
     # A coordinator of each party approves the publication.
     for approver in ("samordnare.eslov", "samordnare.polis.eslov"):
         services.promise_approve(promise=promise, by=User.objects.get(username=approver))
+    if promise.signed_on is not None:
+        # The demo's past: approved and published on the day it was signed, not today.
+        moment = timezone.make_aware(datetime.combine(promise.signed_on, time(13)))
+        CitizenPromise.objects.filter(pk=promise.pk).update(
+            municipality_approved_at=moment, police_approved_at=moment, published_at=moment
+        )
+        promise.refresh_from_db()
     return promise
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from promises.demo import load_demo
 from promises.models import Agreement, CitizenPromise
@@ -138,3 +139,11 @@ def test_every_published_demo_promise_carries_both_parties_approval() -> None:
     eslov = CitizenPromise.objects.get(municipality__slug="eslov", year=2017)
     assert eslov.municipality_approved_by.username == "samordnare.eslov"  # type: ignore[union-attr]
     assert eslov.police_approved_by.username == "samordnare.polis.eslov"  # type: ignore[union-attr]
+
+
+def test_the_demo_promises_were_approved_on_their_signing_day_not_today() -> None:
+    load_demo(TODAY)
+    promise = CitizenPromise.objects.get(municipality__slug="eslov", year=2017)
+    assert promise.signed_on is not None
+    for moment in (promise.municipality_approved_at, promise.police_approved_at):
+        assert moment is not None and timezone.localdate(moment) == promise.signed_on
