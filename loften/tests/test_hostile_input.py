@@ -24,6 +24,9 @@ def test_a_nul_in_a_path_or_query_is_refused_with_400(cast: Cast, url: str) -> N
     response = client_for().get(url)
     assert response.status_code == 400
     assert "NUL" in response.content.decode()
+    # The API answers in its own format, as its description promises.
+    is_api = url.startswith("/api/")
+    assert response["Content-Type"].startswith("application/json") == is_api
 
 
 def test_a_nul_in_a_form_is_refused_and_nothing_is_stored(cast: Cast) -> None:
