@@ -138,3 +138,19 @@ def test_every_published_demo_promise_carries_both_parties_approval() -> None:
     eslov = CitizenPromise.objects.get(municipality__slug="eslov", year=2017)
     assert eslov.municipality_approved_by.username == "samordnare.eslov"  # type: ignore[union-attr]
     assert eslov.police_approved_by.username == "samordnare.polis.eslov"  # type: ignore[union-attr]
+
+
+def test_the_demos_documents_carry_an_emblem_of_our_own() -> None:
+    from documents.rendering import pdf_of
+    from documents.tests.helpers import docx_text, pdf_text
+    from documents.word import docx_of
+    from places.models import Logo
+    from promises.printing import promise_document
+
+    load_demo(TODAY)
+    assert set(Logo.objects.values_list("municipality__slug", flat=True)) == {"eslov", "exempelby"}
+    doc = promise_document(_eslov(2017), TODAY)
+    assert doc.logo_type == "image/png"
+    assert pdf_text(pdf_of(doc))[1]["images"] >= 1
+    header = docx_text(docx_of(doc))[1].sections[0].header
+    assert any("image" in rel.reltype for rel in header.part.rels.values())
