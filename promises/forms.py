@@ -89,7 +89,6 @@ class ActivityFields(TypedDict):
     place: str
     audience: str
     audience_size: int | None
-    position: int
     responsible: list[Organisation]
 
 
@@ -236,8 +235,15 @@ class SignatoryForm(forms.Form):
 class CommitmentForm(VersionedForm):
     class Meta:
         model = Commitment
-        fields = ["text", "position"]
+        fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class MoveForm(forms.Form):
+    """One step up or down for a commitment or an activity, from the version the page showed."""
+
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+    version = forms.IntegerField(min_value=1)
 
 
 class ActivityForm(VersionedForm):
@@ -262,7 +268,6 @@ class ActivityForm(VersionedForm):
             "place",
             "audience",
             "audience_size",
-            "position",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -286,7 +291,6 @@ class ActivityForm(VersionedForm):
             place=data["place"],
             audience=data["audience"],
             audience_size=data["audience_size"],
-            position=data["position"],
             responsible=list(data["responsible"]),
         )
 
