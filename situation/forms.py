@@ -2,6 +2,9 @@ from datetime import date
 from typing import Any, TypedDict
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelChoiceField as SafeModelChoiceField
@@ -283,10 +286,15 @@ class EvidenceFileForm(forms.Form):
     """Upload a CSV or XLSX file of evidence to be checked before anything is stored."""
 
     kind = forms.ChoiceField(label=_("What the file holds"), choices=IMPORT_KIND_CHOICES)
-    file = forms.FileField(
-        label=_("File (.csv or .xlsx)"),
-        help_text=_("Row 1 names the columns; see the guide for which columns each kind needs."),
-    )
+    file = forms.FileField(label=_("File (.csv or .xlsx)"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guide = format_html('<a href="{}">{}</a>', reverse("situation:file_guide"), _("the guide"))
+        self.fields["file"].help_text = format_html(
+            gettext("Row 1 names the columns; {guide} says which columns each kind needs."),
+            guide=guide,
+        )
 
 
 class FileDecisionForm(forms.Form):
