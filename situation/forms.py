@@ -3,12 +3,14 @@ from typing import Any, TypedDict
 
 from django import forms
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelChoiceField as SafeModelChoiceField
-from core.fields import ModelMultipleChoiceField, name_empty_choices
+from core.fields import ModelMultipleChoiceField, date_box_bounds, name_empty_choices
+from lib import periods
 from places.models import District
 from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
@@ -183,6 +185,7 @@ class ComplaintForm(forms.ModelForm[Complaint]):
         super().__init__(*args, **kwargs)
         name_empty_choices(self)
         self.fields["district"] = _district_field(municipality)
+        date_box_bounds(self, "received_on", periods.happened_dates(timezone.localdate()))
         self.fields["text"].help_text = _(
             "Never public. Leave out names and contact details unless they are needed."
         )
@@ -232,6 +235,7 @@ class DialogueForm(forms.ModelForm[Dialogue]):
         super().__init__(*args, **kwargs)
         name_empty_choices(self)
         self.fields["district"] = _district_field(municipality)
+        date_box_bounds(self, "held_on", periods.happened_dates(timezone.localdate()))
 
     def service_data(self) -> DialogueFields:
         data = self.cleaned_data
@@ -329,6 +333,12 @@ class UndoImportForm(forms.Form):
 
 class _CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]
     reason = _reason_field(_("Why it is corrected"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        happened = periods.happened_dates(timezone.localdate())
+        for name in ("received_on", "held_on"):
+            date_box_bounds(self, name, happened)
 
 
 def correction_form(model: type[Any]) -> type[forms.ModelForm]:  # type: ignore[type-arg]
