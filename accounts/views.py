@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +23,17 @@ from accounts import two_factor
 from accounts.services import two_factor_confirm, user_logout_everywhere
 
 
+class LoginForm(AuthenticationForm):
+    """Django's login form sets the username's length limit only on the widget, so a
+    longer name is still tried, and recorded by the lockout, which then fails on a database
+    that enforces its column's length. Here a name no account can have is refused first."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))  # type: ignore[attr-defined]
+
+
 def locked_out(request: HttpRequest, original_response: Any, credentials: Any) -> HttpResponse:
     """Shown instead of the login form while an account or address is locked out. It says
     the same whether or not the account exists, so it reveals no usernames."""
@@ -31,6 +44,7 @@ def locked_out(request: HttpRequest, original_response: Any, credentials: Any) -
 @method_decorator(ratelimit(key="ip", rate=settings.LOGIN_RATE, method="POST"), name="post")
 class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
+    authentication_form = LoginForm
 
 
 @method_decorator(

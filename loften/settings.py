@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL in a path, query or form is refused with 400 before anything reads it.
+    "loften.middleware.RefuseNulMiddleware",
     # The open data API's CORS, ETag and Last-Modified (outside everything else, so that it
     # sees the final answer).
     "api.middleware.OpenDataMiddleware",

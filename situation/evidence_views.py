@@ -26,6 +26,7 @@ from situation.forms import (
     UndoImportForm,
     WithdrawForm,
     correction_form,
+    free_texts,
 )
 from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
 from situation.vocabularies import DialogueKind, Source
@@ -182,7 +183,7 @@ def record_correct(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     record = access.get_evidence_for_recorder(request, kind, pk)
     form_class = correction_form(type(record))
     form = form_class(request.POST if request.method == "POST" else None, instance=record)
-    if form.is_valid():
+    if form.is_valid() and personal_data_allowed(form, *free_texts(form)):
         changes = {name: form.cleaned_data[name] for name in form_class._meta.fields or ()}
         try:
             services.evidence_correct(

@@ -336,9 +336,19 @@ class _CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        name_empty_choices(self)
         happened = periods.happened_dates(timezone.localdate())
         for name in ("received_on", "held_on"):
             date_box_bounds(self, name, happened)
+
+
+def free_texts(form: forms.BaseForm) -> list[str]:
+    """A valid correction's free texts, to check for personal data as when first typed."""
+    return [
+        str(form.cleaned_data[name])
+        for name in ("text", "notes", "description")
+        if name in form.fields and form.cleaned_data.get(name)
+    ]
 
 
 def correction_form(model: type[Any]) -> type[forms.ModelForm]:  # type: ignore[type-arg]

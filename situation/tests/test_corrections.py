@@ -211,3 +211,34 @@ def test_others_cannot_undo_an_import(cast: Cast) -> None:
     run.refresh_from_db()
     assert run.status == FileImportStatus.STORED
     assert CrimeStatistic.objects.count() == 3
+
+
+def test_a_correction_that_types_personal_data_is_warned_about_like_a_new_record(
+    cast: Cast,
+) -> None:
+    found = complaint(cast.eslov, Problem.SPEEDING, date(2016, 3, 2), text="Fortkörning.")
+    url = f"/arbete/lagesbild/post/complaint/{found.pk}/andra/"
+    data = {
+        "received_on": "2016-03-02",
+        "receiver": found.receiver,
+        "channel": found.channel,
+        "text": "Grannen heter Kalle Exempelsson, ring 070-123 45 67.",
+        "problem": Problem.SPEEDING,
+        "reason": "Kompletterad text.",
+    }
+    client = client_for(cast.coordinator)
+    warned = client.post(url, data)
+    assert warned.status_code == 200
+    assert "personal data" in warned.content.decode()
+    assert "Kalle Exempelsson, ring 070-123 45 67" in warned.content.decode()
+    found.refresh_from_db()
+    assert found.text == "Fortkörning."
+    assert client.post(url, {**data, "confirm_personal_data": "on"}).status_code == 302
+    found.refresh_from_db()
+    assert found.text.startswith("Grannen heter")
+
+
+def test_a_correction_form_names_its_empty_choices(cast: Cast) -> None:
+    found = complaint(cast.eslov, Problem.SPEEDING, date(2016, 3, 2))
+    page = client_for(cast.coordinator).get(f"/arbete/lagesbild/post/complaint/{found.pk}/andra/")
+    assert "---------" not in page.content.decode()
