@@ -6,6 +6,7 @@ Django's model choice fields pass a posted id straight to the database; an id be
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django import forms
@@ -77,3 +78,12 @@ def required_later(field: F) -> F:
     its label then does not say "optional", since its help text says it is required."""
     setattr(field, "required_later", True)  # noqa: B010 - read by the template _field.html
     return field
+
+
+def date_box_bounds(form: forms.BaseForm, name: str, bounds: tuple[date, date] | None) -> None:
+    """Give a date box the first and last plausible day, so that a phone's date picker
+    offers only those; the validators still decide. No bounds when there is no such day."""
+    if name not in form.fields or bounds is None or bounds[0] > bounds[1]:
+        return
+    first, last = bounds
+    form.fields[name].widget.attrs.update({"min": first.isoformat(), "max": last.isoformat()})

@@ -20,10 +20,11 @@ KIND_LABELS = {
 }
 
 
-def personal_data_allowed(form: forms.BaseForm, *texts: str) -> bool:
+def personal_data_allowed(form: forms.BaseForm, *texts: str, published: bool = False) -> bool:
     """Whether the texts of a valid form may be stored: they hold no personal data, or the
     user ticked that they may. Otherwise the form gets a warning that lists what was found,
-    and the box to tick, and is shown again with everything typed kept."""
+    and the box to tick, and is shown again with everything typed kept. `published` says
+    the texts are written for the public pages, which the box then says."""
     confirm = forms.CheckboxInput().value_from_datadict(
         form.data, form.files, form.add_prefix(CONFIRM)
     )
@@ -33,7 +34,11 @@ def personal_data_allowed(form: forms.BaseForm, *texts: str) -> bool:
     form.fields[CONFIRM] = forms.BooleanField(
         label=_("Store anyway: the personal data is needed"),
         required=False,
-        help_text=_("Only when the record cannot do without it. The text is never published."),
+        help_text=(
+            _("Only when the text cannot do without it: it is published as it stands.")
+            if published
+            else _("Only when the record cannot do without it. The text is never published.")
+        ),
     )
     form.add_error(None, ValidationError(warning(findings), code="personal_data"))
     return False

@@ -75,6 +75,11 @@ class FollowUpForm(forms.Form):
             for j in self.follow_up.commitments.all()
         }
 
+    def published_texts(self) -> list[str]:
+        """What the follow-up will publish as written: the assessment and every comment."""
+        notes = [note for _status, note in self.commitment_judgements().values()]
+        return [self.cleaned_data["assessment"], *self.activity_comments().values(), *notes]
+
     def service_data(self) -> FollowUpJudgement:
         return FollowUpJudgement(
             expected_version=self.expected_version(),
@@ -161,6 +166,11 @@ class EvaluationForm(forms.Form):
             line.activity_id: self.cleaned_data[f"keepa_{line.activity_id}"]
             for line in self.evaluation.activities.all()
         }
+
+    def published_texts(self) -> list[str]:
+        """What the evaluation will publish as written: the summary and the partners' texts."""
+        lines = self.commitment_texts().values()
+        return [self.cleaned_data["summary"], *(t for p, n, _keep in lines for t in (p, n))]
 
     def service_data(self) -> EvaluationJudgement:
         return EvaluationJudgement(

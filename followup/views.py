@@ -18,6 +18,7 @@ from accounts import permissions
 from accounts.requests import AuthedRequest
 from audit.selectors import history
 from core.http import FORM_METHODS
+from core.personal_data import personal_data_allowed
 from core.versioning import ConcurrentEditError
 from documents.responses import document_response
 from followup import access, services
@@ -56,6 +57,12 @@ def _posted_form(request: AuthedRequest, make: Callable[[Any], F], draft: bool) 
     return make(request.POST) if draft and "version" in request.POST else None
 
 
+def _storable(form: F) -> bool:
+    """Valid, and its texts for the public hold no personal data unless the user confirmed
+    that they must; otherwise the form is shown again with the warning and all it holds."""
+    return form.is_valid() and personal_data_allowed(form, *form.published_texts(), published=True)
+
+
 def _reshown(form: F, make: Callable[[Any], F], error: ValidationError, stored: int) -> F:
     """The form again with everything typed and the refusal. Its content was saved unless
     someone else saved first, so it carries the stored version unless that was the refusal."""
@@ -80,7 +87,7 @@ def _follow_up_act(
         return FollowUpForm(data, follow_up=follow_up)
 
     form = _posted_form(request, make, follow_up.status == FollowUpStatus.DRAFT)
-    if form is not None and not form.is_valid():
+    if form is not None and not _storable(form):
         return _follow_up_page(request, follow_up, form)
     try:
         done = act(form.service_data() if form is not None else None)
@@ -237,7 +244,7 @@ def _evaluation_act(
         return EvaluationForm(data, evaluation=found)
 
     form = _posted_form(request, make, found.status == EvaluationStatus.DRAFT)
-    if form is not None and not form.is_valid():
+    if form is not None and not _storable(form):
         return _evaluation_page(request, found, form)
     try:
         done, url = act(form.service_data() if form is not None else None)

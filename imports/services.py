@@ -22,11 +22,13 @@ from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
 
 
 class ImportRefused(Exception):
-    """Nothing was imported, for the reasons given."""
+    """Nothing was imported, for the reasons given. `named_elsewhere` is the municipality a
+    text names instead of the chosen one, when that is among the reasons."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], named_elsewhere: str = "") -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+        self.named_elsewhere = named_elsewhere
 
 
 @dataclass
@@ -160,12 +162,20 @@ def _plan(paths: list[Path], municipality: Municipality) -> tuple[list[Any], lis
 
 
 @transaction.atomic
-def import_files(*, paths: list[Path], municipality: Municipality, by: User | None) -> ImportResult:
+def import_files(
+    *,
+    paths: list[Path],
+    municipality: Municipality,
+    by: User | None,
+    named_elsewhere_confirmed: bool = False,
+) -> ImportResult:
     """Store every promise document in the files as a draft of the municipality, or, if
-    anything cannot be placed, nothing at all (ImportRefused lists why)."""
+    anything cannot be placed, nothing at all (ImportRefused lists why). A text that names
+    another municipality is stored only when that is confirmed."""
     plan, problems = _plan(paths, municipality)
     result = ImportResult()
     to_store = []
+    elsewhere = ""
     for path, key, document in plan:
         if ImportedDocument.objects.filter(source_key=key).exists():
             result.unchanged.append(
@@ -173,13 +183,20 @@ def import_files(*, paths: list[Path], municipality: Municipality, by: User | No
                 % {"file": path.name, "year": document["year"]}
             )
             continue
+        named = municipality_named_elsewhere(document, municipality)
+        if named and not named_elsewhere_confirmed:
+            elsewhere = named
+            problems.append(
+                _("%(path)s: the text is a promise of %(named)s, not of %(chosen)s")
+                % {"path": path, "named": named, "chosen": municipality.name}
+            )
         area, problem = _placement(municipality, document)
         if problem:
             problems.append(f"{path}: {problem}")
         elif area is not None:
             to_store.append((path, key, document, area))
     if problems:
-        raise ImportRefused(list(dict.fromkeys(problems)))
+        raise ImportRefused(list(dict.fromkeys(problems)), named_elsewhere=elsewhere)
     for path, key, document, area in to_store:
         try:
             promise = _store_recorded(document, municipality, area, by, path.name, key)

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from accounts.demo_guard import DEMO_PASSWORD
 from accounts.models import Membership, Organisation, OrganisationKind, Role, User
-from places.models import County, Municipality, PoliceArea, PoliceRegion
+from places.emblem import demo_emblem
+from places.models import County, Logo, Municipality, PoliceArea, PoliceRegion
 from promises import services
 from promises.models import Activity, Agreement, CitizenPromise
 from promises.vocabularies import ActivityKind as K
@@ -45,8 +46,17 @@ def load_demo(today: date) -> bool:
     return True
 
 
+def _demo_logo(municipality: Municipality, colour: tuple[int, int, int]) -> None:
+    # An emblem of our own, never a real coat of arms: the demo's documents show a logo.
+    Logo.objects.update_or_create(
+        municipality=municipality,
+        defaults={"data": demo_emblem(colour=colour), "content_type": "image/png"},
+    )
+
+
 def _eslov_organisations() -> dict[str, Any]:
     eslov = Municipality.objects.get(slug="eslov")
+    _demo_logo(eslov, (11, 79, 138))
     area = PoliceArea.objects.create(
         name="Lokalpolisområde Eslöv",
         slug="lpo-eslov",
@@ -373,6 +383,7 @@ def _exempelby(today: date) -> None:
         slug="exempelby",
         county=County.objects.get(code="12"),
     )
+    _demo_logo(place, (32, 110, 70))
     area = PoliceArea.objects.create(
         name="Lokalpolisområde Exempelby (påhittat)",
         slug="lpo-exempelby",

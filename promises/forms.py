@@ -5,11 +5,18 @@ from decimal import Decimal
 from typing import Any, TypedDict, cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from core.dates import validate_promise_year
-from core.fields import ModelChoiceField, ModelMultipleChoiceField, name_empty_choices
+from core.fields import (
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    date_box_bounds,
+    name_empty_choices,
+)
+from lib import periods
 from places.models import Municipality, PoliceArea
 from promises.models import (
     Activity,
@@ -89,7 +96,6 @@ class ActivityFields(TypedDict):
     place: str
     audience: str
     audience_size: int | None
-    position: int
     responsible: list[Organisation]
 
 
@@ -152,6 +158,10 @@ class PromiseForm(VersionedForm):
         _limit(
             self, "agreement", agreements if agreements is not None else Agreement.objects.none()
         )
+        year, signed_on = self.instance.year, self.instance.signed_on
+        if year:
+            date_box_bounds(self, "signed_on", periods.signing_dates(year))
+            date_box_bounds(self, "evaluation_due", periods.evaluation_due_dates(year, signed_on))
 
     def service_data(self) -> PromiseFields:
         data = self.cleaned_data
@@ -201,6 +211,9 @@ class AgreementForm(VersionedForm):
     def __init__(self, *args: Any, parties: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _limit(self, "parties", parties)
+        if self.instance.start_year:
+            bounds = periods.signing_dates(self.instance.start_year, self.instance.end_year)
+            date_box_bounds(self, "signed_on", bounds)
 
     def service_data(self) -> AgreementFields:
         data = self.cleaned_data
@@ -236,8 +249,15 @@ class SignatoryForm(forms.Form):
 class CommitmentForm(VersionedForm):
     class Meta:
         model = Commitment
-        fields = ["text", "position"]
+        fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class MoveForm(forms.Form):
+    """One step up or down for a commitment or an activity, from the version the page showed."""
+
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+    version = forms.IntegerField(min_value=1)
 
 
 class ActivityForm(VersionedForm):
@@ -262,7 +282,6 @@ class ActivityForm(VersionedForm):
             "place",
             "audience",
             "audience_size",
-            "position",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -286,7 +305,6 @@ class ActivityForm(VersionedForm):
             place=data["place"],
             audience=data["audience"],
             audience_size=data["audience_size"],
-            position=data["position"],
             responsible=list(data["responsible"]),
         )
 
@@ -320,6 +338,9 @@ class ActivityReportForm(VersionedForm):
     def __init__(self, *args: Any, activity: Activity, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _limit(self, "organisations", organisations_for(activity.promise))
+        # Within the promise's year, and not after today.
+        first, last = periods.year_bounds(activity.promise.year)
+        date_box_bounds(self, "date", (first, min(last, timezone.localdate())))
         wanted = set(OUTCOME_FIELDS_BY_KIND.get(activity.kind, ()))
         for name in OUTCOME_FIELDS:
             if name not in wanted:

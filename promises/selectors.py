@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 
 from accounts.models import Organisation
 from accounts.permissions import (
@@ -327,3 +327,9 @@ def next_year_promise(promise: CitizenPromise) -> CitizenPromise | None:
         police_area_id=promise.police_area_id,
         year=promise.year + 1,
     ).first()
+
+
+def position_after_last(promise: CitizenPromise, kind: type[Commitment | Activity]) -> int:
+    """The position that puts a new commitment or activity last in its promise."""
+    found = kind._default_manager.filter(promise=promise).aggregate(top=Max("position"))
+    return 0 if found["top"] is None else int(found["top"]) + 1

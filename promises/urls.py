@@ -27,12 +27,22 @@ urlpatterns = [
         views.commitment_delete,
         name="commitment_delete",
     ),
+    path(
+        "loften/<int:pk>/atagande/<int:commitment_pk>/flytta/",
+        views.commitment_move,
+        name="commitment_move",
+    ),
     path("loften/<int:pk>/aktivitet/ny/", views.activity_form, name="activity_create"),
     path("loften/<int:pk>/aktivitet/<int:activity_pk>/", views.activity_form, name="activity_edit"),
     path(
         "loften/<int:pk>/aktivitet/<int:activity_pk>/ta-bort/",
         views.activity_delete,
         name="activity_delete",
+    ),
+    path(
+        "loften/<int:pk>/aktivitet/<int:activity_pk>/flytta/",
+        views.activity_move,
+        name="activity_move",
     ),
     path("overenskommelser/ny/", views.agreement_form, name="agreement_create"),
     path("overenskommelser/<int:pk>/", views.agreement_form, name="agreement_edit"),

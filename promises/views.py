@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import formset_factory
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -29,6 +30,7 @@ from promises.forms import (
     AgreementCreateForm,
     AgreementForm,
     CommitmentForm,
+    MoveForm,
     OccasionForm,
     PromiseCreateForm,
     PromiseForm,
@@ -436,18 +438,15 @@ def commitment_form(
     )
     form = CommitmentForm(request.POST or None, instance=commitment)
     if request.method == "POST" and form.is_valid():
-        text, position = form.cleaned_data["text"], form.cleaned_data["position"]
+        text = form.cleaned_data["text"]
         try:
             if commitment is None:
-                services.commitment_create(
-                    promise=promise, by=request.user, text=text, position=position
-                )
+                services.commitment_create(promise=promise, by=request.user, text=text)
             else:
                 services.commitment_update(
                     commitment=commitment,
                     by=request.user,
                     text=text,
-                    position=position,
                     expected_version=form.expected_version(),
                 )
         except ValidationError as error:
@@ -472,6 +471,44 @@ def commitment_delete(request: AuthedRequest, pk: int, commitment_pk: int) -> Ht
     services.commitment_delete(commitment=commitment, by=request.user)
     messages.success(request, _("The commitment was removed."))
     return redirect("promises:promise_detail", pk=promise.pk)
+
+
+def _move(request: AuthedRequest, item: Commitment | Activity, anchor: str) -> HttpResponse:
+    """Move a commitment or an activity one step, then show the promise where it now stands."""
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether to move it up or down."))
+    else:
+        try:
+            services.promise_item_move(
+                item=item,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                up=form.cleaned_data["direction"] == "up",
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect(reverse("promises:promise_detail", args=[item.promise_id]) + anchor)
+
+
+@require_POST
+@login_required
+def commitment_move(request: AuthedRequest, pk: int, commitment_pk: int) -> HttpResponse:
+    promise = access.get_promise_for_editor(request, pk)
+    if refusal := _refuse_unless_draft(request, promise):
+        return refusal
+    commitment = get_object_or_404(Commitment, pk=commitment_pk, promise=promise)
+    return _move(request, commitment, "#atagande")
+
+
+@require_POST
+@login_required
+def activity_move(request: AuthedRequest, pk: int, activity_pk: int) -> HttpResponse:
+    promise = access.get_promise_for_editor(request, pk)
+    if refusal := _refuse_unless_draft(request, promise):
+        return refusal
+    activity = get_object_or_404(Activity, pk=activity_pk, promise=promise)
+    return _move(request, activity, f"#aktivitet-{activity.pk}")
 
 
 @FORM_METHODS

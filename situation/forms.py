@@ -2,10 +2,15 @@ from datetime import date
 from typing import Any, TypedDict
 
 from django import forms
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelChoiceField as SafeModelChoiceField
-from core.fields import ModelMultipleChoiceField, name_empty_choices
+from core.fields import ModelMultipleChoiceField, date_box_bounds, name_empty_choices
+from lib import periods
 from places.models import District
 from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
@@ -180,6 +185,7 @@ class ComplaintForm(forms.ModelForm[Complaint]):
         super().__init__(*args, **kwargs)
         name_empty_choices(self)
         self.fields["district"] = _district_field(municipality)
+        date_box_bounds(self, "received_on", periods.happened_dates(timezone.localdate()))
         self.fields["text"].help_text = _(
             "Never public. Leave out names and contact details unless they are needed."
         )
@@ -229,6 +235,7 @@ class DialogueForm(forms.ModelForm[Dialogue]):
         super().__init__(*args, **kwargs)
         name_empty_choices(self)
         self.fields["district"] = _district_field(municipality)
+        date_box_bounds(self, "held_on", periods.happened_dates(timezone.localdate()))
 
     def service_data(self) -> DialogueFields:
         data = self.cleaned_data
@@ -283,10 +290,15 @@ class EvidenceFileForm(forms.Form):
     """Upload a CSV or XLSX file of evidence to be checked before anything is stored."""
 
     kind = forms.ChoiceField(label=_("What the file holds"), choices=IMPORT_KIND_CHOICES)
-    file = forms.FileField(
-        label=_("File (.csv or .xlsx)"),
-        help_text=_("Row 1 names the columns; see the guide for which columns each kind needs."),
-    )
+    file = forms.FileField(label=_("File (.csv or .xlsx)"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guide = format_html('<a href="{}">{}</a>', reverse("situation:file_guide"), _("the guide"))
+        self.fields["file"].help_text = format_html(
+            gettext("Row 1 names the columns; {guide} says which columns each kind needs."),
+            guide=guide,
+        )
 
 
 class FileDecisionForm(forms.Form):
@@ -325,6 +337,9 @@ class _CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         name_empty_choices(self)
+        happened = periods.happened_dates(timezone.localdate())
+        for name in ("received_on", "held_on"):
+            date_box_bounds(self, name, happened)
 
 
 def free_texts(form: forms.BaseForm) -> list[str]:

@@ -159,6 +159,9 @@ MATRIX: dict[str, Row] = {
     "promises:commitment_delete": Row(
         lambda w: {"pk": w.cast.draft.pk, "commitment_pk": w.commitment_pk}, post=DRAFT_ACTION
     ),
+    "promises:commitment_move": Row(
+        lambda w: {"pk": w.cast.draft.pk, "commitment_pk": w.commitment_pk}, post=DRAFT_ACTION
+    ),
     "promises:activity_create": Row(
         lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_EDIT
     ),
@@ -168,6 +171,9 @@ MATRIX: dict[str, Row] = {
         post=DRAFT_EDIT,
     ),
     "promises:activity_delete": Row(
+        lambda w: {"pk": w.cast.draft.pk, "activity_pk": w.activity_pk}, post=DRAFT_ACTION
+    ),
+    "promises:activity_move": Row(
         lambda w: {"pk": w.cast.draft.pk, "activity_pk": w.activity_pk}, post=DRAFT_ACTION
     ),
     "promises:agreement_create": Row(get=CREATORS, post=CREATORS),

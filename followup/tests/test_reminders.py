@@ -134,3 +134,9 @@ def test_a_reminder_that_could_not_be_sent_is_tried_again(addressed: Cast) -> No
     assert not ReminderSent.objects.exists()
     reminders_send(date(2017, 2, 21))
     assert len(mail.outbox) == 2
+
+
+def test_one_done_reads_as_one_time_not_one_times(addressed: Cast) -> None:
+    log(addressed, addressed.controls, date(2017, 1, 10), count=1)
+    reminders_send(date(2017, 2, 20))
+    assert "har genomförts 1 gång av 30" in mail.outbox[0].body

@@ -117,3 +117,29 @@ def test_the_draft_page_shows_what_the_import_could_not_place(eslov_without_2017
     assert "Imported from seed_page.html" in page
     for warning in record.warnings:
         assert warning in page
+
+
+def _lund_without_promises(cast: Cast) -> Cast:
+    CitizenPromise.objects.filter(municipality=cast.lund).delete()
+    return cast
+
+
+def test_a_text_of_another_municipality_is_refused_without_confirmation(cast: Cast) -> None:
+    _lund_without_promises(cast)
+    before = _counts()
+    with pytest.raises(CommandError) as caught:
+        call_command("import", str(HTML), "--municipality", "lund")
+    message = str(caught.value)
+    assert "the text is a promise of Eslöv, not of Lund" in message
+    assert "run again with --other-municipality" in message
+    assert caught.value.returncode == 2
+    assert _counts() == before
+
+
+def test_the_confirmation_imports_it_under_the_municipality_given(
+    cast: Cast, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _lund_without_promises(cast)
+    call_command("import", str(HTML), "--municipality", "lund", "--other-municipality")
+    years = CitizenPromise.objects.filter(municipality=cast.lund).values_list("year", flat=True)
+    assert sorted(years) == [2016, 2017]

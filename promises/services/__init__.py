@@ -3,13 +3,14 @@
 Each validates, writes in one transaction and records the change in the audit trail. Each
 takes keyword-only arguments named after the fields it writes, so a misspelt one is refused;
 an update leaves what it is not given as it is. `promises` holds the yearly promise, its
-commitments and activities, `agreements` the agreements, `signatories` who signed either,
-`publishing` the two parties' approval that publishes a promise, `occasions` the planned
-occasions and `reports` the activity log.
+commitments and activities, `ordering` their order, `agreements` the agreements,
+`signatories` who signed either, `publishing` the two parties' approval that publishes a
+promise, `occasions` the planned occasions and `reports` the activity log.
 """
 
 from promises.services.agreements import agreement_create, agreement_update
 from promises.services.occasions import occasion_create, occasion_delete, occasion_update
+from promises.services.ordering import promise_item_move
 from promises.services.promises import (
     activity_create,
     activity_delete,
@@ -63,6 +64,7 @@ __all__ = [
     "promise_create",
     "promise_reopen",
     "promise_delete",
+    "promise_item_move",
     "promise_is_approved",
     "promise_require_draft",
     "promise_set_status",

@@ -17,6 +17,7 @@ from core.versioning import save_versioned
 from lib.carry_over import carry_over_text, carry_over_title
 from places.models import Municipality, PoliceArea
 from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
+from promises.selectors import position_after_last
 from promises.services.publishing import promise_approval_clear, promise_is_approved
 from promises.services.signatories import Signer, signatories_replace
 from promises.vocabularies import STATUS_TRANSITIONS, FollowUpCadence, PromiseStatus
@@ -302,10 +303,12 @@ def signatory_set(*, promise: CitizenPromise, by: User | None, people: Sequence[
 
 @transaction.atomic
 def commitment_create(
-    *, promise: CitizenPromise, by: User | None, text: str, position: int = 0
+    *, promise: CitizenPromise, by: User | None, text: str, position: int | None = None
 ) -> Commitment:
-    """Add a commitment to a promise."""
+    """Add a commitment to a promise, last unless a position is given."""
     promise_require_draft(promise)
+    if position is None:
+        position = position_after_last(promise, Commitment)
     commitment = Commitment(promise=promise, text=text, position=position)
     commitment.full_clean()
     commitment.save()
@@ -315,14 +318,19 @@ def commitment_create(
 
 @transaction.atomic
 def commitment_update(
-    *, commitment: Commitment, by: User | None, expected_version: int, text: str, position: int
+    *,
+    commitment: Commitment,
+    by: User | None,
+    expected_version: int,
+    text: str,
+    position: int | Keep = KEEP,
 ) -> Commitment:
-    """Change a commitment's text or order."""
+    """Change a commitment's text (or its order; promise_item_move moves it one step)."""
     promise_require_draft(commitment.promise)
     before = stored_snapshot(commitment)
-    commitment.text, commitment.position = text, position
+    fields = assign_given(commitment, {"text": text, "position": position})
     commitment.full_clean()
-    save_versioned(commitment, expected_version=expected_version, fields=["text", "position"])
+    save_versioned(commitment, expected_version=expected_version, fields=fields)
     audit_record(action=CHANGE, instance=commitment, by=by, before=before)
     return commitment
 
@@ -350,11 +358,13 @@ def activity_create(
     place: str = "",
     audience: str = "",
     audience_size: int | None = None,
-    position: int = 0,
+    position: int | None = None,
     responsible: Iterable[Organisation] = (),
 ) -> Activity:
-    """Add an activity to a promise."""
+    """Add an activity to a promise, last unless a position is given."""
     promise_require_draft(promise)
+    if position is None:
+        position = position_after_last(promise, Activity)
     activity = Activity(
         promise=promise,
         commitment=commitment,

@@ -65,14 +65,25 @@ def test_coordinator_of_another_municipality_cannot_change_anything(cast: Cast) 
         ),
         (reverse("promises:promise_status", args=[pk]), {"status": "evaluated"}),
         (reverse("promises:promise_copy", args=[pk]), {}),
-        (reverse("promises:commitment_create", args=[pk]), {"text": "x", "position": 0}),
+        (
+            reverse("promises:commitment_create", args=[pk]),
+            {
+                "text": "x",
+            },
+        ),
         (
             reverse("promises:activity_create", args=[pk]),
-            {"kind": "other", "description": "x", "position": 0},
+            {
+                "kind": "other",
+                "description": "x",
+            },
         ),
         (
             reverse("promises:activity_edit", args=[pk, cast.walks.pk]),
-            {"kind": "other", "description": "x", "position": 0},
+            {
+                "kind": "other",
+                "description": "x",
+            },
         ),
         (reverse("promises:activity_delete", args=[pk, cast.walks.pk]), {}),
         (reverse("promises:report_create", args=[cast.controls.pk]), _report_payload()),

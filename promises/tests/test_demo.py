@@ -147,3 +147,19 @@ def test_the_demo_promises_were_approved_on_their_signing_day_not_today() -> Non
     assert promise.signed_on is not None
     for moment in (promise.municipality_approved_at, promise.police_approved_at):
         assert moment is not None and timezone.localdate(moment) == promise.signed_on
+
+
+def test_the_demos_documents_carry_an_emblem_of_our_own() -> None:
+    from documents.rendering import pdf_of
+    from documents.tests.helpers import docx_text, pdf_text
+    from documents.word import docx_of
+    from places.models import Logo
+    from promises.printing import promise_document
+
+    load_demo(TODAY)
+    assert set(Logo.objects.values_list("municipality__slug", flat=True)) == {"eslov", "exempelby"}
+    doc = promise_document(_eslov(2017), TODAY)
+    assert doc.logo_type == "image/png"
+    assert pdf_text(pdf_of(doc))[1]["images"] >= 1
+    header = docx_text(docx_of(doc))[1].sections[0].header
+    assert any("image" in rel.reltype for rel in header.part.rels.values())

@@ -135,7 +135,9 @@ def test_commitment_and_activity_forms_create_and_edit(cast: Cast) -> None:
     pk = cast.draft.pk
     client.post(
         reverse("promises:commitment_create", args=[pk]),
-        {"text": "Vi lovar trygghet", "position": 0},
+        {
+            "text": "Vi lovar trygghet",
+        },
     )
     commitment = cast.draft.commitments.get()
     client.post(
@@ -148,7 +150,6 @@ def test_commitment_and_activity_forms_create_and_edit(cast: Cast) -> None:
             "commitment": commitment.pk,
             "focus": ["speed", "mopeds"],
             "responsible": [cast.police_org.pk],
-            "position": 0,
         },
     )
     activity = cast.draft.activities.get()
@@ -160,7 +161,6 @@ def test_commitment_and_activity_forms_create_and_edit(cast: Cast) -> None:
             "kind": "traffic_control",
             "description": "Fler kontroller",
             "target": 20,
-            "position": 0,
             "version": 1,
         },
     )
@@ -171,7 +171,11 @@ def test_commitment_and_activity_forms_create_and_edit(cast: Cast) -> None:
 def test_unknown_focus_tag_is_rejected(cast: Cast) -> None:
     response = _client(cast.coordinator).post(
         reverse("promises:activity_create", args=[cast.draft.pk]),
-        {"kind": "other", "description": "x", "focus": ["weather"], "position": 0},
+        {
+            "kind": "other",
+            "description": "x",
+            "focus": ["weather"],
+        },
     )
     assert "focus" in response.context["form"].errors
     assert not cast.draft.activities.exists()

@@ -182,3 +182,9 @@ def test_the_check_step_says_what_is_added_replaced_and_unchanged(cast: Cast) ->
     # Nothing was written by the check.
     assert CrimeStatistic.objects.get(category="Rån").reported == 5
     assert CrimeStatistic.objects.count() == 2
+
+
+def test_the_file_fields_help_links_the_guide_it_names(cast: Cast) -> None:
+    page = client_for(cast.reporter, "sv").get("/arbete/lagesbild/eslov/inlasning/")
+    help_text = page.content.decode().split('id="id_file_help"')[1].split("</p>")[0]
+    assert '<a href="/arbete/lagesbild/inlasning/vagledning/">vägledningen</a>' in help_text

@@ -19,6 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--municipality", required=True, help="The municipality's slug.")
         parser.add_argument("--by", help="Username to record as the importer.")
+        parser.add_argument(
+            "--other-municipality",
+            action="store_true",
+            help="Import a text that names another municipality under --municipality all the same.",
+        )
 
     # The command line speaks English, so the warnings it prints are not translated.
     @no_translations
@@ -30,10 +35,21 @@ class Command(BaseCommand):
             )
         by = User.objects.filter(username=options["by"]).first() if options["by"] else None
         try:
-            result = import_files(paths=options["files"], municipality=municipality, by=by)
+            result = import_files(
+                paths=options["files"],
+                municipality=municipality,
+                by=by,
+                named_elsewhere_confirmed=options["other_municipality"],
+            )
         except ImportRefused as refused:
+            hint = ""
+            if refused.named_elsewhere:
+                hint = (
+                    f"\nTo import it under {municipality.name} all the same, run again with "
+                    "--other-municipality."
+                )
             raise CommandError(
-                "Nothing was imported:\n  " + "\n  ".join(refused.problems), returncode=2
+                "Nothing was imported:\n  " + "\n  ".join(refused.problems) + hint, returncode=2
             ) from refused
         for promise in result.created:
             warnings = ImportedDocument.objects.get(promise=promise).warnings
