@@ -19,7 +19,7 @@ from accounts import permissions
 from accounts.requests import AuthedRequest
 from audit.selectors import history
 from core.http import FORM_METHODS
-from core.personal_data import personal_data_allowed
+from core.confirm import NeedsConfirmation, ask
 from documents.responses import document_response
 from lib.periods import clamp_to_year
 from places.models import PoliceArea
@@ -616,18 +616,13 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
         "organisations": _default_organisations(request),
     }
     form = ActivityReportForm(request.POST or None, initial=initial, activity=activity)
-    warnings: list[str] = []
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and personal_data_allowed(form, form.cleaned_data["notes"])
-    ):
+    if request.method == "POST" and form.is_valid():
         try:
             services.activity_report_create(
                 activity=activity, by=request.user, **form.service_data()
             )
-        except services.ReportNeedsConfirmation as warning:
-            warnings = warning.messages
+        except NeedsConfirmation as warning:
+            ask(form, warning)
         except ValidationError as error:
             _form_error(form, error)
         else:
@@ -645,7 +640,7 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
                 },
             )
             return redirect("promises:promise_detail", pk=activity.promise_id)
-    return _report_page(request, form, activity, warnings=warnings)
+    return _report_page(request, form, activity)
 
 
 @require_safe
@@ -669,12 +664,7 @@ def report_list(request: AuthedRequest) -> HttpResponse:
 def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_changer(request, pk)
     form = ActivityReportForm(request.POST or None, instance=report, activity=report.activity)
-    warnings: list[str] = []
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and personal_data_allowed(form, form.cleaned_data["notes"])
-    ):
+    if request.method == "POST" and form.is_valid():
         try:
             services.activity_report_update(
                 report=report,
@@ -682,14 +672,14 @@ def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 expected_version=form.expected_version(),
                 **form.service_data(),
             )
-        except services.ReportNeedsConfirmation as warning:
-            warnings = warning.messages
+        except NeedsConfirmation as warning:
+            ask(form, warning)
         except ValidationError as error:
             _form_error(form, error)
         else:
             messages.success(request, _("The report was saved."))
             return redirect("promises:report_list")
-    return _report_page(request, form, report.activity, report=report, warnings=warnings)
+    return _report_page(request, form, report.activity, report=report)
 
 
 @FORM_METHODS
