@@ -14,13 +14,21 @@ CONFIRM = "confirmed"
 
 class NeedsConfirmation(ValidationError):
     """A write that may be right but looks wrong: done only once the user confirms. Its
-    messages are the reasons, each a sentence the user can act on."""
+    messages are the reasons, each a sentence the user can act on; a reason given as a
+    ValidationError keeps its code, for a caller that answers one kind differently."""
 
-    def __init__(self, reasons: Iterable[str]) -> None:
-        super().__init__(list(reasons), code="needs_confirmation")
+    def __init__(self, reasons: Iterable[str | ValidationError]) -> None:
+        super().__init__(
+            [r if isinstance(r, ValidationError) else ValidationError(r) for r in reasons],
+            code="needs_confirmation",
+        )
+
+    def has(self, code: str) -> bool:
+        """Whether one of the reasons has the code."""
+        return any(error.code == code for error in self.error_list)
 
 
-def require_confirmed(reasons: Iterable[str | None], *, confirmed: bool) -> None:
+def require_confirmed(reasons: Iterable[str | ValidationError | None], *, confirmed: bool) -> None:
     """Raise NeedsConfirmation with the reasons given (empty ones dropped), unless there are
     none or the user has confirmed."""
     found = [reason for reason in reasons if reason]

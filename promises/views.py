@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts import permissions
 from accounts.requests import AuthedRequest
 from audit.selectors import history
+from core.confirm import NeedsConfirmation, ask, is_confirmed
 from core.http import FORM_METHODS
-from core.confirm import NeedsConfirmation, ask
 from documents.responses import document_response
 from lib.periods import clamp_to_year
 from places.models import PoliceArea
@@ -59,7 +59,10 @@ def _refuse_unless_draft(request: HttpRequest, promise: CitizenPromise) -> HttpR
 
 
 def _form_error(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
+    """Put a service's refusal on the form, or its question when it needs confirmation."""
+    if isinstance(error, NeedsConfirmation):
+        ask(form, error)
+    elif hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
@@ -238,6 +241,7 @@ def promise_create(request: AuthedRequest) -> HttpResponse:
                 municipality=form.cleaned_data["municipality"],
                 police_area=form.cleaned_data["police_area"],
                 year=form.cleaned_data["year"],
+                confirmed=is_confirmed(form),
                 **form.service_data(),
             )
         except ValidationError as error:
@@ -265,6 +269,7 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 by=request.user,
                 expected_version=form.expected_version(),
                 people=_signatory_people(signatories),
+                confirmed=is_confirmed(form),
                 **form.service_data(),
             )
         except ValidationError as error:
@@ -441,13 +446,16 @@ def commitment_form(
         text = form.cleaned_data["text"]
         try:
             if commitment is None:
-                services.commitment_create(promise=promise, by=request.user, text=text)
+                services.commitment_create(
+                    promise=promise, by=request.user, text=text, confirmed=is_confirmed(form)
+                )
             else:
                 services.commitment_update(
                     commitment=commitment,
                     by=request.user,
                     text=text,
                     expected_version=form.expected_version(),
+                    confirmed=is_confirmed(form),
                 )
         except ValidationError as error:
             _form_error(form, error)
@@ -522,12 +530,18 @@ def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = Non
     if request.method == "POST" and form.is_valid():
         try:
             if activity is None:
-                services.activity_create(promise=promise, by=request.user, **form.service_data())
+                services.activity_create(
+                    promise=promise,
+                    by=request.user,
+                    confirmed=is_confirmed(form),
+                    **form.service_data(),
+                )
             else:
                 services.activity_update(
                     activity=activity,
                     by=request.user,
                     expected_version=form.expected_version(),
+                    confirmed=is_confirmed(form),
                     **form.service_data(),
                 )
         except ValidationError as error:
@@ -731,12 +745,18 @@ def occasion_form(
     if request.method == "POST" and form.is_valid():
         try:
             if occasion is None:
-                services.occasion_create(activity=activity, by=request.user, **form.service_data())
+                services.occasion_create(
+                    activity=activity,
+                    by=request.user,
+                    confirmed=is_confirmed(form),
+                    **form.service_data(),
+                )
             else:
                 services.occasion_update(
                     occasion=occasion,
                     by=request.user,
                     expected_version=form.expected_version(),
+                    confirmed=is_confirmed(form),
                     **form.service_data(),
                 )
         except ValidationError as error:

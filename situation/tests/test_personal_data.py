@@ -70,9 +70,7 @@ def test_a_dialogue_warns_about_its_notes_and_its_concerns(cast: Cast) -> None:
     assert "Bilen ABC 123 står på trottoaren varje natt." in page
     assert not Dialogue.objects.exists() and not Concern.objects.exists()
 
-    confirmed = client.post(
-        "/arbete/lagesbild/eslov/dialog/ny/", {**DIALOGUE, "confirmed": "1"}
-    )
+    confirmed = client.post("/arbete/lagesbild/eslov/dialog/ny/", {**DIALOGUE, "confirmed": "1"})
     assert confirmed.status_code == 302
     assert Concern.objects.get().text == DIALOGUE["concern-0-text"]
 
