@@ -415,6 +415,8 @@ def promise_copy(request: AuthedRequest, pk: int) -> HttpResponse:
     messages.success(
         request, _("A draft for %(year)s was created from this promise.") % {"year": copy.year}
     )
+    if outside := services.agreement_years_warning(copy):
+        messages.warning(request, outside)
     references = selectors.year_references(copy)
     if references:
         places = "; ".join(f"{r.place} ({', '.join(str(y) for y in r.years)})" for r in references)

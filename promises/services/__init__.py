@@ -13,6 +13,7 @@ from promises.services.occasions import occasion_create, occasion_delete, occasi
 from promises.services.ordering import promise_item_move
 from promises.services.promises import (
     activity_create,
+    agreement_years_warning,
     activity_delete,
     activity_update,
     commitment_create,
@@ -44,6 +45,7 @@ __all__ = [
     "ReportNeedsConfirmation",
     "Signer",
     "activity_create",
+    "agreement_years_warning",
     "activity_delete",
     "activity_progress_recount",
     "activity_report_create",
