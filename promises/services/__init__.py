@@ -13,9 +13,9 @@ from promises.services.occasions import occasion_create, occasion_delete, occasi
 from promises.services.ordering import promise_item_move
 from promises.services.promises import (
     activity_create,
-    agreement_years_warning,
     activity_delete,
     activity_update,
+    agreement_years_warning,
     commitment_create,
     commitment_delete,
     commitment_update,
