@@ -160,3 +160,26 @@ def test_copying_past_the_agreements_last_year_warns(cast: Cast) -> None:
     page = client_for(cast.coordinator).post(url, follow=True).content.decode()
     assert "The promise is for 2019, but the agreement" in page
     assert CitizenPromise.objects.filter(year=2019, agreement=agreement).exists()
+
+
+def test_a_reports_place_is_checked_and_every_reason_is_asked_at_once(cast: Cast) -> None:
+    client = client_for(cast.reporter)
+    url = reverse("promises:report_create", args=[cast.controls.pk])
+    data = {"date": "2017-05-04", "count": 2, "place": "Utanför Kalle Anderssons hus"}
+    services.activity_report_create(
+        activity=cast.controls,
+        by=cast.reporter,
+        date=date(2017, 5, 4),
+        count=2,
+        place=data["place"],
+        confirmed=True,
+    )
+    warned = client.post(url, data)
+    page = warned.content.decode()
+    assert warned.status_code == 200
+    assert "a name (Kalle Anderssons)" in page and "never published" in page
+    assert "The log already holds the same report" in page
+    assert page.count('name="confirmed" value="1"') == 1, "one question, one confirmation"
+    assert cast.controls.reports.count() == 1
+    assert client.post(url, {**data, "confirmed": "1"}).status_code == 302
+    assert cast.controls.reports.count() == 2
