@@ -165,13 +165,14 @@ def test_copying_past_the_agreements_last_year_warns(cast: Cast) -> None:
 def test_a_reports_place_is_checked_and_every_reason_is_asked_at_once(cast: Cast) -> None:
     client = client_for(cast.reporter)
     url = reverse("promises:report_create", args=[cast.controls.pk])
-    data = {"date": "2017-05-04", "count": 2, "place": "Utanför Kalle Anderssons hus"}
+    place = "Utanför Kalle Anderssons hus"
+    data = {"date": "2017-05-04", "count": 2, "place": place}
     services.activity_report_create(
         activity=cast.controls,
         by=cast.reporter,
         date=date(2017, 5, 4),
         count=2,
-        place=data["place"],
+        place=place,
         confirmed=True,
     )
     warned = client.post(url, data)
