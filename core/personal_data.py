@@ -1,15 +1,12 @@
-"""Warning the person typing free text that it seems to hold personal data. The finding
-itself is `lib.personal_data`."""
+"""Warning the person typing free text that it seems to hold personal data, through the
+shared confirmation (`core.confirm`). The finding itself is `lib.personal_data`."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.confirm import NeedsConfirmation, ask, is_confirmed
 from lib.personal_data import Finding, Kind, find_personal_data
-
-# The field a form gets once it has warned: ticked, the text is stored as it is.
-CONFIRM = "confirm_personal_data"
 
 KIND_LABELS = {
     Kind.IDENTITY_NUMBER: _("a personal identity number"),
@@ -20,34 +17,35 @@ KIND_LABELS = {
 }
 
 
+def personal_data_reasons(*texts: str, published: bool = False) -> list[str]:
+    """The reason to confirm before storing the texts, or none when they hold no personal
+    data. `published` says the texts are written for the public pages, which it then says."""
+    findings = [finding for text in texts if text for finding in find_personal_data(text)]
+    return [warning(findings, published=published)] if findings else []
+
+
 def personal_data_allowed(form: forms.BaseForm, *texts: str, published: bool = False) -> bool:
     """Whether the texts of a valid form may be stored: they hold no personal data, or the
-    user ticked that they may. Otherwise the form gets a warning that lists what was found,
-    and the box to tick, and is shown again with everything typed kept. `published` says
-    the texts are written for the public pages, which the box then says."""
-    confirm = forms.CheckboxInput().value_from_datadict(
-        form.data, form.files, form.add_prefix(CONFIRM)
-    )
-    findings = [finding for text in texts if text for finding in find_personal_data(text)]
-    if confirm or not findings:
+    user confirmed that they must. Otherwise the form asks, and is shown again with
+    everything typed kept."""
+    reasons = personal_data_reasons(*texts, published=published)
+    if not reasons or is_confirmed(form):
         return True
-    form.fields[CONFIRM] = forms.BooleanField(
-        label=_("Store anyway: the personal data is needed"),
-        required=False,
-        help_text=(
-            _("Only when the text cannot do without it: it is published as it stands.")
-            if published
-            else _("Only when the record cannot do without it. The text is never published.")
-        ),
-    )
-    form.add_error(None, ValidationError(warning(findings), code="personal_data"))
+    ask(form, NeedsConfirmation(reasons))
     return False
 
 
-def warning(findings: list[Finding]) -> str:
-    """What the warning says: each finding with its kind, in the order of the text."""
+def warning(findings: list[Finding], *, published: bool = False) -> str:
+    """What the warning says: each finding with its kind, in the order of the text, and
+    who will read the text if it is kept."""
     listed = ", ".join(f"{KIND_LABELS[f.kind]} ({f.text})" for f in findings)
+    if published:
+        return gettext(
+            "The text seems to hold personal data: %(found)s. Remove it, or confirm only "
+            "if the text cannot do without it: it is published as it stands, on the public "
+            "pages and in the open data."
+        ) % {"found": listed}
     return gettext(
-        "The text seems to hold personal data: %(found)s. Remove it, or tick the box below "
-        "if it must be kept."
+        "The text seems to hold personal data: %(found)s. Remove it, or confirm only if the "
+        "record cannot do without it. The text is never published."
     ) % {"found": listed}

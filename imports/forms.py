@@ -3,7 +3,6 @@
 from typing import Any
 
 from django import forms
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import promise_date_errors, validate_promise_year
@@ -40,8 +39,8 @@ class SourceForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    """What was read from one promise document, to be checked and corrected. When the text
-    names another municipality than the chosen one, saving needs `named_elsewhere_confirmed`."""
+    """What was read from one promise document, to be checked and corrected. What the import
+    asks to confirm (another municipality, personal data) is asked through `core.confirm`."""
 
     year = forms.IntegerField(label=_("Year"), validators=[validate_promise_year])
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -83,18 +82,6 @@ class DocumentForm(forms.Form):
         for name, message in dates.items():
             self.add_error(name, message)
         return data
-
-    def __init__(self, *args: Any, named_elsewhere: str = "", chosen: str = "", **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        if named_elsewhere:
-            self.fields["named_elsewhere_confirmed"] = forms.BooleanField(
-                label=format_lazy(
-                    _("The text names {named}: save it under {chosen} all the same"),
-                    named=named_elsewhere,
-                    chosen=chosen,
-                ),
-                required=False,
-            )
 
 
 class ActivityRowForm(forms.Form):

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from core.confirm import require_confirmed
+from core.personal_data import personal_data_reasons
 from imports.models import ImportedDocument
 from imports.parser import parse_text
 from imports.readers import ReadError, read_text
@@ -20,15 +22,16 @@ from promises import services
 from promises.models import CitizenPromise
 from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
 
+# The code of the reason to confirm that a text names another municipality.
+NAMED_ELSEWHERE = "named_elsewhere"
+
 
 class ImportRefused(Exception):
-    """Nothing was imported, for the reasons given. `named_elsewhere` is the municipality a
-    text names instead of the chosen one, when that is among the reasons."""
+    """Nothing was imported, for the reasons given."""
 
-    def __init__(self, problems: list[str], named_elsewhere: str = "") -> None:
+    def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
-        self.named_elsewhere = named_elsewhere
 
 
 @dataclass
@@ -78,9 +81,13 @@ def _store(
         evaluation_plan=document["evaluation"] or "",
         follow_up=follow_up,
         signed_on=date.fromisoformat(document["signed_on"]) if document["signed_on"] else None,
+        # Asked once for the whole document before storing it (_confirmation_reasons).
+        confirmed=True,
     )
     for position, text in enumerate(document["commitments"]):
-        services.commitment_create(promise=promise, by=by, text=text, position=position)
+        services.commitment_create(
+            promise=promise, by=by, text=text, position=position, confirmed=True
+        )
     for position, activity in enumerate(document["activities"]):
         services.activity_create(
             promise=promise,
@@ -92,6 +99,7 @@ def _store(
             unit=(activity["unit"] or "")[:60],
             focus=[tag for tag in activity["focus"] if tag in FocusTag.values],
             responsible=_organisations(activity["partners"], warnings),
+            confirmed=True,
         )
     services.signatory_set(
         promise=promise,
@@ -167,15 +175,15 @@ def import_files(
     paths: list[Path],
     municipality: Municipality,
     by: User | None,
-    named_elsewhere_confirmed: bool = False,
+    confirmed: bool = False,
 ) -> ImportResult:
     """Store every promise document in the files as a draft of the municipality, or, if
     anything cannot be placed, nothing at all (ImportRefused lists why). A text that names
-    another municipality is stored only when that is confirmed."""
+    another municipality, or holds personal data, needs `confirmed` (NeedsConfirmation)."""
     plan, problems = _plan(paths, municipality)
     result = ImportResult()
     to_store = []
-    elsewhere = ""
+    reasons: list[str | ValidationError] = []
     for path, key, document in plan:
         if ImportedDocument.objects.filter(source_key=key).exists():
             result.unchanged.append(
@@ -183,20 +191,23 @@ def import_files(
                 % {"file": path.name, "year": document["year"]}
             )
             continue
-        named = municipality_named_elsewhere(document, municipality)
-        if named and not named_elsewhere_confirmed:
-            elsewhere = named
-            problems.append(
-                _("%(path)s: the text is a promise of %(named)s, not of %(chosen)s")
-                % {"path": path, "named": named, "chosen": municipality.name}
+        if named := municipality_named_elsewhere(document, municipality):
+            reasons.append(
+                ValidationError(
+                    _("%(path)s: the text is a promise of %(named)s, not of %(chosen)s")
+                    % {"path": path, "named": named, "chosen": municipality.name},
+                    code=NAMED_ELSEWHERE,
+                )
             )
+        reasons += [f"{path}: {reason}" for reason in _personal_data(document)]
         area, problem = _placement(municipality, document)
         if problem:
             problems.append(f"{path}: {problem}")
         elif area is not None:
             to_store.append((path, key, document, area))
     if problems:
-        raise ImportRefused(list(dict.fromkeys(problems)), named_elsewhere=elsewhere)
+        raise ImportRefused(list(dict.fromkeys(problems)))
+    require_confirmed(reasons, confirmed=confirmed)
     for path, key, document, area in to_store:
         try:
             promise = _store_recorded(document, municipality, area, by, path.name, key)
@@ -206,6 +217,20 @@ def import_files(
             ) from error
         result.created.append(promise)
     return result
+
+
+def _personal_data(document: dict[str, Any]) -> list[str]:
+    """The reason to confirm when the document's texts, which are public once the promise
+    is published, hold personal data."""
+    texts = [
+        document["title"] or "",
+        document["situation"] or "",
+        document["effect"] or "",
+        document["evaluation"] or "",
+        *document["commitments"],
+        *(activity["text"] or "" for activity in document["activities"]),
+    ]
+    return personal_data_reasons(*texts, published=True)
 
 
 def municipality_named_elsewhere(document: dict[str, Any], municipality: Municipality) -> str:
@@ -225,26 +250,28 @@ def import_reviewed(
     source_name: str,
     municipality: Municipality,
     by: User | None,
-    named_elsewhere_confirmed: bool = False,
+    confirmed: bool = False,
 ) -> CitizenPromise:
     """Store one document a coordinator has checked and corrected as a draft. A text that
-    names another municipality is stored only when the coordinator has confirmed it."""
+    names another municipality, or holds personal data, needs `confirmed`."""
     key = f"{hashlib.sha256(source.encode()).hexdigest()}:{document['year']}"
     area, problem = _placement(municipality, document)
     problems = [problem] if problem else []
-    named = municipality_named_elsewhere(document, municipality)
-    if named and not named_elsewhere_confirmed:
-        problems.append(
-            _(
-                "The text is a promise of %(named)s, not of %(chosen)s. Tick the box to save "
-                "it under %(chosen)s all the same, or start again and choose %(named)s."
-            )
-            % {"named": named, "chosen": municipality.name}
-        )
     if ImportedDocument.objects.filter(source_key=key).exists():
         problems.insert(
             0, _("%(year)s from this text is already imported.") % {"year": document["year"]}
         )
     if problems or area is None:
         raise ImportRefused(problems)
+    reasons: list[str | ValidationError] = [*_personal_data(document)]
+    if named := municipality_named_elsewhere(document, municipality):
+        reasons.insert(
+            0,
+            _(
+                "The text is a promise of %(named)s, not of %(chosen)s. Confirm to save it "
+                "under %(chosen)s all the same, or start again and choose %(named)s."
+            )
+            % {"named": named, "chosen": municipality.name},
+        )
+    require_confirmed(reasons, confirmed=confirmed)
     return _store_recorded(document, municipality, area, by, source_name, key)

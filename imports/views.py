@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import permissions
+from core.confirm import NeedsConfirmation, ask, is_confirmed
 from core.fields import is_database_key
 from imports.forms import (
     ActivityRowFormSet,
@@ -44,14 +45,6 @@ def _uploaded_text(upload: Any) -> str:
         return read_text(path)
 
 
-def _named(document: dict[str, Any], municipality: Any) -> dict[str, str]:
-    """The review form's arguments: the municipality the text names, if another."""
-    return {
-        "named_elsewhere": municipality_named_elsewhere(document, municipality),
-        "chosen": municipality.name,
-    }
-
-
 def _review(
     request: HttpRequest,
     municipality: Any,
@@ -65,7 +58,7 @@ def _review(
     document = documents[index]
     if form is None:
         initial, row_initial = initial_from(document)
-        form = DocumentForm(initial=initial, **_named(document, municipality))
+        form = DocumentForm(initial=initial)
         rows = ActivityRowFormSet(initial=row_initial, prefix="act")
     return render(
         request,
@@ -128,7 +121,7 @@ def import_save(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("The text or the municipality was lost; start again."))
         return redirect("imports:start")
     name = request.POST.get("source_name", "")[:255]
-    form = DocumentForm(request.POST, **_named(parsed, municipality))
+    form = DocumentForm(request.POST)
     rows = ActivityRowFormSet(request.POST, prefix="act")
     if form.is_valid() and rows.is_valid():
         try:
@@ -141,11 +134,13 @@ def import_save(request: HttpRequest) -> HttpResponse:
                 source_name=name,
                 municipality=municipality,
                 by=request.user,  # type: ignore[arg-type]
-                named_elsewhere_confirmed=form.cleaned_data.get("named_elsewhere_confirmed", False),
+                confirmed=is_confirmed(form),
             )
         except ImportRefused as refused:
             for problem in refused.problems:
                 form.add_error(None, problem)
+        except NeedsConfirmation as asked:
+            ask(form, asked)
         else:
             messages.success(request, _("Saved as a draft: %(title)s.") % {"title": promise.title})
             if index + 1 < len(documents):

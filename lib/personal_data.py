@@ -1,5 +1,6 @@
 """Finding Swedish personal data in free text: identity numbers, phone numbers, e-mail
-addresses, vehicle registration numbers and names after phrases such as "som heter".
+addresses, vehicle registration numbers, names after phrases such as "som heter", and a
+common Swedish given name followed by a surname ("Kalle Andersson ringde").
 
 `find_personal_data` returns findings with their kind and span; `mask` covers them. The
 detector errs on the side of finding too much: it is used to warn the person typing and to
@@ -104,6 +105,31 @@ NOT_NAMES = frozenset(
     }
 )
 
+# Common Swedish given names, for names that follow no cue. Left out on purpose: names that
+# are also words starting a sentence or a proper noun ("Hans Volvo", "Bo Tryggt").
+GIVEN_NAMES = frozenset(
+    """
+    Anders Johan Karl Kalle Lars Lasse Erik Per Pelle Peter Mikael Jan Lennart Olof Nils
+    Gustav Fredrik Daniel Magnus Stefan Andreas Thomas Mats Bengt Jonas Martin Mattias
+    Henrik Alexander Björn Oskar Oscar Emil Viktor Sven Ulf Göran Kjell Ingvar Rolf Leif
+    Niklas Patrik Robert Marcus Simon Jakob Jesper Kristian Christian Tobias Sebastian
+    Anna Eva Maria Karin Kristina Lena Sara Kerstin Emma Ingrid Marie Malin Jenny Annika
+    Hanna Linda Susanne Elin Monica Birgitta Ulla Helena Johanna Camilla Sofia Ida Julia
+    Elsa Alice Maja Ebba Wilma Lisa Åsa Cecilia Therese Emelie Frida Josefin Matilda Lina
+    Inger Margareta Gunilla Elisabeth Agneta Louise
+    """.split()
+)
+# A given name (or a double one, "Anna-Karin") and a capitalised surname, unless the two
+# name a street, square or building ("Karl Johans väg", "Olof Palmes plats").
+FULL_NAME = re.compile(
+    r"(?<![\w-])(?P<name>(?:"
+    + "|".join(sorted(GIVEN_NAMES))
+    + r")(?:-[A-ZÅÄÖ][a-zåäö]+)?\s"
+    + _NAME_WORD
+    + r")(?![\w-])(?!\s+(?:torg|torget|gata|gatan|väg|vägen|plats|platsen|park|parken|"
+    r"skola|skolan|kyrka|kyrkan|gård|gården|allé)\b)"
+)
+
 
 def find_personal_data(text: str) -> list[Finding]:
     """Every piece of personal data found in the text, in order and without overlaps.
@@ -176,7 +202,11 @@ def _digit_count(value: str) -> int:
 
 
 def _names(text: str) -> list[Finding]:
-    found = []
+    found = [
+        Finding(Kind.NAME, m.start("name"), m.end("name"), m.group("name"))
+        for m in FULL_NAME.finditer(text)
+        if m.group("name").split()[-1] not in NOT_NAMES
+    ]
     for match in NAME.finditer(text):
         start = end = match.start("name")
         # Keep the words up to the first that is not a name ("heter Anna Och" keeps "Anna").

@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts import permissions
 from accounts.requests import AuthedRequest
 from audit.selectors import history
+from core.confirm import NeedsConfirmation, ask, is_confirmed
 from core.http import FORM_METHODS
-from core.personal_data import personal_data_allowed
 from documents.responses import document_response
 from places.models import PoliceArea
 from promises import access, selectors, services
@@ -59,7 +59,10 @@ def _refuse_unless_draft(request: HttpRequest, promise: CitizenPromise) -> HttpR
 
 
 def _form_error(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
+    """Put a service's refusal on the form, or its question when it needs confirmation."""
+    if isinstance(error, NeedsConfirmation):
+        ask(form, error)
+    elif hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
@@ -238,6 +241,7 @@ def promise_create(request: AuthedRequest) -> HttpResponse:
                 municipality=form.cleaned_data["municipality"],
                 police_area=form.cleaned_data["police_area"],
                 year=form.cleaned_data["year"],
+                confirmed=is_confirmed(form),
                 **form.service_data(),
             )
         except ValidationError as error:
@@ -265,6 +269,7 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 by=request.user,
                 expected_version=form.expected_version(),
                 people=_signatory_people(signatories),
+                confirmed=is_confirmed(form),
                 **form.service_data(),
             )
         except ValidationError as error:
@@ -410,6 +415,8 @@ def promise_copy(request: AuthedRequest, pk: int) -> HttpResponse:
     messages.success(
         request, _("A draft for %(year)s was created from this promise.") % {"year": copy.year}
     )
+    if outside := services.agreement_years_warning(copy):
+        messages.warning(request, outside)
     references = selectors.year_references(copy)
     if references:
         places = "; ".join(f"{r.place} ({', '.join(str(y) for y in r.years)})" for r in references)
@@ -441,13 +448,16 @@ def commitment_form(
         text = form.cleaned_data["text"]
         try:
             if commitment is None:
-                services.commitment_create(promise=promise, by=request.user, text=text)
+                services.commitment_create(
+                    promise=promise, by=request.user, text=text, confirmed=is_confirmed(form)
+                )
             else:
                 services.commitment_update(
                     commitment=commitment,
                     by=request.user,
                     text=text,
                     expected_version=form.expected_version(),
+                    confirmed=is_confirmed(form),
                 )
         except ValidationError as error:
             _form_error(form, error)
@@ -522,12 +532,18 @@ def activity_form(request: AuthedRequest, pk: int, activity_pk: int | None = Non
     if request.method == "POST" and form.is_valid():
         try:
             if activity is None:
-                services.activity_create(promise=promise, by=request.user, **form.service_data())
+                services.activity_create(
+                    promise=promise,
+                    by=request.user,
+                    confirmed=is_confirmed(form),
+                    **form.service_data(),
+                )
             else:
                 services.activity_update(
                     activity=activity,
                     by=request.user,
                     expected_version=form.expected_version(),
+                    confirmed=is_confirmed(form),
                     **form.service_data(),
                 )
         except ValidationError as error:
@@ -628,18 +644,13 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
         "organisations": _default_organisations(request),
     }
     form = ActivityReportForm(request.POST or None, initial=initial, activity=activity)
-    warnings: list[str] = []
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and personal_data_allowed(form, form.cleaned_data["notes"])
-    ):
+    if request.method == "POST" and form.is_valid():
         try:
             services.activity_report_create(
                 activity=activity, by=request.user, **form.service_data()
             )
-        except services.ReportNeedsConfirmation as warning:
-            warnings = warning.messages
+        except NeedsConfirmation as warning:
+            ask(form, warning)
         except ValidationError as error:
             _form_error(form, error)
         else:
@@ -657,7 +668,7 @@ def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
                 },
             )
             return redirect("promises:promise_detail", pk=activity.promise_id)
-    return _report_page(request, form, activity, warnings=warnings)
+    return _report_page(request, form, activity)
 
 
 @require_safe
@@ -681,12 +692,7 @@ def report_list(request: AuthedRequest) -> HttpResponse:
 def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_changer(request, pk)
     form = ActivityReportForm(request.POST or None, instance=report, activity=report.activity)
-    warnings: list[str] = []
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and personal_data_allowed(form, form.cleaned_data["notes"])
-    ):
+    if request.method == "POST" and form.is_valid():
         try:
             services.activity_report_update(
                 report=report,
@@ -694,14 +700,14 @@ def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 expected_version=form.expected_version(),
                 **form.service_data(),
             )
-        except services.ReportNeedsConfirmation as warning:
-            warnings = warning.messages
+        except NeedsConfirmation as warning:
+            ask(form, warning)
         except ValidationError as error:
             _form_error(form, error)
         else:
             messages.success(request, _("The report was saved."))
             return redirect("promises:report_list")
-    return _report_page(request, form, report.activity, report=report, warnings=warnings)
+    return _report_page(request, form, report.activity, report=report)
 
 
 @FORM_METHODS
@@ -753,12 +759,18 @@ def occasion_form(
     if request.method == "POST" and form.is_valid():
         try:
             if occasion is None:
-                services.occasion_create(activity=activity, by=request.user, **form.service_data())
+                services.occasion_create(
+                    activity=activity,
+                    by=request.user,
+                    confirmed=is_confirmed(form),
+                    **form.service_data(),
+                )
             else:
                 services.occasion_update(
                     occasion=occasion,
                     by=request.user,
                     expected_version=form.expected_version(),
+                    confirmed=is_confirmed(form),
                     **form.service_data(),
                 )
         except ValidationError as error:

@@ -28,14 +28,14 @@ def test_an_assessment_with_a_phone_number_is_not_published_unconfirmed(
     assert page.status_code == 200
     text = page.content.decode()
     assert "seems to hold personal data" in text and "070-123 45 67" in text
-    assert 'name="confirm_personal_data"' in text and "published as it stands" in text
+    assert 'name="confirmed"' in text and "published as it stands" in text
     assert "Fyra kontroller vid Östra skolan." in text
     first_quarter.refresh_from_db()
     assert first_quarter.status == FollowUpStatus.DRAFT and first_quarter.assessment == ""
 
     confirmed = client.post(
         reverse("followup:approve", args=[first_quarter.pk]),
-        {**data, "confirm_personal_data": "on"},
+        {**data, "confirmed": "1"},
     )
     assert confirmed.status_code == 302
     first_quarter.refresh_from_db()

@@ -172,3 +172,50 @@ def test_text_without_personal_data_is_left_as_it_is() -> None:
     assert not has_personal_data(text)
     assert mask(text) == text
     assert mask("") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kalle Andersson ringde om mopederna igen.", "Kalle Andersson"),
+        ("Enligt Anna-Karin Lind är det mörkt vid stationen.", "Anna-Karin Lind"),
+        ("Tipset kom från Lisa Ekström-Berg i går.", "Lisa Ekström-Berg"),
+    ],
+)
+def test_a_common_given_name_and_a_surname_are_found_without_a_cue(text: str, name: str) -> None:
+    assert found(text) == [("name", name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Streets and squares named after people are places, not people.
+        "Trafikkontroll på Karl Johans väg och Olof Palmes plats.",
+        "Mötet hölls vid Gustav Adolfs torg.",
+        # Given names alone, lower-case words and words that are not surnames.
+        "Anna ringde om cyklarna. Per capita sjunker brotten.",
+        "Hans Volvo stod på gården; Bo Tryggt är ett program för hyresvärdar.",
+        "Lokalpolisområde Eslöv och Eslövs kommun lovar att arbeta tillsammans.",
+        "Maria Och Johan är inga efternamn.",
+    ],
+)
+def test_names_of_places_and_ordinary_words_are_not_taken_for_names(text: str) -> None:
+    assert Kind.NAME not in kinds_found(text)
+
+
+def test_the_demo_and_the_real_promise_texts_hold_no_name_without_a_cue() -> None:
+    """Zero false alarms on the promise texts we have: the seed page's own texts (its
+    signatories' names aside, which are names) and the demo's complaint and promise texts."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sources = (
+        "imports/tests/texts/seed_page.html",
+        "promises/demo.py",
+        "situation/management/commands/synth.py",
+    )
+    for source in sources:
+        text = (root / source).read_text(encoding="utf-8")
+        for signatory in ("Anna-Karin Boije", "Johan Andersson"):
+            text = text.replace(signatory, "")
+        assert Kind.NAME not in kinds_found(text), source

@@ -72,6 +72,7 @@ def _typed_everywhere(cast: Cast) -> None:
         count=2,
         place=MARKERS["report place"],
         notes=f"Föraren, {MARKERS['report notes']}.",
+        confirmed=True,
     )
     follow_up = follow_up_draft(promise=cast.published, number=1, by=cast.coordinator)
     follow_up = follow_up_update(

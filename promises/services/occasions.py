@@ -10,6 +10,8 @@ from accounts.models import User
 from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
 from core.changes import KEEP, Keep, assign_given
+from core.confirm import require_confirmed
+from core.personal_data import personal_data_reasons
 from core.versioning import save_versioned
 from promises.models import Activity, Occasion
 from promises.vocabularies import PromiseStatus
@@ -32,6 +34,14 @@ def _check(occasion: Occasion) -> None:
         raise ValidationError(errors)
 
 
+def _require_confirmation(occasion: Occasion, *, confirmed: bool) -> None:
+    """The place and description are public, in the calendar feed too: personal data in
+    them needs `confirmed`, even for an occasion not open to the public, which may be
+    opened later."""
+    texts = (occasion.place, occasion.description)
+    require_confirmed(personal_data_reasons(*texts, published=True), confirmed=confirmed)
+
+
 @transaction.atomic
 def occasion_create(
     *,
@@ -42,8 +52,10 @@ def occasion_create(
     ends_at: datetime | None = None,
     description: str = "",
     public: bool = True,
+    confirmed: bool = False,
 ) -> Occasion:
-    """Plan an occasion of an activity."""
+    """Plan an occasion of an activity. Personal data in its place or description needs
+    `confirmed`."""
     occasion = Occasion(
         activity=activity,
         created_by=by,
@@ -55,6 +67,7 @@ def occasion_create(
     )
     _check(occasion)
     occasion.full_clean(exclude=["created_by"])
+    _require_confirmation(occasion, confirmed=confirmed)
     occasion.save()
     audit_record(action=AuditAction.CREATE, instance=occasion, by=by)
     return occasion
@@ -71,9 +84,10 @@ def occasion_update(
     ends_at: datetime | None | Keep = KEEP,
     description: str | Keep = KEEP,
     public: bool | Keep = KEEP,
+    confirmed: bool = False,
 ) -> Occasion:
     """Change a planned occasion; refused if someone else saved it since it was opened.
-    What is not given stays as it is."""
+    What is not given stays as it is. Personal data needs `confirmed`, as when planning."""
     before = stored_snapshot(occasion)
     fields = assign_given(
         occasion,
@@ -87,6 +101,7 @@ def occasion_update(
     )
     _check(occasion)
     occasion.full_clean(exclude=["created_by"])
+    _require_confirmation(occasion, confirmed=confirmed)
     save_versioned(occasion, expected_version=expected_version, fields=fields)
     audit_record(action=AuditAction.CHANGE, instance=occasion, by=by, before=before)
     return occasion

@@ -13,6 +13,8 @@ from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
 from core.changes import KEEP, Keep, assign_given
+from core.confirm import require_confirmed
+from core.personal_data import personal_data_reasons
 from core.versioning import save_versioned
 from lib.carry_over import carry_over_text, carry_over_title
 from places.models import Municipality, PoliceArea
@@ -39,6 +41,40 @@ def promise_require_draft(promise: CitizenPromise) -> None:
         )
 
 
+def agreement_years_warning(promise: CitizenPromise) -> str | None:
+    """Why to check the promise's agreement when its year lies outside the agreement's
+    years, or None. A promise may still belong to it: agreements are often extended."""
+    agreement = promise.agreement
+    if agreement is None or agreement.start_year <= promise.year <= agreement.end_year:
+        return None
+    return _(
+        "The promise is for %(year)s, but the agreement “%(agreement)s” covers "
+        "%(first)s–%(last)s. Choose the agreement in force in %(year)s, or confirm if this "
+        "one has been extended."
+    ) % {
+        "year": promise.year,
+        "agreement": agreement.title,
+        "first": agreement.start_year,
+        "last": agreement.end_year,
+    }
+
+
+def _require_confirmation(promise: CitizenPromise, *, confirmed: bool) -> None:
+    """The promise's texts are public once it is published: personal data in them, and an
+    agreement that does not cover its year, need `confirmed`."""
+    texts = (
+        promise.title,
+        promise.introduction,
+        promise.situation,
+        promise.effect,
+        promise.evaluation_plan,
+    )
+    require_confirmed(
+        [agreement_years_warning(promise), *personal_data_reasons(*texts, published=True)],
+        confirmed=confirmed,
+    )
+
+
 @transaction.atomic
 def promise_create(
     *,
@@ -56,8 +92,10 @@ def promise_create(
     evaluation_due: date | None = None,
     evaluation_plan: str = "",
     signed_on: date | None = None,
+    confirmed: bool = False,
 ) -> CitizenPromise:
-    """Create a draft promise for a municipality, police area and year."""
+    """Create a draft promise for a municipality, police area and year. Personal data in its
+    texts, or an agreement that does not cover its year, need `confirmed`."""
     if CitizenPromise.objects.filter(
         municipality=municipality, police_area=police_area, year=year
     ).exists():
@@ -80,6 +118,7 @@ def promise_create(
         signed_on=signed_on,
     )
     promise.full_clean()
+    _require_confirmation(promise, confirmed=confirmed)
     promise.save()
     audit_record(action=CREATE, instance=promise, by=by)
     return promise
@@ -102,9 +141,11 @@ def promise_update(
     evaluation_plan: str | Keep = KEEP,
     signed_on: date | None | Keep = KEEP,
     people: Sequence[Signer] | Keep = KEEP,
+    confirmed: bool = False,
 ) -> CitizenPromise:
     """Change the promise text and, when `people` is given, replace its signatories, all in
-    one; refused if someone else saved it since `expected_version`. What is not given stays."""
+    one; refused if someone else saved it since `expected_version`. What is not given stays.
+    Confirmation is asked as when creating it."""
     promise_require_draft(promise)
     before = stored_snapshot(promise)
     fields = assign_given(
@@ -123,6 +164,7 @@ def promise_update(
         },
     )
     promise.full_clean(exclude=["municipality", "police_area", "year"])
+    _require_confirmation(promise, confirmed=confirmed)
     save_versioned(promise, expected_version=expected_version, fields=fields)
     audit_record(action=CHANGE, instance=promise, by=by, before=before)
     if people is not KEEP:
@@ -267,9 +309,13 @@ def promise_copy_to_next_year(
         effect=moved(promise.effect),
         follow_up=promise.follow_up,
         evaluation_plan=moved(promise.evaluation_plan),
+        # Texts as confirmed when they were stored; the view warns of the agreement's years.
+        confirmed=True,
     )
     commitments = {
-        old.pk: commitment_create(promise=copy, by=by, text=moved(old.text), position=old.position)
+        old.pk: commitment_create(
+            promise=copy, by=by, text=moved(old.text), position=old.position, confirmed=True
+        )
         for old in promise.commitments.all()
         if commitment_ids is None or old.pk in commitment_ids
     }
@@ -290,6 +336,7 @@ def promise_copy_to_next_year(
             audience_size=activity.audience_size,
             position=activity.position,
             responsible=list(activity.responsible.all()),
+            confirmed=True,
         )
     return copy
 
@@ -303,14 +350,21 @@ def signatory_set(*, promise: CitizenPromise, by: User | None, people: Sequence[
 
 @transaction.atomic
 def commitment_create(
-    *, promise: CitizenPromise, by: User | None, text: str, position: int | None = None
+    *,
+    promise: CitizenPromise,
+    by: User | None,
+    text: str,
+    position: int | None = None,
+    confirmed: bool = False,
 ) -> Commitment:
-    """Add a commitment to a promise, last unless a position is given."""
+    """Add a commitment to a promise, last unless a position is given. Personal data in
+    its text, which is public, needs `confirmed`."""
     promise_require_draft(promise)
     if position is None:
         position = position_after_last(promise, Commitment)
     commitment = Commitment(promise=promise, text=text, position=position)
     commitment.full_clean()
+    require_confirmed(personal_data_reasons(text, published=True), confirmed=confirmed)
     commitment.save()
     audit_record(action=CREATE, instance=commitment, by=by)
     return commitment
@@ -324,12 +378,15 @@ def commitment_update(
     expected_version: int,
     text: str,
     position: int | Keep = KEEP,
+    confirmed: bool = False,
 ) -> Commitment:
-    """Change a commitment's text (or its order; promise_item_move moves it one step)."""
+    """Change a commitment's text (or its order; promise_item_move moves it one step).
+    Personal data in the text needs `confirmed`."""
     promise_require_draft(commitment.promise)
     before = stored_snapshot(commitment)
     fields = assign_given(commitment, {"text": text, "position": position})
     commitment.full_clean()
+    require_confirmed(personal_data_reasons(text, published=True), confirmed=confirmed)
     save_versioned(commitment, expected_version=expected_version, fields=fields)
     audit_record(action=CHANGE, instance=commitment, by=by, before=before)
     return commitment
@@ -360,8 +417,10 @@ def activity_create(
     audience_size: int | None = None,
     position: int | None = None,
     responsible: Iterable[Organisation] = (),
+    confirmed: bool = False,
 ) -> Activity:
-    """Add an activity to a promise, last unless a position is given."""
+    """Add an activity to a promise, last unless a position is given. Personal data in its
+    public texts needs `confirmed`."""
     promise_require_draft(promise)
     if position is None:
         position = position_after_last(promise, Activity)
@@ -380,6 +439,7 @@ def activity_create(
     )
     _check_commitment(activity)
     activity.full_clean()
+    _require_confirmed_activity(activity, confirmed=confirmed)
     activity.save()
     activity.responsible.set(responsible)
     audit_record(action=CREATE, instance=activity, by=by)
@@ -403,9 +463,10 @@ def activity_update(
     audience_size: int | None | Keep = KEEP,
     position: int | Keep = KEEP,
     responsible: Iterable[Organisation] | Keep = KEEP,
+    confirmed: bool = False,
 ) -> Activity:
     """Change an activity; refused if someone else saved it since `expected_version`.
-    What is not given stays as it is."""
+    What is not given stays as it is. Personal data in its texts needs `confirmed`."""
     promise_require_draft(activity.promise)
     before = stored_snapshot(activity)
     fields = assign_given(
@@ -425,11 +486,17 @@ def activity_update(
     )
     _check_commitment(activity)
     activity.full_clean()
+    _require_confirmed_activity(activity, confirmed=confirmed)
     save_versioned(activity, expected_version=expected_version, fields=fields)
     if responsible is not KEEP:
         activity.responsible.set(responsible)
     audit_record(action=CHANGE, instance=activity, by=by, before=before)
     return activity
+
+
+def _require_confirmed_activity(activity: Activity, *, confirmed: bool) -> None:
+    texts = (activity.description, activity.place, activity.audience, activity.unit)
+    require_confirmed(personal_data_reasons(*texts, published=True), confirmed=confirmed)
 
 
 def _check_commitment(activity: Activity) -> None:

@@ -18,7 +18,9 @@ from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
 from core.changes import KEEP, Keep, assign_given
+from core.confirm import NeedsConfirmation
 from core.dates import day_in_words
+from core.personal_data import personal_data_reasons
 from core.versioning import save_versioned
 from lib.periods import year_bounds
 from promises.models import Activity, ActivityReport, CitizenPromise, ReportLimit
@@ -32,7 +34,7 @@ _PART_OF = [
 ]
 
 
-class ReportNeedsConfirmation(ValidationError):
+class ReportNeedsConfirmation(NeedsConfirmation):
     """A report that may be right but looks wrong: saved only once the reporter confirms.
     Its messages say what looks wrong."""
 
@@ -144,9 +146,11 @@ def _require_confirmation(
     warnings = [_far_past_target(activity, report, previous)]
     if duplicate_check:
         warnings.append(_duplicate_of(activity, report))
+    # The place and the notes are for staff only: never on a public page.
+    warnings += personal_data_reasons(report.place, report.notes)
     found = [w for w in warnings if w]
     if found:
-        raise ReportNeedsConfirmation(found, code="needs_confirmation")
+        raise ReportNeedsConfirmation(found)
 
 
 def _verbose_name(field_name: str) -> str:
@@ -199,8 +203,8 @@ def activity_report_create(
     confirmed: bool = False,
 ) -> ActivityReport:
     """Log one execution of an activity and update its progress. A count implausible for
-    the activity's kind is refused; one far past the target, or the same as a report
-    already logged, needs `confirmed`."""
+    the activity's kind is refused; one far past the target, the same as a report already
+    logged, or with personal data in its place or notes, needs `confirmed`."""
     _require_reportable(activity.promise)
     report = ActivityReport(
         activity=activity,

@@ -321,7 +321,7 @@ def test_report_notes_with_personal_data_come_back_with_a_warning_until_confirme
     assert "a vehicle registration number (XYZ 789)" in page
     assert "Föraren 811218-9876 i bil XYZ 789 fick böter.</textarea>" in page
     assert not ActivityReport.objects.exists()
-    assert client.post(url, {**data, "confirm_personal_data": "on"}).status_code == 302
+    assert client.post(url, {**data, "confirmed": "1"}).status_code == 302
     report = ActivityReport.objects.get()
     edit = reverse("promises:report_edit", args=[report.pk])
     changed = {**data, "version": report.version, "notes": "Ring 0701234567."}

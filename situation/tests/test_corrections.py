@@ -233,7 +233,7 @@ def test_a_correction_that_types_personal_data_is_warned_about_like_a_new_record
     assert "Kalle Exempelsson, ring 070-123 45 67" in warned.content.decode()
     found.refresh_from_db()
     assert found.text == "Fortkörning."
-    assert client.post(url, {**data, "confirm_personal_data": "on"}).status_code == 302
+    assert client.post(url, {**data, "confirmed": "1"}).status_code == 302
     found.refresh_from_db()
     assert found.text.startswith("Grannen heter")
 

@@ -39,13 +39,13 @@ def test_a_complaint_with_a_name_and_a_phone_number_comes_back_with_a_warning(
     assert "a name (Kalle Svensson)" in page and "a phone number (070-123 45 67)" in page
     # Everything typed is kept, and the box to store anyway is offered.
     assert "ring honom på 070-123 45 67.</textarea>" in page
-    assert 'name="confirm_personal_data"' in page
+    assert 'name="confirmed"' in page
     assert not Complaint.objects.exists()
 
 
 def test_a_complaint_with_personal_data_is_stored_once_confirmed(cast: Cast) -> None:
     response = client_for(cast.reporter).post(
-        "/arbete/lagesbild/eslov/klagomal/nytt/", {**COMPLAINT, "confirm_personal_data": "on"}
+        "/arbete/lagesbild/eslov/klagomal/nytt/", {**COMPLAINT, "confirmed": "1"}
     )
     assert response.status_code == 302
     assert Complaint.objects.get().text == COMPLAINT["text"]
@@ -70,9 +70,7 @@ def test_a_dialogue_warns_about_its_notes_and_its_concerns(cast: Cast) -> None:
     assert "Bilen ABC 123 står på trottoaren varje natt." in page
     assert not Dialogue.objects.exists() and not Concern.objects.exists()
 
-    confirmed = client.post(
-        "/arbete/lagesbild/eslov/dialog/ny/", {**DIALOGUE, "confirm_personal_data": "on"}
-    )
+    confirmed = client.post("/arbete/lagesbild/eslov/dialog/ny/", {**DIALOGUE, "confirmed": "1"})
     assert confirmed.status_code == 302
     assert Concern.objects.get().text == DIALOGUE["concern-0-text"]
 
@@ -86,7 +84,7 @@ def test_a_concern_alone_with_an_identity_number_is_warned_about(cast: Cast) -> 
 
 def test_no_confirmation_lets_a_viewer_register_evidence(cast: Cast) -> None:
     response = client_for(cast.viewer).post(
-        "/arbete/lagesbild/eslov/klagomal/nytt/", {**COMPLAINT, "confirm_personal_data": "on"}
+        "/arbete/lagesbild/eslov/klagomal/nytt/", {**COMPLAINT, "confirmed": "1"}
     )
     assert response.status_code == 403
     assert not Complaint.objects.exists()

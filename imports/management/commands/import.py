@@ -4,8 +4,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 
 from accounts.models import User
+from core.confirm import NeedsConfirmation
 from imports.models import ImportedDocument
-from imports.services import ImportRefused, import_files
+from imports.services import NAMED_ELSEWHERE, ImportRefused, import_files
 from places.models import Municipality
 
 
@@ -20,9 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("--municipality", required=True, help="The municipality's slug.")
         parser.add_argument("--by", help="Username to record as the importer.")
         parser.add_argument(
+            "--confirm",
             "--other-municipality",
+            dest="confirmed",
             action="store_true",
-            help="Import a text that names another municipality under --municipality all the same.",
+            help=(
+                "Import all the same what the import asks to confirm: a text that names "
+                "another municipality than --municipality, or personal data in a text."
+            ),
         )
 
     # The command line speaks English, so the warnings it prints are not translated.
@@ -39,18 +45,21 @@ class Command(BaseCommand):
                 paths=options["files"],
                 municipality=municipality,
                 by=by,
-                named_elsewhere_confirmed=options["other_municipality"],
+                confirmed=options["confirmed"],
             )
         except ImportRefused as refused:
-            hint = ""
-            if refused.named_elsewhere:
-                hint = (
-                    f"\nTo import it under {municipality.name} all the same, run again with "
-                    "--other-municipality."
-                )
             raise CommandError(
-                "Nothing was imported:\n  " + "\n  ".join(refused.problems) + hint, returncode=2
+                "Nothing was imported:\n  " + "\n  ".join(refused.problems), returncode=2
             ) from refused
+        except NeedsConfirmation as asked:
+            flag = "--other-municipality" if asked.has(NAMED_ELSEWHERE) else "--confirm"
+            raise CommandError(
+                "Nothing was imported; check first:\n  "
+                + "\n  ".join(asked.messages)
+                + f"\nTo import it all the same, run again with {flag} (--confirm and "
+                "--other-municipality do the same).",
+                returncode=2,
+            ) from asked
         for promise in result.created:
             warnings = ImportedDocument.objects.get(promise=promise).warnings
             note = f" ({len(warnings)} warnings to check)" if warnings else ""
