@@ -17,7 +17,6 @@ from documents.responses import document_response
 from followup import selectors as followup_selectors
 from followup.models import Evaluation, FollowUp
 from followup.printing import evaluation_document, follow_up_document
-from lib.sorting import swedish_key
 from places.models import Municipality
 from portal import selectors as portal_selectors
 from portal.forms import OverviewFilterForm
@@ -222,13 +221,14 @@ COMPARE_MAX = 4
 @require_safe
 def compare(request: HttpRequest) -> HttpResponse:
     """Two or more municipalities side by side (at most COMPARE_MAX); more are refused with
-    a message and the choices kept, for the visitor to leave some out."""
-    slugs = list(dict.fromkeys(s for s in request.GET.getlist("kommun") if s))
+    a message and the choices kept, for the visitor to leave some out. An address that names
+    no municipality is said so, and one named twice is shown once, with a note."""
+    choice = portal_selectors.compare_choice(request.GET.getlist("kommun"))
     year_text = request.GET.get("ar", "")
     year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
-    too_many = len(slugs) > COMPARE_MAX
-    columns, kinds = portal_selectors.compare([] if too_many else slugs, year, timezone.localdate())
-    chosen = Municipality.objects.filter(slug__in=slugs[:100]) if too_many else []
+    too_many = len(choice.places) > COMPARE_MAX
+    slugs = [] if too_many else [m.slug for m in choice.places]
+    columns, kinds = portal_selectors.compare(slugs, year, timezone.localdate())
     return render(
         request,
         "portal/compare.html",
@@ -237,8 +237,11 @@ def compare(request: HttpRequest) -> HttpResponse:
             "kinds": kinds,
             "year": year,
             "most": COMPARE_MAX,
-            "too_many": sorted(chosen, key=lambda m: swedish_key(m.name)),
-            "choices": [m for m in selectors.public_municipalities() if m.slug not in set(slugs)],
+            "too_many": choice.places if too_many else [],
+            "unknown": choice.unknown,
+            "repeated": choice.repeated,
+            "running": any(c.standing and c.standing.running for c in columns),
+            "choices": portal_selectors.compare_additions(choice.places, year),
         },
     )
 
