@@ -266,7 +266,9 @@ def compare_additions(chosen: list[Municipality], year: int | None) -> list[Muni
     taken = {m.pk for m in chosen}
     places = public_municipalities()
     if year is not None:
-        with_year = set(public_promises().filter(year=year).values_list("municipality_id", flat=True))
+        with_year = set(
+            public_promises().filter(year=year).values_list("municipality_id", flat=True)
+        )
         places = [m for m in places if m.pk in with_year]
     return [m for m in places if m.pk not in taken]
 
