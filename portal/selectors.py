@@ -10,6 +10,7 @@ from django.db.models import OuterRef, Subquery
 
 from lib.pace import Pace, Phase, Progress
 from lib.sorting import swedish_key
+from lib.text import search_key
 from places.models import Municipality
 from promises.models import Activity, CitizenPromise
 from promises.selectors import (
@@ -122,6 +123,19 @@ class Filters:
     region: str = ""
     kind: str = ""
     standing: str = ""
+
+
+def municipalities_matching(query: str, *, besides: list[Municipality]) -> list[Municipality]:
+    """Municipalities whose name the search matches, other than `besides` (those with
+    published promises, listed already), in Swedish order: every one has a page."""
+    needle = search_key(query)
+    if not needle:
+        return []
+    shown = {m.pk for m in besides}
+    places = Municipality.objects.exclude(pk__in=shown).only("pk", "name", "slug")
+    return sorted(
+        (m for m in places if needle in search_key(m.name)), key=lambda m: swedish_key(m.name)
+    )
 
 
 def promise_years() -> list[int]:

@@ -32,13 +32,29 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
+# At most this many municipalities without published promises are listed under a search.
+OTHERS_SHOWN = 10
+
+
 @require_safe
 @ratelimit(key="ip", rate=settings.SEARCH_RATE, method=ratelimit.ALL)
 def home(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     municipalities = selectors.public_municipalities(query)
+    # Every municipality has a page: one the search names but with nothing published is
+    # linked too, saying so.
+    others = portal_selectors.municipalities_matching(query, besides=municipalities)
     template = "portal/_municipality_list.html" if request.htmx else "portal/home.html"
-    return render(request, template, {"municipalities": municipalities, "query": query})
+    return render(
+        request,
+        template,
+        {
+            "municipalities": municipalities,
+            "query": query,
+            "others": others[:OTHERS_SHOWN],
+            "others_more": len(others) - OTHERS_SHOWN,
+        },
+    )
 
 
 @require_safe

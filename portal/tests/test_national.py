@@ -231,3 +231,8 @@ def test_an_unknown_municipality_does_not_count_towards_the_most(sweden: Cast) -
     page = client_for().get(f"/sverige/jamfor/?{four}")
     assert len(page.context["columns"]) == 4 and page.context["too_many"] == []
     assert page.context["unknown"] == ["nowhere"]
+
+
+def test_the_overview_links_every_municipality_page(sweden: Cast) -> None:
+    text = client_for().get("/sverige/").content.decode()
+    assert '<a href="/kommun/malmo/">Malmö</a>' in text, "nothing published, but it has a page"
