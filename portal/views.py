@@ -3,6 +3,7 @@
 import csv
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -324,3 +325,16 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         "portal/accessibility.html",
         {"controller": settings.DATA_CONTROLLER, "contact": settings.ACCESSIBILITY_CONTACT_EMAIL},
     )
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and crawlers ask for whatever the page links: the same
+    icon as the linked SVG, drawn from it at 16, 32 and 48 pixels (static/favicon.ico)."""
+    found = finders.find("favicon.ico")
+    if not isinstance(found, str):
+        raise Http404
+    with open(found, "rb") as icon:
+        response = HttpResponse(icon.read(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

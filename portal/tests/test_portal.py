@@ -249,3 +249,22 @@ def test_a_search_lists_matching_municipalities_with_nothing_published_beside_th
     assert len(others) == 10 and page.context["others_more"] > 0
     assert "Skriv mer av namnet." in text
     assert client_for().get("/").context["others"] == [], "no search, no other list"
+
+
+def test_favicon_ico_is_a_real_icon_drawn_from_the_svg(cast: Cast) -> None:
+    import io
+
+    from PIL import Image
+
+    response = client_for().get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/vnd.microsoft.icon"
+    icon = Image.open(io.BytesIO(response.content))
+    assert icon.format == "ICO"
+    assert {(16, 16), (32, 32), (48, 48)} <= set(icon.info["sizes"])
+    # The SVG's blue square, near a rounded corner of the largest size.
+    pixels = icon.convert("RGBA")
+    assert pixels.getpixel((4, pixels.height - 4))[:3] == pytest.approx((0x0B, 0x4F, 0x8A), abs=8)
+    assert client_for().head("/favicon.ico").status_code == 200
+    page = client_for().get("/").content.decode()
+    assert '<link rel="icon" href="/favicon.ico"' in page
