@@ -264,7 +264,8 @@ def test_favicon_ico_is_a_real_icon_drawn_from_the_svg(cast: Cast) -> None:
     assert {(16, 16), (32, 32), (48, 48)} <= set(icon.info["sizes"])
     # The SVG's blue square, near a rounded corner of the largest size.
     pixels = icon.convert("RGBA")
-    assert pixels.getpixel((4, pixels.height - 4))[:3] == pytest.approx((0x0B, 0x4F, 0x8A), abs=8)
+    red, green, blue, _alpha = pixels.getpixel((4, pixels.height - 4))  # type: ignore[misc]
+    assert (red, green, blue) == pytest.approx((0x0B, 0x4F, 0x8A), abs=8)
     assert client_for().head("/favicon.ico").status_code == 200
     page = client_for().get("/").content.decode()
     assert '<link rel="icon" href="/favicon.ico"' in page
