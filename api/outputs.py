@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from api import selectors
 from api.schemas import (
@@ -94,11 +95,21 @@ LISTS = {
 }
 
 
-def index_out(link: Link, title: str, description: str) -> IndexOut:
+def index_out(link: Link) -> IndexOut:
+    """The API's own address: what it holds, in the request's language, and where its
+    documentation, description and lists are (addresses the site serves, never a file)."""
+    documentation = link("api:openapi-view")
+    description = _(
+        "Citizen promises (medborgarlöften) of Swedish municipalities and police areas: the "
+        "promises, their activities and progress, follow-ups, evaluations and the "
+        "aggregated figures of published situation pictures. Published data only; no "
+        "personal data. The documentation is at %(documentation)s, and the CSV tables and "
+        "feeds are listed at %(open_data)s."
+    ) % {"documentation": documentation, "open_data": link("portal:open_data")}
     return {
-        "title": title,
+        "title": _("Löften – open data"),
         "description": description,
-        "documentation": link("api:openapi-view"),
+        "documentation": documentation,
         "openapi": link("api:openapi-json"),
         "open_data": link("portal:open_data"),
         "lists": {name: link(url_name) for name, url_name in LISTS.items()},

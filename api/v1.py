@@ -52,7 +52,8 @@ api = NinjaAPI(
         "Medborgarlöften (citizen promises) of Swedish municipalities and police areas: the "
         "promises, their activities and live progress, follow-ups, evaluations and the "
         "aggregated figures of published situation pictures. Published data only; no "
-        "personal data. See docs/api.md."
+        "personal data. The site's open data page (/oppna-data/) lists the CSV tables and "
+        "feeds."
     ),
     urls_namespace="api",
     docs_decorator=require_safe,
@@ -103,7 +104,7 @@ def _listed(
     summary="This index: the documentation, the OpenAPI description and every list",
 )
 def index(request: HttpRequest) -> schemas.IndexOut:
-    return outputs.index_out(outputs.links(request), api.title, api.description or "")
+    return outputs.index_out(outputs.links(request))
 
 
 # Municipalities and police areas

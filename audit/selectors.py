@@ -65,6 +65,16 @@ def _moment(value: str) -> str | None:
         return None
 
 
+# A related record as the trail stores it: its name, then its id for exactness ("Eslöv (#122)").
+_RELATED = re.compile(r"^(?P<name>.*?) ?\(#\d+\)$", re.DOTALL)
+
+
+def _related_name(value: Any) -> str:
+    """A related record's name without its database id (empty when it had no name)."""
+    found = _RELATED.match(str(value))
+    return found["name"].strip() if found else str(value)
+
+
 def _shown(model: type[Model] | None, name: str, value: Any) -> Any:
     if value in (None, "", []):
         return "–"
@@ -78,6 +88,10 @@ def _shown(model: type[Model] | None, name: str, value: Any) -> Any:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             field = None
+    if field is not None and field.is_relation:
+        # A reader knows a record by its name; a database id tells them nothing.
+        names = [_related_name(v) for v in (value if isinstance(value, list) else [value])]
+        return ", ".join(n for n in names if n) or "–"
     choices = dict(getattr(field, "choices", None) or [])
     if isinstance(value, list):
         return ", ".join(str(choices.get(v, v)) for v in value)

@@ -8,11 +8,19 @@ from datetime import date, datetime
 
 from django.db.models import OuterRef, Subquery
 
-from lib.pace import Pace, Progress
+from lib.pace import Pace, Phase, Progress
 from lib.sorting import swedish_key
+from lib.text import search_key
 from places.models import Municipality
 from promises.models import Activity, CitizenPromise
-from promises.selectors import in_force, promise_pace, public_promises
+from promises.selectors import (
+    in_force,
+    progress_as_of,
+    promise_pace,
+    promise_phase,
+    public_municipalities,
+    public_promises,
+)
 from promises.vocabularies import ActivityKind, PromiseStatus
 
 # How a promise stands, for filtering: its publication status, or its pace while it runs.
@@ -43,6 +51,9 @@ class PromiseStanding:
     activities: list[ActivityLine] = field(default_factory=list)
     # In force this year: only then has it a pace; otherwise its activities show their result.
     running: bool = False
+    phase: Phase = Phase.RUNNING
+    # The day its figures are told as of: today while it runs, its year's last day once ended.
+    as_of: date | None = None
 
     @property
     def behind(self) -> int:
@@ -114,13 +125,34 @@ class Filters:
     standing: str = ""
 
 
+def municipalities_matching(query: str, *, besides: list[Municipality]) -> list[Municipality]:
+    """Municipalities whose name the search matches, other than `besides` (those with
+    published promises, listed already), in Swedish order: every one has a page."""
+    needle = search_key(query)
+    if not needle:
+        return []
+    shown = {m.pk for m in besides}
+    places = Municipality.objects.exclude(pk__in=shown).only("pk", "name", "slug")
+    return sorted(
+        (m for m in places if needle in search_key(m.name)), key=lambda m: swedish_key(m.name)
+    )
+
+
 def promise_years() -> list[int]:
     """Years with at least one public promise, newest first."""
     return sorted(set(public_promises().values_list("year", flat=True)), reverse=True)
 
 
 def _standings(promises: list[CitizenPromise], today: date) -> dict[int, PromiseStanding]:
-    standings = {p.pk: PromiseStanding(p, running=in_force(p, today)) for p in promises}
+    standings = {
+        p.pk: PromiseStanding(
+            p,
+            running=in_force(p, today),
+            phase=promise_phase(p, today),
+            as_of=progress_as_of(p, today),
+        )
+        for p in promises
+    }
     activities = Activity.objects.filter(promise_id__in=list(standings)).values_list(
         "promise_id", "kind", "target", "done_count"
     )
@@ -217,6 +249,42 @@ def _kind_totals(standings: list[PromiseStanding]) -> list[KindTotal]:
     for kind, total in totals.items():
         total.promises = len(promises_with[kind])
     return sorted(totals.values(), key=lambda t: (-t.promises, swedish_key(t.label)))
+
+
+@dataclass
+class CompareChoice:
+    """What a visitor asked to compare: the municipalities found, in the order asked, the
+    addresses that name none, and the ones asked for more than once."""
+
+    places: list[Municipality]
+    unknown: list[str]
+    repeated: list[Municipality]
+
+
+def compare_choice(slugs: list[str]) -> CompareChoice:
+    """The municipalities that `slugs` name (each once), with what could not be used."""
+    asked = [s[:60] for s in slugs if s][:100]
+    found = {m.slug: m for m in Municipality.objects.filter(slug__in=asked)}
+    unique = list(dict.fromkeys(asked))
+    repeated = [found[s] for s in unique if asked.count(s) > 1 and s in found]
+    return CompareChoice(
+        places=[found[s] for s in unique if s in found],
+        unknown=[s for s in unique if s not in found],
+        repeated=repeated,
+    )
+
+
+def compare_additions(chosen: list[Municipality], year: int | None) -> list[Municipality]:
+    """Municipalities that may be added to a comparison: those with a public promise (of the
+    year compared, if one is), not already chosen."""
+    taken = {m.pk for m in chosen}
+    places = public_municipalities()
+    if year is not None:
+        with_year = set(
+            public_promises().filter(year=year).values_list("municipality_id", flat=True)
+        )
+        places = [m for m in places if m.pk in with_year]
+    return [m for m in places if m.pk not in taken]
 
 
 @dataclass

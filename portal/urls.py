@@ -7,6 +7,7 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("integritet/", views.privacy, name="privacy"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("sverige/", views.national, name="national"),

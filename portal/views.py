@@ -3,6 +3,7 @@
 import csv
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -17,7 +18,6 @@ from documents.responses import document_response
 from followup import selectors as followup_selectors
 from followup.models import Evaluation, FollowUp
 from followup.printing import evaluation_document, follow_up_document
-from lib.sorting import swedish_key
 from places.models import Municipality
 from portal import selectors as portal_selectors
 from portal.forms import OverviewFilterForm
@@ -33,13 +33,29 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
+# At most this many municipalities without published promises are listed under a search.
+OTHERS_SHOWN = 10
+
+
 @require_safe
 @ratelimit(key="ip", rate=settings.SEARCH_RATE, method=ratelimit.ALL)
 def home(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     municipalities = selectors.public_municipalities(query)
+    # Every municipality has a page: one the search names but with nothing published is
+    # linked too, saying so.
+    others = portal_selectors.municipalities_matching(query, besides=municipalities)
     template = "portal/_municipality_list.html" if request.htmx else "portal/home.html"
-    return render(request, template, {"municipalities": municipalities, "query": query})
+    return render(
+        request,
+        template,
+        {
+            "municipalities": municipalities,
+            "query": query,
+            "others": others[:OTHERS_SHOWN],
+            "others_more": len(others) - OTHERS_SHOWN,
+        },
+    )
 
 
 @require_safe
@@ -222,13 +238,14 @@ COMPARE_MAX = 4
 @require_safe
 def compare(request: HttpRequest) -> HttpResponse:
     """Two or more municipalities side by side (at most COMPARE_MAX); more are refused with
-    a message and the choices kept, for the visitor to leave some out."""
-    slugs = list(dict.fromkeys(s for s in request.GET.getlist("kommun") if s))
+    a message and the choices kept, for the visitor to leave some out. An address that names
+    no municipality is said so, and one named twice is shown once, with a note."""
+    choice = portal_selectors.compare_choice(request.GET.getlist("kommun"))
     year_text = request.GET.get("ar", "")
     year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
-    too_many = len(slugs) > COMPARE_MAX
-    columns, kinds = portal_selectors.compare([] if too_many else slugs, year, timezone.localdate())
-    chosen = Municipality.objects.filter(slug__in=slugs[:100]) if too_many else []
+    too_many = len(choice.places) > COMPARE_MAX
+    slugs = [] if too_many else [m.slug for m in choice.places]
+    columns, kinds = portal_selectors.compare(slugs, year, timezone.localdate())
     return render(
         request,
         "portal/compare.html",
@@ -237,8 +254,11 @@ def compare(request: HttpRequest) -> HttpResponse:
             "kinds": kinds,
             "year": year,
             "most": COMPARE_MAX,
-            "too_many": sorted(chosen, key=lambda m: swedish_key(m.name)),
-            "choices": [m for m in selectors.public_municipalities() if m.slug not in set(slugs)],
+            "too_many": choice.places if too_many else [],
+            "unknown": choice.unknown,
+            "repeated": choice.repeated,
+            "running": any(c.standing and c.standing.running for c in columns),
+            "choices": portal_selectors.compare_additions(choice.places, year),
         },
     )
 
@@ -305,3 +325,16 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         "portal/accessibility.html",
         {"controller": settings.DATA_CONTROLLER, "contact": settings.ACCESSIBILITY_CONTACT_EMAIL},
     )
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and crawlers ask for whatever the page links: the same
+    icon as the linked SVG, drawn from it at 16, 32 and 48 pixels (static/favicon.ico)."""
+    found = finders.find("favicon.ico")
+    if not isinstance(found, str):
+        raise Http404
+    with open(found, "rb") as icon:
+        response = HttpResponse(icon.read(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

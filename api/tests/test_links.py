@@ -55,3 +55,21 @@ def test_every_link_the_api_gives_resolves(open_data: OpenData) -> None:
     assert f"{HOST}/kommun/malmo/" in pages, "every municipality's page is linked, and resolves"
     assert f"{HOST}/kommun/eslov/2017/" in pages
     assert len(seen) > 300
+
+
+def test_the_index_speaks_the_request_language_and_links_served_pages(
+    open_data: OpenData,
+) -> None:
+    swedish = client_for(language="sv").get("/api/v1/").json()
+    assert swedish["title"] == "Löften – öppna data"
+    assert swedish["description"].startswith("Medborgarlöften från Sveriges kommuner")
+    assert f"Dokumentationen finns på {HOST}/api/v1/docs" in swedish["description"]
+    assert f"{HOST}/oppna-data/" in swedish["description"]
+    english = client_for(language="en").get("/api/v1/").json()
+    assert english["title"] == "Löften – open data"
+    assert f"The documentation is at {HOST}/api/v1/docs" in english["description"]
+    assert set(swedish) == set(english), "the keys stay as they are"
+    for index in (swedish, english):
+        assert ".md" not in index["description"], "no file in the repository"
+    schema = client_for().get("/api/v1/openapi.json").json()
+    assert ".md" not in schema["info"]["description"]

@@ -36,3 +36,27 @@ def test_stored_days_and_moments_become_words_and_other_text_stays(cast: Cast) -
     rows = {str(row.label): row for row in history(f"citizenpromise:{cast.draft.pk}")[0].rows}
     assert rows["signed on"].after == "1 February 2018"
     assert rows["title"].after == "2018-02-01 är dagen"
+
+
+def test_related_records_are_named_without_their_database_ids(cast: Cast) -> None:
+    # The cast's promise was approved by a coordinator of each party.
+    entries = history(f"citizenpromise:{cast.published.pk}")
+    rows = {str(row.label): row for entry in entries for row in entry.rows}
+    approved = rows["approved for the municipality by"]
+    assert approved.after == str(cast.coordinator) and "#" not in approved.after
+    page = client_for(cast.coordinator, language="sv").get(
+        reverse("promises:promise_detail", args=[cast.published.pk])
+    )
+    text = page.content.decode()
+    assert str(cast.coordinator) in text
+    assert "(#" not in text
+
+
+def test_a_related_record_without_a_name_shows_nothing_and_text_keeps_its_hash() -> None:
+    from audit.selectors import _shown
+    from promises.models import Activity, CitizenPromise
+
+    assert _shown(CitizenPromise, "municipality", "Eslöv (#122)") == "Eslöv"
+    assert _shown(CitizenPromise, "municipality", " (#2)") == "–"
+    assert _shown(Activity, "responsible", ["Polisen (#2)", "Kommunen (#1)"]) == "Polisen, Kommunen"
+    assert _shown(CitizenPromise, "title", "Insats (#2)") == "Insats (#2)", "typed text stays"

@@ -180,3 +180,59 @@ def test_choosing_too_many_to_compare_is_refused_and_the_choice_kept(sweden: Cas
 def test_the_invitation_to_compare_reads_naturally(sweden: Cast) -> None:
     text = client_for(language="sv").get("/sverige/jamfor/").content.decode()
     assert "Välj 2–4 kommuner" in text and "två till 4" not in text
+
+
+def _compare_page(query: str, on: date) -> str:
+    moment = datetime(on.year, on.month, on.day, 12, tzinfo=ZoneInfo("Europe/Stockholm"))
+    with time_machine.travel(moment):
+        return client_for(language="sv").get(f"/sverige/jamfor/?{query}").content.decode()
+
+
+def test_an_ended_promise_is_compared_by_its_result_not_its_pace(sweden: Cast) -> None:
+    _published(sweden, "horby", 2016, controls=2, done=1)  # Hörby's latest year is over
+    text = _compare_page("kommun=kiruna&kommun=horby", JULY)
+    assert "Aktiviteter efter takten i år" in text
+    assert 'data-label="Kiruna">1 av 1<' in text, "Kiruna's controls are behind this year"
+    assert 'data-label="Hörby"><span class="muted">ingen takt, året är slut' in text
+    assert "0 av 1 vid årets slut (31 december 2016)" in text
+    assert "0 av 1 hittills" in text
+    # Once 2017 is over too, no column has a pace and the row is gone.
+    later = _compare_page("kommun=kiruna&kommun=horby", date(2018, 3, 1))
+    assert "efter takten" not in later.lower()
+    assert "0 av 1 vid årets slut (31 december 2017)" in later
+    assert "Efter takten" not in later and "Målet inte nått" in later
+
+
+def test_the_add_list_offers_only_municipalities_with_a_promise_of_the_year(sweden: Cast) -> None:
+    page = client_for().get("/sverige/jamfor/?kommun=eslov&ar=2016")
+    assert [m.slug for m in page.context["choices"]] == ["kiruna"]
+    page = client_for().get("/sverige/jamfor/?kommun=eslov&kommun=lund")
+    assert [m.slug for m in page.context["choices"]] == ["kiruna"], "none already chosen"
+    text = client_for(language="sv").get("/sverige/jamfor/?kommun=eslov&kommun=kiruna&ar=2016")
+    assert "Ingen annan kommun har ett publicerat medborgarlöfte för 2016 att lägga till." in (
+        text.content.decode()
+    )
+    assert 'id="add-municipality"' not in text.content.decode(), "no empty drop-down"
+
+
+def test_an_unknown_or_repeated_municipality_is_said_so(sweden: Cast) -> None:
+    page = client_for(language="sv").get(
+        "/sverige/jamfor/?kommun=eslov&kommun=eslov&kommun=nowhere&kommun=lund"
+    )
+    text = page.content.decode()
+    assert "”nowhere” är inte namnet på någon kommun" in text
+    assert "Eslöv valdes mer än en gång och visas en gång." in text
+    assert [c.municipality.slug for c in page.context["columns"]] == ["eslov", "lund"]
+    assert text.count('type="hidden" name="kommun" value="eslov"') == 1
+
+
+def test_an_unknown_municipality_does_not_count_towards_the_most(sweden: Cast) -> None:
+    four = "&".join(f"kommun={s}" for s in ["lund", "eslov", "kiruna", "malmo", "nowhere"])
+    page = client_for().get(f"/sverige/jamfor/?{four}")
+    assert len(page.context["columns"]) == 4 and page.context["too_many"] == []
+    assert page.context["unknown"] == ["nowhere"]
+
+
+def test_the_overview_links_every_municipality_page(sweden: Cast) -> None:
+    text = client_for().get("/sverige/").content.decode()
+    assert '<a href="/kommun/malmo/">Malmö</a>' in text, "nothing published, but it has a page"

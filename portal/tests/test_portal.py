@@ -225,3 +225,47 @@ def test_promise_page_opens_with_status_targets_reached_and_latest_follow_up(
     follow_up_draft(promise=cast.published, number=1, by=cast.coordinator)
     page = client_for(language="sv").get("/kommun/eslov/2017/").content.decode()
     assert "Ingen publicerad ännu" in page.split('class="at-a-glance"')[1]
+
+
+def test_a_search_that_finds_no_published_promise_links_the_municipality_page(cast: Cast) -> None:
+    text = client_for(language="sv").get("/", {"q": "Hörby"}).content.decode()
+    assert "Ingen kommun med publicerade medborgarlöften matchar" in text
+    assert (
+        'Hörby har inga publicerade medborgarlöften ännu – <a href="/kommun/horby/">'
+        "se kommunens sida</a>." in text
+    )
+    assert client_for().get("/kommun/horby/").status_code == 200
+
+
+def test_a_search_lists_matching_municipalities_with_nothing_published_beside_the_rest(
+    cast: Cast,
+) -> None:
+    page = client_for(language="sv").get("/", {"q": "es"}, headers={"HX-Request": "true"})
+    text = page.content.decode()
+    assert 'href="/kommun/eslov/"' in text, "Eslöv has published promises"
+    assert "Kommuner som inte har publicerat några medborgarlöften ännu" in text
+    others = page.context["others"]
+    assert "eslov" not in {m.slug for m in others}
+    assert len(others) == 10 and page.context["others_more"] > 0
+    assert "Skriv mer av namnet." in text
+    assert client_for().get("/").context["others"] == [], "no search, no other list"
+
+
+def test_favicon_ico_is_a_real_icon_drawn_from_the_svg(cast: Cast) -> None:
+    import io
+
+    from PIL import Image
+
+    response = client_for().get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/vnd.microsoft.icon"
+    icon = Image.open(io.BytesIO(response.content))
+    assert icon.format == "ICO"
+    assert {(16, 16), (32, 32), (48, 48)} <= set(icon.info["sizes"])
+    # The SVG's blue square, near a rounded corner of the largest size.
+    pixels = icon.convert("RGBA")
+    red, green, blue, _alpha = pixels.getpixel((4, pixels.height - 4))  # type: ignore[misc]
+    assert (red, green, blue) == pytest.approx((0x0B, 0x4F, 0x8A), abs=8)
+    assert client_for().head("/favicon.ico").status_code == 200
+    page = client_for().get("/").content.decode()
+    assert '<link rel="icon" href="/favicon.ico"' in page
