@@ -22,14 +22,8 @@ from core.dates import day_in_words
 from core.versioning import save_versioned
 from lib.periods import year_bounds
 from promises.models import Activity, ActivityReport, CitizenPromise, ReportLimit
-from promises.vocabularies import PromiseStatus
+from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_PARTS, PromiseStatus
 
-# Parts that cannot outnumber their whole.
-_PART_OF = [
-    ("breath_positives", "breath_tests"),
-    ("drug_positives", "drug_tests"),
-    ("speeding_violations", "vehicles_checked"),
-]
 
 
 class ReportNeedsConfirmation(ValidationError):
@@ -83,6 +77,58 @@ def _check_count(activity: Activity, report: ActivityReport) -> None:
             },
             code="implausible_count",
         )
+
+
+def _check_outcomes(activity: Activity, report: ActivityReport) -> None:
+    """Refuse an outcome figure no report of the activity's kind, counting its number of
+    times, can plausibly have."""
+    limit = ReportLimit.for_kind(activity.kind)
+    times = max(report.count or 1, 1)
+    errors: dict[str, str] = {}
+    for name in OUTCOME_FIELDS:
+        value = getattr(report, name)
+        most = limit.outcome_max(name) * times
+        if value is not None and value > most:
+            errors[name] = ngettext(
+                "At most %(max)s %(field)s in a report of %(kind)s that counts %(times)s "
+                "time. Check the number; if it is right, an administrator can raise the limit.",
+                "At most %(max)s %(field)s in a report of %(kind)s that counts %(times)s "
+                "times. Check the number; if it is right, an administrator can raise the limit.",
+                times,
+            ) % {
+                "max": most,
+                "field": _verbose_name(name).lower(),
+                "kind": activity.get_kind_display().lower(),
+                "times": times,
+            }
+    if errors:
+        raise ValidationError(errors, code="implausible_outcome")
+
+
+def _check_place(activity: Activity, report: ActivityReport) -> None:
+    """Refuse a map point well outside the promise's municipality."""
+    if report.latitude is None or report.longitude is None:
+        return
+    municipality = activity.promise.municipality
+    distance = municipality.distance_beyond_reach(float(report.latitude), float(report.longitude))
+    if distance is None:
+        return
+    raise ValidationError(
+        {
+            "latitude": _(
+                "This point lies %(distance)s km from the centre of %(municipality)s, well "
+                "outside it: a report's place must lie within %(reach)s km. Check the latitude "
+                "and longitude (are they swapped?), or leave them empty and describe the place "
+                "in words."
+            )
+            % {
+                "distance": round(distance),
+                "municipality": municipality.name,
+                "reach": municipality.reach_km,
+            }
+        },
+        code="place_outside",
+    )
 
 
 def _far_past_target(activity: Activity, report: ActivityReport, previous: int) -> str | None:
@@ -166,7 +212,7 @@ def _check_report(activity: Activity, report: ActivityReport) -> None:
             "first": day_in_words(first),
             "last": day_in_words(last),
         }
-    for part, whole in _PART_OF:
+    for part, whole in OUTCOME_PARTS:
         part_value, whole_value = getattr(report, part), getattr(report, whole)
         if part_value is not None and whole_value is not None and part_value > whole_value:
             errors[part] = _("Cannot be more than %(field)s.") % {"field": _verbose_name(whole)}
@@ -225,6 +271,8 @@ def activity_report_create(
     _check_report(activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
     _check_count(activity, report)
+    _check_outcomes(activity, report)
+    _check_place(activity, report)
     _require_confirmation(activity, report, confirmed=confirmed)
     report.save()
     report.organisations.set(organisations)
@@ -290,6 +338,8 @@ def activity_report_update(
     _check_report(report.activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
     _check_count(report.activity, report)
+    _check_outcomes(report.activity, report)
+    _check_place(report.activity, report)
     _require_confirmation(
         report.activity,
         report,
