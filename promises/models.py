@@ -16,9 +16,9 @@ from core.dates import (
     validate_promise_year,
 )
 from promises.vocabularies import (
-    PUBLIC_STATUSES,
     OUTCOME_MAX_DEFAULTS,
     OUTCOME_MAX_FALLBACK,
+    PUBLIC_STATUSES,
     REPORT_LIMIT_DEFAULTS,
     ActivityKind,
     FollowUpCadence,

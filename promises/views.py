@@ -613,7 +613,8 @@ def _map_view(municipality: Municipality) -> dict[str, str]:
         return {"lat": "62.0", "lng": "15.0", "zoom": "5"}
     reach = municipality.reach_km or 60
     zoom = 10 if reach <= 60 else 9 if reach <= 100 else 8
-    return {"lat": str(municipality.latitude), "lng": str(municipality.longitude), "zoom": str(zoom)}
+    centre = {"lat": str(municipality.latitude), "lng": str(municipality.longitude)}
+    return {**centre, "zoom": str(zoom)}
 
 
 @FORM_METHODS

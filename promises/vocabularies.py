@@ -174,13 +174,11 @@ OUTCOME_MAX_FALLBACK: dict[str, int] = {
 }
 
 # Figures that are part of another and so cannot outnumber it, whatever the limits:
-# (part, whole). A vehicle checked may give one violation of each kind, one breath test
-# and one drug test of its driver.
+# (part, whole). Violations are found in vehicles checked; breath and drug tests are not
+# tied to them (a sobriety check tests drivers whose vehicle is not otherwise checked).
 OUTCOME_PARTS: tuple[tuple[str, str], ...] = (
     ("speeding_violations", "vehicles_checked"),
     ("other_violations", "vehicles_checked"),
-    ("breath_tests", "vehicles_checked"),
-    ("drug_tests", "vehicles_checked"),
     ("breath_positives", "breath_tests"),
     ("drug_positives", "drug_tests"),
 )

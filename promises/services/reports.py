@@ -25,7 +25,6 @@ from promises.models import Activity, ActivityReport, CitizenPromise, ReportLimi
 from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_PARTS, PromiseStatus
 
 
-
 class ReportNeedsConfirmation(ValidationError):
     """A report that may be right but looks wrong: saved only once the reporter confirms.
     Its messages say what looks wrong."""

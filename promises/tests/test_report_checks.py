@@ -271,16 +271,20 @@ def test_an_administrator_sets_the_bound_of_a_figure_and_blank_keeps_the_default
     assert _log(cast, 1, vehicles_checked=2000, breath_tests=100).vehicles_checked == 2000
 
 
+_VEHICLES = "vehicles checked"
+
+
 @pytest.mark.parametrize(
     ("figures", "field", "whole"),
     [
-        ({"vehicles_checked": 10, "other_violations": 11}, "other_violations", "vehicles checked"),
-        ({"vehicles_checked": 10, "breath_tests": 40}, "breath_tests", "vehicles checked"),
+        ({"vehicles_checked": 10, "other_violations": 11}, "other_violations", _VEHICLES),
+        ({"vehicles_checked": 1, "speeding_violations": 2}, "speeding_violations", _VEHICLES),
+        ({"drug_tests": 4, "drug_positives": 5}, "drug_positives", "drug tests"),
         ({"breath_tests": 10, "breath_positives": 11}, "breath_positives", "breath tests"),
     ],
 )
 def test_a_figure_cannot_outnumber_the_figure_it_is_part_of(
-    cast: Cast, figures: dict[str, int], field: str, whole: str
+    cast: Cast, figures: dict[str, Any], field: str, whole: str
 ) -> None:
     with pytest.raises(ValidationError) as refused:
         _log(cast, 1, **figures)
