@@ -443,8 +443,8 @@ def _outcome_max_field(label: Any) -> "models.PositiveIntegerField[int | None, i
         blank=True,
         validators=[MinValueValidator(1)],
         help_text=_(
-            "A report may have this many times its number of times; more is refused. "
-            "Blank: the default (docs/reports.md)."
+            "The most in one execution; a report that counts several times may have that many "
+            "times as much. More is refused. Blank: the default (docs/reports.md)."
         ),
     )
 

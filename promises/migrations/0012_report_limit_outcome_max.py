@@ -14,51 +14,51 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='reportlimit',
             name='max_attendees',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most participants per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most participants per time'),
         ),
         migrations.AddField(
             model_name='reportlimit',
             name='max_breath_positives',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most positive breath tests per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most positive breath tests per time'),
         ),
         migrations.AddField(
             model_name='reportlimit',
             name='max_breath_tests',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most breath tests per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most breath tests per time'),
         ),
         migrations.AddField(
             model_name='reportlimit',
             name='max_drug_positives',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most positive drug tests per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most positive drug tests per time'),
         ),
         migrations.AddField(
             model_name='reportlimit',
             name='max_drug_tests',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most drug tests per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most drug tests per time'),
         ),
         migrations.AddField(
             model_name='reportlimit',
             name='max_observations',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most observations per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most observations per time'),
         ),
         migrations.AddField(
             model_name='reportlimit',
             name='max_other_violations',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most other violations per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most other violations per time'),
         ),
         migrations.AddField(
             model_name='reportlimit',
             name='max_pupils_reached',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most pupils reached per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most pupils reached per time'),
         ),
         migrations.AddField(
             model_name='reportlimit',
             name='max_speeding_violations',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most speeding violations per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most speeding violations per time'),
         ),
         migrations.AddField(
             model_name='reportlimit',
             name='max_vehicles_checked',
-            field=models.PositiveIntegerField(blank=True, help_text='A report may have this many times its number of times; more is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most vehicles checked per time'),
+            field=models.PositiveIntegerField(blank=True, help_text='The most in one execution; a report that counts several times may have that many times as much. More is refused. Blank: the default (docs/reports.md).', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='most vehicles checked per time'),
         ),
     ]
