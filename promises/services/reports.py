@@ -59,30 +59,39 @@ def require_open_log(promise: CitizenPromise) -> None:
         )
 
 
-def _check_count(activity: Activity, report: ActivityReport) -> None:
-    """Refuse a count no single report of the activity's kind can plausibly have."""
+def _check_plausible(activity: Activity, report: ActivityReport) -> None:
+    """Refuse figures and a place no report of the activity can plausibly have, naming every
+    field at once."""
     limit = ReportLimit.for_kind(activity.kind)
-    if report.count and report.count > limit.max_count:
-        raise ValidationError(
-            {
-                "count": ngettext(
-                    "One report of %(kind)s can count at most %(max)s time. Check the "
-                    "number; if it is right, an administrator can raise the limit.",
-                    "One report of %(kind)s can count at most %(max)s times. Check the "
-                    "number; if it is right, an administrator can raise the limit.",
-                    limit.max_count,
-                )
-                % {"kind": activity.get_kind_display().lower(), "max": limit.max_count}
-            },
-            code="implausible_count",
-        )
+    errors = {
+        **_count_error(activity, report, limit),
+        **_outcome_errors(activity, report, limit),
+        **_place_error(activity, report),
+    }
+    if errors:
+        raise ValidationError(errors, code="implausible")
 
 
-def _check_outcomes(activity: Activity, report: ActivityReport) -> None:
-    """Refuse an outcome figure no report of the activity's kind, counting its number of
-    times, can plausibly have."""
-    limit = ReportLimit.for_kind(activity.kind)
-    times = max(report.count or 1, 1)
+def _count_error(activity: Activity, report: ActivityReport, limit: ReportLimit) -> dict[str, str]:
+    if not report.count or report.count <= limit.max_count:
+        return {}
+    message = ngettext(
+        "One report of %(kind)s can count at most %(max)s time. Check the "
+        "number; if it is right, an administrator can raise the limit.",
+        "One report of %(kind)s can count at most %(max)s times. Check the "
+        "number; if it is right, an administrator can raise the limit.",
+        limit.max_count,
+    ) % {"kind": activity.get_kind_display().lower(), "max": limit.max_count}
+    return {"count": message}
+
+
+def _outcome_errors(
+    activity: Activity, report: ActivityReport, limit: ReportLimit
+) -> dict[str, str]:
+    """Outcome figures past their kind's most (times the report's number of times), and
+    parts that outnumber their whole."""
+    # A count past its own limit scales nothing further.
+    times = min(max(report.count or 1, 1), limit.max_count)
     errors: dict[str, str] = {}
     for name in OUTCOME_FIELDS:
         value = getattr(report, name)
@@ -100,34 +109,34 @@ def _check_outcomes(activity: Activity, report: ActivityReport) -> None:
                 "kind": activity.get_kind_display().lower(),
                 "times": times,
             }
-    if errors:
-        raise ValidationError(errors, code="implausible_outcome")
+    for part, whole in OUTCOME_PARTS:
+        part_value, whole_value = getattr(report, part), getattr(report, whole)
+        if part_value is not None and whole_value is not None and part_value > whole_value:
+            errors.setdefault(
+                part, _("Cannot be more than %(field)s.") % {"field": _verbose_name(whole)}
+            )
+    return errors
 
 
-def _check_place(activity: Activity, report: ActivityReport) -> None:
-    """Refuse a map point well outside the promise's municipality."""
+def _place_error(activity: Activity, report: ActivityReport) -> dict[str, str]:
+    """A map point well outside the promise's municipality."""
     if report.latitude is None or report.longitude is None:
-        return
+        return {}
     municipality = activity.promise.municipality
     distance = municipality.distance_beyond_reach(float(report.latitude), float(report.longitude))
     if distance is None:
-        return
-    raise ValidationError(
-        {
-            "latitude": _(
-                "This point lies %(distance)s km from the centre of %(municipality)s, well "
-                "outside it: a report's place must lie within %(reach)s km. Check the latitude "
-                "and longitude (are they swapped?), or leave them empty and describe the place "
-                "in words."
-            )
-            % {
-                "distance": round(distance),
-                "municipality": municipality.name,
-                "reach": municipality.reach_km,
-            }
-        },
-        code="place_outside",
-    )
+        return {}
+    message = _(
+        "This point lies %(distance)s km from the centre of %(municipality)s, well "
+        "outside it: a report's place must lie within %(reach)s km. Check the latitude "
+        "and longitude (are they swapped?), or leave them empty and describe the place "
+        "in words."
+    ) % {
+        "distance": round(distance),
+        "municipality": municipality.name,
+        "reach": municipality.reach_km,
+    }
+    return {"latitude": message}
 
 
 def _far_past_target(activity: Activity, report: ActivityReport, previous: int) -> str | None:
@@ -198,11 +207,11 @@ def _verbose_name(field_name: str) -> str:
     return str(cast("Field[Any, Any]", ActivityReport._meta.get_field(field_name)).verbose_name)
 
 
-def _check_report(activity: Activity, report: ActivityReport) -> None:
+def _check_date(activity: Activity, report: ActivityReport) -> None:
+    """Refuse a report dated outside its promise's year."""
     first, last = year_bounds(activity.promise.year)
-    errors: dict[str, str] = {}
     if report.date and not first <= report.date <= last:
-        errors["date"] = _(
+        message = _(
             "The date %(date)s is outside the promise year %(year)s: a report must fall "
             "between %(first)s and %(last)s."
         ) % {
@@ -211,12 +220,7 @@ def _check_report(activity: Activity, report: ActivityReport) -> None:
             "first": day_in_words(first),
             "last": day_in_words(last),
         }
-    for part, whole in OUTCOME_PARTS:
-        part_value, whole_value = getattr(report, part), getattr(report, whole)
-        if part_value is not None and whole_value is not None and part_value > whole_value:
-            errors[part] = _("Cannot be more than %(field)s.") % {"field": _verbose_name(whole)}
-    if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"date": message})
 
 
 @transaction.atomic
@@ -243,9 +247,10 @@ def activity_report_create(
     observations: int | None = None,
     confirmed: bool = False,
 ) -> ActivityReport:
-    """Log one execution of an activity and update its progress. A count implausible for
-    the activity's kind is refused; one far past the target, or the same as a report
-    already logged, needs `confirmed`."""
+    """Log one execution of an activity and update its progress. A count or outcome figure
+    implausible for the activity's kind, or a map point well outside the municipality, is
+    refused; a report far past the target, or the same as one already logged, needs
+    `confirmed`."""
     _require_reportable(activity.promise)
     report = ActivityReport(
         activity=activity,
@@ -267,11 +272,9 @@ def activity_report_create(
         pupils_reached=pupils_reached,
         observations=observations,
     )
-    _check_report(activity, report)
+    _check_date(activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
-    _check_count(activity, report)
-    _check_outcomes(activity, report)
-    _check_place(activity, report)
+    _check_plausible(activity, report)
     _require_confirmation(activity, report, confirmed=confirmed)
     report.save()
     report.organisations.set(organisations)
@@ -334,11 +337,9 @@ def activity_report_update(
             "observations": observations,
         },
     )
-    _check_report(report.activity, report)
+    _check_date(report.activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
-    _check_count(report.activity, report)
-    _check_outcomes(report.activity, report)
-    _check_place(report.activity, report)
+    _check_plausible(report.activity, report)
     _require_confirmation(
         report.activity,
         report,

@@ -330,3 +330,9 @@ def test_a_point_is_refused_when_a_report_is_corrected_too(cast: Cast) -> None:
 def test_the_report_form_opens_its_map_on_the_municipality(cast: Cast) -> None:
     page = client_for(cast.reporter).get(_create_url(cast)).content.decode()
     assert 'data-lat="55.8393" data-lng="13.3039" data-zoom="10"' in page
+
+
+def test_every_implausible_field_is_named_at_once(cast: Cast) -> None:
+    response = _post(cast, count=500, vehicles_checked=1_000_000, other_violations=3, **FAR_AWAY)
+    errors = response.context["form"].errors
+    assert set(errors) == {"count", "vehicles_checked", "latitude"}
