@@ -1,5 +1,6 @@
 """Staff pages of the promise cycle: thin views over selectors, services and permissions."""
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +22,6 @@ from audit.selectors import history
 from core.http import FORM_METHODS
 from core.personal_data import personal_data_allowed
 from documents.responses import document_response
-from lib.periods import clamp_to_year
 from places.models import Municipality, PoliceArea
 from promises import access, selectors, services
 from promises.forms import (
@@ -563,11 +563,20 @@ def activity_delete(request: AuthedRequest, pk: int, activity_pk: int) -> HttpRe
 def report_choose(request: AuthedRequest) -> HttpResponse:
     permissions.require_staff(request)
     activities = list(selectors.reportable_activities(request.user)[:200])
-    return render(request, "promises/report_choose.html", {"activities": activities})
+    return render(
+        request,
+        "promises/report_choose.html",
+        {"activities": activities, "this_year": timezone.localdate().year},
+    )
 
 
 def _default_organisations(request: HttpRequest) -> list[int]:
     return sorted(permissions.user_organisation_ids(request.user))
+
+
+def _today_if_in_year(year: int) -> date | None:
+    today = timezone.localdate()
+    return today if today.year == year else None
 
 
 def _log_closed(promise: CitizenPromise) -> str | None:
@@ -594,6 +603,7 @@ def _report_page(
             "form": form,
             "activity": activity,
             "closed": closed,
+            "year_over": activity.promise.year < timezone.localdate().year,
             **_map_tiles(),
             "map_view": _map_view(activity.promise.municipality),
             **context,
@@ -622,7 +632,9 @@ def _map_view(municipality: Municipality) -> dict[str, str]:
 def report_create(request: AuthedRequest, activity_pk: int) -> HttpResponse:
     activity = access.get_activity_for_reporter(request, activity_pk)
     initial = {
-        "date": clamp_to_year(timezone.localdate(), activity.promise.year),
+        # Today, while the promise's year runs; for a year that is over (or yet to come)
+        # no guess: a date made up by the form would become a false record.
+        "date": _today_if_in_year(activity.promise.year),
         "count": 1,
         "place": activity.place,
         "organisations": _default_organisations(request),

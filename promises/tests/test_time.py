@@ -142,3 +142,26 @@ def test_the_running_filter_of_sweden_keeps_only_promises_in_force(cast: Cast) -
     assert shown("published", date(2017, 7, 1)) == {"eslov"}
     assert shown("published", LATER) == set()
     assert shown("ended", LATER) == {"eslov"}
+
+
+def test_a_report_form_for_a_year_that_is_over_guesses_no_date(cast: Cast, later: None) -> None:
+    """A form that filled in the year's last day would let one tap log a made-up date."""
+    client = client_for(cast.reporter)
+    url = reverse("promises:report_create", args=[cast.controls.pk])
+    form = client.get(url).context["form"]
+    assert form["date"].value() is None
+    page = client.get(url).content.decode()
+    assert "The year 2017 is over" in page
+    refused = client.post(url, {"count": "1", "organisations": [cast.police_org.pk]})
+    assert refused.status_code == 200 and refused.context["form"].errors["date"]
+    assert not cast.controls.reports.exists()
+    choose = client.get(reverse("promises:report_choose")).content.decode()
+    assert "(the year is over)" in choose
+
+
+def test_a_report_form_while_the_year_runs_offers_today(cast: Cast) -> None:
+    with time_machine.travel(date(2017, 10, 2), tick=False):
+        client = client_for(cast.reporter)
+        url = reverse("promises:report_create", args=[cast.controls.pk])
+        assert client.get(url).context["form"]["date"].value() == date(2017, 10, 2)
+        assert "is over" not in client.get(url).content.decode()

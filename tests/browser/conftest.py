@@ -44,3 +44,16 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield browser
         browser.close()
+
+
+# No browser test needs more than a few minutes even on a loaded machine; a page call
+# that never returns (page.evaluate has no timeout of its own) fails the test with its
+# stack instead of stalling the run.
+BROWSER_TEST_TIMEOUT = 300
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.path).startswith(here) and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(BROWSER_TEST_TIMEOUT))
