@@ -202,11 +202,12 @@ def demo(transactional_db: None) -> None:
     from accounts.models import User
     from followup.demo import load_follow_ups
     from places.models import County, Municipality, PoliceRegion
-    from places.reference_data import load_reference_data
+    from places.reference_data import load_municipality_centres, load_reference_data
     from promises.demo import load_demo
     from situation.demo import load_evidence
 
     load_reference_data(PoliceRegion, County, Municipality)
+    load_municipality_centres(Municipality)
     load_demo(timezone.localdate())
     load_evidence(User.objects.get(username="samordnare.eslov"))
     load_follow_ups(timezone.localdate())

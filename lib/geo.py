@@ -1,6 +1,9 @@
 """Points and GeoJSON outlines (longitude, latitude), without any GIS library."""
 
+import math
 from typing import Any
+
+EARTH_RADIUS_KM = 6371.0
 
 
 def _in_ring(lng: float, lat: float, ring: list[list[float]]) -> bool:
@@ -36,3 +39,13 @@ def contains(geometry: dict[str, Any] | None, latitude: float, longitude: float)
             for polygon in geometry.get("coordinates") or []
         )
     return False
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance between two (latitude, longitude) points, in kilometres."""
+    lat1, lng1, lat2, lng2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lng2 - lng1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))

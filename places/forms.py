@@ -52,7 +52,7 @@ class MunicipalityAdminForm(forms.ModelForm[Municipality]):
 
     class Meta:
         model = Municipality
-        fields = ["code", "name", "slug", "county"]
+        fields = ["code", "name", "slug", "county", "latitude", "longitude", "reach_km"]
 
     def clean_logo_file(self) -> tuple[bytes, str] | None:
         upload = self.cleaned_data.get("logo_file")

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lib.geo import distance_km
+
 
 class PoliceRegion(models.Model):
     """One of the Swedish Police Authority's seven regions."""
@@ -49,6 +51,20 @@ class Municipality(models.Model):
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
     )
+    # Where the municipality's maps open, and how far from there a place of it can lie
+    # (places/data/municipalities.csv; docs/reports.md says how they were chosen).
+    latitude = models.DecimalField(
+        _("latitude of the centre"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude of the centre"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
+    reach_km = models.PositiveSmallIntegerField(
+        _("reach from the centre (km)"),
+        null=True,
+        blank=True,
+        help_text=_("A place farther than this from the centre is outside the municipality."),
+    )
 
     class Meta:
         verbose_name = _("municipality")
@@ -57,6 +73,14 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def distance_beyond_reach(self, latitude: float, longitude: float) -> float | None:
+        """The point's distance from the centre (km) when it lies farther than the reach,
+        so well outside the municipality; None when it is within reach or nothing is known."""
+        if self.latitude is None or self.longitude is None or self.reach_km is None:
+            return None
+        distance = distance_km((float(self.latitude), float(self.longitude)), (latitude, longitude))
+        return distance if distance > self.reach_km else None
 
 
 class Logo(models.Model):

@@ -37,3 +37,11 @@ def load_reference_data(region_model: Any, county_model: Any, municipality_model
                 "county": counties[row["code"][:2]],
             },
         )
+
+
+def load_municipality_centres(municipality_model: Any) -> None:
+    """Set each municipality's centre and reach from data/municipalities.csv."""
+    for row in _rows("municipalities.csv"):
+        municipality_model.objects.filter(code=row["code"]).update(
+            latitude=row["latitude"], longitude=row["longitude"], reach_km=int(row["reach_km"])
+        )

@@ -1,8 +1,10 @@
 """Platform administrators keep agreements in order here; everyday work has its own pages."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from promises.models import Agreement, ReportLimit, Signatory
+from promises.vocabularies import OUTCOME_FIELDS
 
 
 class SignatoryInline(admin.TabularInline[Signatory, Agreement]):
@@ -26,3 +28,10 @@ class ReportLimitAdmin(admin.ModelAdmin[ReportLimit]):
     """A row overrides the default limits of its activity kind (docs/reports.md)."""
 
     list_display = ["kind", "max_count", "far_past_percent"]
+    fieldsets = [
+        (None, {"fields": ["kind", "max_count", "far_past_percent"]}),
+        (
+            _("Outcome figures: the most in one execution (blank keeps the default)"),
+            {"fields": [f"max_{name}" for name in OUTCOME_FIELDS]},
+        ),
+    ]

@@ -1,5 +1,7 @@
 """Agreements, yearly citizen promises, their commitments and activities, and the activity log."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +16,8 @@ from core.dates import (
     validate_promise_year,
 )
 from promises.vocabularies import (
+    OUTCOME_MAX_DEFAULTS,
+    OUTCOME_MAX_FALLBACK,
     PUBLIC_STATUSES,
     REPORT_LIMIT_DEFAULTS,
     ActivityKind,
@@ -432,6 +436,19 @@ class Occasion(models.Model):
         return f"citizenpromise:{self.activity.promise_id}"
 
 
+def _outcome_max_field(label: Any) -> "models.PositiveIntegerField[int | None, int | None]":
+    return models.PositiveIntegerField(
+        label,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "The most in one execution; a report that counts several times may have that many "
+            "times as much. More is refused. Blank: the default (docs/reports.md)."
+        ),
+    )
+
+
 class ReportLimit(models.Model):
     """What one report of an activity kind may plausibly count, set by an administrator;
     a kind without a row uses the defaults of REPORT_LIMIT_DEFAULTS."""
@@ -451,6 +468,18 @@ class ReportLimit(models.Model):
         ),
     )
 
+    # The most of each outcome figure in one execution; blank keeps the default.
+    max_vehicles_checked = _outcome_max_field(_("most vehicles checked per time"))
+    max_speeding_violations = _outcome_max_field(_("most speeding violations per time"))
+    max_other_violations = _outcome_max_field(_("most other violations per time"))
+    max_breath_tests = _outcome_max_field(_("most breath tests per time"))
+    max_breath_positives = _outcome_max_field(_("most positive breath tests per time"))
+    max_drug_tests = _outcome_max_field(_("most drug tests per time"))
+    max_drug_positives = _outcome_max_field(_("most positive drug tests per time"))
+    max_attendees = _outcome_max_field(_("most participants per time"))
+    max_pupils_reached = _outcome_max_field(_("most pupils reached per time"))
+    max_observations = _outcome_max_field(_("most observations per time"))
+
     class Meta:
         verbose_name = _("report limit")
         verbose_name_plural = _("report limits")
@@ -467,3 +496,10 @@ class ReportLimit(models.Model):
             return found
         max_count, percent = REPORT_LIMIT_DEFAULTS.get(kind, REPORT_LIMIT_DEFAULTS["other"])
         return cls(kind=kind, max_count=max_count, far_past_percent=percent)
+
+    def outcome_max(self, name: str) -> int:
+        """The most of an outcome figure one execution of the kind may have."""
+        stored: int | None = getattr(self, f"max_{name}")
+        if stored is not None:
+            return stored
+        return OUTCOME_MAX_DEFAULTS.get(self.kind, {}).get(name, OUTCOME_MAX_FALLBACK[name])

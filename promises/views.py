@@ -22,7 +22,7 @@ from audit.selectors import history
 from core.confirm import NeedsConfirmation, ask, is_confirmed
 from core.http import FORM_METHODS
 from documents.responses import document_response
-from places.models import PoliceArea
+from places.models import Municipality, PoliceArea
 from promises import access, selectors, services
 from promises.forms import (
     ActivityForm,
@@ -621,6 +621,7 @@ def _report_page(
             "closed": closed,
             "year_over": activity.promise.year < timezone.localdate().year,
             **_map_tiles(),
+            "map_view": _map_view(activity.promise.municipality),
             **context,
         },
     )
@@ -629,6 +630,17 @@ def _report_page(
 def _map_tiles() -> dict[str, str]:
     """The tile server of the map on which a report's place is tapped."""
     return {"map_tiles": settings.MAP_TILE_URL, "map_attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
+def _map_view(municipality: Municipality) -> dict[str, str]:
+    """Where the place map opens: the municipality's centre, at a zoom that shows most of
+    it on a phone (wider for the large ones); the middle of Sweden when none is stored."""
+    if municipality.latitude is None or municipality.longitude is None:
+        return {"lat": "62.0", "lng": "15.0", "zoom": "5"}
+    reach = municipality.reach_km or 60
+    zoom = 10 if reach <= 60 else 9 if reach <= 100 else 8
+    centre = {"lat": str(municipality.latitude), "lng": str(municipality.longitude)}
+    return {**centre, "zoom": str(zoom)}
 
 
 @FORM_METHODS

@@ -132,3 +132,53 @@ REPORT_LIMIT_DEFAULTS: dict[str, tuple[int, int]] = {
     ActivityKind.SURVEY: (5, 200),
     ActivityKind.OTHER: (20, 200),
 }
+
+# The most of each outcome figure one execution of an activity kind can plausibly have: a
+# report that counts several times may have that many times as much. A figure its kind does
+# not ask for is held to the highest bound any kind gives it. These are the defaults; an
+# administrator overrides them per kind (promises.models.ReportLimit).
+_TRAFFIC_OPERATION_MAX = {
+    "vehicles_checked": 3000,
+    "speeding_violations": 1000,
+    "other_violations": 1000,
+    "breath_tests": 3000,
+    "breath_positives": 100,
+    "drug_tests": 300,
+    "drug_positives": 100,
+}
+OUTCOME_MAX_DEFAULTS: dict[str, dict[str, int]] = {
+    ActivityKind.TRAFFIC_OPERATION: _TRAFFIC_OPERATION_MAX,
+    ActivityKind.TRAFFIC_CONTROL: {
+        "vehicles_checked": 2000,
+        "speeding_violations": 500,
+        "other_violations": 500,
+        "breath_tests": 2000,
+        "breath_positives": 50,
+        "drug_tests": 200,
+        "drug_positives": 50,
+    },
+    ActivityKind.SAFETY_WALK: {"attendees": 200, "observations": 200},
+    ActivityKind.CITIZEN_DIALOGUE: {"attendees": 1000},
+    ActivityKind.EMPLOYEE_DIALOGUE: {"attendees": 500},
+    ActivityKind.SCHOOL_EDUCATION: {"pupils_reached": 3000},
+    ActivityKind.NEIGHBOURHOOD_WATCH: {"attendees": 200, "observations": 200},
+    ActivityKind.PRESENCE_PATROL: {"observations": 300},
+    ActivityKind.INFORMATION_CAMPAIGN: {"attendees": 10000},
+    ActivityKind.MEETING: {"attendees": 500},
+    ActivityKind.SURVEY: {"attendees": 20000},
+    ActivityKind.OTHER: {"attendees": 2000, "observations": 500},
+}
+OUTCOME_MAX_FALLBACK: dict[str, int] = {
+    name: max(bounds.get(name, 0) for bounds in OUTCOME_MAX_DEFAULTS.values())
+    for name in OUTCOME_FIELDS
+}
+
+# Figures that are part of another and so cannot outnumber it, whatever the limits:
+# (part, whole). Violations are found in vehicles checked; breath and drug tests are not
+# tied to them (a sobriety check tests drivers whose vehicle is not otherwise checked).
+OUTCOME_PARTS: tuple[tuple[str, str], ...] = (
+    ("speeding_violations", "vehicles_checked"),
+    ("other_violations", "vehicles_checked"),
+    ("breath_positives", "breath_tests"),
+    ("drug_positives", "drug_tests"),
+)

@@ -1,6 +1,6 @@
 import pytest
 
-from lib.geo import contains
+from lib.geo import contains, distance_km
 
 SQUARE = {
     "type": "Polygon",
@@ -44,3 +44,11 @@ def test_holes_and_multipolygons() -> None:
     assert contains(multi, 60.2, 20.8)
     assert not contains(None, 55.5, 13.5)
     assert not contains({"type": "Point", "coordinates": [13.5, 55.5]}, 55.5, 13.5)
+
+
+def test_distances_are_great_circle_kilometres() -> None:
+    eslov, lund, kiruna = (55.8393, 13.3039), (55.7047, 13.191), (67.8557, 20.2251)
+    assert distance_km(eslov, eslov) == 0
+    assert 16 < distance_km(eslov, lund) < 18
+    assert 1370 < distance_km(eslov, kiruna) < 1400
+    assert distance_km(eslov, kiruna) == pytest.approx(distance_km(kiruna, eslov))

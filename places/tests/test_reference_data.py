@@ -28,3 +28,25 @@ def test_eslov_is_1285_in_skane_in_police_region_syd() -> None:
 def test_habo_and_habo_with_ring_keep_distinct_slugs() -> None:
     assert Municipality.objects.get(code="0643").slug == "habo"
     assert Municipality.objects.get(code="0305").slug == "habo-uppsala"
+
+
+def test_every_municipality_has_a_centre_in_sweden_and_a_reach() -> None:
+    for municipality in Municipality.objects.all():
+        assert municipality.latitude is not None and municipality.longitude is not None
+        assert 55.3 < municipality.latitude < 69.1, municipality.name
+        assert 10.9 < municipality.longitude < 24.2, municipality.name
+        assert municipality.reach_km is not None and municipality.reach_km >= 60
+    habo, habo_uppsala = (Municipality.objects.get(code=c) for c in ("0643", "0305"))
+    assert habo.latitude is not None and habo_uppsala.latitude is not None
+    assert habo.latitude < 58 < habo_uppsala.latitude, "Habo is in Småland, Håbo in Uppland"
+    assert Municipality.objects.get(slug="kiruna").reach_km == 200
+
+
+def test_a_point_is_beyond_reach_only_far_from_the_municipalitys_centre() -> None:
+    eslov = Municipality.objects.get(slug="eslov")
+    assert eslov.distance_beyond_reach(55.83864, 13.30381) is None, "the square"
+    assert eslov.distance_beyond_reach(55.6050, 13.0038) is None, "Malmö, 33 km off"
+    beyond = eslov.distance_beyond_reach(59.3326, 18.0649)
+    assert beyond is not None and 475 < beyond < 485, "Stockholm"
+    eslov.latitude = None
+    assert eslov.distance_beyond_reach(59.3326, 18.0649) is None, "no centre, no check"

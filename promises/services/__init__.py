@@ -5,7 +5,8 @@ takes keyword-only arguments named after the fields it writes, so a misspelt one
 an update leaves what it is not given as it is. `promises` holds the yearly promise, its
 commitments and activities, `ordering` their order, `agreements` the agreements,
 `signatories` who signed either, `publishing` the two parties' approval that publishes a
-promise, `occasions` the planned occasions and `reports` the activity log.
+promise, `occasions` the planned occasions, `reports` the activity log and `plausible` what
+no report of it can hold.
 """
 
 from promises.services.agreements import agreement_create, agreement_update

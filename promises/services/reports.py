@@ -3,11 +3,10 @@
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Field, Max, Sum
+from django.db.models import Max, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -24,14 +23,8 @@ from core.personal_data import personal_data_reasons
 from core.versioning import save_versioned
 from lib.periods import year_bounds
 from promises.models import Activity, ActivityReport, CitizenPromise, ReportLimit
+from promises.services.plausible import check_plausible
 from promises.vocabularies import PromiseStatus
-
-# Parts that cannot outnumber their whole.
-_PART_OF = [
-    ("breath_positives", "breath_tests"),
-    ("drug_positives", "drug_tests"),
-    ("speeding_violations", "vehicles_checked"),
-]
 
 
 class ReportNeedsConfirmation(NeedsConfirmation):
@@ -65,25 +58,6 @@ def require_open_log(promise: CitizenPromise) -> None:
         raise ValidationError(
             _("The promise has been withdrawn, so its activity log is closed."),
             code="log_closed",
-        )
-
-
-def _check_count(activity: Activity, report: ActivityReport) -> None:
-    """Refuse a count no single report of the activity's kind can plausibly have."""
-    limit = ReportLimit.for_kind(activity.kind)
-    if report.count and report.count > limit.max_count:
-        raise ValidationError(
-            {
-                "count": ngettext(
-                    "One report of %(kind)s can count at most %(max)s time. Check the "
-                    "number; if it is right, an administrator can raise the limit.",
-                    "One report of %(kind)s can count at most %(max)s times. Check the "
-                    "number; if it is right, an administrator can raise the limit.",
-                    limit.max_count,
-                )
-                % {"kind": activity.get_kind_display().lower(), "max": limit.max_count}
-            },
-            code="implausible_count",
         )
 
 
@@ -153,15 +127,11 @@ def _require_confirmation(
         raise ReportNeedsConfirmation(found)
 
 
-def _verbose_name(field_name: str) -> str:
-    return str(cast("Field[Any, Any]", ActivityReport._meta.get_field(field_name)).verbose_name)
-
-
-def _check_report(activity: Activity, report: ActivityReport) -> None:
+def _check_date(activity: Activity, report: ActivityReport) -> None:
+    """Refuse a report dated outside its promise's year."""
     first, last = year_bounds(activity.promise.year)
-    errors: dict[str, str] = {}
     if report.date and not first <= report.date <= last:
-        errors["date"] = _(
+        message = _(
             "The date %(date)s is outside the promise year %(year)s: a report must fall "
             "between %(first)s and %(last)s."
         ) % {
@@ -170,12 +140,7 @@ def _check_report(activity: Activity, report: ActivityReport) -> None:
             "first": day_in_words(first),
             "last": day_in_words(last),
         }
-    for part, whole in _PART_OF:
-        part_value, whole_value = getattr(report, part), getattr(report, whole)
-        if part_value is not None and whole_value is not None and part_value > whole_value:
-            errors[part] = _("Cannot be more than %(field)s.") % {"field": _verbose_name(whole)}
-    if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"date": message})
 
 
 @transaction.atomic
@@ -202,9 +167,10 @@ def activity_report_create(
     observations: int | None = None,
     confirmed: bool = False,
 ) -> ActivityReport:
-    """Log one execution of an activity and update its progress. A count implausible for
-    the activity's kind is refused; one far past the target, the same as a report already
-    logged, or with personal data in its place or notes, needs `confirmed`."""
+    """Log one execution of an activity and update its progress. A count or outcome figure
+    implausible for the activity's kind, or a map point well outside the municipality, is
+    refused; a report far past the target, the same as one already logged, or with personal
+    data in its place or notes, needs `confirmed`."""
     _require_reportable(activity.promise)
     report = ActivityReport(
         activity=activity,
@@ -226,9 +192,9 @@ def activity_report_create(
         pupils_reached=pupils_reached,
         observations=observations,
     )
-    _check_report(activity, report)
+    _check_date(activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
-    _check_count(activity, report)
+    check_plausible(activity, report)
     _require_confirmation(activity, report, confirmed=confirmed)
     report.save()
     report.organisations.set(organisations)
@@ -291,9 +257,9 @@ def activity_report_update(
             "observations": observations,
         },
     )
-    _check_report(report.activity, report)
+    _check_date(report.activity, report)
     report.full_clean(exclude=["reported_by", "activity"])
-    _check_count(report.activity, report)
+    check_plausible(report.activity, report)
     _require_confirmation(
         report.activity,
         report,

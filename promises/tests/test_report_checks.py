@@ -4,6 +4,7 @@ confirmation, and a removed report can be restored. The same rules hold wherever
 is written (the service) and on the staff pages."""
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -15,7 +16,12 @@ from conftest import Cast, client_for
 from portal.selectors import Filters, national_overview
 from promises import services
 from promises.models import ActivityReport, ReportLimit
-from promises.vocabularies import REPORT_LIMIT_DEFAULTS, ActivityKind
+from promises.vocabularies import (
+    OUTCOME_FIELDS_BY_KIND,
+    OUTCOME_MAX_DEFAULTS,
+    REPORT_LIMIT_DEFAULTS,
+    ActivityKind,
+)
 
 JULY = date(2017, 7, 1)
 
@@ -216,3 +222,117 @@ def test_an_administrator_sets_a_limit_in_the_admin(cast: Cast) -> None:
         .status_code
         == 302
     ), "coordinators do not reach the admin"
+
+
+def test_every_figure_a_kind_asks_for_has_a_default_bound(db: None) -> None:
+    assert set(OUTCOME_MAX_DEFAULTS) == set(ActivityKind.values)
+    for kind, names in OUTCOME_FIELDS_BY_KIND.items():
+        assert set(OUTCOME_MAX_DEFAULTS[kind]) == set(names), kind
+        for name in names:
+            assert ReportLimit.for_kind(kind).outcome_max(name) >= 1
+
+
+def test_an_implausible_outcome_figure_is_refused_naming_the_field_and_the_limit(
+    cast: Cast,
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        _log(cast, 1, vehicles_checked=1_000_000)
+    assert refused.value.message_dict["vehicles_checked"] == [
+        "At most 2000 vehicles checked in a report of traffic control that counts 1 time. "
+        "Check the number; if it is right, an administrator can raise the limit."
+    ]
+    response = _post(cast, vehicles_checked=1_000_000, notes="Hela dagen")
+    errors = str(response.context["form"].errors["vehicles_checked"])
+    assert "At most 2000 vehicles checked" in errors
+    assert "Hela dagen" in response.content.decode(), "what was typed is kept"
+    assert not ActivityReport.objects.exists()
+    # A report that counts three controls may check three times as many.
+    assert _log(cast, 3, vehicles_checked=6000).vehicles_checked == 6000
+    with pytest.raises(ValidationError, match="At most 6000 vehicles checked .* 3 times"):
+        _log(cast, 3, place="Riksväg 17", vehicles_checked=6001)
+
+
+def test_an_administrator_sets_the_bound_of_a_figure_and_blank_keeps_the_default(
+    cast: Cast,
+) -> None:
+    admin = client_for(cast.admin)
+    response = admin.post(
+        reverse("admin:promises_reportlimit_add"),
+        {
+            "kind": ActivityKind.TRAFFIC_CONTROL,
+            "max_count": 50,
+            "far_past_percent": 200,
+            "max_breath_tests": 100,
+        },
+    )
+    assert response.status_code == 302
+    with pytest.raises(ValidationError, match="At most 100 breath tests"):
+        _log(cast, 1, vehicles_checked=500, breath_tests=101)
+    assert _log(cast, 1, vehicles_checked=2000, breath_tests=100).vehicles_checked == 2000
+
+
+_VEHICLES = "vehicles checked"
+
+
+@pytest.mark.parametrize(
+    ("figures", "field", "whole"),
+    [
+        ({"vehicles_checked": 10, "other_violations": 11}, "other_violations", _VEHICLES),
+        ({"vehicles_checked": 1, "speeding_violations": 2}, "speeding_violations", _VEHICLES),
+        ({"drug_tests": 4, "drug_positives": 5}, "drug_positives", "drug tests"),
+        ({"breath_tests": 10, "breath_positives": 11}, "breath_positives", "breath tests"),
+    ],
+)
+def test_a_figure_cannot_outnumber_the_figure_it_is_part_of(
+    cast: Cast, figures: dict[str, Any], field: str, whole: str
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        _log(cast, 1, **figures)
+    assert refused.value.message_dict[field] == [f"Cannot be more than {whole}."]
+    response = _post(cast, **figures)
+    assert f"Cannot be more than {whole}." in str(response.context["form"].errors[field])
+    assert not ActivityReport.objects.exists()
+
+
+FAR_AWAY = {"latitude": "67.85570", "longitude": "20.22510"}  # Kiruna, 1,380 km north
+
+
+def test_a_map_point_well_outside_the_municipality_is_refused_on_the_field(cast: Cast) -> None:
+    assert cast.eslov.reach_km == 60
+    with pytest.raises(ValidationError) as refused:
+        _log(cast, 1, latitude=Decimal(FAR_AWAY["latitude"]), longitude=Decimal("20.2251"))
+    message = refused.value.message_dict["latitude"][0]
+    assert message.startswith("This point lies 1383 km from the centre of Eslöv, well outside")
+    assert "within 60 km" in message
+    response = _post(cast, notes="Vid rondellen", **FAR_AWAY)
+    assert "well outside it" in str(response.context["form"].errors["latitude"])
+    assert "Vid rondellen" in response.content.decode(), "what was typed is kept"
+    swapped = _post(cast, latitude="13.30381", longitude="55.83864")
+    assert "are they swapped?" in str(swapped.context["form"].errors["latitude"])
+    assert not ActivityReport.objects.exists()
+    # A point in the countryside of the municipality, and one just over its border, are fine.
+    assert _post(cast, latitude="55.93", longitude="13.52").status_code == 302
+    assert _post(cast, place="Lund", latitude="55.70470", longitude="13.19100").status_code == 302
+
+
+def test_a_point_is_refused_when_a_report_is_corrected_too(cast: Cast) -> None:
+    report = _log(cast, 1)
+    with pytest.raises(ValidationError, match="well outside"):
+        services.activity_report_update(
+            report=report,
+            by=cast.reporter,
+            expected_version=report.version,
+            latitude=Decimal("59.33"),
+            longitude=Decimal("18.06"),
+        )
+
+
+def test_the_report_form_opens_its_map_on_the_municipality(cast: Cast) -> None:
+    page = client_for(cast.reporter).get(_create_url(cast)).content.decode()
+    assert 'data-lat="55.8393" data-lng="13.3039" data-zoom="10"' in page
+
+
+def test_every_implausible_field_is_named_at_once(cast: Cast) -> None:
+    response = _post(cast, count=500, vehicles_checked=1_000_000, other_violations=3, **FAR_AWAY)
+    errors = response.context["form"].errors
+    assert set(errors) == {"count", "vehicles_checked", "latitude"}

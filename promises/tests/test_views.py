@@ -193,13 +193,6 @@ def test_report_form_defaults_to_today_and_the_users_organisation(cast: Cast) ->
     assert 'type="date"' in response.content.decode()
 
 
-def test_report_for_past_year_defaults_into_that_year(cast: Cast) -> None:
-    response = _client(cast.reporter).get(
-        reverse("promises:report_create", args=[cast.controls.pk])
-    )
-    assert response.context["form"].initial["date"].year == 2017
-
-
 def test_report_outside_year_is_shown_on_the_date_field(cast: Cast) -> None:
     response = _client(cast.reporter).post(
         reverse("promises:report_create", args=[cast.controls.pk]),

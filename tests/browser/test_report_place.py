@@ -1,6 +1,8 @@
 """The place of a report, on a phone: tapped on a map or taken from the phone's position,
 and still typed by hand where there is no script."""
 
+import math
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +20,15 @@ pytestmark = [
 ESLOV_TORG = {"latitude": 55.83864, "longitude": 13.30381}
 
 
+def _tile_of(point: dict[str, float], zoom: int) -> tuple[int, int, int]:
+    """The map tile (zoom, x, y) that shows a point, as tile servers number them."""
+    n = 2**zoom
+    lat = math.radians(point["latitude"])
+    x = int((point["longitude"] + 180) / 360 * n)
+    y = int((1 - math.log(math.tan(lat) + 1 / math.cos(lat)) / math.pi) / 2 * n)
+    return zoom, x, y
+
+
 def _report_page(live_server: Any, context: Any) -> Any:
     activity = Activity.objects.get(
         promise__municipality__slug="eslov", promise__year=2017, kind="traffic_control"
@@ -28,6 +39,8 @@ def _report_page(live_server: Any, context: Any) -> Any:
     page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
     _log_in(page, live_server.url, "polis.eslov")
     page.goto(f"{live_server.url}/arbete/rapportera/{activity.pk}/")
+    # The demo's 2017 is over, so the form guesses no date.
+    page.locator("#id_date").fill("2017-05-04")
     return page
 
 
@@ -76,4 +89,34 @@ def test_without_script_the_coordinates_are_typed_in_their_boxes(
     page.locator("#id_longitude").fill("13.3")
     page.get_by_role("button", name="Spara rapport").click()
     assert _saved_point() == (Decimal("55.80000"), Decimal("13.30000"))
+    context.close()
+
+
+def test_the_map_opens_on_the_promises_municipality(
+    live_server: Any, browser: Any, demo: None
+) -> None:
+    context = browser.new_context(viewport=PHONE, locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    asked: list[tuple[int, int, int]] = []
+
+    def tile(route: Any) -> None:
+        found = re.search(r"/(\d+)/(\d+)/(\d+)\.png$", route.request.url)
+        if found:
+            asked.append((int(found[1]), int(found[2]), int(found[3])))
+        route.abort()
+
+    page.route("https://tile.openstreetmap.org/**", tile)
+    activity = Activity.objects.get(
+        promise__municipality__slug="eslov", promise__year=2017, kind="traffic_control"
+    )
+    _log_in(page, live_server.url, "polis.eslov")
+    page.goto(f"{live_server.url}/arbete/rapportera/{activity.pk}/")
+    page.locator(".place-map .leaflet-tile").first.wait_for(state="attached")
+    # The tiles the map asks for are those around Eslöv at the municipality's zoom, not
+    # the middle of Sweden at the country's.
+    assert asked and {z for z, _x, _y in asked} == {10}
+    assert _tile_of(ESLOV_TORG, 10) in asked
+    assert _tile_of({"latitude": 62.0, "longitude": 15.0}, 10) not in asked
+    assert page.locator("#id_latitude").input_value() == "", "opening chooses no point"
     context.close()
