@@ -25,7 +25,9 @@ class ClassificationForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    action = forms.ChoiceField(choices=[("publish", "publish"), ("unpublish", "unpublish")])
+    action = forms.ChoiceField(
+        choices=[("publish", "publish"), ("republish", "republish"), ("unpublish", "unpublish")]
+    )
 
 
 class MotivationForm(forms.Form):

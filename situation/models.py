@@ -356,6 +356,21 @@ class PublishedPicture(models.Model):
         related_name="+",
         verbose_name=_("published by"),
     )
+    # The figures as published: the public pages, the API and the documents show these, so
+    # evidence added or corrected later does not change what the two parties published.
+    figures = models.JSONField(_("published figures"), null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("published again at"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published again by"),
+    )
+
+    # The history records that the figures changed, not the whole table of them.
+    audit_private_fields = ("figures",)
 
     class Meta:
         verbose_name = _("published situation picture")
@@ -367,6 +382,15 @@ class PublishedPicture(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} {self.year}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A picture is never public without its figures frozen, however it was created.
+        if self.figures is None:
+            from situation.selectors.picture import year_picture
+            from situation.selectors.published import picture_figures
+
+            self.figures = picture_figures(year_picture(self.municipality, self.year))
+        super().save(*args, **kwargs)
 
 
 class Motivation(models.Model):
