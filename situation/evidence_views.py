@@ -27,6 +27,7 @@ from situation.forms import (
     WithdrawForm,
     correction_form,
     free_texts,
+    voices_within_participants,
 )
 from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
 from situation.vocabularies import DialogueKind, Source
@@ -74,6 +75,7 @@ def dialogue_create(request: HttpRequest, slug: str) -> HttpResponse:
     if (
         form.is_valid()
         and concerns.is_valid()
+        and voices_within_participants(form, concerns)
         and personal_data_allowed(
             form, form.cleaned_data["notes"], *(c.cleaned_data.get("text", "") for c in concerns)
         )

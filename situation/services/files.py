@@ -39,7 +39,14 @@ from lib.classify import classify
 from lib.periods import evidence_years, happened_dates
 from places.models import District, Municipality
 from situation.models import Complaint, CrimeStatistic, SurveyResult
-from situation.vocabularies import Channel, Problem, Receiver
+from situation.vocabularies import (
+    IMPLAUSIBLE,
+    MOST_PER_100K,
+    MOST_REPORTED_CRIMES,
+    Channel,
+    Problem,
+    Receiver,
+)
 
 # Suggestions below this confidence leave a statistic's problem empty rather than guess.
 CATEGORY_CONFIDENCE = 0.5
@@ -139,6 +146,21 @@ def _happened_on(text: str) -> date:
     return day
 
 
+def _at_most(read: Callable[[str], Any], limit: int) -> Callable[[str], Any]:
+    """A reader of a count that refuses a value above its plausible bound (see
+    situation/vocabularies.py): a typing error must not be published."""
+
+    def checked(text: str) -> Any:
+        value = read(text)
+        if value < 0:
+            raise CellError(_("%s is negative") % repr(text))
+        if value > limit:
+            raise CellError(IMPLAUSIBLE % {"value": repr(text), "limit_value": limit})
+        return value
+
+    return checked
+
+
 def _share(text: str) -> Any:
     value = read_decimal(text)
     if value > 100:
@@ -167,13 +189,18 @@ def _columns(read_municipality: Callable[[str], Any], kind: str) -> list[Column]
             municipality,
             year,
             Column("category", ("brottskategori", "category"), read_text(200)),
-            Column("reported", ("antal", "reported"), read_integer, meaning=_("a whole number")),
+            Column(
+                "reported",
+                ("antal", "reported"),
+                _at_most(read_integer, MOST_REPORTED_CRIMES),
+                meaning=_("a whole number from 0 to %s") % MOST_REPORTED_CRIMES,
+            ),
             Column(
                 "per_100k",
                 ("per_100000", "per 100 000", "per_100k"),
-                read_decimal,
+                _at_most(read_decimal, MOST_PER_100K),
                 required=False,
-                meaning=_("a number, such as 12,5"),
+                meaning=_("a number from 0 to %s, such as 12,5") % MOST_PER_100K,
             ),
             problem,
         ]

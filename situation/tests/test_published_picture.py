@@ -125,7 +125,6 @@ def test_publishing_again_needs_a_published_picture_and_a_publisher(cast: Cast) 
     )
     assert "are not public" in response.content.decode()
     assert not PublishedPicture.objects.exists()
-    assert (
-        client_for(cast.reporter).post(f"{STAFF}publicera/", {"action": "republish"}).status_code
-        in (403, 404)
-    )
+    assert client_for(cast.reporter).post(
+        f"{STAFF}publicera/", {"action": "republish"}
+    ).status_code in (403, 404)
