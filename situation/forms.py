@@ -328,6 +328,8 @@ class FileDecisionForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("store_all", "store_all"), ("keep_valid", "keep_valid"), ("cancel", "cancel")]
     )
+    # Ticked on the check step when rows seem to hold personal data (core/personal_data.py).
+    confirm_personal_data = forms.BooleanField(required=False)
 
 
 # Correcting and withdrawing evidence: every change says why.

@@ -35,7 +35,8 @@ def _later_evidence(cast: Cast) -> None:
 
 def _api_figure(client: object) -> float | None:
     found = client.get("/api/v1/situation-pictures/eslov/2016").json()  # type: ignore[attr-defined]
-    return found["problems"][0]["figures"]["complaints"]
+    figure: float | None = found["problems"][0]["figures"]["complaints"]
+    return figure
 
 
 def test_later_evidence_leaves_the_public_figures_as_published(
@@ -70,7 +71,7 @@ def test_the_public_documents_show_the_published_figures_too(
         note="noted",
     )
     table = next(b for b in doc.blocks if hasattr(b, "rows"))
-    assert table.rows[0][1] == "4"  # type: ignore[attr-defined]
+    assert table.rows[0][1] == "4"
     response = client_for().get("/kommun/eslov/lagesbild/2016/pdf/")
     assert response.status_code == 200
 
