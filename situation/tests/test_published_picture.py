@@ -129,3 +129,20 @@ def test_publishing_again_needs_a_published_picture_and_a_publisher(cast: Cast) 
     assert client_for(cast.reporter).post(
         f"{STAFF}publicera/", {"action": "republish"}
     ).status_code in (403, 404)
+
+
+def test_the_migration_freezes_pictures_published_before_figures_were_kept(
+    cast: Cast, published: PublishedPicture
+) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    PublishedPicture.objects.update(figures=None)
+    migration = importlib.import_module(
+        "situation.migrations.0008_published_picture_frozen_figures"
+    )
+    migration.freeze_published(apps, None)
+    published.refresh_from_db()
+    assert published.figures is not None
+    assert published.figures["rows"][0]["figures"]["complaints"] == 4
