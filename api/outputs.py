@@ -357,9 +357,10 @@ def picture_refs_out(link: Link, found: list[PublishedPicture]) -> list[PictureR
     return [picture_ref_out(link, published) for published in found]
 
 
-def picture_out(place: Municipality, year: int) -> PictureOut:
-    """A picture's figures per problem and source; the caller checks that it is published."""
-    picture = situation_selectors.year_picture(place, year)
+def picture_out(published: PublishedPicture) -> PictureOut:
+    """A published picture's figures per problem and source, as they were published."""
+    picture = situation_selectors.frozen_picture(published)
+    place = published.municipality
     problems: list[ProblemFigures] = []
     for rank, row in enumerate(picture.rows, start=1):
         figures: dict[str, float | None] = {}
@@ -378,7 +379,10 @@ def picture_out(place: Municipality, year: int) -> PictureOut:
         )
     return {
         "municipality": _ref(place),
-        "year": year,
+        "year": published.year,
+        "published_at": published.published_at,
+        "published_again_at": published.updated_at,
+        "evidence_changed_since": situation_selectors.evidence_changed(published),
         "small_count_limit": situation_selectors.SMALL_COUNT,
         "problems": problems,
     }

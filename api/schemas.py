@@ -230,6 +230,10 @@ class ProblemFigures(TypedDict):
 class PictureOut(TypedDict):
     municipality: PlaceRef
     year: int
+    # The figures are those published; evidence changed since is only flagged.
+    published_at: datetime
+    published_again_at: datetime | None
+    evidence_changed_since: bool
     small_count_limit: int
     problems: list[ProblemFigures]
 

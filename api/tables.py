@@ -152,7 +152,7 @@ def _pictures(municipality: str, year: int | None) -> Iterator[schemas.PictureOu
     if year:
         pictures = pictures.filter(year=year)
     for published in pictures.order_by("year"):
-        yield outputs.picture_out(published.municipality, published.year)
+        yield outputs.picture_out(published)
 
 
 TABLES: dict[str, Table] = {

@@ -293,6 +293,7 @@ def picture_list(
 )
 def picture_detail(request: HttpRequest, slug: str, year: int) -> schemas.PictureOut:
     place = get_object_or_404(Municipality, slug=slug)
-    if not situation_selectors.is_published(place, year):
+    published = situation_selectors.published_picture(place, year)
+    if published is None:
         raise HttpError(404, f"{place.name} has not published a situation picture for {year}")
-    return outputs.picture_out(place, year)
+    return outputs.picture_out(published)

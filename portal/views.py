@@ -25,6 +25,7 @@ from promises import selectors
 from promises.models import CitizenPromise
 from promises.printing import promise_document
 from situation import selectors as situation_selectors
+from situation.labels import publication_note
 from situation.printing import picture_document
 from situation.vocabularies import Source
 
@@ -100,12 +101,15 @@ def _public_evaluation(slug: str, year: int) -> tuple[CitizenPromise, Evaluation
     return promise, found
 
 
-def _published_place(slug: str, year: int) -> Municipality:
-    """A municipality whose situation picture of the year is published, else 404."""
+def _published_picture(slug: str, year: int) -> tuple[situation_selectors.Picture, str]:
+    """A municipality's situation picture of the year as published, with the note on when it
+    was published and whether the evidence has changed since; else 404."""
     place = get_object_or_404(Municipality, slug=slug)
-    if not situation_selectors.is_published(place, year):
+    published = situation_selectors.published_picture(place, year)
+    if published is None:
         raise Http404
-    return place
+    changed = situation_selectors.evidence_changed(published)
+    return situation_selectors.frozen_picture(published), publication_note(published, changed)
 
 
 def _promise_context(slug: str, year: int) -> dict[str, object]:
@@ -161,12 +165,14 @@ def evaluation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_safe
 def situation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """A published situation picture: aggregate figures only, small counts hidden."""
-    place = _published_place(slug, year)
+    picture, note = _published_picture(slug, year)
+    place = picture.municipality
     return render(
         request,
         "portal/situation.html",
         {
-            "picture": situation_selectors.year_picture(place, year),
+            "picture": picture,
+            "publication_note": note,
             "answered": situation_selectors.answering_promises(place, year, public=True),
             "sources": Source.values,
             "published_years": situation_selectors.published_years(place),
@@ -200,13 +206,14 @@ def evaluation_download(request: HttpRequest, slug: str, year: int, fmt: str) ->
 
 @require_safe
 def situation_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
-    place = _published_place(slug, year)
+    picture, note = _published_picture(slug, year)
     doc = picture_document(
-        situation_selectors.year_picture(place, year),
-        answered=situation_selectors.answering_promises(place, year, public=True),
+        picture,
+        answered=situation_selectors.answering_promises(picture.municipality, year, public=True),
         public=True,
         period_label=str(year),
         before_label=str(year - 1),
+        note=note,
     )
     return document_response(request, doc, fmt)
 

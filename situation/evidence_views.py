@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts import permissions
 from core.http import FORM_METHODS
-from core.personal_data import personal_data_allowed
+from core.personal_data import KIND_LABELS, personal_data_allowed
 from imports.tabular import MAX_FILE_BYTES
+from lib.personal_data import Kind
 from situation import access, services
 from situation.forms import (
     IMPORT_KIND_CHOICES,
@@ -27,6 +28,7 @@ from situation.forms import (
     WithdrawForm,
     correction_form,
     free_texts,
+    voices_within_participants,
 )
 from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
 from situation.vocabularies import DialogueKind, Source
@@ -74,6 +76,7 @@ def dialogue_create(request: HttpRequest, slug: str) -> HttpResponse:
     if (
         form.is_valid()
         and concerns.is_valid()
+        and voices_within_participants(form, concerns)
         and personal_data_allowed(
             form, form.cleaned_data["notes"], *(c.cleaned_data.get("text", "") for c in concerns)
         )
@@ -142,16 +145,29 @@ def file_import(request: HttpRequest, pk: int) -> HttpResponse:
             if not form.is_valid():
                 raise ValidationError(_("Choose what to do with the file."))
             services.file_import_decide(
-                run=run, action=form.cleaned_data["action"], by=request.user
+                run=run,
+                action=form.cleaned_data["action"],
+                by=request.user,
+                personal_data_confirmed=form.cleaned_data["confirm_personal_data"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("situation:file_import", pk=run.pk)
     template = "situation/_file_import.html" if request.htmx else "situation/file_import.html"  # type: ignore[attr-defined]
+    found = (run.preview or {}).get("personal_data", [])
     return render(
         request,
         template,
-        {"run": run, "errors": run.errors[:ERRORS_SHOWN], "more": len(run.errors) > ERRORS_SHOWN},
+        {
+            "run": run,
+            "errors": run.errors[:ERRORS_SHOWN],
+            "more": len(run.errors) > ERRORS_SHOWN,
+            "personal_data": [
+                (row, column, ", ".join(str(KIND_LABELS[Kind(k)]) for k in kinds))
+                for row, column, kinds in found[:ERRORS_SHOWN]
+            ],
+            "personal_data_more": len(found) > ERRORS_SHOWN,
+        },
     )
 
 

@@ -2,6 +2,7 @@ from datetime import date
 from typing import Any, TypedDict
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -15,7 +16,7 @@ from places.models import District
 from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
 from situation.services import CORRECTABLE_FIELDS, RaisedConcern, Reasons
-from situation.vocabularies import ParticipantGroup, Problem
+from situation.vocabularies import IMPLAUSIBLE, MOST_VOICES, ParticipantGroup, Problem
 
 
 class ClassificationForm(forms.Form):
@@ -25,7 +26,9 @@ class ClassificationForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    action = forms.ChoiceField(choices=[("publish", "publish"), ("unpublish", "unpublish")])
+    action = forms.ChoiceField(
+        choices=[("publish", "publish"), ("republish", "republish"), ("unpublish", "unpublish")]
+    )
 
 
 class MotivationForm(forms.Form):
@@ -257,7 +260,10 @@ class ConcernForm(forms.Form):
 
     text = forms.CharField(label=_("Concern"), max_length=2000, required=False)
     voiced_by = forms.IntegerField(
-        label=_("How many voiced it"), min_value=1, max_value=100_000, required=False
+        label=_("How many voiced it"),
+        min_value=1,
+        required=False,
+        validators=[MaxValueValidator(MOST_VOICES, message=IMPLAUSIBLE)],
     )
     problem = forms.ChoiceField(
         label=_("Problem"),
@@ -277,6 +283,23 @@ class ConcernForm(forms.Form):
 
 
 ConcernFormSet = forms.formset_factory(ConcernForm, extra=5, max_num=50)
+
+
+def voices_within_participants(form: DialogueForm, concerns: Any) -> bool:
+    """Whether no concern of a valid dialogue was voiced by more people than took part;
+    otherwise the concern's field says so. Without a number of participants, any count."""
+    participants = form.cleaned_data.get("participants") or 0
+    within = True
+    for concern in concerns:
+        voiced_by = concern.cleaned_data.get("voiced_by")
+        if participants and voiced_by and voiced_by > participants:
+            concern.add_error(
+                "voiced_by",
+                gettext("More than the %(participants)s who took part in the dialogue.")
+                % {"participants": participants},
+            )
+            within = False
+    return within
 
 
 IMPORT_KIND_CHOICES = [
@@ -305,6 +328,8 @@ class FileDecisionForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("store_all", "store_all"), ("keep_valid", "keep_valid"), ("cancel", "cancel")]
     )
+    # Ticked on the check step when rows seem to hold personal data (core/personal_data.py).
+    confirm_personal_data = forms.BooleanField(required=False)
 
 
 # Correcting and withdrawing evidence: every change says why.

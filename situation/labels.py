@@ -1,8 +1,12 @@
 """Figures of the situation picture in words, for pages and printed documents alike."""
 
+from typing import Any
+
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from situation.selectors import SMALL_COUNT, public_figure
+from situation.selectors.picture import SMALL_COUNT, public_figure
 from situation.vocabularies import Source
 
 
@@ -46,3 +50,22 @@ def change_text(change: float | None) -> str:
         return "±0\u00a0%"
     sign = "+" if percent > 0 else "\u2212"
     return f"{sign}{abs(percent)}\u00a0%"
+
+
+def publication_note(published: Any, changed: bool) -> str:
+    """When a public picture's figures were published, and whether the evidence has changed
+    since: the figures shown are always the published ones."""
+    note = _("These figures were published on %(day)s.") % {
+        "day": date_format(localtime(published.published_at), "j F Y")
+    }
+    if published.updated_at:
+        note = _("These figures were first published on %(first)s and again on %(again)s.") % {
+            "first": date_format(localtime(published.published_at), "j F Y"),
+            "again": date_format(localtime(published.updated_at), "j F Y"),
+        }
+    if changed:
+        note += " " + _(
+            "The evidence of the year has changed since. The figures shown are the published "
+            "ones until the police and the municipality publish the picture again."
+        )
+    return note

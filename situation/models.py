@@ -13,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import validate_evidence_year, validate_happened_on
 from situation.vocabularies import (
+    IMPLAUSIBLE,
+    MOST_PARTICIPANTS,
+    MOST_PER_100K,
+    MOST_REPORTED_CRIMES,
+    MOST_VOICES,
     Channel,
     DialogueForm,
     DialogueKind,
@@ -23,6 +28,11 @@ from situation.vocabularies import (
 LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
 YEAR = [validate_evidence_year]
+
+
+def most(limit: int) -> list[MaxValueValidator]:
+    """The plausible upper bound of a count (situation/vocabularies.py), with its message."""
+    return [MaxValueValidator(limit, message=IMPLAUSIBLE)]
 
 
 class Placed(models.Model):
@@ -122,7 +132,9 @@ class Dialogue(Placed):
     held_on = models.DateField(_("held on"), validators=[validate_happened_on])
     form = models.CharField(_("form"), max_length=30, choices=DialogueForm.choices)
     title = models.CharField(_("title"), max_length=200)
-    participants = models.PositiveIntegerField(_("number of participants"), default=0)
+    participants = models.PositiveIntegerField(
+        _("number of participants"), default=0, validators=most(MOST_PARTICIPANTS)
+    )
     participant_groups = models.JSONField(_("participant groups"), default=list, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_by = models.ForeignKey(
@@ -156,7 +168,9 @@ class Concern(Placed, Classified):
     )
     text = models.TextField(_("concern"))
     voiced_by = models.PositiveIntegerField(
-        _("how many voiced it"), default=1, validators=[MinValueValidator(1)]
+        _("how many voiced it"),
+        default=1,
+        validators=[MinValueValidator(1), *most(MOST_VOICES)],
     )
 
     audit_private_fields = ("text",)
@@ -257,9 +271,16 @@ class CrimeStatistic(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)
     category = models.CharField(_("crime category"), max_length=200)
     problem = models.CharField(_("problem"), max_length=30, choices=Problem.choices, blank=True)
-    reported = models.PositiveIntegerField(_("reported crimes"))
+    reported = models.PositiveIntegerField(
+        _("reported crimes"), validators=most(MOST_REPORTED_CRIMES)
+    )
     per_100k = models.DecimalField(
-        _("per 100,000 inhabitants"), max_digits=10, decimal_places=1, null=True, blank=True
+        _("per 100,000 inhabitants"),
+        max_digits=10,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), *most(MOST_PER_100K)],
     )
 
     evidence_kind = "crime_statistic"
@@ -356,6 +377,21 @@ class PublishedPicture(models.Model):
         related_name="+",
         verbose_name=_("published by"),
     )
+    # The figures as published: the public pages, the API and the documents show these, so
+    # evidence added or corrected later does not change what the two parties published.
+    figures = models.JSONField(_("published figures"), null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("published again at"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published again by"),
+    )
+
+    # The history records that the figures changed, not the whole table of them.
+    audit_private_fields = ("figures",)
 
     class Meta:
         verbose_name = _("published situation picture")
@@ -367,6 +403,15 @@ class PublishedPicture(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} {self.year}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A picture is never public without its figures frozen, however it was created.
+        if self.figures is None:
+            from situation.selectors.picture import year_picture
+            from situation.selectors.published import picture_figures
+
+            self.figures = picture_figures(year_picture(self.municipality, self.year))
+        super().save(*args, **kwargs)
 
 
 class Motivation(models.Model):

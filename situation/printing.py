@@ -20,9 +20,11 @@ def picture_document(
     public: bool,
     period_label: str,
     before_label: str,
+    note: str = "",
 ) -> Document:
     """A situation picture: problems ranked, each source's figure, the change, the months
-    and which promise answers it. For the public, counts under three are not shown."""
+    and which promise answers it. For the public, counts under three are not shown; `note`
+    says when a public picture was published."""
     header = (
         _("Problem"),
         *(str(label) for value, label in Source.choices),
@@ -60,6 +62,7 @@ def picture_document(
             )
             % {"before": before_label}
         ),
+        *([Paragraph(note, small=True)] if note else []),
         Table("", header, tuple(rows), numeric=tuple(range(1, len(Source.values) + 2))),
     ]
     if public:

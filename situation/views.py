@@ -76,23 +76,39 @@ def picture_latest(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("situation:picture", slug=slug, year=_default_year(municipality))
 
 
+def _publication(
+    municipality: Municipality, year: int, found: selectors.Picture, quarter: int | None
+) -> dict[str, Any]:
+    """Whether the year's picture is public, and which published figures the evidence no
+    longer gives (a public picture is always the whole year)."""
+    published = selectors.published_picture(municipality, year)
+    if published is None:
+        return {"published": None, "changes": []}
+    now = found if quarter is None else selectors.year_picture(municipality, year)
+    return {
+        "published": published,
+        "changes": selectors.figure_changes(selectors.frozen_picture(published), now),
+    }
+
+
 @require_safe
 @login_required
 def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = access.get_municipality_for_reader(request, slug)
     quarter = _quarter(request)
+    found = _period_picture(municipality, year, quarter)
     return render(
         request,
         "situation/picture.html",
         {
-            "picture": _period_picture(municipality, year, quarter),
+            **_publication(municipality, year, found, quarter),
+            "picture": found,
             "quarter": quarter,
             "quarters": range(1, 5),
             "before": _before_label(year, quarter),
             "sources": Source.values,
             "years": selectors.evidence_years(municipality),
             "answered": selectors.answering_promises(municipality, year, public=False),
-            "published": selectors.is_published(municipality, year),
             "can_publish": permissions.can_publish_evidence(request.user, municipality),
             "can_record": permissions.can_record_evidence(request.user, municipality),
         },
@@ -235,6 +251,15 @@ def picture_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     elif form.cleaned_data["action"] == "publish":
         services.picture_publish(municipality=municipality, year=year, by=request.user)
         messages.success(request, _("The figures of %s are now public.") % year)
+    elif form.cleaned_data["action"] == "republish":
+        try:
+            services.picture_republish(municipality=municipality, year=year, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The public figures of %s now agree with the evidence.") % year
+            )
     else:
         services.picture_unpublish(municipality=municipality, year=year, by=request.user)
         messages.success(request, _("The figures of %s are no longer public.") % year)

@@ -82,3 +82,20 @@ class ParticipantGroup(models.TextChoices):
     MUNICIPAL_STAFF = "municipal_staff", _("Municipal staff")
     RESCUE_SERVICE = "rescue_service", _("Rescue service")
     OTHER = "other", _("Others")
+
+
+# The plausible upper bound of each count the evidence holds, defined here once: a larger
+# figure is a typing error (a few zeros too many) and is refused where it is entered, in
+# forms and corrections (the models' validators) and in file imports (the column readers).
+# Places store no population, so one bound holds for every municipality; each is set well
+# above what the largest municipality reports (Stockholm's largest crime category is below
+# 100,000 reported crimes a year, and one crime per inhabitant is 100,000 per 100,000).
+MOST_PARTICIPANTS = 10_000  # in one dialogue
+MOST_VOICES = MOST_PARTICIPANTS  # who voiced one concern in one dialogue
+MOST_REPORTED_CRIMES = 150_000  # of one category, in one municipality, in one year
+MOST_PER_100K = 100_000  # reported crimes of one category per 100,000 inhabitants
+
+IMPLAUSIBLE = _(
+    "%(value)s is more than %(limit_value)s, which is not plausible here. Check the number "
+    "for a typing error."
+)

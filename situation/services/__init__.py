@@ -21,6 +21,7 @@ from situation.services.evidence import (
     complaint_create,
     dialogue_create,
     picture_publish,
+    picture_republish,
     picture_unpublish,
 )
 from situation.services.files import (
@@ -51,6 +52,7 @@ __all__ = [
     "file_import_start",
     "import_columns",
     "picture_publish",
+    "picture_republish",
     "picture_unpublish",
     "police_events_fetch",
     "police_events_store",

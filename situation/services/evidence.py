@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
-from audit.services import audit_record, stored_snapshot
+from audit.services import audit_record, snapshot, stored_snapshot
 from lib.classify import classify
 from places.models import District, Municipality
 from promises.models import Commitment
 from situation.models import Complaint, Concern, Dialogue, Motivation, PublishedPicture
+from situation.selectors.picture import year_picture
+from situation.selectors.published import figure_changes, frozen_picture, picture_figures
 from situation.vocabularies import Channel, Problem, Receiver
 
 
@@ -59,6 +61,31 @@ def picture_publish(*, municipality: Municipality, year: int, by: Any) -> Publis
     )
     if created:
         audit_record(action=AuditAction.CREATE, instance=published, by=by)
+    return published
+
+
+@transaction.atomic
+def picture_republish(*, municipality: Municipality, year: int, by: Any) -> PublishedPicture:
+    """Publish a public picture again with the figures the evidence gives now; the history
+    keeps which figures changed."""
+    published = (
+        PublishedPicture.objects.select_for_update()
+        .filter(municipality=municipality, year=year)
+        .first()
+    )
+    if published is None:
+        raise ValidationError(_("The figures of %s are not public.") % year)
+    before = {**stored_snapshot(published), "changed_figures": []}
+    now = year_picture(municipality, year)
+    changes = figure_changes(frozen_picture(published), now)
+    published.figures = picture_figures(now)
+    published.updated_at, published.updated_by = timezone.now(), by
+    published.save()
+    after = {
+        **snapshot(published),
+        "changed_figures": [f"{c.label}, {c.column}: {c.published} → {c.now}" for c in changes],
+    }
+    audit_record(action=AuditAction.CHANGE, instance=published, by=by, before=before, after=after)
     return published
 
 

@@ -37,9 +37,17 @@ from imports.tabular import (
 )
 from lib.classify import classify
 from lib.periods import evidence_years, happened_dates
+from lib.personal_data import kinds_found
 from places.models import District, Municipality
 from situation.models import Complaint, CrimeStatistic, SurveyResult
-from situation.vocabularies import Channel, Problem, Receiver
+from situation.vocabularies import (
+    IMPLAUSIBLE,
+    MOST_PER_100K,
+    MOST_REPORTED_CRIMES,
+    Channel,
+    Problem,
+    Receiver,
+)
 
 # Suggestions below this confidence leave a statistic's problem empty rather than guess.
 CATEGORY_CONFIDENCE = 0.5
@@ -64,6 +72,13 @@ class FileImportReport:
     replaced: list[list[Any]] = field(default_factory=list)
     # For the user, before storing: [row, record, [[field, old, new], ...]].
     replacements: list[list[Any]] = field(default_factory=list)
+    # Cells that seem to hold personal data, as [row, column, [kind, ...]]: storing them
+    # needs the user's confirmation. The values themselves are not repeated.
+    personal_data: list[list[Any]] = field(default_factory=list)
+
+    @property
+    def personal_data_rows(self) -> list[int]:
+        return sorted({row for row, _column, _kinds in self.personal_data})
 
     @property
     def skipped_rows(self) -> list[int]:
@@ -83,6 +98,11 @@ class FileImportReport:
             parts.append(
                 _("New: %(created)s, updated: %(updated)s, already stored: %(unchanged)s.")
                 % {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
+            )
+        if self.personal_data and not self.stored:
+            parts.append(
+                _("Rows %(rows)s seem to hold personal data; storing them must be confirmed.")
+                % {"rows": ", ".join(str(row) for row in self.personal_data_rows)}
             )
         if bad:
             parts.append(
@@ -139,6 +159,21 @@ def _happened_on(text: str) -> date:
     return day
 
 
+def _at_most(read: Callable[[str], Any], limit: int) -> Callable[[str], Any]:
+    """A reader of a count that refuses a value above its plausible bound (see
+    situation/vocabularies.py): a typing error must not be published."""
+
+    def checked(text: str) -> Any:
+        value = read(text)
+        if value < 0:
+            raise CellError(_("%s is negative") % repr(text))
+        if value > limit:
+            raise CellError(IMPLAUSIBLE % {"value": repr(text), "limit_value": limit})
+        return value
+
+    return checked
+
+
 def _share(text: str) -> Any:
     value = read_decimal(text)
     if value > 100:
@@ -167,13 +202,18 @@ def _columns(read_municipality: Callable[[str], Any], kind: str) -> list[Column]
             municipality,
             year,
             Column("category", ("brottskategori", "category"), read_text(200)),
-            Column("reported", ("antal", "reported"), read_integer, meaning=_("a whole number")),
+            Column(
+                "reported",
+                ("antal", "reported"),
+                _at_most(read_integer, MOST_REPORTED_CRIMES),
+                meaning=_("a whole number from 0 to %s") % MOST_REPORTED_CRIMES,
+            ),
             Column(
                 "per_100k",
                 ("per_100000", "per 100 000", "per_100k"),
-                read_decimal,
+                _at_most(read_decimal, MOST_PER_100K),
                 required=False,
-                meaning=_("a number, such as 12,5"),
+                meaning=_("a number from 0 to %s, such as 12,5") % MOST_PER_100K,
             ),
             problem,
         ]
@@ -297,9 +337,11 @@ def file_import(
     allowed_municipalities: set[int] | None = None,
     keep_valid: bool = False,
     dry_run: bool = False,
+    personal_data_confirmed: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> FileImportReport:
     """Check a whole evidence file and store it: all rows, or with `keep_valid` the good ones.
+    Rows that seem to hold personal data are stored only with `personal_data_confirmed`.
 
     Raises imports.tabular.TableError when the file as a whole cannot be read.
     """
@@ -311,16 +353,38 @@ def file_import(
     _duplicates(checked, kind)
     report = FileImportReport(kind=kind, file_name=file_name, total=checked.total)
     report.errors = checked.errors
+    if kind == "complaints":
+        report.personal_data = _personal_data(checked.rows, columns)
     if dry_run and checked.rows:
         # Tell what storing the valid rows would do, writing nothing.
         IMPORT_KINDS[kind](checked.rows, report, by, True)
     if dry_run or (checked.errors and not keep_valid) or not checked.rows:
+        return report
+    if report.personal_data and not personal_data_confirmed:
         return report
     with transaction.atomic():
         IMPORT_KINDS[kind](checked.rows, report, by, False)
     report.stored = True
     report.kept_rows = [number for number, _values in checked.rows]
     return report
+
+
+# The complaint columns whose free text is checked for personal data.
+PERSONAL_DATA_COLUMNS = ("text", "place")
+
+
+def _personal_data(
+    rows: Iterable[tuple[int, dict[str, Any]]], columns: list[Column]
+) -> list[list[Any]]:
+    """Which valid rows hold what looks like personal data, in which column and of what kind."""
+    labels = {column.key: column.label for column in columns}
+    found = []
+    for number, values in rows:
+        for key in PERSONAL_DATA_COLUMNS:
+            kinds = kinds_found(values.get(key) or "")
+            if kinds:
+                found.append([number, labels[key], [str(kind) for kind in kinds]])
+    return found
 
 
 def _problem_of(values: dict[str, Any], text: str, threshold: float) -> str:
@@ -547,18 +611,34 @@ def file_import_check(*, run: FileImport) -> None:
             "updated": report.updated,
             "unchanged": report.unchanged,
             "replacements": report.replacements,
+            "personal_data": report.personal_data,
         }
     run.save()
 
 
-def file_import_decide(*, run: FileImport, action: str, by: Any) -> None:
-    """The user's decision on a checked file: store all, keep the valid rows, or cancel."""
+def file_import_decide(
+    *, run: FileImport, action: str, by: Any, personal_data_confirmed: bool = False
+) -> None:
+    """The user's decision on a checked file: store all, keep the valid rows, or cancel.
+    Rows that seem to hold personal data are stored only when the user confirmed it."""
     if run.status != FileImportStatus.CHECKED:
         raise ValidationError(_("This file has already been dealt with."))
     if action == "cancel":
         run.status, run.data = FileImportStatus.CANCELLED, None
         run.save()
         return
+    flagged = sorted({row for row, _column, _kinds in (run.preview or {}).get("personal_data", [])})
+    if flagged and not personal_data_confirmed:
+        raise ValidationError(
+            _(
+                "Some rows seem to hold personal data. Remove it from the file and upload it "
+                "again, or tick the box that it is needed."
+            )
+        )
+    if flagged:
+        run.summary = _("Personal data in rows %(rows)s was confirmed as needed.") % {
+            "rows": ", ".join(str(row) for row in flagged)
+        }
     if action != "cancel" and run.bad_rows >= run.total_rows:
         raise ValidationError(_("No row is correct, so nothing can be stored."))
     if action == "store_all" and run.errors:
@@ -583,9 +663,12 @@ def file_import_store(*, run: FileImport, keep_valid: bool, by: Any) -> None:
         by=by,
         allowed_municipalities={run.municipality_id},
         keep_valid=keep_valid,
+        # The user confirmed any personal data when deciding (file_import_decide).
+        personal_data_confirmed=True,
     )
     run.status = FileImportStatus.STORED if report.stored else FileImportStatus.CHECKED
-    run.summary = report.summary()
+    # The confirmation of personal data, if any, stays beside what was stored.
+    run.summary = " ".join(part for part in (report.summary(), run.summary) if part)
     if report.stored:
         run.stored_changes = {"created": report.created_pks, "replaced": report.replaced}
     run.data = None if report.stored else run.data

@@ -188,3 +188,80 @@ def test_the_file_fields_help_links_the_guide_it_names(cast: Cast) -> None:
     page = client_for(cast.reporter, "sv").get("/arbete/lagesbild/eslov/inlasning/")
     help_text = page.content.decode().split('id="id_file_help"')[1].split("</p>")[0]
     assert '<a href="/arbete/lagesbild/inlasning/vagledning/">vägledningen</a>' in help_text
+
+
+PERSONAL = (
+    "kommun;datum;text;plats\n"
+    "Eslöv;2016-03-02;Bilar kör för fort på Storgatan.;Storgatan\n"
+    "Eslöv;2016-03-03;Ring mig på 070-123 45 67 om bilarna.;Torget\n"
+    "Eslöv;2016-03-04;Mopeder i parken på kvällarna.;Hos grannen som heter Sven Svensson\n"
+).encode()
+
+
+def test_imported_complaint_rows_with_personal_data_are_listed_and_need_confirmation(
+    cast: Cast,
+) -> None:
+    from situation.models import Complaint
+
+    client = client_for(cast.reporter)
+    response = client.post(
+        "/arbete/lagesbild/eslov/inlasning/",
+        {"kind": "complaints", "file": SimpleUploadedFile("klagomal.csv", PERSONAL)},
+    )
+    run = FileImport.objects.get()
+    assert response["Location"] == f"/arbete/lagesbild/inlasning/{run.pk}/"
+    assert run.preview["personal_data"] == [[3, "text", ["phone"]], [4, "plats", ["name"]]]
+    page = client.get(f"/arbete/lagesbild/inlasning/{run.pk}/").content.decode()
+    assert "Rows that seem to hold personal data" in page
+    assert re.search(r'data-label="Row">3</td><td data-label="Column">text</td>', page)
+    assert "a phone number" in page and "a name" in page
+    assert "070-123 45 67" not in page  # the finding is named, not repeated
+    assert 'name="confirm_personal_data"' in page
+    page = client.post(
+        f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "store_all"}, follow=True
+    ).content.decode()
+    assert "Some rows seem to hold personal data." in page
+    assert not Complaint.objects.exists()
+    run.refresh_from_db()
+    assert run.status == "checked"
+    client.post(
+        f"/arbete/lagesbild/inlasning/{run.pk}/",
+        {"action": "store_all", "confirm_personal_data": "on"},
+    )
+    run.refresh_from_db()
+    assert run.status == "stored" and Complaint.objects.count() == 3
+    assert "Personal data in rows 3, 4 was confirmed as needed." in run.summary
+
+
+def test_imported_complaints_without_personal_data_need_no_confirmation(cast: Cast) -> None:
+    from situation.models import Complaint
+
+    client = client_for(cast.reporter)
+    clean = b"kommun;datum;text\nEsl\xc3\xb6v;2016-03-02;Bilar k\xc3\xb6r f\xc3\xb6r fort.\n"
+    client.post(
+        "/arbete/lagesbild/eslov/inlasning/",
+        {"kind": "complaints", "file": SimpleUploadedFile("klagomal.csv", clean)},
+    )
+    run = FileImport.objects.get()
+    assert run.preview["personal_data"] == []
+    page = client.get(f"/arbete/lagesbild/inlasning/{run.pk}/").content.decode()
+    assert "confirm_personal_data" not in page
+    client.post(f"/arbete/lagesbild/inlasning/{run.pk}/", {"action": "store_all"})
+    assert Complaint.objects.count() == 1
+
+
+def test_the_command_stores_personal_data_only_when_told_it_is_needed(
+    cast: Cast, tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from django.core.management import CommandError, call_command
+
+    from situation.models import Complaint
+
+    path = tmp_path / "klagomal.csv"  # type: ignore[operator]
+    path.write_bytes(PERSONAL)
+    with pytest.raises(CommandError, match="--personal-data-needed"):
+        call_command("evidence", "import", "complaints", str(path))
+    assert "klagomal.csv: row 3, column text: personal data? phone" in capsys.readouterr().err
+    assert not Complaint.objects.exists()
+    call_command("evidence", "import", "complaints", str(path), "--personal-data-needed")
+    assert Complaint.objects.count() == 3

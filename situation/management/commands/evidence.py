@@ -22,6 +22,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--keep-valid", action="store_true", help="Store the good rows, skip the bad."
         )
+        parser.add_argument(
+            "--personal-data-needed",
+            action="store_true",
+            help="Store complaint rows that seem to hold personal data: it is needed.",
+        )
         parser.add_argument("--by", help="Username recorded as the importer.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -38,11 +43,19 @@ class Command(BaseCommand):
                 data=path.read_bytes(),
                 by=by,
                 keep_valid=options["keep_valid"],
+                personal_data_confirmed=options["personal_data_needed"],
             )
         except (TableError, OSError) as error:
             raise CommandError(f"{path}: {error}") from None
         for row_error in report.errors:
             self.stderr.write(f"{path.name}: {row_error}")
+        for row, column, kinds in report.personal_data:
+            found = ", ".join(kinds)
+            self.stderr.write(f"{path.name}: row {row}, column {column}: personal data? {found}")
         self.stdout.write(report.summary())
+        if report.personal_data and not report.stored and not report.errors:
+            raise CommandError(
+                "Nothing was stored. Remove the personal data, or use --personal-data-needed."
+            )
         if report.errors and not report.stored:
             raise CommandError("Nothing was stored. Correct the rows above, or use --keep-valid.")
