@@ -20,7 +20,7 @@ from promises.models import CitizenPromise
 from promises.vocabularies import PromiseStatus
 from situation.models import Complaint, Motivation, PoliceEvent, SurveyResult
 
-from .conftest import log
+from .conftest import log, publish_evaluation
 
 NOVEMBER = datetime(2017, 11, 20, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
 
@@ -131,7 +131,7 @@ def test_publishing_marks_the_promise_evaluated_and_shows_the_result(evidence: C
     cast = evidence
     evaluation = _start(cast)
     with pytest.raises(ValidationError, match="result in brief"):
-        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+        publish_evaluation(cast, evaluation)
     public_url = reverse("portal:evaluation", args=["eslov", 2017])
     assert client_for().get(public_url).status_code == 404, "a draft is not public"
     _judge(cast, evaluation)
@@ -140,12 +140,12 @@ def test_publishing_marks_the_promise_evaluated_and_shows_the_result(evidence: C
         time_machine.travel(NOVEMBER, tick=False),
         pytest.raises(ValidationError, match="reports dated after"),
     ):
-        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+        publish_evaluation(cast, evaluation)
     later = cast.controls.reports.get(date=date(2017, 12, 1))
     promise_services.activity_report_remove(report=later, by=cast.coordinator)
     evaluation.refresh_from_db()
     with time_machine.travel(NOVEMBER, tick=False):
-        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+        publish_evaluation(cast, evaluation)
     cast.published.refresh_from_db()
     assert cast.published.status == PromiseStatus.EVALUATED
     assert evaluation.status == EvaluationStatus.PUBLISHED
@@ -257,7 +257,7 @@ def test_a_source_without_records_for_a_period_reads_no_data_not_zero(evidence: 
     later = cast.controls.reports.get(date=date(2017, 12, 1))
     promise_services.activity_report_remove(report=later, by=cast.coordinator)
     with time_machine.travel(NOVEMBER, tick=False):
-        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+        publish_evaluation(cast, evaluation)
     page = client_for().get(reverse("portal:evaluation", args=["eslov", 2017])).content.decode()
     assert "no data for that period" in page
     pdf = client_for().get(reverse("portal:evaluation_download", args=["eslov", 2017, "pdf"]))
