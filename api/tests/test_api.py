@@ -10,7 +10,6 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from conftest import Cast, client_for
-from followup import services as followup_services
 from followup.tests.conftest import publish_evaluation
 from promises import services
 from promises.vocabularies import PromiseStatus

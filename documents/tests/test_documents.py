@@ -156,7 +156,7 @@ def test_an_evaluation_prints_its_effect_with_small_counts_hidden(cast: Cast, fm
     staff = _get(
         reverse("followup:evaluation_download", args=[evaluation.pk, fmt]), cast.coordinator
     )
-    followup_publish_evaluation(cast, evaluation)
+    publish_evaluation(cast, evaluation)
     public = _get(reverse("portal:evaluation_download", args=["eslov", 2017, fmt]))
     read = pdf_text if fmt == "pdf" else docx_text
     staff_text, public_text = read(staff)[0], read(public)[0]
