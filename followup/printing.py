@@ -4,7 +4,9 @@ from django.utils.translation import gettext as _
 
 from documents.formatting import day, done_cell, number
 from documents.model import Block, Bullets, Document, Heading, Paragraph, Table
+from followup.labels import logged_since_text
 from followup.models import Evaluation, FollowUp
+from followup.selectors import follow_up_lines
 from lib.pace import Pace
 from places.printing import municipality_header
 from promises.labels import pace_label
@@ -20,7 +22,8 @@ def follow_up_document(follow_up: FollowUp) -> Document:
         "start": day(follow_up.period_start),
         "end": day(follow_up.period_end),
     }
-    lines = list(follow_up.activities.all())
+    with_late = follow_up_lines(follow_up)
+    lines = [line for line, _late in with_late]
     rows = tuple(
         (
             f"{line.activity.get_kind_display()}: {line.activity.description}",
@@ -31,6 +34,13 @@ def follow_up_document(follow_up: FollowUp) -> Document:
         )
         for line in lines
     )
+    # Reports logged for the period after publication: the figures stay as published, and
+    # the document says what they are today.
+    late = [
+        f"{line.activity.get_kind_display()}: {logged_since_text(since)}"
+        for line, since in with_late
+        if since is not None
+    ]
     blocks: list[Block] = [
         Heading(_("Activities")),
         Table(
@@ -41,6 +51,8 @@ def follow_up_document(follow_up: FollowUp) -> Document:
             numeric=(1,),
         ),
     ]
+    if late:
+        blocks += [Heading(_("Logged after publication"), level=3), Bullets(tuple(late))]
     comments = [
         f"{line.activity.get_kind_display()}: {line.comment}" for line in lines if line.comment
     ]

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from followup.models import (
@@ -257,3 +257,60 @@ def public_follow_up(slug: str, year: int, number: int) -> FollowUp | None:
         promise__municipality__slug=slug, promise__year=year, number=number
     )
     return _with_lines(found.order_by("promise__police_area__name")).first()
+
+
+@dataclass(frozen=True)
+class LoggedSince:
+    """What the activity log says today of one activity of a follow-up whose figures were
+    frozen: how many reports dated up to the period's end were logged after the figures
+    were read, and the figures they give now."""
+
+    added: int
+    done_in_period: int
+    done_to_date: int
+    target: int | None
+
+
+def follow_up_lines(follow_up: FollowUp) -> list[tuple[FollowUpActivity, LoggedSince | None]]:
+    """The follow-up's activity lines, each with what was logged for its period after the
+    figures were frozen, where that changed them (None where the frozen figures still hold,
+    and always for a draft, whose figures are read again anyway). Late reports are welcome
+    (an officer may log a March walk in April); the published follow-up keeps its figures
+    and says what they are today."""
+    lines = list(follow_up.activities.all())
+    if follow_up.status == FollowUpStatus.DRAFT:
+        return [(line, None) for line in lines]
+    promise = follow_up.promise
+    now = {
+        item.activity.pk: item
+        for item in period_figures(promise, follow_up.period_start, follow_up.period_end)
+    }
+    added = dict(
+        ActivityReport.objects.active()
+        .filter(
+            activity__promise=promise,
+            date__lte=follow_up.period_end,
+            created_at__gt=follow_up.figures_as_of,
+        )
+        .values("activity")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("activity", "n")
+    )
+    found: list[tuple[FollowUpActivity, LoggedSince | None]] = []
+    for line in lines:
+        today = now.get(line.activity_id)
+        late = None
+        if today is not None and (
+            added.get(line.activity_id)
+            or today.done_to_date != line.done_to_date
+            or today.done_in_period != line.done_in_period
+        ):
+            late = LoggedSince(
+                added.get(line.activity_id, 0),
+                today.done_in_period,
+                today.done_to_date,
+                line.activity.target,
+            )
+        found.append((line, late))
+    return found

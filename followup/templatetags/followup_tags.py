@@ -5,8 +5,11 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from followup.labels import logged_since_text
 from followup.models import Evaluation
 from followup.selectors import (
+    LoggedSince,
+    follow_up_lines,
     period_rows,
     public_evaluation_or_revision,
     public_follow_ups_of,
@@ -69,3 +72,15 @@ def evaluation_of(promise: Any, can_start: bool = False, public: bool = False) -
         "revising": revising,
         "can_start": can_start and promise.status == PromiseStatus.PUBLISHED,
     }
+
+
+@register.simple_tag
+def activity_lines(follow_up: Any) -> list[tuple[Any, LoggedSince | None]]:
+    """A follow-up's activity lines, each with what was logged after its figures were frozen."""
+    return follow_up_lines(follow_up)
+
+
+@register.filter
+def logged_since(late: LoggedSince) -> str:
+    """What was logged for the period after publication, and the figure today."""
+    return logged_since_text(late)
