@@ -1,9 +1,10 @@
 """Follow-up facts in words, for pages and printed documents alike."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
-from followup.selectors import LoggedSince
+from followup.selectors import LoggedSince, PaceShown
 
 
 def logged_since_text(late: LoggedSince) -> str:
@@ -26,3 +27,15 @@ def logged_since_text(late: LoggedSince) -> str:
     return _("After publication the reports for the period were corrected; %(today)s.") % {
         "today": today
     }
+
+
+PACE_HEADINGS = {
+    PaceShown.PACE: _lazy("Pace"),
+    PaceShown.PACE_THEN: _lazy("Pace at the period's end"),
+    PaceShown.RESULT: _lazy("Result"),
+}
+
+
+def pace_heading(shown: PaceShown) -> str:
+    """The heading of a follow-up's or evaluation's pace column."""
+    return str(PACE_HEADINGS[shown])

@@ -1,12 +1,18 @@
 """A follow-up and an evaluation as printed documents, from the figures frozen in them."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.formatting import day, done_cell, number
 from documents.model import Block, Bullets, Document, Heading, Paragraph, Table
-from followup.labels import logged_since_text
+from followup.labels import logged_since_text, pace_heading
 from followup.models import Evaluation, FollowUp
-from followup.selectors import follow_up_lines
+from followup.selectors import (
+    evaluation_lines,
+    evaluation_pace_shown,
+    follow_up_lines,
+    follow_up_pace_shown,
+)
 from lib.pace import Pace
 from places.printing import municipality_header
 from promises.labels import pace_label
@@ -46,7 +52,13 @@ def follow_up_document(follow_up: FollowUp) -> Document:
         Table(
             _("Carried out from %(start)s to %(end)s, and in the year up to then")
             % {"start": day(follow_up.period_start), "end": day(follow_up.period_end)},
-            (_("Activity"), _("In the period"), _("Year to date"), _("Pace"), _("Results")),
+            (
+                _("Activity"),
+                _("In the period"),
+                _("Year to date"),
+                pace_heading(follow_up_pace_shown(follow_up, timezone.localdate())),
+                _("Results"),
+            ),
             rows,
             numeric=(1,),
         ),
@@ -110,8 +122,9 @@ def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
     """An evaluation: result, what was done, each commitment's effect and assessment."""
     promise = evaluation.promise
     compared = evaluation.compared
+    today = timezone.localdate()
     rows = []
-    for line in evaluation.activities.all():
+    for line, pace in evaluation_lines(evaluation, today):
         reach = "–"
         if line.reach_percent is not None:
             reach = _("%(reached)s of %(size)s (%(percent)s %%)") % {
@@ -125,7 +138,7 @@ def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
             (
                 f"{line.activity.get_kind_display()}: {line.activity.description}",
                 done_cell(line.done, line.target),
-                str(pace_label(Pace(line.pace))),
+                str(pace_label(Pace(pace))),
                 reach,
                 outcome_lines(line.outcomes),
             )
@@ -137,7 +150,13 @@ def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
         Table(
             _("Carried out from %(first)s to %(last)s")
             % {"first": day(compared["after_first"]), "last": day(compared["after_last"])},
-            (_("Activity"), _("Done"), _("Pace"), _("Reach"), _("Results")),
+            (
+                _("Activity"),
+                _("Done"),
+                pace_heading(evaluation_pace_shown(evaluation, today)),
+                _("Reach"),
+                _("Results"),
+            ),
             tuple(rows),
         ),
     ]

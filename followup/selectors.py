@@ -3,6 +3,7 @@ activity log, and which follow-ups the public may see."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from followup.vocabularies import CommitmentStatus, EvaluationStatus, FollowUpSt
 from lib.pace import Pace, Phase, Progress, progress
 from lib.periods import compared_spans, periods_of_year, year_elapsed_share
 from promises.models import Activity, ActivityReport, CitizenPromise
-from promises.selectors import public_promises, staff_promises
+from promises.selectors import promise_phase, public_promises, staff_promises
 from promises.vocabularies import CADENCE_MONTHS, OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND
 from situation.models import Motivation
 from situation.selectors import Effect, effects
@@ -314,3 +315,44 @@ def follow_up_lines(follow_up: FollowUp) -> list[tuple[FollowUpActivity, LoggedS
             )
         found.append((line, late))
     return found
+
+
+# Pace is told only while the promise runs (promises.selectors.promise_phase); once it has
+# ended, the follow-ups and the evaluation tell its result, or the pace as it stood then.
+
+
+class PaceShown(StrEnum):
+    """What a follow-up's or evaluation's pace column tells."""
+
+    PACE = "pace"  # the promise runs: the pace now
+    PACE_THEN = "pace_then"  # it has ended: the pace at that period's end, as frozen
+    RESULT = "result"  # at the year's end or after it: reached or not
+
+
+def follow_up_pace_shown(follow_up: FollowUp, today: date) -> PaceShown:
+    """A follow-up of the year's last period tells the result (its figures are the year's);
+    one of an earlier period tells the pace at its end, named so once the promise has ended."""
+    if follow_up.period_end >= date(follow_up.promise.year, 12, 31):
+        return PaceShown.RESULT
+    if promise_phase(follow_up.promise, today) == Phase.ENDED:
+        return PaceShown.PACE_THEN
+    return PaceShown.PACE
+
+
+def evaluation_pace_shown(evaluation: Evaluation, today: date) -> PaceShown:
+    """An evaluation tells the result once the promise has ended (or its figures reach the
+    year's last day), and the pace while the year still runs."""
+    ended = promise_phase(evaluation.promise, today) == Phase.ENDED
+    if ended or evaluation.as_of >= date(evaluation.promise.year, 12, 31):
+        return PaceShown.RESULT
+    return PaceShown.PACE
+
+
+def evaluation_lines(evaluation: Evaluation, today: date) -> list[tuple[EvaluationActivity, str]]:
+    """The evaluation's activity lines, each with what its pace column tells: the stored
+    pace while the promise runs, and once it has ended its result from the figures (target
+    reached or not), never a pace."""
+    lines = list(evaluation.activities.all())
+    if evaluation_pace_shown(evaluation, today) == PaceShown.PACE:
+        return [(line, line.pace) for line in lines]
+    return [(line, progress(line.done, line.target, 1.0, Phase.ENDED).pace) for line in lines]
