@@ -31,7 +31,7 @@ def logged_since_text(late: LoggedSince) -> str:
 
 PACE_HEADINGS = {
     PaceShown.PACE: _lazy("Pace"),
-    PaceShown.PACE_THEN: _lazy("Pace at the period's end"),
+    PaceShown.PACE_THEN: _lazy("Pace then"),
     PaceShown.RESULT: _lazy("Result"),
 }
 

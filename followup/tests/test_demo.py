@@ -38,8 +38,10 @@ def test_the_demo_publishes_eslovs_follow_ups_and_leaves_exempelbys_latest_as_a_
     approved = (evaluated.municipality_approved_at, evaluated.police_approved_at)
     assert [moment.date() for moment in approved] == [date(2017, 1, 20), date(2017, 1, 24)]
     assert evaluated.published_at == evaluated.police_approved_at
-    public = client_for().get(reverse("portal:evaluation", args=["eslov", 2016])).content
-    assert b"Approved for publication by Esl" in public and b"24 January 2017" in public
+    page = client_for(language="sv").get(reverse("portal:evaluation", args=["eslov", 2016]))
+    text = page.content.decode()
+    assert "Godkänt för publicering av Eslöv den 20 januari 2017" in text, text
+    assert "24 januari 2017" in text
     assert load_follow_ups(date.today()) is False, "a second run changes nothing"
     page = client_for().get(reverse("portal:follow_up", args=["eslov", 2017, 2]))
     assert page.status_code == 200

@@ -68,5 +68,5 @@ def test_an_ended_promise_s_follow_up_names_its_pace_as_of_the_period_s_end(cast
     assert '<th scope="col">Pace</th>' in running
     ended = client_for(cast.coordinator).get(url).content.decode()
     assert '<th scope="col">Pace</th>' not in ended
-    assert '<th scope="col">Pace at the period&#x27;s end</th>' in ended
-    assert 'data-label="Pace at the period&#x27;s end"' in ended
+    assert '<th scope="col">Pace then</th>' in ended
+    assert 'data-label="Pace then"' in ended
