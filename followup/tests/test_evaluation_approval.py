@@ -17,6 +17,8 @@ from conftest import Cast, client_for
 from followup import services
 from followup.models import Evaluation
 from followup.vocabularies import EvaluationStatus
+from places.models import County, Municipality, PoliceRegion
+from places.reference_data import load_reference_data
 from promises import services as promise_services
 from promises.models import CitizenPromise
 from promises.vocabularies import PromiseStatus
@@ -127,6 +129,13 @@ needs_postgres = pytest.mark.skipif(
 )
 
 
+@pytest.fixture
+def reference_data(transactional_db: None) -> None:
+    """Municipalities and police regions, committed: transactional tests empty every table
+    afterwards, so they are loaded again rather than trusted to be left by the migrations."""
+    load_reference_data(PoliceRegion, County, Municipality)
+
+
 def _at_once(*calls: Callable[[], Any]) -> list[BaseException]:
     """Run the calls in threads (each with its own database connection) released at the
     same moment; the errors they raised."""
@@ -151,8 +160,10 @@ def _at_once(*calls: Callable[[], Any]) -> list[BaseException]:
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_parties_approving_an_evaluation_at_once_publish_it_once(cast: Cast) -> None:
+@pytest.mark.django_db(transaction=True)
+def test_two_parties_approving_an_evaluation_at_once_publish_it_once(
+    reference_data: None, cast: Cast
+) -> None:
     evaluation = _judged(cast)
     police = police_coordinator(cast)
     # Each reads the evaluation before either approves, as two open pages do.
@@ -173,8 +184,10 @@ def test_two_parties_approving_an_evaluation_at_once_publish_it_once(cast: Cast)
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_parties_approving_a_promise_at_once_publish_it_once(cast: Cast) -> None:
+@pytest.mark.django_db(transaction=True)
+def test_two_parties_approving_a_promise_at_once_publish_it_once(
+    reference_data: None, cast: Cast
+) -> None:
     promise = cast.draft
     promise_services.promise_update(
         promise=promise,
