@@ -69,3 +69,14 @@ def get_follow_up_for_returner(request: HttpRequest, pk: int) -> FollowUp:
     ):
         raise PermissionDenied(_("Only the promise's coordinators may send it back."))
     return found
+
+
+def get_evaluation_for_approver(request: HttpRequest, pk: int) -> Evaluation:
+    """An evaluation the user reads and may approve for publication for one of its promise's
+    parties (as the promise itself is approved)."""
+    found = get_evaluation_for_viewer(request, pk)
+    if not permissions.promise_approval_parties(request.user, found.promise):
+        raise PermissionDenied(
+            _("Only a coordinator of the municipality or of the local police area may approve.")
+        )
+    return found

@@ -2,13 +2,15 @@
 evaluated, Exempelby's current year with its latest period waiting as a draft. The
 assessments are invented and say so."""
 
-from datetime import date
+from datetime import date, datetime, time
+
+from django.utils import timezone
 
 from accounts.models import User
-from followup.models import FollowUp
+from followup.models import Evaluation, FollowUp
 from followup.selectors import periods_of
 from followup.services import (
-    evaluation_publish,
+    evaluation_approve,
     evaluation_start,
     evaluation_update,
     follow_up_approve,
@@ -84,4 +86,16 @@ def _evaluated(promise: CitizenPromise, by: User) -> None:
         },
         activity_carry_over={},
     )
-    evaluation_publish(evaluation=evaluation, by=by)
+    # A coordinator of each party approves it from the preview, the second one publishing it.
+    police = User.objects.get(username="samordnare.polis.eslov")
+    for approver in (by, police):
+        evaluation_approve(evaluation=evaluation, by=approver)
+    # The demo's past: approved in the January after the promise year, not today.
+    first = timezone.make_aware(datetime.combine(date(promise.year + 1, 1, 20), time(10)))
+    second = timezone.make_aware(datetime.combine(date(promise.year + 1, 1, 24), time(14)))
+    Evaluation.objects.filter(pk=evaluation.pk).update(
+        municipality_approved_at=first,
+        police_approved_at=second,
+        published_at=second,
+        figures_as_of=second,
+    )

@@ -1,10 +1,18 @@
 """A follow-up and an evaluation as printed documents, from the figures frozen in them."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.formatting import day, done_cell, number
 from documents.model import Block, Bullets, Document, Heading, Paragraph, Table
+from followup.labels import logged_since_text, pace_heading
 from followup.models import Evaluation, FollowUp
+from followup.selectors import (
+    evaluation_lines,
+    evaluation_pace_shown,
+    follow_up_lines,
+    follow_up_pace_shown,
+)
 from lib.pace import Pace
 from places.printing import municipality_header
 from promises.labels import pace_label
@@ -20,7 +28,8 @@ def follow_up_document(follow_up: FollowUp) -> Document:
         "start": day(follow_up.period_start),
         "end": day(follow_up.period_end),
     }
-    lines = list(follow_up.activities.all())
+    with_late = follow_up_lines(follow_up)
+    lines = [line for line, _late in with_late]
     rows = tuple(
         (
             f"{line.activity.get_kind_display()}: {line.activity.description}",
@@ -31,16 +40,31 @@ def follow_up_document(follow_up: FollowUp) -> Document:
         )
         for line in lines
     )
+    # Reports logged for the period after publication: the figures stay as published, and
+    # the document says what they are today.
+    late = [
+        f"{line.activity.get_kind_display()}: {logged_since_text(since)}"
+        for line, since in with_late
+        if since is not None
+    ]
     blocks: list[Block] = [
         Heading(_("Activities")),
         Table(
             _("Carried out from %(start)s to %(end)s, and in the year up to then")
             % {"start": day(follow_up.period_start), "end": day(follow_up.period_end)},
-            (_("Activity"), _("In the period"), _("Year to date"), _("Pace"), _("Results")),
+            (
+                _("Activity"),
+                _("In the period"),
+                _("Year to date"),
+                pace_heading(follow_up_pace_shown(follow_up, timezone.localdate())),
+                _("Results"),
+            ),
             rows,
             numeric=(1,),
         ),
     ]
+    if late:
+        blocks += [Heading(_("Logged after publication"), level=3), Bullets(tuple(late))]
     comments = [
         f"{line.activity.get_kind_display()}: {line.comment}" for line in lines if line.comment
     ]
@@ -98,8 +122,9 @@ def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
     """An evaluation: result, what was done, each commitment's effect and assessment."""
     promise = evaluation.promise
     compared = evaluation.compared
+    today = timezone.localdate()
     rows = []
-    for line in evaluation.activities.all():
+    for line, pace in evaluation_lines(evaluation, today):
         reach = "–"
         if line.reach_percent is not None:
             reach = _("%(reached)s of %(size)s (%(percent)s %%)") % {
@@ -113,7 +138,7 @@ def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
             (
                 f"{line.activity.get_kind_display()}: {line.activity.description}",
                 done_cell(line.done, line.target),
-                str(pace_label(Pace(line.pace))),
+                str(pace_label(Pace(pace))),
                 reach,
                 outcome_lines(line.outcomes),
             )
@@ -125,7 +150,13 @@ def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
         Table(
             _("Carried out from %(first)s to %(last)s")
             % {"first": day(compared["after_first"]), "last": day(compared["after_last"])},
-            (_("Activity"), _("Done"), _("Pace"), _("Reach"), _("Results")),
+            (
+                _("Activity"),
+                _("Done"),
+                pace_heading(evaluation_pace_shown(evaluation, today)),
+                _("Reach"),
+                _("Results"),
+            ),
             tuple(rows),
         ),
     ]

@@ -3,10 +3,11 @@ activity log, and which follow-ups the public may see."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from followup.models import (
@@ -21,7 +22,7 @@ from followup.vocabularies import CommitmentStatus, EvaluationStatus, FollowUpSt
 from lib.pace import Pace, Phase, Progress, progress
 from lib.periods import compared_spans, periods_of_year, year_elapsed_share
 from promises.models import Activity, ActivityReport, CitizenPromise
-from promises.selectors import public_promises, staff_promises
+from promises.selectors import promise_phase, public_promises, staff_promises
 from promises.vocabularies import CADENCE_MONTHS, OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND
 from situation.models import Motivation
 from situation.selectors import Effect, effects
@@ -257,3 +258,101 @@ def public_follow_up(slug: str, year: int, number: int) -> FollowUp | None:
         promise__municipality__slug=slug, promise__year=year, number=number
     )
     return _with_lines(found.order_by("promise__police_area__name")).first()
+
+
+@dataclass(frozen=True)
+class LoggedSince:
+    """What the activity log says today of one activity of a follow-up whose figures were
+    frozen: how many reports dated up to the period's end were logged after the figures
+    were read, and the figures they give now."""
+
+    added: int
+    done_in_period: int
+    done_to_date: int
+    target: int | None
+
+
+def follow_up_lines(follow_up: FollowUp) -> list[tuple[FollowUpActivity, LoggedSince | None]]:
+    """The follow-up's activity lines, each with what was logged for its period after the
+    figures were frozen, where that changed them (None where the frozen figures still hold,
+    and always for a draft, whose figures are read again anyway). Late reports are welcome
+    (an officer may log a March walk in April); the published follow-up keeps its figures
+    and says what they are today."""
+    lines = list(follow_up.activities.all())
+    if follow_up.status == FollowUpStatus.DRAFT:
+        return [(line, None) for line in lines]
+    promise = follow_up.promise
+    now = {
+        item.activity.pk: item
+        for item in period_figures(promise, follow_up.period_start, follow_up.period_end)
+    }
+    added = dict(
+        ActivityReport.objects.active()
+        .filter(
+            activity__promise=promise,
+            date__lte=follow_up.period_end,
+            created_at__gt=follow_up.figures_as_of,
+        )
+        .values("activity")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("activity", "n")
+    )
+    found: list[tuple[FollowUpActivity, LoggedSince | None]] = []
+    for line in lines:
+        today = now.get(line.activity_id)
+        late = None
+        if today is not None and (
+            added.get(line.activity_id)
+            or today.done_to_date != line.done_to_date
+            or today.done_in_period != line.done_in_period
+        ):
+            late = LoggedSince(
+                added.get(line.activity_id, 0),
+                today.done_in_period,
+                today.done_to_date,
+                line.activity.target,
+            )
+        found.append((line, late))
+    return found
+
+
+# Pace is told only while the promise runs (promises.selectors.promise_phase); once it has
+# ended, the follow-ups and the evaluation tell its result, or the pace as it stood then.
+
+
+class PaceShown(StrEnum):
+    """What a follow-up's or evaluation's pace column tells."""
+
+    PACE = "pace"  # the promise runs: the pace now
+    PACE_THEN = "pace_then"  # it has ended: the pace at that period's end, as frozen
+    RESULT = "result"  # at the year's end or after it: reached or not
+
+
+def follow_up_pace_shown(follow_up: FollowUp, today: date) -> PaceShown:
+    """A follow-up of the year's last period tells the result (its figures are the year's);
+    one of an earlier period tells the pace at its end, named so once the promise has ended."""
+    if follow_up.period_end >= date(follow_up.promise.year, 12, 31):
+        return PaceShown.RESULT
+    if promise_phase(follow_up.promise, today) == Phase.ENDED:
+        return PaceShown.PACE_THEN
+    return PaceShown.PACE
+
+
+def evaluation_pace_shown(evaluation: Evaluation, today: date) -> PaceShown:
+    """An evaluation tells the result once the promise has ended (or its figures reach the
+    year's last day), and the pace while the year still runs."""
+    ended = promise_phase(evaluation.promise, today) == Phase.ENDED
+    if ended or evaluation.as_of >= date(evaluation.promise.year, 12, 31):
+        return PaceShown.RESULT
+    return PaceShown.PACE
+
+
+def evaluation_lines(evaluation: Evaluation, today: date) -> list[tuple[EvaluationActivity, str]]:
+    """The evaluation's activity lines, each with what its pace column tells: the stored
+    pace while the promise runs, and once it has ended its result from the figures (target
+    reached or not), never a pace."""
+    lines = list(evaluation.activities.all())
+    if evaluation_pace_shown(evaluation, today) == PaceShown.PACE:
+        return [(line, line.pace) for line in lines]
+    return [(line, progress(line.done, line.target, 1.0, Phase.ENDED).pace) for line in lines]

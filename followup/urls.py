@@ -25,7 +25,12 @@ urlpatterns = [
         views.evaluation_refresh,
         name="evaluation_refresh",
     ),
-    path("utvardering/<int:pk>/publicera/", views.evaluation_publish, name="evaluation_publish"),
+    path(
+        "utvardering/<int:pk>/forhandsvisning/",
+        views.evaluation_preview,
+        name="evaluation_preview",
+    ),
+    path("utvardering/<int:pk>/godkann/", views.evaluation_approve, name="evaluation_approve"),
     path("utvardering/<int:pk>/oppna-igen/", views.evaluation_reopen, name="evaluation_reopen"),
     path(
         "utvardering/<int:pk>/for-over/", views.evaluation_carry_over, name="evaluation_carry_over"

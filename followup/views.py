@@ -29,7 +29,7 @@ from followup.services.evaluations import EvaluationJudgement
 from followup.services.follow_ups import FollowUpJudgement
 from followup.vocabularies import EvaluationStatus, FollowUpStatus
 from promises.access import get_promise_for_editor
-from promises.selectors import next_year_promise
+from promises.selectors import approval_rows, may_approve, next_year_promise
 
 F = TypeVar("F", FollowUpForm, EvaluationForm)
 
@@ -271,6 +271,7 @@ def _evaluation_page(
         "form": form,
         "can_edit": can_edit,
         "next_year": next_year_promise(promise),
+        "approvals": approval_rows(found, promise),
         "history": history(f"citizenpromise:{promise.pk}") if can_edit else None,
     }
     return render(request, "followup/evaluation.html", context)
@@ -308,17 +309,61 @@ def evaluation_refresh(request: AuthedRequest, pk: int) -> HttpResponse:
     return _evaluation_act(request, found, read_again)
 
 
+@FORM_METHODS
+@login_required
+def evaluation_preview(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The evaluation as its public page will show it, with both parties' approval below.
+    The evaluation page's button comes here with its form, which is saved first."""
+    found = access.get_evaluation_for_viewer(request, pk)
+    if request.method == "POST":
+        found = access.get_evaluation_for_editor(request, pk)
+        if found.status != EvaluationStatus.DRAFT:
+            raise PermissionDenied(_("This evaluation cannot be changed by you now."))
+        here = reverse("followup:evaluation_preview", args=[found.pk])
+
+        def save(judgement: EvaluationJudgement | None) -> tuple[str, str]:
+            if judgement is not None:
+                services.evaluation_update(evaluation=found, by=request.user, **judgement)
+            if not found.summary.strip():
+                raise ValidationError(
+                    {"summary": _("Write the result in brief before publishing.")}
+                )
+            return _("The evaluation was saved. Check it as the public will see it."), here
+
+        return _evaluation_act(request, found, save)
+    promise = found.promise
+    draft = found.status == EvaluationStatus.DRAFT
+    context: dict[str, Any] = {
+        "evaluation": found,
+        "promise": promise,
+        "approvals": approval_rows(found, promise),
+        "may_approve": draft and may_approve(found, promise, request.user),
+    }
+    return render(request, "followup/evaluation_preview.html", context)
+
+
 @require_POST
 @login_required
-def evaluation_publish(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = access.get_evaluation_for_editor(request, pk)
-    here = reverse("followup:evaluation", args=[found.pk])
-
-    def publish(judgement: EvaluationJudgement | None) -> tuple[str, str]:
-        services.evaluation_publish(evaluation=found, by=request.user, judgement=judgement)
-        return _("The evaluation is published and the promise evaluated."), here
-
-    return _evaluation_act(request, found, publish)
+def evaluation_approve(request: AuthedRequest, pk: int) -> HttpResponse:
+    """A coordinator's approval of the evaluation for their party, from the preview; the
+    second party's approval publishes it."""
+    found = access.get_evaluation_for_approver(request, pk)
+    try:
+        services.evaluation_approve(evaluation=found, by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+        return redirect("followup:evaluation_preview", pk=found.pk)
+    if found.status == EvaluationStatus.PUBLISHED:
+        messages.success(
+            request,
+            _("Both parties have approved: the evaluation is published and the promise evaluated."),
+        )
+        return redirect("followup:evaluation", pk=found.pk)
+    messages.success(
+        request,
+        _("Your approval is recorded. The evaluation is published when the other party approves."),
+    )
+    return redirect("followup:evaluation_preview", pk=found.pk)
 
 
 @require_POST

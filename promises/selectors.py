@@ -9,6 +9,7 @@ from django.db.models import Max, Prefetch, Q, QuerySet
 
 from accounts.models import Organisation
 from accounts.permissions import (
+    promise_approval_parties,
     promise_scope,
     reportable_activity_scope,
     visible_promise_filter,
@@ -333,3 +334,29 @@ def position_after_last(promise: CitizenPromise, kind: type[Commitment | Activit
     """The position that puts a new commitment or activity last in its promise."""
     found = kind._default_manager.filter(promise=promise).aggregate(top=Max("position"))
     return 0 if found["top"] is None else int(found["top"]) + 1
+
+
+def approval_rows(approved: Any, promise: CitizenPromise) -> list[dict[str, Any]]:
+    """Each party of the promise with who approved the publication of `approved` (the
+    promise or its evaluation) for it and when (None: not yet)."""
+    return [
+        {
+            "party": party,
+            "name": promise.municipality.name
+            if party == "municipality"
+            else promise.police_area.name,
+            "by": getattr(approved, f"{party}_approved_by"),
+            "at": getattr(approved, f"{party}_approved_at"),
+        }
+        for party in ("municipality", "police")
+    ]
+
+
+def may_approve(approved: Any, promise: CitizenPromise, user: Any) -> bool:
+    """Whether the user may add their party's approval of `approved` (the promise or its
+    evaluation) now: a party of theirs has not approved, and they have not approved
+    themselves (an administrator may stand in for both)."""
+    parties = promise_approval_parties(user, promise)
+    approvers = (approved.municipality_approved_by_id, approved.police_approved_by_id)
+    waiting = [p for p in parties if getattr(approved, f"{p}_approved_by_id") is None]
+    return bool(waiting) and (user.is_superuser or user.pk not in approvers)

@@ -127,7 +127,7 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 if s
                 not in (PromiseStatus.WITHDRAWN, PromiseStatus.EVALUATED, PromiseStatus.PUBLISHED)
             ],
-            "approvals": _approvals(promise),
+            "approvals": selectors.approval_rows(promise, promise),
             "can_delete": can_edit and promise.status == PromiseStatus.DRAFT,
             "can_withdraw": can_edit
             and PromiseStatus.WITHDRAWN in STATUS_TRANSITIONS[promise.status],
@@ -323,34 +323,14 @@ def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("promises:promise_detail", pk=promise.pk)
 
 
-def _approvals(promise: CitizenPromise) -> list[dict[str, Any]]:
-    """Each party with who approved the publication for it and when (None: not yet)."""
-    return [
-        {
-            "party": party,
-            "name": promise.municipality.name
-            if party == "municipality"
-            else promise.police_area.name,
-            "by": getattr(promise, f"{party}_approved_by"),
-            "at": getattr(promise, f"{party}_approved_at"),
-        }
-        for party in ("municipality", "police")
-    ]
-
-
 @require_safe
 @login_required
 def promise_preview(request: AuthedRequest, pk: int) -> HttpResponse:
     """The promise as its public page will show it, with both parties' approval below."""
     promise = access.get_promise_for_viewer(request, pk)
     today = timezone.localdate()
-    parties = permissions.promise_approval_parties(request.user, promise)
-    approvers = (promise.municipality_approved_by_id, promise.police_approved_by_id)
-    waiting = [p for p in parties if getattr(promise, f"{p}_approved_by_id") is None]
-    may_approve = (
-        promise.status == PromiseStatus.SIGNED
-        and bool(waiting)
-        and (request.user.is_superuser or request.user.pk not in approvers)
+    may_approve = promise.status == PromiseStatus.SIGNED and selectors.may_approve(
+        promise, promise, request.user
     )
     return render(
         request,
@@ -360,7 +340,7 @@ def promise_preview(request: AuthedRequest, pk: int) -> HttpResponse:
             "progress": selectors.promise_progress(promise, today),
             "today": today,
             "occasions": selectors.upcoming_occasions(promise, timezone.now(), public=True),
-            "approvals": _approvals(promise),
+            "approvals": selectors.approval_rows(promise, promise),
             "may_approve": may_approve,
         },
     )

@@ -324,7 +324,14 @@ MATRIX: dict[str, Row] = {
         post=FOLLOW_UP_ACTION,
     ),
     "followup:evaluation_refresh": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
-    "followup:evaluation_publish": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
+    # Publishing, as for the promise: a preview readers may see (its button saves the form
+    # first, so coordinators only), and the approval of a coordinator of either party.
+    "followup:evaluation_preview": Row(
+        lambda w: {"pk": w.evaluation_pk},
+        get=_staff(**{**DRAFT_READERS, "partner": OK}),
+        post=FOLLOW_UP_ACTION,
+    ),
+    "followup:evaluation_approve": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     "followup:evaluation_reopen": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     "followup:evaluation_carry_over": Row(lambda w: {"pk": w.evaluation_pk}, post=FOLLOW_UP_ACTION),
     # Printed documents: public ones of what is published (the follow-up and evaluation

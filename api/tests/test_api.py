@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from conftest import Cast, client_for
-from followup import services as followup_services
+from followup.tests.conftest import publish_evaluation
 from promises import services
 from promises.vocabularies import PromiseStatus
 
@@ -93,7 +93,7 @@ def test_small_counts_are_withheld_from_the_picture(open_data: OpenData) -> None
 
 def test_an_evaluation_once_published_is_open(open_data: OpenData) -> None:
     evaluation = open_data.evaluation
-    followup_services.evaluation_publish(evaluation=evaluation, by=open_data.cast.coordinator)
+    publish_evaluation(open_data.cast, evaluation)
     found = _walk("/api/v1/evaluations")
     assert [e["summary"] for e in found] == ["HEMLIG UTVÄRDERING"]
     effects = found[0]["commitments"][0]["effects"]

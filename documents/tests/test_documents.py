@@ -19,6 +19,7 @@ from conftest import Cast, client_for
 from documents.model import Document
 from documents.services import document_file, document_render
 from followup import services as followup_services
+from followup.tests.conftest import publish_evaluation
 from places.forms import MunicipalityAdminForm, read_logo
 from places.models import Logo
 from promises import services
@@ -155,7 +156,7 @@ def test_an_evaluation_prints_its_effect_with_small_counts_hidden(cast: Cast, fm
     staff = _get(
         reverse("followup:evaluation_download", args=[evaluation.pk, fmt]), cast.coordinator
     )
-    followup_services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+    publish_evaluation(cast, evaluation)
     public = _get(reverse("portal:evaluation_download", args=["eslov", 2017, fmt]))
     read = pdf_text if fmt == "pdf" else docx_text
     staff_text, public_text = read(staff)[0], read(public)[0]

@@ -5,8 +5,8 @@ Each validates, writes in one transaction and records the change in the promise'
 year's evaluation and carry-over."""
 
 from followup.services.evaluations import (
+    evaluation_approve,
     evaluation_carry_over,
-    evaluation_publish,
     evaluation_refresh,
     evaluation_reopen,
     evaluation_start,
@@ -26,7 +26,7 @@ from followup.services.follow_ups import (
 
 __all__ = [
     "evaluation_carry_over",
-    "evaluation_publish",
+    "evaluation_approve",
     "evaluation_refresh",
     "evaluation_reopen",
     "evaluation_start",

@@ -22,6 +22,13 @@ from followup.vocabularies import EvaluationStatus
 from promises.models import ActivityReport, CitizenPromise
 from promises.selectors import next_year_promise
 from promises.services import promise_copy_to_next_year, promise_reopen, promise_set_status
+from promises.services.publishing import (
+    approval_locked,
+    approval_party,
+    approval_record,
+    approvals_clear,
+    approvals_complete,
+)
 from promises.vocabularies import PromiseStatus
 
 
@@ -137,8 +144,18 @@ def evaluation_update(
     it is carried over."""
     _require_draft(evaluation)
     before = stored_snapshot(evaluation)
+    changed = evaluation.summary != summary.strip()
+    for line in evaluation.commitments.all():
+        if line.commitment_id in commitment_texts:
+            partners, next_year, _carry = commitment_texts[line.commitment_id]
+            texts = (line.partners_assessment, line.next_year)
+            changed = changed or texts != (partners.strip(), next_year.strip())
     evaluation.summary = summary.strip()
-    save_versioned(evaluation, expected_version=expected_version, fields=["summary"])
+    fields = ["summary"]
+    if changed:
+        # A party approved other words than these: both approve the new ones.
+        fields += approvals_clear(evaluation)
+    save_versioned(evaluation, expected_version=expected_version, fields=fields)
     audit_record(action=AuditAction.CHANGE, instance=evaluation, by=by, before=before)
     for line in evaluation.commitments.all():
         if line.commitment_id not in commitment_texts:
@@ -161,15 +178,18 @@ def evaluation_update(
     return evaluation
 
 
-def evaluation_publish(
+def evaluation_approve(
     *, evaluation: Evaluation, by: User, judgement: EvaluationJudgement | None = None
 ) -> Evaluation:
-    """Publish the evaluation with its figures read one last time; the promise becomes
-    evaluated, and its public page shows the result. The judgement on the form, if given,
-    is saved first in the same transaction, and stays saved when publishing is refused."""
+    """Approve the evaluation for publication on behalf of the user's party (the
+    municipality or the police area), as a promise is approved. The figures are read once
+    more with each approval; the second party's approval freezes them, publishes the
+    evaluation and marks the promise as evaluated. The judgement on the form, if given, is
+    saved first in the same transaction, and stays saved when the approval is refused."""
     with transaction.atomic():
         if judgement is not None:
             evaluation_update(evaluation=evaluation, by=by, **judgement)
+        approval_locked(evaluation)
         _require_draft(evaluation)
         refusal = None
         if not evaluation.summary.strip():
@@ -179,7 +199,7 @@ def evaluation_publish(
         else:
             try:
                 with transaction.atomic():
-                    _publish(evaluation, by)
+                    _approve(evaluation, by)
             except ValidationError as error:
                 refusal = error
     if refusal is not None:
@@ -187,19 +207,21 @@ def evaluation_publish(
     return evaluation
 
 
-def _publish(evaluation: Evaluation, by: User) -> None:
+def _approve(evaluation: Evaluation, by: User) -> None:
+    party = approval_party(evaluation, evaluation.promise, by)
     evaluation_refresh(evaluation=evaluation, by=by)
     _require_log_counted(evaluation)
     before = stored_snapshot(evaluation)
-    evaluation.status = EvaluationStatus.PUBLISHED
-    evaluation.published_by, evaluation.published_at = by, timezone.now()
-    save_versioned(
-        evaluation,
-        expected_version=evaluation.version,
-        fields=["status", "published_by", "published_at"],
-    )
+    now = timezone.now()
+    fields = approval_record(evaluation, party, by, now)
+    if approvals_complete(evaluation):
+        evaluation.status = EvaluationStatus.PUBLISHED
+        evaluation.published_by, evaluation.published_at = by, now
+        fields += ["status", "published_by", "published_at"]
+    save_versioned(evaluation, expected_version=evaluation.version, fields=fields)
     audit_record(action=AuditAction.CHANGE, instance=evaluation, by=by, before=before)
-    promise_set_status(promise=evaluation.promise, by=by, status=PromiseStatus.EVALUATED)
+    if evaluation.status == EvaluationStatus.PUBLISHED:
+        promise_set_status(promise=evaluation.promise, by=by, status=PromiseStatus.EVALUATED)
 
 
 def _require_log_counted(evaluation: Evaluation) -> None:
@@ -242,10 +264,17 @@ def evaluation_reopen(*, evaluation: Evaluation, by: User | None, reason: str) -
     evaluation.status = EvaluationStatus.DRAFT
     evaluation.reopened_at, evaluation.reopened_by = timezone.now(), by
     evaluation.reopen_reason = reason.strip()
+    # Publishing it again needs both parties' approval again.
     save_versioned(
         evaluation,
         expected_version=evaluation.version,
-        fields=["status", "reopened_at", "reopened_by", "reopen_reason"],
+        fields=[
+            "status",
+            "reopened_at",
+            "reopened_by",
+            "reopen_reason",
+            *approvals_clear(evaluation),
+        ],
     )
     audit_record(action=AuditAction.CHANGE, instance=evaluation, by=by, before=before)
     promise_reopen(promise=evaluation.promise, by=by)

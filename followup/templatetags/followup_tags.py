@@ -5,8 +5,14 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from followup.labels import logged_since_text, pace_heading
 from followup.models import Evaluation
 from followup.selectors import (
+    LoggedSince,
+    evaluation_lines,
+    evaluation_pace_shown,
+    follow_up_lines,
+    follow_up_pace_shown,
     period_rows,
     public_evaluation_or_revision,
     public_follow_ups_of,
@@ -69,3 +75,34 @@ def evaluation_of(promise: Any, can_start: bool = False, public: bool = False) -
         "revising": revising,
         "can_start": can_start and promise.status == PromiseStatus.PUBLISHED,
     }
+
+
+@register.simple_tag
+def activity_lines(follow_up: Any) -> list[tuple[Any, LoggedSince | None]]:
+    """A follow-up's activity lines, each with what was logged after its figures were frozen."""
+    return follow_up_lines(follow_up)
+
+
+@register.filter
+def logged_since(late: LoggedSince) -> str:
+    """What was logged for the period after publication, and the figure today."""
+    return logged_since_text(late)
+
+
+@register.simple_tag
+def follow_up_pace_heading(follow_up: Any) -> str:
+    """ "Pace" while the promise runs; once ended, the pace at the period's end, or "Result"
+    for the year's last period."""
+    return pace_heading(follow_up_pace_shown(follow_up, timezone.localdate()))
+
+
+@register.simple_tag
+def evaluation_pace_heading(evaluation: Any) -> str:
+    """ "Result" once the promise has ended, "Pace" while its year runs."""
+    return pace_heading(evaluation_pace_shown(evaluation, timezone.localdate()))
+
+
+@register.simple_tag
+def evaluation_activity_lines(evaluation: Any) -> list[tuple[Any, str]]:
+    """The evaluation's activity lines, each with the pace or result its column tells."""
+    return evaluation_lines(evaluation, timezone.localdate())

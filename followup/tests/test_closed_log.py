@@ -20,7 +20,7 @@ from promises import services as promise_services
 from promises.models import ActivityReport
 from promises.vocabularies import PromiseStatus
 
-from .conftest import log
+from .conftest import log, publish_evaluation
 
 YEAR_END = datetime(2017, 12, 31, 12, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
 CLOSED = "activity log is closed"
@@ -37,7 +37,7 @@ def _publish(cast: Cast, evaluation: Evaluation) -> None:
         activity_carry_over={},
     )
     with time_machine.travel(YEAR_END, tick=False):
-        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+        publish_evaluation(cast, evaluation)
 
 
 @pytest.fixture
@@ -124,7 +124,7 @@ def test_reports_the_evaluation_cannot_count_keep_it_from_being_published(cast: 
             activity_carry_over={},
         )
         with pytest.raises(ValidationError, match="dated after 20 November 2017|Nov. 20, 2017"):
-            services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+            publish_evaluation(cast, evaluation)
     cast.published.refresh_from_db()
     assert cast.published.status == PromiseStatus.PUBLISHED
 

@@ -1,26 +1,31 @@
 """The year's evaluation: the log's figures, the effect the situation picture shows, the
 partners' judgement, publication and carry-over into next year's draft."""
 
+import importlib
+from copy import deepcopy
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 
 from conftest import Cast, client_for
 from documents.tests.helpers import docx_text, pdf_text
 from followup import services
-from followup.models import Evaluation
+from followup.models import Evaluation, EvaluationCommitment
 from followup.vocabularies import EvaluationStatus
 from promises import services as promise_services
 from promises.models import CitizenPromise
 from promises.vocabularies import PromiseStatus
 from situation.models import Complaint, Motivation, PoliceEvent, SurveyResult
 
-from .conftest import log
+from .conftest import log, publish_evaluation
 
 NOVEMBER = datetime(2017, 11, 20, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
 
@@ -131,7 +136,7 @@ def test_publishing_marks_the_promise_evaluated_and_shows_the_result(evidence: C
     cast = evidence
     evaluation = _start(cast)
     with pytest.raises(ValidationError, match="result in brief"):
-        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+        publish_evaluation(cast, evaluation)
     public_url = reverse("portal:evaluation", args=["eslov", 2017])
     assert client_for().get(public_url).status_code == 404, "a draft is not public"
     _judge(cast, evaluation)
@@ -140,12 +145,12 @@ def test_publishing_marks_the_promise_evaluated_and_shows_the_result(evidence: C
         time_machine.travel(NOVEMBER, tick=False),
         pytest.raises(ValidationError, match="reports dated after"),
     ):
-        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+        publish_evaluation(cast, evaluation)
     later = cast.controls.reports.get(date=date(2017, 12, 1))
     promise_services.activity_report_remove(report=later, by=cast.coordinator)
     evaluation.refresh_from_db()
     with time_machine.travel(NOVEMBER, tick=False):
-        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+        publish_evaluation(cast, evaluation)
     cast.published.refresh_from_db()
     assert cast.published.status == PromiseStatus.EVALUATED
     assert evaluation.status == EvaluationStatus.PUBLISHED
@@ -257,10 +262,63 @@ def test_a_source_without_records_for_a_period_reads_no_data_not_zero(evidence: 
     later = cast.controls.reports.get(date=date(2017, 12, 1))
     promise_services.activity_report_remove(report=later, by=cast.coordinator)
     with time_machine.travel(NOVEMBER, tick=False):
-        services.evaluation_publish(evaluation=evaluation, by=cast.coordinator)
+        publish_evaluation(cast, evaluation)
     page = client_for().get(reverse("portal:evaluation", args=["eslov", 2017])).content.decode()
     assert "no data for that period" in page
     pdf = client_for().get(reverse("portal:evaluation_download", args=["eslov", 2017, "pdf"]))
     assert "no data for that period" in pdf_text(pdf.content)[0].replace("\n", " ")
     word = client_for().get(reverse("portal:evaluation_download", args=["eslov", 2017, "docx"]))
     assert "no data for that period" in docx_text(word.content)[0]
+
+
+# Evaluations stored before "missing is not zero" held 0 where the source had no records for
+# the span; the data migration turns those into None exactly as the selector now reads them,
+# and leaves real zeros and every other figure alone.
+
+old_figures = importlib.import_module(
+    "followup.migrations.0006_no_data_is_not_zero_in_old_evaluations"
+)
+
+
+def _as_stored_before(effects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The effects as the old code stored them: 0 where there was no data."""
+    old = deepcopy(effects)
+    for effect in old:
+        for key in ("before", "after"):
+            if effect[key] is None:
+                effect[key] = 0.0
+    return old
+
+
+def test_old_zeros_without_data_become_none_as_the_selector_reads_them(evidence: Cast) -> None:
+    cast = evidence
+    Complaint.objects.create(
+        municipality=cast.eslov, received_on=date(2017, 2, 1), text="Inbrott.", problem="burglary"
+    )
+    Motivation.objects.create(commitment=cast.published.commitments.get(), problem="burglary")
+    line = _start(cast).commitments.get()
+    current = line.effects
+    assert any(e["before"] is None for e in current), "the fixture has a source without data"
+    old = _as_stored_before(current)
+    assert old != current
+    EvaluationCommitment.objects.filter(pk=line.pk).update(effects=old)
+
+    old_figures.null_missing_figures(apps, connection.schema_editor())
+
+    line.refresh_from_db()
+    assert line.effects == current
+    by_key = {(e["problem"], e["source"]): (e["before"], e["after"]) for e in line.effects}
+    assert by_key[("speeding", "police_events")] == (None, 1.0)
+    # Complaints were received in 2016, only none about burglary: a real zero stays.
+    assert by_key[("burglary", "complaints")] == (0.0, 1.0)
+
+    # Run again: nothing left to change.
+    old_figures.null_missing_figures(apps, connection.schema_editor())
+    line.refresh_from_db()
+    assert line.effects == current
+
+
+def test_the_migration_goes_back_without_changing_anything() -> None:
+    operation = old_figures.Migration.operations[0]
+    assert operation.reversible
+    assert operation.reverse_code is operation.noop

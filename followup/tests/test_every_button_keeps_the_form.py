@@ -133,17 +133,19 @@ def test_a_partner_cannot_approve_by_posting_the_form(cast: Cast, first_quarter:
     assert first_quarter.assessment == "" and first_quarter.status == FollowUpStatus.DRAFT
 
 
-def test_publishing_saves_the_text_typed_before_saving(cast: Cast, evaluation: Evaluation) -> None:
+def test_the_preview_button_saves_the_text_typed_before_saving(
+    cast: Cast, evaluation: Evaluation
+) -> None:
     data = _evaluation_form(cast, evaluation, "Ett bra år.")
-    with time_machine.travel(NOVEMBER, tick=False):
-        response = client_for(cast.coordinator).post(
-            reverse("followup:evaluation_publish", args=[evaluation.pk]), data
-        )
-    assert response.status_code == 302
+    preview = reverse("followup:evaluation_preview", args=[evaluation.pk])
+    response = client_for(cast.coordinator).post(preview, data)
+    assert response.status_code == 302 and response["Location"] == preview
     evaluation.refresh_from_db()
-    assert evaluation.status == EvaluationStatus.PUBLISHED
+    assert evaluation.status == EvaluationStatus.DRAFT, "saving is not approving"
     assert evaluation.summary == "Ett bra år."
     assert evaluation.commitments.get().partners_assessment == "Polisen instämmer i bilden."
+    shown = client_for(cast.coordinator).get(preview).content.decode()
+    assert "Ett bra år." in shown and "Approve for publication" in shown
 
 
 def test_a_refused_publication_keeps_and_shows_everything_typed(
@@ -151,7 +153,7 @@ def test_a_refused_publication_keeps_and_shows_everything_typed(
 ) -> None:
     data = _evaluation_form(cast, evaluation, "")
     page = client_for(cast.coordinator).post(
-        reverse("followup:evaluation_publish", args=[evaluation.pk]), data
+        reverse("followup:evaluation_preview", args=[evaluation.pk]), data
     )
     assert page.status_code == 200
     text = page.content.decode()
@@ -204,7 +206,7 @@ def test_every_button_of_the_page_sits_inside_the_form(
         (reverse("followup:detail", args=[first_quarter.pk]), ("refresh", "approve")),
         (
             reverse("followup:evaluation", args=[evaluation.pk]),
-            ("evaluation_refresh", "evaluation_publish", "evaluation_carry_over"),
+            ("evaluation_refresh", "evaluation_preview", "evaluation_carry_over"),
         ),
     )
     for url, actions in pages:

@@ -60,7 +60,7 @@ def test_an_evaluation_summary_with_an_identity_number_waits_for_confirmation(
 ) -> None:
     client = client_for(cast.coordinator)
     data = _evaluation_form(cast, evaluation, "Året gick bra, se 19811218-9876.")
-    page = client.post(reverse("followup:evaluation_publish", args=[evaluation.pk]), data)
+    page = client.post(reverse("followup:evaluation_preview", args=[evaluation.pk]), data)
     assert page.status_code == 200 and "19811218-9876" in page.content.decode()
     evaluation.refresh_from_db()
     assert evaluation.status == EvaluationStatus.DRAFT and evaluation.summary == ""

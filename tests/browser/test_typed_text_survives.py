@@ -53,7 +53,12 @@ def test_text_typed_before_saving_survives_every_button(
     evaluation: Evaluation = evaluation_start(promise=promise, by=None)
     page.goto(f"{live_server.url}/arbete/uppfoljning/utvardering/{evaluation.pk}/")
     page.fill("#id_summary", "Ett år med fler kontroller.")
-    page.click("button[formaction$='/publicera/']")
+    page.click("button[formaction$='/forhandsvisning/']")
     evaluation.refresh_from_db()
     assert evaluation.summary == "Ett år med fler kontroller."
-    assert evaluation.status == "published"
+    # The button leads to the preview; publishing needs both parties' approval from there.
+    assert evaluation.status == "draft"
+    page.click("form[action$='/godkann/'] button")
+    evaluation.refresh_from_db()
+    assert evaluation.municipality_approved_at is not None
+    assert evaluation.status == "draft"
