@@ -1,8 +1,7 @@
 """Follow-up facts in words, for pages and printed documents alike."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from followup.selectors import LoggedSince, PaceShown
 
@@ -30,9 +29,9 @@ def logged_since_text(late: LoggedSince) -> str:
 
 
 PACE_HEADINGS = {
-    PaceShown.PACE: _lazy("Pace"),
-    PaceShown.PACE_THEN: _lazy("Pace then"),
-    PaceShown.RESULT: _lazy("Result"),
+    PaceShown.PACE: gettext_lazy("Pace"),
+    PaceShown.PACE_THEN: gettext_lazy("Pace then"),
+    PaceShown.RESULT: gettext_lazy("Result"),
 }
 
 

@@ -97,3 +97,33 @@ def test_the_parsers_and_the_imports_warnings_read_in_swedish(cast: Cast) -> Non
     assert any(w.startswith("Inget antal hittades i:") for w in swedish), swedish
     assert any(w.startswith("Texten anger inte hur ofta") for w in swedish), swedish
     assert not set(swedish) & set(english), "a warning stayed in English"
+
+
+# The names under which makemessages (xgettext with Django's keywords) finds a text: a
+# translation function imported under any other name hides its texts from the catalogue,
+# and they stay English in the Swedish interface ("Pace then" did).
+EXTRACTED = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
+
+
+def test_translation_functions_keep_names_that_makemessages_extracts() -> None:
+    hidden = []
+    for app in APPS:
+        for path in (ROOT / app).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+                    for alias in node.names:
+                        name = alias.asname or alias.name
+                        if "gettext" in alias.name and name not in EXTRACTED:
+                            hidden.append(f"{path.relative_to(ROOT)}: {alias.name} as {name}")
+    assert not hidden, hidden
