@@ -111,6 +111,7 @@ MATRIX: dict[str, Row] = {
     "portal:home": Row(get=EVERYONE_OK),
     "portal:privacy": Row(get=EVERYONE_OK),
     "portal:accessibility": Row(get=EVERYONE_OK),
+    "portal:favicon": Row(get=EVERYONE_OK),
     "portal:municipality": Row(lambda w: {"slug": "eslov"}, get=EVERYONE_OK),
     "portal:promise": Row(lambda w: {"slug": "eslov", "year": 2017}, get=EVERYONE_OK),
     "portal:promise_print": Row(lambda w: {"slug": "eslov", "year": 2017}, get=EVERYONE_OK),
