@@ -46,10 +46,10 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-# No browser test needs more than a few minutes even on a loaded machine; a page call
-# that never returns (page.evaluate has no timeout of its own) fails the test with its
-# stack instead of stalling the run.
-BROWSER_TEST_TIMEOUT = 300
+# No browser test needs more than a few minutes even on a loaded machine (the phone
+# crawl, the longest, opens every page); a page call that never returns (page.evaluate
+# has no timeout of its own) fails the test with its stack instead of stalling the run.
+BROWSER_TEST_TIMEOUT = 600
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
