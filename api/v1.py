@@ -17,7 +17,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 
 # The function itself: ninja.Query is typed as a generic alias, which mypy will not call.
-from ninja.params.functions import Query
+from ninja.params.functions import Path, Query
 from ninja.throttling import AnonRateThrottle
 
 from api import outputs, schemas, selectors
@@ -67,6 +67,10 @@ CURSOR = Query(
     description="Where the page starts: the cursor in the previous page's `next`.",
 )
 YEAR = Query(None, ge=FIRST_PROMISE_YEAR, le=LAST_YEAR)
+# What a slug and a county code look like, said in the description too: a value no place can
+# have is refused as invalid (422), never looked up, whatever bytes it holds.
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+COUNTY_PATTERN = r"^[0-9]{1,2}$"
 ERRORS = {
     400: schemas.ErrorOut,
     404: schemas.ErrorOut,
@@ -118,8 +122,12 @@ def index(request: HttpRequest) -> schemas.IndexOut:
 )
 def municipality_list(
     request: HttpRequest,
-    county: str | None = Query(None, max_length=2, description="County code, e.g. 12."),
-    region: str | None = Query(None, max_length=50, description="Police region slug."),
+    county: str | None = Query(
+        None, max_length=2, pattern=COUNTY_PATTERN, description="County code, e.g. 12."
+    ),
+    region: str | None = Query(
+        None, max_length=50, pattern=SLUG_PATTERN, description="Police region slug."
+    ),
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
 ) -> HttpResponse:
@@ -136,7 +144,9 @@ def municipality_list(
     response={200: schemas.MunicipalityOut, **ERRORS},
     tags=["places"],
 )
-def municipality_detail(request: HttpRequest, slug: str) -> schemas.MunicipalityOut:
+def municipality_detail(
+    request: HttpRequest, slug: str = Path(..., max_length=60, pattern=SLUG_PATTERN)
+) -> schemas.MunicipalityOut:
     place = get_object_or_404(selectors.municipalities(), slug=slug)
     return outputs.municipality_out(
         outputs.links(request), place, selectors.years_of([place])[place.pk]
@@ -151,7 +161,9 @@ def municipality_detail(request: HttpRequest, slug: str) -> schemas.Municipality
 )
 def police_area_list(
     request: HttpRequest,
-    region: str | None = Query(None, max_length=50, description="Police region slug."),
+    region: str | None = Query(
+        None, max_length=50, pattern=SLUG_PATTERN, description="Police region slug."
+    ),
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
 ) -> HttpResponse:
@@ -172,7 +184,9 @@ def police_area_list(
 )
 def agreement_list(
     request: HttpRequest,
-    municipality: str | None = Query(None, max_length=60, description="Municipality slug."),
+    municipality: str | None = Query(
+        None, max_length=60, pattern=SLUG_PATTERN, description="Municipality slug."
+    ),
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
 ) -> HttpResponse:
@@ -190,10 +204,16 @@ def agreement_list(
 )
 def promise_list(
     request: HttpRequest,
-    municipality: str | None = Query(None, max_length=60, description="Municipality slug."),
+    municipality: str | None = Query(
+        None, max_length=60, pattern=SLUG_PATTERN, description="Municipality slug."
+    ),
     year: int | None = YEAR,
-    county: str | None = Query(None, max_length=2, description="County code."),
-    region: str | None = Query(None, max_length=50, description="Police region slug."),
+    county: str | None = Query(
+        None, max_length=2, pattern=COUNTY_PATTERN, description="County code."
+    ),
+    region: str | None = Query(
+        None, max_length=50, pattern=SLUG_PATTERN, description="Police region slug."
+    ),
     status: schemas.PublicStatus | None = None,
     activity_kind: ActivityKind | None = Query(
         None, description="Only promises with an activity of this kind."
@@ -237,7 +257,9 @@ def promise_detail(request: HttpRequest, promise_id: int) -> schemas.PromiseOut:
 )
 def follow_up_list(
     request: HttpRequest,
-    municipality: str | None = Query(None, max_length=60, description="Municipality slug."),
+    municipality: str | None = Query(
+        None, max_length=60, pattern=SLUG_PATTERN, description="Municipality slug."
+    ),
     year: int | None = YEAR,
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
@@ -254,7 +276,9 @@ def follow_up_list(
 )
 def evaluation_list(
     request: HttpRequest,
-    municipality: str | None = Query(None, max_length=60, description="Municipality slug."),
+    municipality: str | None = Query(
+        None, max_length=60, pattern=SLUG_PATTERN, description="Municipality slug."
+    ),
     year: int | None = YEAR,
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
@@ -274,7 +298,9 @@ def evaluation_list(
 )
 def picture_list(
     request: HttpRequest,
-    municipality: str | None = Query(None, max_length=60, description="Municipality slug."),
+    municipality: str | None = Query(
+        None, max_length=60, pattern=SLUG_PATTERN, description="Municipality slug."
+    ),
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
 ) -> HttpResponse:
@@ -291,7 +317,11 @@ def picture_list(
     url_name="picture_detail",
     summary="A published picture's figures per problem and source (small counts withheld)",
 )
-def picture_detail(request: HttpRequest, slug: str, year: int) -> schemas.PictureOut:
+def picture_detail(
+    request: HttpRequest,
+    slug: str = Path(..., max_length=60, pattern=SLUG_PATTERN),
+    year: int = Path(..., ge=FIRST_PROMISE_YEAR, le=LAST_YEAR),
+) -> schemas.PictureOut:
     place = get_object_or_404(Municipality, slug=slug)
     published = situation_selectors.published_picture(place, year)
     if published is None:

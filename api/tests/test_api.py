@@ -206,3 +206,37 @@ def test_the_description_and_its_docs_are_served(open_data: OpenData) -> None:
     assert "/api/v1/promises" in schema["paths"]
     docs = client_for().get("/api/v1/docs")
     assert docs.status_code == 200 and b"swagger-ui" in docs.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/promises?municipality=%C3%9E%C3%8F",
+        "/api/v1/municipalities?county=x1",
+        "/api/v1/municipalities?region=a%20b",
+        "/api/v1/municipalities/%C3%A9slov",
+        "/api/v1/situation-pictures/eslov/9999",
+        "/api/v1/situation-pictures/eslov/1",
+    ],
+)
+def test_a_value_no_place_or_year_can_have_is_refused_as_invalid(url: str) -> None:
+    """The description says what a slug, a county code and a year look like, so a client
+    (or a generator of requests from the description) learns it from there; such a value
+    is refused as invalid, never looked up."""
+    response, _body = _get(url)
+    assert response.status_code == 422
+
+
+@pytest.mark.django_db
+def test_the_description_states_the_shape_of_slugs_and_codes() -> None:
+    description = json.loads(client_for().get("/api/v1/openapi.json").content)
+    parameters = {
+        p["name"]: p["schema"]
+        for p in description["paths"]["/api/v1/promises"]["get"]["parameters"]
+    }
+    patterns = [
+        s.get("pattern")
+        for s in parameters["municipality"].get("anyOf", [parameters["municipality"]])
+    ]
+    assert "^[-a-zA-Z0-9_]+$" in patterns
