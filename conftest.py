@@ -1,11 +1,14 @@
 """The fixed cast of the access tests: a coordinator who owns a promise, a police reporter
 in the same area, a partner, a coordinator of another municipality and an anonymous citizen."""
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.utils import translation
 
@@ -211,3 +214,48 @@ def demo(transactional_db: None) -> None:
     load_demo(timezone.localdate())
     load_evidence(User.objects.get(username="samordnare.eslov"))
     load_follow_ups(timezone.localdate())
+
+
+# Two users at the same moment, from two database connections.
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason=(
+        "SQLite has no SELECT … FOR UPDATE and lets one writer at a time in; the test "
+        "database is not shared by two connections writing at once. Run with DATABASE_URL "
+        "on PostgreSQL."
+    ),
+)
+
+
+@pytest.fixture
+def reference_data(transactional_db: None) -> None:
+    """Municipalities and police regions, committed: transactional tests empty every table
+    afterwards, so they are loaded again rather than trusted to be left by the migrations."""
+    from places.models import County
+    from places.reference_data import load_reference_data
+
+    load_reference_data(PoliceRegion, County, Municipality)
+
+
+def at_once(*calls: Callable[[], Any]) -> list[BaseException]:
+    """Run the calls in threads (each with its own database connection) released at the
+    same moment; the errors they raised."""
+    start = threading.Barrier(len(calls))
+    errors: list[BaseException] = []
+
+    def run(call: Callable[[], Any]) -> None:
+        try:
+            start.wait()
+            call()
+        except BaseException as error:  # noqa: BLE001 - reported to the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors

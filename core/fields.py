@@ -87,3 +87,34 @@ def date_box_bounds(form: forms.BaseForm, name: str, bounds: tuple[date, date] |
         return
     first, last = bounds
     form.fields[name].widget.attrs.update({"min": first.isoformat(), "max": last.isoformat()})
+
+
+class VersionField(forms.IntegerField):
+    """The version of a record a form was opened at, carried in a hidden field. An edit sent
+    without it (or with a made-up one) is refused by `require_version`: taking the stored
+    version instead would let a stale save overwrite a newer one unnoticed."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, min_value=1, max_value=2**31 - 1, **kwargs)
+
+    def clean(self, value: Any) -> int | None:
+        # A hidden field's own error would show as "(Hidden field version)"; the form says it.
+        try:
+            return cast("int | None", super().clean(value))
+        except ValidationError:
+            return None
+
+
+def require_version(form: forms.BaseForm) -> None:
+    """Refuse, in words, an edit whose form lost the version it was opened at."""
+    if not form.cleaned_data.get("version"):
+        form.add_error(
+            None,
+            _(
+                "The page was sent without the version of the record it was opened at, so "
+                "your changes could overwrite someone else's. Reload the page and make them "
+                "again."
+            ),
+        )

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import required_later
+from core.fields import VersionField, require_version, required_later
 from followup.models import Evaluation, FollowUp
 from followup.services.evaluations import EvaluationJudgement
 from followup.services.follow_ups import FollowUpJudgement
@@ -25,7 +25,7 @@ class FollowUpForm(forms.Form):
             help_text=_("Published with the figures. Required before the follow-up is approved."),
         )
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, follow_up: FollowUp, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -57,8 +57,14 @@ class FollowUpForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        require_version(self)
+        return cleaned
+
     def expected_version(self) -> int:
-        return self.cleaned_data.get("version") or self.follow_up.version
+        version: int = self.cleaned_data["version"]
+        return version
 
     def activity_comments(self) -> dict[int, str]:
         return {
@@ -112,7 +118,7 @@ class EvaluationForm(forms.Form):
             help_text=_("Shown first on the public promise page. Required before publishing."),
         )
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, evaluation: Evaluation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -148,8 +154,14 @@ class EvaluationForm(forms.Form):
                 initial=activity_line.carry_over,
             )
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        require_version(self)
+        return cleaned
+
     def expected_version(self) -> int:
-        return self.cleaned_data.get("version") or self.evaluation.version
+        version: int = self.cleaned_data["version"]
+        return version
 
     def commitment_texts(self) -> dict[int, tuple[str, str, bool]]:
         return {

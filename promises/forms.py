@@ -13,8 +13,10 @@ from core.dates import validate_promise_year
 from core.fields import (
     ModelChoiceField,
     ModelMultipleChoiceField,
+    VersionField,
     date_box_bounds,
     name_empty_choices,
+    require_version,
 )
 from lib import periods
 from places.models import Municipality, PoliceArea
@@ -45,7 +47,7 @@ class DateInput(forms.DateInput):
 class VersionedForm(forms.ModelForm[Any]):
     """A form that carries the version it was opened at, so a stale save can be refused."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -53,8 +55,15 @@ class VersionedForm(forms.ModelForm[Any]):
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        # Only an edit needs the version it was opened at; a new record has none yet.
+        if self.instance.pk:
+            require_version(self)
+        return cleaned
+
     def expected_version(self) -> int:
-        version: int = self.cleaned_data.get("version") or self.instance.version
+        version: int = self.cleaned_data["version"]
         return version
 
 

@@ -2,23 +2,17 @@
 coordinator of the municipality and one of the local police area approve it, and the
 second approval publishes it. Who approved and when is kept, and shown."""
 
-import threading
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.urls import reverse
 
-from conftest import Cast, client_for
+from conftest import Cast, at_once, client_for, needs_postgres
 from followup import services
 from followup.models import Evaluation
 from followup.vocabularies import EvaluationStatus
-from places.models import County, Municipality, PoliceRegion
-from places.reference_data import load_reference_data
 from promises import services as promise_services
 from promises.models import CitizenPromise
 from promises.vocabularies import PromiseStatus
@@ -119,45 +113,6 @@ def test_the_preview_shows_the_public_page_and_takes_each_party_s_approval(cast:
 
 # Two coordinators at the same moment, from two connections.
 
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason=(
-        "SQLite has no SELECT … FOR UPDATE and lets one writer at a time in; the test "
-        "database is not shared by two connections writing at once. Run with DATABASE_URL "
-        "on PostgreSQL."
-    ),
-)
-
-
-@pytest.fixture
-def reference_data(transactional_db: None) -> None:
-    """Municipalities and police regions, committed: transactional tests empty every table
-    afterwards, so they are loaded again rather than trusted to be left by the migrations."""
-    load_reference_data(PoliceRegion, County, Municipality)
-
-
-def _at_once(*calls: Callable[[], Any]) -> list[BaseException]:
-    """Run the calls in threads (each with its own database connection) released at the
-    same moment; the errors they raised."""
-    start = threading.Barrier(len(calls))
-    errors: list[BaseException] = []
-
-    def run(call: Callable[[], Any]) -> None:
-        try:
-            start.wait()
-            call()
-        except BaseException as error:  # noqa: BLE001 - reported to the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
-
 
 @needs_postgres
 @pytest.mark.django_db(transaction=True)
@@ -169,7 +124,7 @@ def test_two_parties_approving_an_evaluation_at_once_publish_it_once(
     # Each reads the evaluation before either approves, as two open pages do.
     mine = Evaluation.objects.get(pk=evaluation.pk)
     theirs = Evaluation.objects.get(pk=evaluation.pk)
-    errors = _at_once(
+    errors = at_once(
         lambda: services.evaluation_approve(evaluation=mine, by=cast.coordinator),
         lambda: services.evaluation_approve(evaluation=theirs, by=police),
     )
@@ -204,7 +159,7 @@ def test_two_parties_approving_a_promise_at_once_publish_it_once(
     police = police_coordinator(cast)
     mine = CitizenPromise.objects.get(pk=promise.pk)
     theirs = CitizenPromise.objects.get(pk=promise.pk)
-    errors = _at_once(
+    errors = at_once(
         lambda: promise_services.promise_approve(promise=mine, by=cast.coordinator),
         lambda: promise_services.promise_approve(promise=theirs, by=police),
     )

@@ -304,7 +304,17 @@ def activity_report_restore(*, report: ActivityReport, by: User | None) -> Activ
 
 
 def activity_progress_recount(*, activity: Activity) -> Activity:
-    """Recompute an activity's done count, last date and reach from its reports."""
+    """Recompute an activity's done count, last date and reach from its reports.
+
+    The activity's row is locked first, so two reports logged at the same moment are summed
+    one after the other: the second sum, a new statement, sees the first's committed report.
+    Without the lock each would sum without the other and the last write would lose one."""
+    with transaction.atomic():
+        Activity.objects.select_for_update().filter(pk=activity.pk).values_list("pk").get()
+        return _recounted(activity)
+
+
+def _recounted(activity: Activity) -> Activity:
     figures = activity.reports.active().aggregate(
         done=Sum("count"),
         last=Max("date"),

@@ -113,6 +113,23 @@ def test_second_editor_with_stale_form_gets_a_clear_message(cast: Cast) -> None:
     assert CitizenPromise.objects.get(pk=cast.draft.pk).title == "Första"
 
 
+@pytest.mark.parametrize("version", [None, "", "0", "-1", "x", "99999999999"])
+def test_an_edit_without_the_version_it_was_opened_at_is_refused(
+    cast: Cast, version: str | None
+) -> None:
+    """A missing or made-up version must not fall back to the stored one: that would let a
+    stale page overwrite a newer save."""
+    url = reverse("promises:promise_edit", args=[cast.draft.pk])
+    _client(cast.coordinator).post(url, _promise_form(title="Nyare", version=1))
+    sent = _promise_form(title="Äldre")
+    if version is not None:
+        sent["version"] = version
+    response = _client(cast.admin).post(url, sent)
+    assert response.status_code == 200
+    assert "sent without the version" in response.content.decode()
+    assert CitizenPromise.objects.get(pk=cast.draft.pk).title == "Nyare"
+
+
 def test_status_buttons_move_the_promise_and_report_refusals(cast: Cast) -> None:
     client = _client(cast.coordinator)
     url = reverse("promises:promise_status", args=[cast.draft.pk])

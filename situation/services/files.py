@@ -616,6 +616,17 @@ def file_import_check(*, run: FileImport) -> None:
     run.save()
 
 
+def _move_on(run: FileImport, status: str, **values: Any) -> None:
+    """Take a checked file to `status`, once: of two clicks at the same moment (two tabs, a
+    double click) only one still finds it checked; the other is told it was dealt with."""
+    moved = FileImport.objects.filter(pk=run.pk, status=FileImportStatus.CHECKED).update(
+        status=status, **values
+    )
+    if not moved:
+        raise ValidationError(_("This file has already been dealt with."))
+    run.refresh_from_db()
+
+
 def file_import_decide(
     *, run: FileImport, action: str, by: Any, personal_data_confirmed: bool = False
 ) -> None:
@@ -624,8 +635,7 @@ def file_import_decide(
     if run.status != FileImportStatus.CHECKED:
         raise ValidationError(_("This file has already been dealt with."))
     if action == "cancel":
-        run.status, run.data = FileImportStatus.CANCELLED, None
-        run.save()
+        _move_on(run, FileImportStatus.CANCELLED, data=None)
         return
     flagged = sorted({row for row, _column, _kinds in (run.preview or {}).get("personal_data", [])})
     if flagged and not personal_data_confirmed:
@@ -643,11 +653,17 @@ def file_import_decide(
         raise ValidationError(_("No row is correct, so nothing can be stored."))
     if action == "store_all" and run.errors:
         raise ValidationError(_("The file has errors: correct them, or keep only the valid rows."))
-    run.status = FileImportStatus.STORING
-    run.save()
+    _move_on(run, FileImportStatus.STORING, summary=run.summary)
     keep_valid = action == "keep_valid"
     if len(run.data or b"") <= INLINE_LIMIT_BYTES:
-        file_import_store(run=run, keep_valid=keep_valid, by=by)
+        try:
+            file_import_store(run=run, keep_valid=keep_valid, by=by)
+        except BaseException:
+            # Nothing was stored (the store is one transaction): the file is checked again.
+            FileImport.objects.filter(pk=run.pk, status=FileImportStatus.STORING).update(
+                status=FileImportStatus.CHECKED
+            )
+            raise
     else:
         from situation.tasks import evidence_file_store
 
