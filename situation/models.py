@@ -62,6 +62,10 @@ class Placed(models.Model):
     def clean(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if self.latitude is not None and self.longitude is not None and self.municipality_id:
+            error = self.municipality.place_error(self.latitude, self.longitude)
+            if error:
+                raise ValidationError({"latitude": error})
         if self.district is not None and self.district.municipality_id != self.municipality_id:
             raise ValidationError({"district": _("The district lies in another municipality.")})
 
