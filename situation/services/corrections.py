@@ -29,6 +29,9 @@ CORRECTABLE_FIELDS: dict[type[Any], tuple[str, ...]] = {
         "channel",
         "text",
         "place",
+        "district",
+        "latitude",
+        "longitude",
         "problem",
         "may_show_anonymised",
     ),
@@ -54,7 +57,8 @@ def _reason_given(reason: str) -> str:
 
 @transaction.atomic
 def evidence_correct(*, record: Evidence, changes: Mapping[str, Any], reason: str, by: Any) -> None:
-    """Correct some of a record's fields, keeping the reason in the audit trail."""
+    """Correct some of a record's fields, keeping the reason in the audit trail. A moved
+    record is held to the same place rules as a new one (`Placed.clean`)."""
     reason = _reason_given(reason)
     allowed = CORRECTABLE_FIELDS[type(record)]
     unknown = set(changes) - set(allowed)
