@@ -153,7 +153,7 @@ class DialogueFields(TypedDict):
     held_on: date
     form: str
     title: str
-    participants: int
+    participants: int | None
     participant_groups: list[str]
     place: str
     district: District | None

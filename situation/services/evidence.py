@@ -207,7 +207,7 @@ def dialogue_create(
     held_on: date,
     form: str,
     title: str,
-    participants: int = 0,
+    participants: int | None = None,
     participant_groups: Sequence[str] = (),
     place: str = "",
     district: District | None = None,

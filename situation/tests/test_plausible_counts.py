@@ -44,7 +44,7 @@ def test_a_concern_voiced_by_more_than_took_part_is_refused(cast: Cast) -> None:
     assert "More than the 40 who took part in the dialogue." in page
     assert not Dialogue.objects.exists()
     # Without a number of participants, any plausible count goes.
-    response = client_for(cast.reporter).post(url, _dialogue("0", "400"))
+    response = client_for(cast.reporter).post(url, _dialogue("", "400"))
     assert response.status_code == 302
 
 
