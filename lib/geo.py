@@ -1,9 +1,34 @@
 """Points and GeoJSON outlines (longitude, latitude), without any GIS library."""
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 EARTH_RADIUS_KM = 6371.0
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A box of latitudes and longitudes (WGS 84), edges included."""
+
+    south: float
+    north: float
+    west: float
+    east: float
+
+    def holds(self, latitude: float, longitude: float) -> bool:
+        """Whether the point lies in the box."""
+        return self.south <= latitude <= self.north and self.west <= longitude <= self.east
+
+
+# Sweden, Smygehuk to Treriksröset and the Koster islands to Haparanda, with a little sea.
+SWEDEN_BOUNDS = Bounds(south=55.0, north=69.1, west=10.9, east=24.2)
+
+
+def in_sweden(latitude: float, longitude: float) -> bool:
+    """Whether a point lies within Sweden's bounding box (a box: a point just across the
+    Norwegian or Finnish border may still pass)."""
+    return SWEDEN_BOUNDS.holds(latitude, longitude)
 
 
 def _in_ring(lng: float, lat: float, ring: list[list[float]]) -> bool:

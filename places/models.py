@@ -1,9 +1,10 @@
 """Counties, municipalities, police regions and local police areas (reference data)."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from lib.geo import distance_km
+from lib.geo import distance_km, in_sweden
 
 
 class PoliceRegion(models.Model):
@@ -81,6 +82,24 @@ class Municipality(models.Model):
             return None
         distance = distance_km((float(self.latitude), float(self.longitude)), (latitude, longitude))
         return distance if distance > self.reach_km else None
+
+    def place_error(self, latitude: float, longitude: float) -> str | None:
+        """Why a map point cannot be a place of this municipality (outside Sweden, or far
+        beyond its reach from the centre), in words for the person who typed it; None when
+        it may be."""
+        if not in_sweden(latitude, longitude):
+            return gettext(
+                "The point %(latitude)s, %(longitude)s lies outside Sweden. Check the "
+                "latitude and longitude (are they swapped?)."
+            ) % {"latitude": latitude, "longitude": longitude}
+        distance = self.distance_beyond_reach(latitude, longitude)
+        if distance is None:
+            return None
+        return gettext(
+            "This point lies %(distance)s km from the centre of %(municipality)s, well "
+            "outside it: a place of %(municipality)s lies within %(reach)s km. Check the "
+            "latitude and longitude (are they swapped?)."
+        ) % {"distance": round(distance), "municipality": self.name, "reach": self.reach_km}
 
 
 class Logo(models.Model):

@@ -16,6 +16,7 @@ from places.models import District
 from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
 from situation.services import CORRECTABLE_FIELDS, RaisedConcern, Reasons
+from situation.services.voices import voices_error
 from situation.vocabularies import IMPLAUSIBLE, MOST_VOICES, ParticipantGroup, Problem
 
 
@@ -153,7 +154,7 @@ class DialogueFields(TypedDict):
     held_on: date
     form: str
     title: str
-    participants: int
+    participants: int | None
     participant_groups: list[str]
     place: str
     district: District | None
@@ -288,16 +289,14 @@ ConcernFormSet = forms.formset_factory(ConcernForm, extra=5, max_num=50)
 def voices_within_participants(form: DialogueForm, concerns: Any) -> bool:
     """Whether no concern of a valid dialogue was voiced by more people than took part;
     otherwise the concern's field says so. Without a number of participants, any count."""
-    participants = form.cleaned_data.get("participants") or 0
+    participants = form.cleaned_data.get("participants")
     within = True
     for concern in concerns:
-        voiced_by = concern.cleaned_data.get("voiced_by")
-        if participants and voiced_by and voiced_by > participants:
-            concern.add_error(
-                "voiced_by",
-                gettext("More than the %(participants)s who took part in the dialogue.")
-                % {"participants": participants},
-            )
+        error = voices_error(
+            voiced_by=concern.cleaned_data.get("voiced_by"), participants=participants
+        )
+        if error:
+            concern.add_error("voiced_by", error)
             within = False
     return within
 
@@ -365,6 +364,9 @@ class _CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]
         happened = periods.happened_dates(timezone.localdate())
         for name in ("received_on", "held_on"):
             date_box_bounds(self, name, happened)
+        if "district" in self.fields:
+            # Only the districts of the record's own municipality.
+            self.fields["district"] = _district_field(self.instance.municipality)
 
 
 def free_texts(form: forms.BaseForm) -> list[str]:

@@ -18,6 +18,7 @@ from situation.vocabularies import (
     MOST_PER_100K,
     MOST_REPORTED_CRIMES,
     MOST_VOICES,
+    NO_PARTICIPANTS,
     Channel,
     DialogueForm,
     DialogueKind,
@@ -62,6 +63,10 @@ class Placed(models.Model):
     def clean(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if self.latitude is not None and self.longitude is not None and self.municipality_id:
+            error = self.municipality.place_error(self.latitude, self.longitude)
+            if error:
+                raise ValidationError({"latitude": error})
         if self.district is not None and self.district.municipality_id != self.municipality_id:
             raise ValidationError({"district": _("The district lies in another municipality.")})
 
@@ -132,8 +137,16 @@ class Dialogue(Placed):
     held_on = models.DateField(_("held on"), validators=[validate_happened_on])
     form = models.CharField(_("form"), max_length=30, choices=DialogueForm.choices)
     title = models.CharField(_("title"), max_length=200)
+    # Empty when not known: a dialogue has at least one participant, so 0 is never stored.
     participants = models.PositiveIntegerField(
-        _("number of participants"), default=0, validators=most(MOST_PARTICIPANTS)
+        _("number of participants"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=NO_PARTICIPANTS),
+            *most(MOST_PARTICIPANTS),
+        ],
+        help_text=_("Leave empty if the number is not known."),
     )
     participant_groups = models.JSONField(_("participant groups"), default=list, blank=True)
     notes = models.TextField(_("notes"), blank=True)

@@ -99,3 +99,9 @@ IMPLAUSIBLE = _(
     "%(value)s is more than %(limit_value)s, which is not plausible here. Check the number "
     "for a typing error."
 )
+
+# A dialogue that nobody took part in was not held: an unknown number is left empty instead.
+NO_PARTICIPANTS = _(
+    "A dialogue with 0 participants is not a dialogue. Give the number who took part, or "
+    "leave the box empty if it is not known."
+)

@@ -1,6 +1,6 @@
 import pytest
 
-from lib.geo import contains, distance_km
+from lib.geo import SWEDEN_BOUNDS, contains, distance_km, in_sweden
 
 SQUARE = {
     "type": "Polygon",
@@ -52,3 +52,15 @@ def test_distances_are_great_circle_kilometres() -> None:
     assert 16 < distance_km(eslov, lund) < 18
     assert 1370 < distance_km(eslov, kiruna) < 1400
     assert distance_km(eslov, kiruna) == pytest.approx(distance_km(kiruna, eslov))
+
+
+def test_sweden_holds_its_far_corners_but_not_its_neighbours() -> None:
+    assert in_sweden(55.3367, 13.3594), "Smygehuk"
+    assert in_sweden(69.0599, 20.5487), "Treriksröset"
+    assert in_sweden(58.8935, 11.0093), "Koster"
+    assert in_sweden(65.8355, 24.1447), "Haparanda"
+    assert not in_sweden(13.3039, 55.8393), "Eslöv with latitude and longitude swapped"
+    assert not in_sweden(52.52, 13.40), "Berlin"
+    assert not in_sweden(60.17, 24.94), "Helsinki"
+    assert not in_sweden(0.0, 0.0)
+    assert SWEDEN_BOUNDS.holds(55.0, 10.9) and not SWEDEN_BOUNDS.holds(54.99, 13.0)

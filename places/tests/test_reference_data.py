@@ -50,3 +50,18 @@ def test_a_point_is_beyond_reach_only_far_from_the_municipalitys_centre() -> Non
     assert beyond is not None and 475 < beyond < 485, "Stockholm"
     eslov.latitude = None
     assert eslov.distance_beyond_reach(59.3326, 18.0649) is None, "no centre, no check"
+
+
+def test_a_place_must_lie_in_sweden_and_near_its_municipality() -> None:
+    eslov = Municipality.objects.get(slug="eslov")
+    assert eslov.place_error(55.83864, 13.30381) is None, "the square"
+    swapped = eslov.place_error(13.30381, 55.83864)
+    assert swapped is not None and "outside Sweden" in swapped and "swapped" in swapped
+    stockholm = eslov.place_error(59.3326, 18.0649)
+    assert stockholm is not None and "481 km from the centre of Eslöv" in stockholm
+    assert "within 60 km" in stockholm
+    # Without a centre only Sweden is checked.
+    eslov.latitude = None
+    assert eslov.place_error(59.3326, 18.0649) is None
+    berlin = eslov.place_error(52.52, 13.40)
+    assert berlin is not None and "outside Sweden" in berlin

@@ -74,24 +74,15 @@ def _outcome_errors(
 
 
 def _place_error(activity: Activity, report: ActivityReport) -> dict[str, str]:
-    """A map point well outside the promise's municipality."""
+    """A map point outside Sweden or well outside the promise's municipality."""
     if report.latitude is None or report.longitude is None:
         return {}
-    municipality = activity.promise.municipality
-    distance = municipality.distance_beyond_reach(float(report.latitude), float(report.longitude))
-    if distance is None:
+    message = activity.promise.municipality.place_error(
+        float(report.latitude), float(report.longitude)
+    )
+    if message is None:
         return {}
-    message = _(
-        "This point lies %(distance)s km from the centre of %(municipality)s, well "
-        "outside it: a report's place must lie within %(reach)s km. Check the latitude "
-        "and longitude (are they swapped?), or leave them empty and describe the place "
-        "in words."
-    ) % {
-        "distance": round(distance),
-        "municipality": municipality.name,
-        "reach": municipality.reach_km,
-    }
-    return {"latitude": message}
+    return {"latitude": message + " " + _("Or leave them empty and describe the place in words.")}
 
 
 def _verbose_name(field_name: str) -> str:

@@ -327,6 +327,18 @@ def test_a_point_is_refused_when_a_report_is_corrected_too(cast: Cast) -> None:
         )
 
 
+def test_a_point_outside_sweden_is_refused_even_where_no_centre_is_known(cast: Cast) -> None:
+    municipality = cast.controls.promise.municipality
+    municipality.latitude = municipality.longitude = None
+    municipality.save()
+    with pytest.raises(ValidationError) as refused:
+        _log(cast, 1, latitude=Decimal("52.52"), longitude=Decimal("13.40"))
+    message = refused.value.message_dict["latitude"][0]
+    assert "lies outside Sweden" in message and "describe the place in words" in message
+    # Far from Eslöv, but in Sweden: without a centre there is no reach to hold it to.
+    assert _log(cast, 1, latitude=Decimal("59.33"), longitude=Decimal("18.06")).pk
+
+
 def test_the_report_form_opens_its_map_on_the_municipality(cast: Cast) -> None:
     page = client_for(cast.reporter).get(_create_url(cast)).content.decode()
     assert 'data-lat="55.8393" data-lng="13.3039" data-zoom="10"' in page

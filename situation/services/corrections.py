@@ -18,6 +18,7 @@ from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
 from imports.models import FileImport, FileImportStatus
 from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
+from situation.services.voices import check_corrected_voices
 
 Evidence = Complaint | Dialogue | Concern | CrimeStatistic | SurveyResult
 
@@ -29,6 +30,9 @@ CORRECTABLE_FIELDS: dict[type[Any], tuple[str, ...]] = {
         "channel",
         "text",
         "place",
+        "district",
+        "latitude",
+        "longitude",
         "problem",
         "may_show_anonymised",
     ),
@@ -54,7 +58,8 @@ def _reason_given(reason: str) -> str:
 
 @transaction.atomic
 def evidence_correct(*, record: Evidence, changes: Mapping[str, Any], reason: str, by: Any) -> None:
-    """Correct some of a record's fields, keeping the reason in the audit trail."""
+    """Correct some of a record's fields, keeping the reason in the audit trail. A moved
+    record is held to the same place rules as a new one (`Placed.clean`)."""
     reason = _reason_given(reason)
     allowed = CORRECTABLE_FIELDS[type(record)]
     unknown = set(changes) - set(allowed)
@@ -66,6 +71,8 @@ def evidence_correct(*, record: Evidence, changes: Mapping[str, Any], reason: st
     if isinstance(record, Complaint | Concern) and before.get("problem") != record.problem:
         record.corrected_by, record.corrected_at = by, timezone.now()
     record.full_clean()
+    if isinstance(record, Dialogue | Concern):
+        check_corrected_voices(record)
     record.save()
     after = {**snapshot(record), "reason": reason}
     audit_record(action=AuditAction.CHANGE, instance=record, by=by, before=before, after=after)

@@ -17,6 +17,7 @@ from promises.models import Commitment
 from situation.models import Complaint, Concern, Dialogue, Motivation, PublishedPicture
 from situation.selectors.picture import year_picture
 from situation.selectors.published import figure_changes, frozen_picture, picture_figures
+from situation.services.voices import check_voices
 from situation.vocabularies import Channel, Problem, Receiver
 
 
@@ -207,7 +208,7 @@ def dialogue_create(
     held_on: date,
     form: str,
     title: str,
-    participants: int = 0,
+    participants: int | None = None,
     participant_groups: Sequence[str] = (),
     place: str = "",
     district: District | None = None,
@@ -215,7 +216,9 @@ def dialogue_create(
     longitude: float | None = None,
     notes: str = "",
 ) -> Dialogue:
-    """Register a citizen or employee dialogue with the concerns raised in it."""
+    """Register a citizen or employee dialogue with the concerns raised in it; none may be
+    voiced by more people than took part."""
+    check_voices(voices=[raised.get("voiced_by") for raised in concerns], participants=participants)
     dialogue = Dialogue(
         municipality=municipality,
         created_by=by,

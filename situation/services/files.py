@@ -286,10 +286,12 @@ def _complaint_rules(values: dict[str, Any], places: _Places) -> list[tuple[str,
     errors: list[tuple[str, str]] = []
     if (values["latitude"] is None) != (values["longitude"] is None):
         errors.append(("lat", _("give both lat and lng, or neither")))
-    elif values["latitude"] is not None and not (
-        -90 <= values["latitude"] <= 90 and values["longitude"] <= 180
-    ):
-        errors.append(("lat", _("the position is outside the map")))
+    elif values["latitude"] is not None:
+        error = values["municipality"].place_error(
+            float(values["latitude"]), float(values["longitude"])
+        )
+        if error:
+            errors.append(("lat", error))
     if values["district"]:
         key = (values["municipality"].pk, values["district"].casefold())
         district = places.districts.get(key)

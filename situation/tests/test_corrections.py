@@ -4,15 +4,19 @@ Everyone else is refused and changes nothing."""
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from audit.models import AuditEvent
 from conftest import Cast, client_for
 from imports.models import FileImport, FileImportStatus
+from places.models import District, Municipality
 from situation.models import Complaint, Concern, CrimeStatistic, Dialogue
 from situation.selectors import year_picture
+from situation.services import evidence_correct
 from situation.tests.factories import complaint, concern
 from situation.vocabularies import Problem, Source
 
@@ -242,3 +246,58 @@ def test_a_correction_form_names_its_empty_choices(cast: Cast) -> None:
     found = complaint(cast.eslov, Problem.SPEEDING, date(2016, 3, 2))
     page = client_for(cast.coordinator).get(f"/arbete/lagesbild/post/complaint/{found.pk}/andra/")
     assert "---------" not in page.content.decode()
+
+
+def _move(cast: Cast, found: Complaint, **place: str) -> Any:
+    data = {
+        "received_on": "2016-03-02",
+        "receiver": found.receiver,
+        "channel": found.channel,
+        "text": found.text,
+        "problem": found.problem,
+        "reason": "Platsen var fel.",
+        **place,
+    }
+    return client_for(cast.reporter).post(
+        f"/arbete/lagesbild/post/complaint/{found.pk}/andra/", data
+    )
+
+
+def test_a_complaint_is_moved_by_a_correction_held_to_the_place_rules(cast: Cast) -> None:
+    found = complaint(
+        cast.eslov, Problem.SPEEDING, date(2016, 3, 2), latitude=55.84, longitude=13.30
+    )
+    centre = District.objects.create(municipality=cast.eslov, name="Centrala Eslöv")
+    elsewhere = District.objects.create(
+        municipality=Municipality.objects.get(slug="lund"), name="Centrala Lund"
+    )
+    far = _move(cast, found, latitude="59.3326", longitude="18.0649", district=str(centre.pk))
+    assert "481 km from the centre of Eslöv" in str(far.context["form"].errors["latitude"])
+    assert "59.3326" in far.content.decode(), "what was typed is kept"
+    other = _move(cast, found, latitude="55.85", longitude="13.31", district=str(elsewhere.pk))
+    assert "district" in other.context["form"].errors, "a district of Lund is not offered"
+    found.refresh_from_db()
+    assert (found.latitude, found.longitude, found.district) == (55.84, 13.30, None)
+    moved = _move(
+        cast, found, place="Torget", latitude="55.85", longitude="13.31", district=str(centre.pk)
+    )
+    assert moved.status_code == 302
+    found.refresh_from_db()
+    assert (found.latitude, found.longitude, found.district) == (55.85, 13.31, centre)
+    event = AuditEvent.objects.get(model="situation.Complaint", action="change")
+    assert event.changes["latitude"] == [55.84, 55.85]
+    assert event.changes["reason"] == [None, "Platsen var fel."]
+
+
+def test_the_correction_service_refuses_a_point_outside_sweden(cast: Cast) -> None:
+    found = complaint(cast.eslov, Problem.SPEEDING, date(2016, 3, 2))
+    with pytest.raises(ValidationError, match="outside Sweden"):
+        evidence_correct(
+            record=found,
+            changes={"latitude": 13.30, "longitude": 55.84},
+            reason="Koordinater från kartan.",
+            by=cast.reporter,
+        )
+    found.refresh_from_db()
+    assert found.latitude is None
+    assert not AuditEvent.objects.filter(model="situation.Complaint", action="change").exists()

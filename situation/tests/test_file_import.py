@@ -238,3 +238,18 @@ def test_the_command_reports_rows_and_refuses_to_store_a_file_with_errors(
     call_command("evidence", "import", "crime_statistics", str(path), "--keep-valid")
     assert "1 row was stored" in capsys.readouterr().out
     assert CrimeStatistic.objects.count() == 1
+
+
+def test_a_complaint_row_placed_outside_sweden_or_the_municipality_is_named() -> None:
+    data = (
+        "kommun;datum;text;lat;lng\n"
+        "Eslöv;2015-10-02;Klotter på skolan.;13,3036;55,8393\n"
+        "Eslöv;2015-10-03;Skräp i parken.;59,3326;18,0649\n"
+        "Eslöv;2015-10-04;Buskörning.;55,8393;13,3036\n"
+    ).encode()
+    report = file_import(kind="complaints", file_name="k.csv", data=data, keep_valid=True)
+    swapped, stockholm = (str(e) for e in report.errors)
+    assert swapped.startswith("row 2, column lat: The point 13.3036, 55.8393 lies outside Sweden")
+    assert stockholm.startswith("row 3, column lat: This point lies 481 km from the centre of")
+    assert report.kept_rows == [4]
+    assert Complaint.objects.get().text == "Buskörning."
