@@ -15,15 +15,33 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
+from lib.text import printable
 from places.models import Municipality
 from portal.selectors import NewsItem, news
 from promises.selectors import public_occasions
 
 
+class PrintableAtom(Atom1Feed):
+    """An Atom feed that leaves out the control characters XML cannot hold, so one such
+    character in stored text never takes the whole feed down."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.feed = _printable(self.feed)
+
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        super().add_item(*args, **kwargs)
+        self.items[-1] = _printable(self.items[-1])
+
+
+def _printable(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: printable(v) if isinstance(v, str) else v for k, v in fields.items()}
+
+
 class NationalFeed(Feed[NewsItem, Any]):
     """What is published across Sweden: promises, follow-ups and evaluations."""
 
-    feed_type = Atom1Feed
+    feed_type = PrintableAtom
 
     def title(self) -> str:
         return _("Citizen promises across Sweden")
