@@ -14,6 +14,7 @@ from icalendar import Calendar
 from conftest import Cast, client_for
 from followup import services as followup_services
 from promises import services
+from promises.models import Activity, CitizenPromise
 from situation.models import Complaint, PublishedPicture
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -172,3 +173,17 @@ def test_the_situation_table_withholds_small_counts(cast: Cast) -> None:
     rows = {row[3]: row for row in _table("/oppna-data/lagesbilder.csv?kommun=eslov")[1:]}
     assert rows["speeding"][5:] == ["4", ""]
     assert rows["fraud"][5:] == ["", "yes"]
+
+
+def test_the_csv_tables_write_no_cell_a_spreadsheet_would_run_as_a_formula(cast: Cast) -> None:
+    link = '=HYPERLINK("http://example.com","klick")'
+    CitizenPromise.objects.filter(pk=cast.published.pk).update(title=link)
+    Activity.objects.filter(pk=cast.controls.pk).update(description="@SUM(A1)")
+    Activity.objects.filter(pk=cast.walks.pk).update(description="+1+1")
+    Activity.objects.filter(pk=cast.education.pk).update(description="-2")
+    promises = _table("/oppna-data/loften.csv")
+    assert [row[5] for row in promises[1:]] == ["'" + link]
+    activities = _table("/oppna-data/aktiviteter.csv?kommun=eslov")
+    written = {row[5]: row[6] for row in activities[1:]}
+    # The text is kept, behind an apostrophe; numbers are written as numbers.
+    assert written == {"'@SUM(A1)": "30", "'+1+1": "2", "'-2": "1"}
