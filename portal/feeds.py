@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
+from core.downloads import file_name_header
 from lib.text import printable
 from places.models import Municipality
 from portal.selectors import NewsItem, news
@@ -137,7 +138,7 @@ def _calendar(request: HttpRequest, name: str, occasions: Any, file_stem: str) -
         event.add("url", request.build_absolute_uri(page))
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{file_stem}.ics"'
+    response["Content-Disposition"] = file_name_header(file_stem, "ics", inline=True)
     return response
 
 

@@ -12,7 +12,7 @@ from django_ratelimit.decorators import ratelimit
 
 from api import tables
 from audit.selectors import data_version
-from core.downloads import csv_response
+from core.downloads import csv_response, is_slug
 from documents.responses import document_response
 from followup import selectors as followup_selectors
 from followup.models import Evaluation, FollowUp
@@ -286,7 +286,15 @@ def open_data_csv(request: HttpRequest, name: str) -> HttpResponse:
     expects), filtered by ?kommun=<slug> and ?ar=<year>."""
     if name not in tables.TABLES:
         raise Http404
-    municipality = request.GET.get("kommun", "")[:60]
+    municipality = request.GET.get("kommun", "")
+    if municipality and not is_slug(municipality):
+        return HttpResponse(
+            _("kommun must be a municipality's slug, such as eslov."),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    if municipality and not Municipality.objects.filter(slug=municipality).exists():
+        raise Http404
     year_text = request.GET.get("ar", "")
     year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
     if name in tables.NEEDS_MUNICIPALITY and not municipality:

@@ -187,3 +187,23 @@ def test_the_csv_tables_write_no_cell_a_spreadsheet_would_run_as_a_formula(cast:
     written = {row[5]: row[6] for row in activities[1:]}
     # The text is kept, behind an apostrophe; numbers are written as numbers.
     assert written == {"'@SUM(A1)": "30", "'+1+1": "2", "'-2": "1"}
+
+
+@pytest.mark.parametrize(
+    "query", ["kommun=a%0a", 'kommun=a"', "kommun=eslov%0d%0aX:1", "kommun=esl%C3%B6v"]
+)
+def test_a_malformed_municipality_in_a_csv_query_is_refused(cast: Cast, query: str) -> None:
+    for name in ("aktiviteter", "lagesbilder"):
+        response = client_for().get(f"/oppna-data/{name}.csv?{query}")
+        assert response.status_code == 400
+        assert "Content-Disposition" not in response
+
+
+def test_an_unknown_municipality_in_a_csv_query_is_not_found(cast: Cast) -> None:
+    assert client_for().get("/oppna-data/aktiviteter.csv?kommun=nowhere").status_code == 404
+    assert client_for().get("/oppna-data/lagesbilder.csv?kommun=nowhere").status_code == 404
+
+
+def test_a_csv_file_is_named_after_the_table_municipality_and_year(cast: Cast) -> None:
+    response = client_for().get("/oppna-data/aktiviteter.csv?kommun=eslov&ar=2017")
+    assert response["Content-Disposition"] == ('attachment; filename="aktiviteter-eslov-2017.csv"')
