@@ -129,11 +129,14 @@ def _calendar(request: HttpRequest, name: str, occasions: Any, file_stem: str) -
         event.add("dtstart", occasion.starts_at)
         event.add("dtend", occasion.ends_at or occasion.starts_at + timedelta(hours=1))
         event.add("dtstamp", occasion.updated_at)
-        event.add("location", occasion.place)
+        # iCalendar, like XML, has no room for control characters stored before cleaning.
+        event.add("location", printable(occasion.place))
         page = reverse("portal:promise", args=[promise.municipality.slug, promise.year])
         event.add(
             "description",
-            "\n\n".join(t for t in (occasion.description, occasion.activity.description) if t),
+            printable(
+                "\n\n".join(t for t in (occasion.description, occasion.activity.description) if t)
+            ),
         )
         event.add("url", request.build_absolute_uri(page))
         calendar.add_component(event)

@@ -14,7 +14,7 @@ from icalendar import Calendar
 from conftest import Cast, client_for
 from followup import services as followup_services
 from promises import services
-from promises.models import Activity, CitizenPromise
+from promises.models import Activity, CitizenPromise, Occasion
 from situation.models import Complaint, PublishedPicture
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -63,7 +63,7 @@ def _plan(
     ends_at: datetime | None = NOW + timedelta(days=7, hours=2),
     place: str = "Stadsparken",
     public: bool = True,
-) -> object:
+) -> Occasion:
     return services.occasion_create(
         activity=cast.walks,
         by=cast.coordinator,
@@ -207,3 +207,16 @@ def test_an_unknown_municipality_in_a_csv_query_is_not_found(cast: Cast) -> None
 def test_a_csv_file_is_named_after_the_table_municipality_and_year(cast: Cast) -> None:
     response = client_for().get("/oppna-data/aktiviteter.csv?kommun=eslov&ar=2017")
     assert response["Content-Disposition"] == ('attachment; filename="aktiviteter-eslov-2017.csv"')
+
+
+def test_the_calendar_leaves_stored_control_characters_out(cast: Cast) -> None:
+    occasion = _plan(cast)
+    Occasion.objects.filter(pk=occasion.pk).update(
+        place="Stads\x01parken", description="Samling\x0b vid\x1b fontänen."
+    )
+    with time_machine.travel(NOW):
+        response = client_for().get("/kommun/eslov/kalender.ics")
+    assert b"\x01" not in response.content and b"\x1b" not in response.content
+    event = next(iter(Calendar.from_ical(response.content).walk("VEVENT")))
+    assert str(event["LOCATION"]) == "Stadsparken"
+    assert "Samling vid fontänen." in str(event["DESCRIPTION"])
