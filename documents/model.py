@@ -8,6 +8,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
+from lib.text import printable
+
 
 @dataclass(frozen=True)
 class Spark:
@@ -107,6 +109,21 @@ class Document:
         data["logo"] = base64.b64decode(data["logo"])
         data["blocks"] = tuple(_block(b) for b in data["blocks"])
         return cls(**data)
+
+    def printable(self) -> "Document":
+        """The same document with every text as a Word or PDF file can hold it: text
+        stored before input was cleaned may carry control characters XML refuses."""
+        return Document.from_json(json.dumps(_printable_data(json.loads(self.to_json()))))
+
+
+def _printable_data(data: Any) -> Any:
+    if isinstance(data, str):
+        return printable(data)
+    if isinstance(data, list):
+        return [_printable_data(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _printable_data(value) for key, value in data.items()}
+    return data
 
 
 def _cell_data(cell: Cell) -> Any:

@@ -30,6 +30,7 @@ def pdf_of(doc: Document) -> bytes:
     and what it is on every page's head, the printing date and page numbers at its foot."""
     from weasyprint import HTML
 
+    doc = doc.printable()
     logo_uri = ""
     if doc.logo:
         logo_uri = f"data:{doc.logo_type};base64,{base64.b64encode(doc.logo).decode()}"

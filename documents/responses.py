@@ -4,6 +4,7 @@ own views decide who may read a document and build it; this only delivers it."""
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 
+from core.downloads import file_name_header
 from documents.model import Document
 from documents.services import FORMATS, document_file
 
@@ -18,7 +19,6 @@ def document_response(request: HttpRequest, doc: Document, fmt: str) -> HttpResp
     if data is None:
         return render(request, "documents/preparing.html", {"doc": doc}, status=202)
     response = HttpResponse(data, content_type=FORMATS[fmt][0])
-    disposition = "inline" if fmt == "pdf" else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{doc.file_stem}.{fmt}"'
+    response["Content-Disposition"] = file_name_header(doc.file_stem, fmt, inline=fmt == "pdf")
     response["ETag"] = etag
     return response

@@ -100,6 +100,7 @@ def _table(docx: DocxDocument, block: Table) -> None:
 
 def docx_of(doc: Document) -> bytes:
     """Render the document as a .docx file."""
+    doc = doc.printable()
     docx = new_docx()
     properties = docx.core_properties
     properties.title, properties.author = doc.title, doc.organisation

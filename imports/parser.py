@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from lib.periods import FIRST_YEAR, LAST_YEAR
 from lib.swedish_dates import find_date
 from lib.swedish_numbers import APPROXIMATE, number_value
-from lib.text import is_noise, normalise_space, strip_bullet
+from lib.text import is_noise, normalise_space, strip_bullet, without_controls
 
 # Section headings, as municipalities write them.
 SECTIONS = {
@@ -151,7 +151,9 @@ class ParsedPromise:
 
 def clean_lines(text: str) -> list[str]:
     """Non-empty lines of content, page noise removed."""
-    lines = (normalise_space(line) for line in text.replace("\r", "\n").split("\n"))
+    # Word's line and page breaks (vertical tab, form feed) end a line like any other.
+    text = without_controls(re.sub("[\r\x0b\x0c]", "\n", text))
+    lines = (normalise_space(line) for line in text.split("\n"))
     return [line for line in lines if line and not is_noise(line)]
 
 

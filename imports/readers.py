@@ -4,6 +4,8 @@ into text, or a clear reason why not."""
 from html.parser import HTMLParser
 from pathlib import Path
 
+from lib.text import without_controls
+
 MAX_BYTES = 20 * 1024 * 1024
 # Elements that hold page furniture, never promise content.
 SKIPPED = {
@@ -167,7 +169,7 @@ def read_text(path: Path) -> str:
         text = _decode(path, raw)
     if suffix in (".html", ".htm"):
         text = html_to_text(text)
-    text = plain_text(text)
+    text = without_controls(plain_text(text))
     if not text.strip():
         raise ReadError(f"{path}: the file holds no text")
     return text

@@ -17,6 +17,7 @@ from imports.models import ImportedDocument
 from imports.parser import parse_text
 from imports.readers import ReadError, read_text
 from lib.sorting import swedish_key
+from lib.text import without_controls
 from places.models import Municipality, PoliceArea
 from promises import services
 from promises.models import CitizenPromise
@@ -141,7 +142,10 @@ def _store_recorded(
     """Store the draft and remember where it came from and what it could not place."""
     promise, warnings = _store(document, municipality, area, by)
     ImportedDocument.objects.create(
-        promise=promise, source_name=source_name[:255], source_key=key, warnings=warnings
+        promise=promise,
+        source_name=without_controls(source_name)[:255],
+        source_key=key,
+        warnings=warnings,
     )
     return promise
 

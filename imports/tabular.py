@@ -17,6 +17,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from lib.text import without_controls
+
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
 
@@ -228,6 +230,8 @@ def read_date(text: str) -> date:
 
 def read_text(limit: int) -> Callable[[str], str]:
     def read(text: str) -> str:
+        # Stored as it reads: without the control characters spreadsheets carry unseen.
+        text = without_controls(text)
         if len(text) > limit:
             raise CellError(_("longer than %s characters") % limit)
         return text

@@ -14,6 +14,8 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from lib.text import without_controls
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 _DATETIME = re.compile(
@@ -96,7 +98,7 @@ def _text(record: dict[str, Any], key: str, required: bool = True) -> str:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
         raise FeedError(f"missing or empty {key!r}")
-    return value.strip()
+    return without_controls(value).strip()
 
 
 def parse_record(record: Any) -> FeedEvent:

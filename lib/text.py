@@ -42,3 +42,23 @@ def search_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", normalise_space(text).casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return PLACE_SUFFIX.sub("", plain).strip()
+
+
+# C0 control characters other than tab, line feed and carriage return, and lone UTF-16
+# surrogates: nobody types them, XML (Atom, Word) cannot hold them and PostgreSQL refuses
+# NUL. Vertical tab and form feed arrive with text pasted from word processors.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# Code points XML 1.0 cannot hold beyond the controls.
+NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def without_controls(text: str) -> str:
+    """The text without C0 control characters (tab, newline and CR stay) or lone
+    surrogates: the form in which any text entering Löften is stored."""
+    return CONTROLS.sub("", text)
+
+
+def printable(text: str) -> str:
+    """The text as an XML document (an Atom feed, a Word file) can hold it, whatever was
+    stored before input was cleaned."""
+    return NOT_XML.sub("", without_controls(text))

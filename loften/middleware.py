@@ -1,13 +1,26 @@
-"""Swedish first: the interface is Swedish unless the visitor chose English themselves; and
-no request carrying a NUL character gets past the door."""
+"""Swedish first: the interface is Swedish unless the visitor chose English themselves; no
+request carrying a NUL character gets past the door, and no other control character gets
+into a form's or a query's values."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+    QueryDict,
+)
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+
+from lib.text import without_controls
+
+if TYPE_CHECKING:
+    from django.http.request import _ImmutableQueryDict
 
 
 class LanguageMiddleware:
@@ -29,15 +42,19 @@ class LanguageMiddleware:
         return response
 
 
+def _posts_form(request: HttpRequest) -> bool:
+    return request.method == "POST" and request.content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    )
+
+
 def _holds_nul(request: HttpRequest) -> bool:
     """Whether the path, a query parameter or a form field (name or value) holds NUL."""
     if "\x00" in request.path:
         return True
     fields = [request.GET]
-    if request.method == "POST" and request.content_type in (
-        "application/x-www-form-urlencoded",
-        "multipart/form-data",
-    ):
+    if _posts_form(request):
         fields.append(request.POST)
     return any(
         "\x00" in key or any("\x00" in value for value in values)
@@ -60,4 +77,33 @@ class RefuseNulMiddleware:
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+def _cleaned(data: "_ImmutableQueryDict") -> "_ImmutableQueryDict":
+    """The same fields, names and values without control characters (the same object
+    when there were none)."""
+    pairs = [(key, value) for key, values in data.lists() for value in values]
+    if all(without_controls(k) == k and without_controls(v) == v for k, v in pairs):
+        return data
+    cleaned = QueryDict(mutable=True, encoding=data.encoding)
+    for key, value in pairs:
+        cleaned.appendlist(without_controls(key), without_controls(value))
+    cleaned._mutable = False
+    return cast("_ImmutableQueryDict", cleaned)
+
+
+class CleanControlsMiddleware:
+    """Text pasted from a word processor carries control characters (a vertical tab for
+    a line break) that nobody sees, and a feed or Word file holding one cannot be written.
+    Every query and form value is taken without them (tab and line breaks stay), so no
+    form or lookup has to remember to. Runs after RefuseNulMiddleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.GET = _cleaned(request.GET)
+        if _posts_form(request):
+            request.POST = _cleaned(request.POST)
         return self.get_response(request)

@@ -70,8 +70,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A NUL in a path, query or form is refused with 400 before anything reads it.
+    # A NUL in a path, query or form is refused with 400 before anything reads it; other
+    # control characters are dropped from query and form values.
     "loften.middleware.RefuseNulMiddleware",
+    "loften.middleware.CleanControlsMiddleware",
     # The open data API's CORS, ETag and Last-Modified (outside everything else, so that it
     # sees the final answer).
     "api.middleware.OpenDataMiddleware",

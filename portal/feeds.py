@@ -15,15 +15,34 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
+from core.downloads import file_name_header
+from lib.text import printable
 from places.models import Municipality
 from portal.selectors import NewsItem, news
 from promises.selectors import public_occasions
 
 
+class PrintableAtom(Atom1Feed):
+    """An Atom feed that leaves out the control characters XML cannot hold, so one such
+    character in stored text never takes the whole feed down."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.feed = _printable(self.feed)
+
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        super().add_item(*args, **kwargs)
+        self.items[-1] = _printable(self.items[-1])
+
+
+def _printable(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: printable(v) if isinstance(v, str) else v for k, v in fields.items()}
+
+
 class NationalFeed(Feed[NewsItem, Any]):
     """What is published across Sweden: promises, follow-ups and evaluations."""
 
-    feed_type = Atom1Feed
+    feed_type = PrintableAtom
 
     def title(self) -> str:
         return _("Citizen promises across Sweden")
@@ -110,16 +129,19 @@ def _calendar(request: HttpRequest, name: str, occasions: Any, file_stem: str) -
         event.add("dtstart", occasion.starts_at)
         event.add("dtend", occasion.ends_at or occasion.starts_at + timedelta(hours=1))
         event.add("dtstamp", occasion.updated_at)
-        event.add("location", occasion.place)
+        # iCalendar, like XML, has no room for control characters stored before cleaning.
+        event.add("location", printable(occasion.place))
         page = reverse("portal:promise", args=[promise.municipality.slug, promise.year])
         event.add(
             "description",
-            "\n\n".join(t for t in (occasion.description, occasion.activity.description) if t),
+            printable(
+                "\n\n".join(t for t in (occasion.description, occasion.activity.description) if t)
+            ),
         )
         event.add("url", request.build_absolute_uri(page))
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{file_stem}.ics"'
+    response["Content-Disposition"] = file_name_header(file_stem, "ics", inline=True)
     return response
 
 

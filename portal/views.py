@@ -1,7 +1,5 @@
 """The public site: no login, only published promises, through the public selectors."""
 
-import csv
-
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +12,7 @@ from django_ratelimit.decorators import ratelimit
 
 from api import tables
 from audit.selectors import data_version
+from core.downloads import csv_response, is_slug
 from documents.responses import document_response
 from followup import selectors as followup_selectors
 from followup.models import Evaluation, FollowUp
@@ -287,7 +286,15 @@ def open_data_csv(request: HttpRequest, name: str) -> HttpResponse:
     expects), filtered by ?kommun=<slug> and ?ar=<year>."""
     if name not in tables.TABLES:
         raise Http404
-    municipality = request.GET.get("kommun", "")[:60]
+    municipality = request.GET.get("kommun", "")
+    if municipality and not is_slug(municipality):
+        return HttpResponse(
+            _("kommun must be a municipality's slug, such as eslov."),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    if municipality and not Municipality.objects.filter(slug=municipality).exists():
+        raise Http404
     year_text = request.GET.get("ar", "")
     year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
     if name in tables.NEEDS_MUNICIPALITY and not municipality:
@@ -297,14 +304,8 @@ def open_data_csv(request: HttpRequest, name: str) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     header, rows = tables.TABLES[name](municipality, year)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     stem = "-".join(part for part in (name, municipality, year_text if year else "") if part)
-    response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
+    return csv_response(stem, header, rows)
 
 
 @require_safe

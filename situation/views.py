@@ -1,7 +1,7 @@
 """Staff pages of the situation picture: the ranked problems, the records behind a figure,
 corrections, exports and publication."""
 
-import csv
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import permissions
+from core.downloads import csv_response
 from core.http import FORM_METHODS
 from documents.responses import document_response
 from places.models import Municipality
@@ -120,23 +121,22 @@ def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 def picture_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = access.get_municipality_for_reader(request, slug)
     found = _period_picture(municipality, year, _quarter(request))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="lagesbild-{slug}-{year}.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 only with the mark
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        ["rank", "problem", "label", "score", *Source.values, "now", "before", "change"]
+    header = ["rank", "problem", "label", "score", *Source.values, "now", "before", "change"]
+    return csv_response(
+        f"lagesbild-{slug}-{year}",
+        header,
+        (_csv_row(found, number, row) for number, row in enumerate(found.rows, start=1)),
     )
-    for number, row in enumerate(found.rows, start=1):
-        change = "" if row.change is None else f"{row.change:.3f}"
-        # A source with no records in the period is an empty cell, not 0.
-        figures = [
-            "" if (value := found.figure(row, s)) is None else f"{value:g}" for s in Source.values
-        ]
-        writer.writerow(
-            [number, row.problem, row.label, row.score, *figures, row.now, row.before, change]
-        )
-    return response
+
+
+def _csv_row(found: Any, number: int, row: Any) -> list[object]:
+    # A number, not text, so that a falling (negative) change is not taken for a formula.
+    change = "" if row.change is None else Decimal(f"{row.change:.3f}")
+    # A source with no records in the period is an empty cell, not 0.
+    figures = [
+        "" if (value := found.figure(row, s)) is None else f"{value:g}" for s in Source.values
+    ]
+    return [number, row.problem, row.label, row.score, *figures, row.now, row.before, change]
 
 
 @require_safe

@@ -1,4 +1,4 @@
-from lib.text import search_key
+from lib.text import printable, search_key, without_controls
 
 
 def test_search_ignores_case_diacritics_and_the_kommun_suffix() -> None:
@@ -15,3 +15,19 @@ def test_search_ignores_case_diacritics_and_the_kommun_suffix() -> None:
 def test_a_name_ending_in_s_is_still_found_with_its_suffix() -> None:
     assert search_key("Borås kommun") == "bora"
     assert search_key("Kristinehamns kommun") in search_key("Kristinehamn")
+
+
+def test_without_controls_drops_c0_controls_but_keeps_tab_newline_and_return() -> None:
+    every_c0 = "".join(chr(code) for code in range(32))
+    assert without_controls(f"a{every_c0}b") == "a\t\n\rb"
+    assert without_controls("Ctrl\x01Title\x1b") == "CtrlTitle"
+    assert without_controls("rad\x0bbrytning") == "radbrytning"
+
+
+def test_without_controls_drops_lone_surrogates_and_keeps_other_letters() -> None:
+    assert without_controls("a\ud800b\udfffc") == "abc"
+    assert without_controls("Åre – trygghet 🙂 \u00a0") == "Åre – trygghet 🙂 \u00a0"
+
+
+def test_printable_text_holds_only_characters_xml_accepts() -> None:
+    assert printable("x\x0cy\ufffe\uffffz\x7f") == "xyz\x7f"

@@ -14,6 +14,7 @@ from icalendar import Calendar
 from conftest import Cast, client_for
 from followup import services as followup_services
 from promises import services
+from promises.models import Activity, CitizenPromise, Occasion
 from situation.models import Complaint, PublishedPicture
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -62,7 +63,7 @@ def _plan(
     ends_at: datetime | None = NOW + timedelta(days=7, hours=2),
     place: str = "Stadsparken",
     public: bool = True,
-) -> object:
+) -> Occasion:
     return services.occasion_create(
         activity=cast.walks,
         by=cast.coordinator,
@@ -172,3 +173,50 @@ def test_the_situation_table_withholds_small_counts(cast: Cast) -> None:
     rows = {row[3]: row for row in _table("/oppna-data/lagesbilder.csv?kommun=eslov")[1:]}
     assert rows["speeding"][5:] == ["4", ""]
     assert rows["fraud"][5:] == ["", "yes"]
+
+
+def test_the_csv_tables_write_no_cell_a_spreadsheet_would_run_as_a_formula(cast: Cast) -> None:
+    link = '=HYPERLINK("http://example.com","klick")'
+    CitizenPromise.objects.filter(pk=cast.published.pk).update(title=link)
+    Activity.objects.filter(pk=cast.controls.pk).update(description="@SUM(A1)")
+    Activity.objects.filter(pk=cast.walks.pk).update(description="+1+1")
+    Activity.objects.filter(pk=cast.education.pk).update(description="-2")
+    promises = _table("/oppna-data/loften.csv")
+    assert [row[5] for row in promises[1:]] == ["'" + link]
+    activities = _table("/oppna-data/aktiviteter.csv?kommun=eslov")
+    written = {row[5]: row[6] for row in activities[1:]}
+    # The text is kept, behind an apostrophe; numbers are written as numbers.
+    assert written == {"'@SUM(A1)": "30", "'+1+1": "2", "'-2": "1"}
+
+
+@pytest.mark.parametrize(
+    "query", ["kommun=a%0a", 'kommun=a"', "kommun=eslov%0d%0aX:1", "kommun=esl%C3%B6v"]
+)
+def test_a_malformed_municipality_in_a_csv_query_is_refused(cast: Cast, query: str) -> None:
+    for name in ("aktiviteter", "lagesbilder"):
+        response = client_for().get(f"/oppna-data/{name}.csv?{query}")
+        assert response.status_code == 400
+        assert "Content-Disposition" not in response
+
+
+def test_an_unknown_municipality_in_a_csv_query_is_not_found(cast: Cast) -> None:
+    assert client_for().get("/oppna-data/aktiviteter.csv?kommun=nowhere").status_code == 404
+    assert client_for().get("/oppna-data/lagesbilder.csv?kommun=nowhere").status_code == 404
+
+
+def test_a_csv_file_is_named_after_the_table_municipality_and_year(cast: Cast) -> None:
+    response = client_for().get("/oppna-data/aktiviteter.csv?kommun=eslov&ar=2017")
+    assert response["Content-Disposition"] == ('attachment; filename="aktiviteter-eslov-2017.csv"')
+
+
+def test_the_calendar_leaves_stored_control_characters_out(cast: Cast) -> None:
+    occasion = _plan(cast)
+    Occasion.objects.filter(pk=occasion.pk).update(
+        place="Stads\x01parken", description="Samling\x0b vid\x1b fontänen."
+    )
+    with time_machine.travel(NOW):
+        response = client_for().get("/kommun/eslov/kalender.ics")
+    assert b"\x01" not in response.content and b"\x1b" not in response.content
+    event = next(iter(Calendar.from_ical(response.content).walk("VEVENT")))
+    assert str(event["LOCATION"]) == "Stadsparken"
+    assert "Samling vid fontänen." in str(event["DESCRIPTION"])

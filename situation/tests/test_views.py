@@ -232,3 +232,14 @@ def test_a_quarter_is_a_period_of_its_own_down_to_the_records(cast: Cast) -> Non
     header, first = exported.splitlines()[:2]
     assert first.split(";")[header.split(";").index("complaints")] == "2"
     assert first.split(";")[header.split(";").index("before")] == "1"
+
+
+def test_a_falling_change_in_the_csv_export_is_a_number_not_text(cast: Cast) -> None:
+    for day in (1, 2, 3):
+        complaint(cast.eslov, Problem.FRAUD, date(2015, 3, day))
+    complaint(cast.eslov, Problem.FRAUD, date(2016, 3, 1))
+    response = client_for(cast.viewer).get("/arbete/lagesbild/eslov/2016/csv/")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    change = rows[1][rows[0].index("change")]
+    # Written without the apostrophe that keeps text from being read as a formula.
+    assert change.startswith("-") and float(change) < 0

@@ -1,0 +1,79 @@
+"""Control characters (a vertical tab pasted from Word, an escape from a terminal) never
+reach what is stored from a form, and what was stored before never takes down a feed or
+a Word file: XML cannot hold them."""
+
+import pytest
+from django.urls import reverse
+
+from conftest import Cast, client_for
+from imports import tabular
+from imports.parser import clean_lines
+from promises.models import CitizenPromise, Commitment
+from situation.models import Complaint
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Ctrl\x01Title\x1b"
+
+
+@pytest.fixture
+def stored(cast: Cast) -> Cast:
+    """The published promise as text stored before input was cleaned could leave it."""
+    CitizenPromise.objects.filter(pk=cast.published.pk).update(title=TITLE)
+    Commitment.objects.filter(promise=cast.published).update(text="Säkrare\x0btrafik")
+    return cast
+
+
+@pytest.mark.parametrize("url", ["/flode/", "/kommun/eslov/flode/"])
+def test_the_feeds_leave_stored_control_characters_out(stored: Cast, url: str) -> None:
+    response = client_for().get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "CtrlTitle" in body
+    assert "\x01" not in body and "\x1b" not in body
+
+
+def test_the_public_word_file_leaves_stored_control_characters_out(stored: Cast) -> None:
+    response = client_for().get(reverse("portal:promise_download", args=["eslov", 2017, "docx"]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_staff_word_and_pdf_files_leave_stored_control_characters_out(stored: Cast) -> None:
+    client = client_for(stored.coordinator)
+    for fmt in ("docx", "pdf"):
+        url = reverse("promises:promise_download", args=[stored.published.pk, fmt])
+        assert client.get(url).status_code == 200, fmt
+
+
+def test_a_form_stores_its_text_without_control_characters(cast: Cast) -> None:
+    form = {
+        "received_on": "2016-05-04",
+        "receiver": "police",
+        "channel": "phone",
+        "text": "Fort\x0bkörning\x1b\tvid\r\nskolan",
+        # A field's name is cleaned as well as its value.
+        "pla\x1bce": "Torg\x07et",
+    }
+    response = client_for(cast.reporter).post("/arbete/lagesbild/eslov/klagomal/nytt/", form)
+    assert response.status_code == 302
+    complaint = Complaint.objects.get()
+    assert complaint.text == "Fortkörning\tvid\r\nskolan"
+    assert complaint.place == "Torget"
+
+
+def test_a_query_with_control_characters_is_answered_as_without_them() -> None:
+    response = client_for().get("/", {"q": "Esl\x01öv\x0b"})
+    assert response.status_code == 200
+
+
+def test_an_imported_promise_text_is_read_without_control_characters() -> None:
+    # Word's manual line break (vertical tab) ends a line; other controls are dropped.
+    assert clean_lines("Medborgar\x01löfte 2017\x0bTrafik\x1bkontroller") == [
+        "Medborgarlöfte 2017",
+        "Trafikkontroller",
+    ]
+
+
+def test_an_imported_table_s_text_cells_are_read_without_control_characters() -> None:
+    assert tabular.read_text(20)("Fort\x0bkörning\x07") == "Fortkörning"
