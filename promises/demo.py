@@ -407,6 +407,9 @@ def _exempelby(today: date) -> None:
     )
     coordinator = _user("samordnare.exempelby", "Demo", "Samordnare Exempelby")
     Membership.objects.create(user=coordinator, organisation=org, role=Role.COORDINATOR)
+    # A police officer of another area, to try what the police see across the boundary.
+    officer = _user("polis.exempelby", "Demo", "Polis Exempelby")
+    Membership.objects.create(user=officer, organisation=police, role=Role.REPORTER)
     promise = services.promise_create(
         by=coordinator,
         municipality=place,
