@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from conftest import client_for
+from followup.services import evaluation_refresh
 from followup.tests.conftest import publish_evaluation
 from promises import services
 from promises.vocabularies import ActivityKind, measures_reach
@@ -84,3 +85,10 @@ def test_a_kind_that_does_not_count_people_shows_no_share_of_its_audience(
         activity.refresh_from_db()
     assert cast.controls.reach_percent is None
     assert cast.walks.reach_percent == 20
+    evaluation_refresh(evaluation=reached.evaluation, by=None)
+    line = reached.evaluation.activities.get(activity=cast.controls)
+    line.audience_size = 70
+    assert line.reach_percent is None
+    walked = reached.evaluation.activities.get(activity=cast.walks)
+    walked.audience_size = 70
+    assert walked.reach_percent == 20
