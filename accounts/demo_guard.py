@@ -11,6 +11,7 @@ DEMO_USERNAMES = (
     "polis.eslov",
     "samordnare.polis.eslov",
     "samordnare.exempelby",
+    "polis.exempelby",
 )
 
 

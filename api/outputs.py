@@ -35,7 +35,7 @@ from followup.models import Evaluation, FollowUp
 from places.models import Municipality, PoliceArea
 from promises.models import Agreement, CitizenPromise
 from promises.selectors import progress_as_of, promise_pace, promise_phase
-from promises.vocabularies import ActivityKind
+from promises.vocabularies import ActivityKind, measures_reach
 from situation import selectors as situation_selectors
 from situation.models import PublishedPicture
 from situation.vocabularies import Source
@@ -190,7 +190,7 @@ def activity_out(
         "last_done_on": row.last_done_on,
         "pace": done.pace.value,
         "percent": done.percent,
-        "reached": row.reached_count,
+        "reached": row.reached_count if measures_reach(row.kind) else None,
         "audience_size": row.audience_size,
     }
 
@@ -319,7 +319,7 @@ def evaluation_out(link: Link, found: Evaluation) -> EvaluationOut:
                 "done": line.done,
                 "target": line.target,
                 "pace": cast(Pace, line.pace),
-                "reached": line.reached,
+                "reached": line.reached if measures_reach(line.activity.kind) else None,
                 "audience_size": line.audience_size,
                 "outcomes": line.outcomes,
             }

@@ -94,7 +94,8 @@ class ActivityOut(TypedDict):
     last_done_on: date | None
     pace: Pace
     percent: int
-    reached: int
+    # None for a kind that does not count people reached: missing is not zero.
+    reached: int | None
     audience_size: int | None
 
 
@@ -193,7 +194,8 @@ class EvaluationActivityOut(TypedDict):
     done: int
     target: int | None
     pace: Pace
-    reached: int
+    # None for a kind that does not count people reached: missing is not zero.
+    reached: int | None
     audience_size: int | None
     outcomes: dict[str, int]
 

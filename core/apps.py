@@ -7,3 +7,7 @@ class CoreConfig(AppConfig):
 
     name = "core"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the deployment check of the static files manifest (loften.E001).
+        from core import static_check  # noqa: F401

@@ -14,6 +14,7 @@ from followup.vocabularies import (
 )
 from lib.pace import Pace
 from lib.periods import compared_spans
+from promises.vocabularies import measures_reach
 
 
 class FollowUp(models.Model):
@@ -301,8 +302,9 @@ class EvaluationActivity(models.Model):
 
     @property
     def reach_percent(self) -> int | None:
-        """Share of the audience reached, when its size is known."""
-        if not self.audience_size:
+        """Share of the audience reached, when its size is known and the activity's kind
+        counts the people it reaches."""
+        if not self.audience_size or not measures_reach(self.activity.kind):
             return None
         return min(100, round(100 * self.reached / self.audience_size))
 

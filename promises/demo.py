@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.demo_guard import DEMO_PASSWORD
 from accounts.models import Membership, Organisation, OrganisationKind, Role, User
+from core.clock import on_day, played_at
 from places.emblem import demo_emblem
 from places.models import County, Logo, Municipality, PoliceArea, PoliceRegion
 from promises import services
@@ -119,6 +120,19 @@ def _users(orgs: dict[str, Any]) -> User:
 
 
 def _promise(orgs: dict[str, Any], by: User, year: int, **data: Any) -> CitizenPromise:
+    # The demo's past: written on the morning of its signing day, not today.
+    with played_at(on_day(data["signed_on"], 9)):
+        promise = _promise_written(orgs, by, year, **data)
+    # Signed, approved and published that same day.
+    with played_at(on_day(data["signed_on"], 13)):
+        services.promise_set_status(promise=promise, by=by, status=PromiseStatus.SIGNED)
+        # A coordinator of each party approves the publication.
+        for approver in ("samordnare.eslov", "samordnare.polis.eslov"):
+            services.promise_approve(promise=promise, by=User.objects.get(username=approver))
+    return promise
+
+
+def _promise_written(orgs: dict[str, Any], by: User, year: int, **data: Any) -> CitizenPromise:
     commitments = data.pop("commitments")
     activities = data.pop("activities")
     promise = services.promise_create(
@@ -155,17 +169,6 @@ def _promise(orgs: dict[str, Any], by: User, year: int, **data: Any) -> CitizenP
             {**ESLOV_SIGNATORIES[1], "organisation": orgs["municipality"]},
         ],
     )
-    services.promise_set_status(promise=promise, by=by, status=PromiseStatus.SIGNED)
-    # A coordinator of each party approves the publication.
-    for approver in ("samordnare.eslov", "samordnare.polis.eslov"):
-        services.promise_approve(promise=promise, by=User.objects.get(username=approver))
-    if promise.signed_on is not None:
-        # The demo's past: approved and published on the day it was signed, not today.
-        moment = timezone.make_aware(datetime.combine(promise.signed_on, time(13)))
-        CitizenPromise.objects.filter(pk=promise.pk).update(
-            municipality_approved_at=moment, police_approved_at=moment, published_at=moment
-        )
-        promise.refresh_from_db()
     return promise
 
 
@@ -365,14 +368,16 @@ def _log(
     reporter = User.objects.get(username="polis.eslov")
     activities = list(promise.activities.all())
     for index, day, figures in entries:
-        services.activity_report_create(
-            activity=activities[index],
-            by=reporter,
-            date=day,
-            organisations=organisations,
-            notes=INVENTED,
-            **figures,
-        )
+        # Logged on the day it tells of, as an officer back from the street would.
+        with played_at(on_day(day, 16)):
+            services.activity_report_create(
+                activity=activities[index],
+                by=reporter,
+                date=day,
+                organisations=organisations,
+                notes=INVENTED,
+                **figures,
+            )
 
 
 def _exempelby(today: date) -> None:
@@ -402,6 +407,9 @@ def _exempelby(today: date) -> None:
     )
     coordinator = _user("samordnare.exempelby", "Demo", "Samordnare Exempelby")
     Membership.objects.create(user=coordinator, organisation=org, role=Role.COORDINATOR)
+    # A police officer of another area, to try what the police see across the boundary.
+    officer = _user("polis.exempelby", "Demo", "Polis Exempelby")
+    Membership.objects.create(user=officer, organisation=police, role=Role.REPORTER)
     promise = services.promise_create(
         by=coordinator,
         municipality=place,
@@ -444,22 +452,25 @@ def _exempelby(today: date) -> None:
         )
         for n, (kind, target, unit, text, focus) in enumerate(specs)
     ]
-    services.promise_set_status(promise=promise, by=coordinator, status=PromiseStatus.SIGNED)
-    # Exempelby has no police coordinator of its own: the administrator approves for it.
-    for approver in (coordinator, User.objects.get(username="admin")):
-        services.promise_approve(promise=promise, by=approver)
+    with played_at(on_day(date(today.year, 1, 20), 13)):
+        services.promise_set_status(promise=promise, by=coordinator, status=PromiseStatus.SIGNED)
+        # Exempelby has no police coordinator of its own: the administrator approves for it.
+        for approver in (coordinator, User.objects.get(username="admin")):
+            services.promise_approve(promise=promise, by=approver)
     _exempelby_occasions(activities[1], coordinator, today)
     start = date(today.year, 1, 25)
     for n in range(max(0, (today - start).days // 30)):
-        services.activity_report_create(
-            activity=activities[0],
-            by=coordinator,
-            date=start + timedelta(days=30 * n),
-            place="Exempelskolan",
-            observations=n % 4,
-            notes=INVENTED,
-            organisations=[police],
-        )
+        day = start + timedelta(days=30 * n)
+        with played_at(on_day(day, 16)):
+            services.activity_report_create(
+                activity=activities[0],
+                by=coordinator,
+                date=day,
+                place="Exempelskolan",
+                observations=n % 4,
+                notes=INVENTED,
+                organisations=[police],
+            )
     services.promise_create(
         by=coordinator,
         municipality=place,

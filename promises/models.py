@@ -23,6 +23,7 @@ from promises.vocabularies import (
     ActivityKind,
     FollowUpCadence,
     PromiseStatus,
+    measures_reach,
 )
 
 
@@ -295,8 +296,9 @@ class Activity(models.Model):
 
     @property
     def reach_percent(self) -> int | None:
-        """Share of the audience reached so far, when the audience's size is known."""
-        if not self.audience_size:
+        """Share of the audience reached so far, when the audience's size is known and the
+        activity's kind counts the people it reaches."""
+        if not self.audience_size or not measures_reach(self.kind):
             return None
         return min(100, round(100 * self.reached_count / self.audience_size))
 

@@ -114,6 +114,16 @@ OUTCOME_FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
     ActivityKind.OTHER: ("attendees", "observations"),
 }
 OUTCOME_FIELDS = (*_TRAFFIC, "attendees", "pupils_reached", "observations")
+# The outcome figures that count the people an activity reached: pupils where reported,
+# otherwise the participants.
+REACH_FIELDS = ("pupils_reached", "attendees")
+
+
+def measures_reach(kind: str) -> bool:
+    """Whether reports of an activity kind count the people reached. A kind that does not
+    (a traffic control, a patrol) has no reach to show, which is not a reach of none."""
+    return any(name in OUTCOME_FIELDS_BY_KIND.get(kind, ()) for name in REACH_FIELDS)
+
 
 # What a single report may plausibly count, by activity kind: the most times one report may
 # count, and the multiple of the target past which the reporter must confirm. These are the

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from accounts.models import User
+from core.clock import on_day, played_at
 from lib.classify import classify
 from lib.policefeed import STOCKHOLM
 from places.models import District, Municipality
@@ -401,21 +402,25 @@ def _motivations(eslov: Municipality, by: User | None) -> None:
     for year, problems in MOTIVATIONS.items():
         promise = CitizenPromise.objects.filter(municipality=eslov, year=year).first()
         commitment = promise.commitments.order_by("position").first() if promise else None
-        if commitment is None:
+        if promise is None or commitment is None:
             continue
         evidence_year = year - 1
-        commitment_motivate(
-            commitment=commitment,
-            problems=list(problems),
-            complaints=list(
-                Complaint.objects.filter(
-                    municipality=eslov, received_on__year=evidence_year, problem__in=problems
-                )[:4]
-            ),
-            concerns=list(
-                Concern.objects.filter(
-                    municipality=eslov, dialogue__held_on__year=evidence_year, problem__in=problems
-                )
-            ),
-            by=by,
-        )
+        # Written with the promise, on the morning of its signing day.
+        with played_at(on_day(promise.signed_on or date(year, 1, 1), 9)):
+            commitment_motivate(
+                commitment=commitment,
+                problems=list(problems),
+                complaints=list(
+                    Complaint.objects.filter(
+                        municipality=eslov, received_on__year=evidence_year, problem__in=problems
+                    )[:4]
+                ),
+                concerns=list(
+                    Concern.objects.filter(
+                        municipality=eslov,
+                        dialogue__held_on__year=evidence_year,
+                        problem__in=problems,
+                    )
+                ),
+                by=by,
+            )

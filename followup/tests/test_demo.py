@@ -1,12 +1,16 @@
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from audit.models import AuditEvent
 from conftest import client_for
 from followup.demo import load_follow_ups
 from followup.models import Evaluation, FollowUp
+from followup.selectors import periods_of
 from followup.vocabularies import FollowUpStatus
+from promises.models import ActivityReport, CitizenPromise
 
 
 @pytest.mark.usefixtures("demo")
@@ -46,3 +50,40 @@ def test_the_demo_publishes_eslovs_follow_ups_and_leaves_exempelbys_latest_as_a_
     page = client_for().get(reverse("portal:follow_up", args=["eslov", 2017, 2]))
     assert page.status_code == 200
     assert "Påhittad bedömning" in page.content.decode()
+
+
+def _local_day(moment: datetime | None) -> date | None:
+    return None if moment is None else timezone.localdate(moment)
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_demo_stamps_its_past_on_the_days_it_tells_of() -> None:
+    # Promises: signed, approved and published on their signing day.
+    for promise in CitizenPromise.objects.filter(municipality__slug="eslov"):
+        approved = (promise.municipality_approved_at, promise.police_approved_at)
+        assert [_local_day(m) for m in approved] == [promise.signed_on] * 2
+        assert _local_day(promise.published_at) == promise.signed_on
+    assert _local_day(CitizenPromise.objects.get(year=2017).published_at) == date(2017, 2, 15)
+    # Follow-ups: published twelve days after the end of their period.
+    published = FollowUp.objects.filter(promise__municipality__slug="eslov", promise__year=2017)
+    ends = {p.number: p.end for p in periods_of(published.first().promise)}  # type: ignore[union-attr]
+    for follow_up in published:
+        expected = ends[follow_up.number] + timedelta(days=12)
+        assert _local_day(follow_up.published_at) == expected
+        assert _local_day(follow_up.approved_at) == expected
+    assert _local_day(published.get(number=4).published_at) == date(2018, 1, 12)
+    # Reports: logged on their own date, and so is their audit entry.
+    reports = ActivityReport.objects.filter(activity__promise__municipality__slug="eslov")
+    assert reports.count() > 30
+    for report in reports:
+        assert _local_day(report.created_at) == report.date
+        event = AuditEvent.objects.get(
+            model=ActivityReport._meta.label, object_id=str(report.pk), action="create"
+        )
+        assert _local_day(event.at) == report.date
+    eslov = [
+        f"citizenpromise:{p.pk}" for p in CitizenPromise.objects.filter(municipality__slug="eslov")
+    ]
+    assert AuditEvent.objects.filter(trail__in=eslov).count() > 50
+    late = AuditEvent.objects.filter(trail__in=eslov, at__year__gte=2019)
+    assert list(late.values_list("model", "action")) == [], "nothing in its history is today's"

@@ -16,7 +16,7 @@ from conftest import Cast, client_for, production_setting
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_check_deploy_is_clean_with_production_settings() -> None:
+def _check_deploy(static_root: Path) -> subprocess.CompletedProcess[str]:
     # The production environment: none of the test run's own variables.
     test_only = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEMO_MODE")
     env = {k: v for k, v in os.environ.items() if k not in test_only}
@@ -25,8 +25,9 @@ def test_check_deploy_is_clean_with_production_settings() -> None:
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="loften.example.se",
         DJANGO_SETTINGS_MODULE="loften.settings",
+        STATIC_ROOT=str(static_root),
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=ROOT,
         env=env,
@@ -34,8 +35,21 @@ def test_check_deploy_is_clean_with_production_settings() -> None:
         text=True,
         check=False,
     )
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
+    # As after `loften collectstatic`: the static files manifest is in STATIC_ROOT.
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    result = _check_deploy(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_reports_a_missing_static_files_manifest(tmp_path: Path) -> None:
+    result = _check_deploy(tmp_path)
+    assert result.returncode != 0
+    assert "loften.E001" in result.stderr + result.stdout
+    assert str(tmp_path) in result.stderr + result.stdout
 
 
 def test_production_hashes_passwords_with_argon2() -> None:

@@ -24,7 +24,7 @@ from core.versioning import save_versioned
 from lib.periods import year_bounds
 from promises.models import Activity, ActivityReport, CitizenPromise, ReportLimit
 from promises.services.plausible import check_plausible
-from promises.vocabularies import PromiseStatus
+from promises.vocabularies import REACH_FIELDS, PromiseStatus
 
 
 class ReportNeedsConfirmation(NeedsConfirmation):
@@ -318,8 +318,7 @@ def _recounted(activity: Activity) -> Activity:
     figures = activity.reports.active().aggregate(
         done=Sum("count"),
         last=Max("date"),
-        # Pupils reached where reported, otherwise the participants.
-        reached=Sum(Coalesce("pupils_reached", "attendees")),
+        reached=Sum(Coalesce(*REACH_FIELDS)),
     )
     activity.done_count = figures["done"] or 0
     activity.last_done_on = figures["last"]

@@ -163,3 +163,32 @@ def test_the_demos_documents_carry_an_emblem_of_our_own() -> None:
     assert pdf_text(pdf_of(doc))[1]["images"] >= 1
     header = docx_text(docx_of(doc))[1].sections[0].header
     assert any("image" in rel.reltype for rel in header.part.rels.values())
+
+
+def test_exempelbys_police_officer_logs_in_and_works_on_exempelby_alone() -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from promises.models import ActivityReport
+
+    load_demo(TODAY)
+    client = Client()
+    client.cookies["django_language"] = "en"
+    login = client.post("/konto/logga-in/", {"username": "polis.exempelby", "password": "demo"})
+    assert login.status_code == 302
+    own = CitizenPromise.objects.get(municipality__slug="exempelby", year=TODAY.year)
+    listed = client.get(reverse("promises:report_choose"))
+    assert listed.status_code == 200
+    page = listed.content.decode()
+    assert "Exempelby" in page and "Eslöv" not in page
+    assert client.get(reverse("promises:promise_detail", args=[own.pk])).status_code == 200
+    eslov = _eslov(2017)
+    controls = eslov.activities.get(kind="traffic_control")
+    assert client.get(reverse("promises:promise_detail", args=[eslov.pk])).status_code in (403, 404)
+    refused = client.post(
+        reverse("promises:report_create", args=[controls.pk]),
+        {"date": "2017-12-01", "count": 1, "place": "Kanalgatan"},
+    )
+    assert refused.status_code in (403, 404)
+    assert controls.reports.count() == 26
+    assert not ActivityReport.objects.filter(reported_by__username="polis.exempelby").exists()

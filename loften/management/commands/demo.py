@@ -33,5 +33,6 @@ class Command(BaseCommand):
             "  polis.eslov             police reporter, local police area Eslöv\n"
             "  samordnare.polis.eslov  coordinator, local police area Eslöv\n"
             "  samordnare.exempelby    coordinator, the invented municipality Exempelby\n"
+            "  polis.exempelby         police reporter, the invented police area Exempelby\n"
             "The situation picture: http://127.0.0.1:8000/arbete/lagesbild/eslov/2015/"
         )
