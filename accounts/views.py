@@ -17,9 +17,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
-from django_ratelimit.decorators import ratelimit
 
 from accounts import two_factor
+from accounts.limits import login_rate_limit, password_reset_rate_limit
 from accounts.services import two_factor_confirm, user_logout_everywhere
 
 
@@ -41,17 +41,16 @@ def locked_out(request: HttpRequest, original_response: Any, credentials: Any) -
     return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
 
 
-@method_decorator(ratelimit(key="ip", rate=settings.LOGIN_RATE, method="POST"), name="post")
+@method_decorator(login_rate_limit(), name="post")
 class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
     authentication_form = LoginForm
 
 
-@method_decorator(
-    ratelimit(key="ip", rate=settings.PASSWORD_RESET_RATE, method="POST"), name="post"
-)
+@method_decorator(password_reset_rate_limit(), name="post")
 class PasswordResetView(auth_views.PasswordResetView):
-    """Sends a reset link if the address belongs to an account; says the same either way."""
+    """Sends a reset link if the address belongs to an account; says the same either way.
+    Requests are limited per client address (core.http.client_address)."""
 
 
 @require_POST

@@ -22,6 +22,7 @@ from ninja.throttling import AnonRateThrottle
 
 from api import outputs, schemas, selectors
 from api.pagination import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, envelope, page
+from core.http import client_address
 from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
 from places.models import Municipality
 from promises.models import CitizenPromise
@@ -43,6 +44,10 @@ class AddressRateThrottle(AnonRateThrottle):
         self.rate = settings.API_RATE
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request)
+
+    def get_ident(self, request: HttpRequest) -> str | None:
+        # The same client address as the lockout and the rate limits count, not ninja's own.
+        return client_address(request) or None
 
 
 api = NinjaAPI(

@@ -4,8 +4,9 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from core import http
 
 _request: ContextVar[HttpRequest | None] = ContextVar("audit_request", default=None)
 
@@ -15,12 +16,7 @@ def client_address() -> str | None:
     request = _request.get()
     if request is None:
         return None
-    if settings.AUDIT_TRUST_X_FORWARDED_FOR:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            # The proxy appends the address it saw; that last entry is the one it vouches for.
-            return forwarded.split(",")[-1].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+    return http.client_address(request) or None
 
 
 def current_user() -> Any:

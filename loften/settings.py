@@ -37,7 +37,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin, with its login rate-limited like the staff login (loften/admin_site.py).
+    "loften.admin_site.LoftenAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -204,6 +205,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
+# Count each client by its own address, also behind a proxy (core.http.client_address).
+AXES_CLIENT_IP_CALLABLE = "core.http.client_address"
 
 # The situation picture (docs/situation.md): the police's open events feed, fetched every
 # POLICE_EVENTS_INTERVAL_MINUTES by a background task, and the map's tile server.
@@ -232,9 +235,7 @@ DOCUMENT_QUEUE_SECONDS = env_int("DOCUMENT_QUEUE_SECONDS", 600)
 
 # The open data API (docs/api.md): requests per address and minute (or "/h", "/d").
 API_RATE = env_str("API_RATE", "120/m")
-# Whose address is counted: the proxy's last X-Forwarded-For entry where it is trusted
-# (AUDIT_TRUST_X_FORWARDED_FOR, set below), otherwise the connection's.
-NINJA_NUM_PROXIES = 1 if env_bool("AUDIT_TRUST_X_FORWARDED_FOR", False) else 0
+# Whose address is counted: core.http.client_address (TRUST_X_FORWARDED_FOR, set below).
 
 # HTTPS and browser protections. Production defaults are the strict ones; `loften check
 # --deploy` reports nothing with DEBUG=false, a strong SECRET_KEY and ALLOWED_HOSTS.
@@ -281,6 +282,8 @@ PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60)
 
 # Rate limits on public forms (requests per address), counted in the cache.
 RATELIMIT_VIEW = "loften.views.rate_limited"
+# Every limit counts the client's own address, also behind a proxy.
+RATELIMIT_IP_META_KEY = "core.http.rate_limit_address"
 SEARCH_RATE = env_str("SEARCH_RATE", "120/m")
 LOGIN_RATE = env_str("LOGIN_RATE", "30/m")
 PASSWORD_RESET_RATE = env_str("PASSWORD_RESET_RATE", "5/h")
@@ -296,9 +299,17 @@ PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
 # Where to report accessibility problems, on the accessibility statement (/tillganglighet/).
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "")
 
-# Behind a reverse proxy, take the client's address for the audit trail from the
-# X-Forwarded-For header the proxy sets. Only turn on when a proxy always sets it.
-AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", False)
+# Behind a reverse proxy, take the client's address from the X-Forwarded-For header: the
+# entry TRUSTED_PROXY_COUNT places from the right, the one the nearest proxy appended. The
+# lockout, the rate limits, the audit trail and the API throttle all count by it
+# (core.http.client_address). Only turn on when a proxy always sets the header.
+# AUDIT_TRUST_X_FORWARDED_FOR is the older name of the switch, still read.
+TRUST_X_FORWARDED_FOR = env_bool(
+    "TRUST_X_FORWARDED_FOR", env_bool("AUDIT_TRUST_X_FORWARDED_FOR", False)
+)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 1 or more")
 
 LOGGING = {
     "version": 1,
