@@ -47,6 +47,10 @@ def backup(path: Path) -> None:
     """Write a consistent copy of the whole database to `path`, while it stays in use."""
     vendor = _vendor()
     tmp = path.with_name(path.name + ".partial")
+    # The copy holds password hashes, two-factor keys and complaint texts: readable by the
+    # owner alone from its first byte (created so, then written), never by the world.
+    tmp.unlink(missing_ok=True)
+    os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
     if vendor == "sqlite":
         connection.ensure_connection()
         target = sqlite3.connect(tmp)
@@ -58,6 +62,7 @@ def backup(path: Path) -> None:
         settings = connection.settings_dict
         args, env = _pg_command("pg_dump", settings)
         _run([*args, "--format=custom", "--file", str(tmp), settings["NAME"]], env)
+    tmp.chmod(0o600)
     # Only a finished backup takes the name; a failed one leaves no file to be trusted.
     tmp.replace(path)
 

@@ -43,3 +43,16 @@ def test_restore_refuses_a_file_that_is_not_a_backup(demo: None, tmp_path: Path)
     with pytest.raises(CommandError, match="no such file"):
         call_command("restore", str(tmp_path / "missing"), "--yes")
     assert _every_table() == before
+
+
+def test_a_backup_is_readable_by_its_owner_alone(tmp_path: Path) -> None:
+    """It holds password hashes, two-factor keys and complaint texts."""
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        call_command("backup", str(tmp_path / "copy.db"))
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "copy.db").stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["copy.db"]

@@ -93,6 +93,11 @@ def test_pages_send_strict_security_headers(cast: Cast, path: str) -> None:
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    features = dict(
+        part.strip().split("=", 1) for part in response["Permissions-Policy"].split(",")
+    )
+    assert features["camera"] == features["microphone"] == features["payment"] == "()"
+    assert features["geolocation"] == "(self)"
 
 
 @pytest.mark.parametrize("path", PAGES)
