@@ -12,6 +12,7 @@ from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from django_otp import login as otp_login
 from accounts import two_factor
 from accounts.limits import login_rate_limit, password_reset_rate_limit
 from accounts.services import two_factor_confirm, user_logout_everywhere
+from accounts.tasks import password_reset_mail
 
 
 class LoginForm(AuthenticationForm):
@@ -50,7 +52,22 @@ class LoginView(auth_views.LoginView):
 @method_decorator(password_reset_rate_limit(), name="post")
 class PasswordResetView(auth_views.PasswordResetView):
     """Sends a reset link if the address belongs to an account; says the same either way.
-    Requests are limited per client address (core.http.client_address)."""
+    Requests are limited per client address (core.http.client_address). The account is
+    looked up and the mail sent in a background task, so that the answer takes as long for
+    a known address as for an unknown one."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        password_reset_mail.enqueue(
+            email=form.cleaned_data["email"],
+            domain=self.request.get_host(),
+            use_https=self.request.is_secure(),
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            templates={
+                "email_template_name": self.email_template_name,
+                "subject_template_name": self.subject_template_name,
+            },
+        )
+        return redirect(self.get_success_url())
 
 
 @require_POST

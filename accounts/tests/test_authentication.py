@@ -1,6 +1,7 @@
 """Logging in, lockout, password reset and ending sessions, as an attacker would try them."""
 
 import re
+from typing import Any
 
 import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher
@@ -93,6 +94,27 @@ def test_password_reset_mails_only_real_accounts_and_answers_the_same(person: Us
     )
     assert done.status_code == 302
     assert _login(client_for(), "anna", new) == "in"
+
+
+def test_password_reset_answers_alike_for_known_and_unknown_addresses(
+    person: User, settings: Any
+) -> None:
+    """The page only queues the work: it never looks the address up, and sends no mail,
+    whether or not an account has it; the timing reveals nothing."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    url = reverse("accounts:password_reset")
+    asked: list[str] = []
+    for address in ("anna@example.se", "nobody@example.se"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client_for().post(url, {"email": address}).status_code == 302
+        asked += [q["sql"] for q in queries.captured_queries]
+    assert asked and not [sql for sql in asked if User._meta.db_table in sql]
+    assert mail.outbox == []
+    assert DBTaskResult.objects.count() == 2
 
 
 def test_password_reset_is_rate_limited_per_address(person: User) -> None:
