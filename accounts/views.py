@@ -62,10 +62,8 @@ class PasswordResetView(auth_views.PasswordResetView):
             domain=self.request.get_host(),
             use_https=self.request.is_secure(),
             language=translation.get_language() or settings.LANGUAGE_CODE,
-            templates={
-                "email_template_name": self.email_template_name,
-                "subject_template_name": self.subject_template_name,
-            },
+            email_template_name=self.email_template_name,
+            subject_template_name=self.subject_template_name,
         )
         return redirect(self.get_success_url())
 
