@@ -35,10 +35,17 @@ def _municipalities(request: HttpRequest) -> Any:
     return municipalities
 
 
+# The kinds of file the reader tells apart by their ending.
+READABLE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
+
+
 def _uploaded_text(upload: Any) -> str:
     # Kept outside the web root, in a private temporary folder removed right after reading.
+    # The client's file name never reaches the disk (it may be longer than a file system
+    # allows, or hold anything); only a known ending is kept, which tells the kind.
+    suffix = Path(upload.name or "").suffix.lower()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / Path(upload.name).name
+        path = Path(folder) / f"upload{suffix if suffix in READABLE_SUFFIXES else ''}"
         with open(path, "wb") as handle:
             for chunk in upload.chunks():
                 handle.write(chunk)

@@ -98,6 +98,18 @@ def test_upload_a_word_document(cast: Cast, tmp_path: Path) -> None:
     assert review.status_code == 200 and review.context["source_name"] == "loften.docx"
 
 
+def test_a_file_name_longer_than_the_disk_allows_is_read(cast: Cast) -> None:
+    """A name of 300 bytes made the server fail when the file was written under it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    name = "ö" * 150 + ".html"
+    upload = SimpleUploadedFile(name, HTML.read_bytes(), content_type="text/html")
+    review = client_for(cast.coordinator).post(
+        START, {"municipality": cast.eslov.pk, "file": upload}
+    )
+    assert review.status_code == 200 and review.context["source_name"] == name
+
+
 def test_a_file_that_is_not_a_promise_gets_a_message(cast: Cast, tmp_path: Path) -> None:
     path = tmp_path / "bild.pdf"
     path.write_bytes(b"%PDF-1.4 trasig")

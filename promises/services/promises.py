@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -96,12 +96,13 @@ def promise_create(
 ) -> CitizenPromise:
     """Create a draft promise for a municipality, police area and year. Personal data in its
     texts, or an agreement that does not cover its year, need `confirmed`."""
+    taken = ValidationError(
+        {"year": _("There is already a promise for %(year)s.") % {"year": year}}
+    )
     if CitizenPromise.objects.filter(
         municipality=municipality, police_area=police_area, year=year
     ).exists():
-        raise ValidationError(
-            {"year": _("There is already a promise for %(year)s.") % {"year": year}}
-        )
+        raise taken
     promise = CitizenPromise(
         municipality=municipality,
         police_area=police_area,
@@ -119,7 +120,12 @@ def promise_create(
     )
     promise.full_clean()
     _require_confirmation(promise, confirmed=confirmed)
-    promise.save()
+    try:
+        # Two identical requests at once both pass the check above; the database lets one in.
+        with transaction.atomic():
+            promise.save()
+    except IntegrityError:
+        raise taken from None
     audit_record(action=CREATE, instance=promise, by=by)
     return promise
 
