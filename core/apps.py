@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 
 
 class CoreConfig(AppConfig):
@@ -11,3 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Registers the deployment check of the static files manifest (loften.E001).
         from core import static_check  # noqa: F401
+        from core.converters import KeyConverter, YearConverter
+
+        register_converter(YearConverter, "year")
+        register_converter(KeyConverter, "key")
