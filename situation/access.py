@@ -53,11 +53,14 @@ def get_municipality_for_recorder(request: HttpRequest, slug: str) -> Municipali
     return municipality
 
 
-def get_municipality_for_publisher(request: HttpRequest, slug: str) -> Municipality:
-    """A municipality whose evidence the user reads and whose figures they may publish."""
+def get_municipality_for_approver(request: HttpRequest, slug: str) -> Municipality:
+    """A municipality whose evidence the user reads and whose yearly picture they may approve
+    for publication, or take off the public site, for one of the two parties."""
     municipality = get_municipality_for_reader(request, slug)
-    if not permissions.can_publish_evidence(request.user, municipality):
-        raise PermissionDenied(_("Only the municipality's coordinators may publish its picture."))
+    if not permissions.picture_approval_parties(request.user, municipality):
+        raise PermissionDenied(
+            _("Only a coordinator of the municipality or of the local police area may publish.")
+        )
     return municipality
 
 

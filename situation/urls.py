@@ -36,5 +36,12 @@ urlpatterns = [
         views.picture_records,
         name="records",
     ),
-    path("<slug:slug>/<int:year>/publicera/", views.picture_publish, name="publish"),
+    path("<slug:slug>/<int:year>/publicera/", views.publish_preview, name="publish_preview"),
+    path("<slug:slug>/<int:year>/publicera/godkann/", views.picture_approve, name="approve"),
+    path(
+        "<slug:slug>/<int:year>/publicera/ta-tillbaka/",
+        views.picture_approval_discard,
+        name="approval_discard",
+    ),
+    path("<slug:slug>/<int:year>/avpublicera/", views.picture_unpublish, name="unpublish"),
 ]

@@ -99,3 +99,10 @@ IMPLAUSIBLE = _(
     "%(value)s is more than %(limit_value)s, which is not plausible here. Check the number "
     "for a typing error."
 )
+
+
+class ApprovingParty(models.TextChoices):
+    """The two parties whose coordinators both approve what is published together."""
+
+    MUNICIPALITY = "municipality", _("the municipality")
+    POLICE = "police", _("the local police area")
