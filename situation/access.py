@@ -7,10 +7,12 @@ from typing import cast
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
 from imports.models import FileImport
+from lib import periods
 from places.models import Municipality
 from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
 
@@ -51,6 +53,13 @@ def get_municipality_for_recorder(request: HttpRequest, slug: str) -> Municipali
     municipality = get_municipality_for_reader(request, slug)
     _require_recorder(request, municipality)
     return municipality
+
+
+def require_evidence_year(year: int) -> None:
+    """Refuse (404) a year no evidence may be for: an address typed or edited by hand."""
+    first, last = periods.evidence_years(timezone.localdate())
+    if not first <= year <= last:
+        raise Http404
 
 
 def get_municipality_for_approver(request: HttpRequest, slug: str) -> Municipality:

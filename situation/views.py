@@ -107,6 +107,7 @@ def _publication(
 @login_required
 def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = access.get_municipality_for_reader(request, slug)
+    access.require_evidence_year(year)
     quarter = _quarter(request)
     found = _period_picture(municipality, year, quarter)
     return render(
@@ -258,6 +259,7 @@ def picture_records(
 def publish_preview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """The year's picture as the public page will show it, with both parties' approval."""
     municipality = access.get_municipality_for_reader(request, slug)
+    access.require_evidence_year(year)
     found = selectors.year_picture(municipality, year)
     fingerprint = selectors.figures_fingerprint(found)
     published = selectors.published_picture(municipality, year)
@@ -284,6 +286,7 @@ def publish_preview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def picture_approve(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = access.get_municipality_for_approver(request, slug)
+    access.require_evidence_year(year)
     form = PictureApprovalForm(request.POST)
     seen = form.cleaned_data["seen_figures"] if form.is_valid() else ""
     try:
@@ -312,6 +315,7 @@ def picture_approve(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def picture_approval_discard(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = access.get_municipality_for_approver(request, slug)
+    access.require_evidence_year(year)
     form = ApprovalDiscardForm(request.POST)
     try:
         if not form.is_valid():
@@ -330,6 +334,7 @@ def picture_approval_discard(request: HttpRequest, slug: str, year: int) -> Http
 @login_required
 def picture_unpublish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = access.get_municipality_for_approver(request, slug)
+    access.require_evidence_year(year)
     services.picture_unpublish(municipality=municipality, year=year, by=request.user)
     messages.success(request, _("The figures of %s are no longer public.") % year)
     return redirect("situation:picture", slug=slug, year=year)

@@ -261,3 +261,14 @@ def test_two_parties_approving_a_picture_at_once_publish_it_once(
     assert (
         AuditEvent.objects.filter(model="situation.PublishedPicture", action="create").count() == 1
     )
+
+
+@pytest.mark.django_db
+def test_a_year_no_evidence_can_be_for_is_not_found(cast: Cast) -> None:
+    coordinator = client_for(cast.coordinator)
+    for year in (1800, 9999):
+        assert coordinator.get(f"/arbete/lagesbild/eslov/{year}/").status_code == 404
+        assert coordinator.get(f"/arbete/lagesbild/eslov/{year}/publicera/").status_code == 404
+        response = coordinator.post(f"/arbete/lagesbild/eslov/{year}/publicera/godkann/")
+        assert response.status_code == 404
+    assert not PictureApproval.objects.exists()
