@@ -272,3 +272,28 @@ def test_a_year_no_evidence_can_be_for_is_not_found(cast: Cast) -> None:
         response = coordinator.post(f"/arbete/lagesbild/eslov/{year}/publicera/godkann/")
         assert response.status_code == 404
     assert not PictureApproval.objects.exists()
+
+
+@pytest.mark.django_db
+def test_only_coordinators_of_the_municipality_or_its_police_area_are_parties(cast: Cast) -> None:
+    from accounts.models import Membership, Organisation, Role
+    from accounts.permissions import picture_approval_parties
+    from places.models import PoliceArea
+
+    police = police_coordinator(cast.police_org)
+    assert picture_approval_parties(cast.coordinator, cast.eslov) == ["municipality"]
+    assert picture_approval_parties(police, cast.eslov) == ["police"]
+    assert picture_approval_parties(police, cast.lund) == []
+    assert picture_approval_parties(cast.reporter, cast.eslov) == []
+    assert picture_approval_parties(cast.other_coordinator, cast.eslov) == []
+    assert picture_approval_parties(cast.admin, cast.eslov) == ["municipality", "police"]
+    lund_police = Organisation.objects.create(
+        name="LPO Lund", kind="police_area", police_area=PoliceArea.objects.get(slug="lpo-lund")
+    )
+    Membership.objects.create(
+        user=cast.other_coordinator, organisation=lund_police, role=Role.COORDINATOR
+    )
+    # Read afresh: a user's memberships are cached on the object.
+    other = type(cast.other_coordinator).objects.get(pk=cast.other_coordinator.pk)
+    assert picture_approval_parties(other, cast.lund) == ["municipality", "police"]
+    assert picture_approval_parties(other, cast.eslov) == []
