@@ -231,6 +231,24 @@ def promise_approval_parties(user: Any, promise: Any) -> list[str]:
     return parties
 
 
+def picture_approval_parties(user: Any, municipality: Any) -> list[str]:
+    """The parties for which the user may approve a year's situation picture of the
+    municipality: "municipality" as a coordinator of it, "police" as a coordinator of a local
+    police area that covers it. An administrator may stand in for either."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return ["municipality", "police"]
+    parties = []
+    coordinating = [m.organisation for m in _memberships(user, EDITOR_ROLES)]
+    if any(org.municipality_id == municipality.pk for org in coordinating):
+        parties.append("municipality")
+    areas = [org.police_area_id for org in coordinating if org.police_area_id]
+    if areas and municipality.police_areas.filter(pk__in=areas).exists():
+        parties.append("police")
+    return parties
+
+
 def people_over(promise: Any, roles: Iterable[str]) -> QuerySet[User]:
     """Active users whose role (one of `roles`) covers the promise's municipality or police
     area: those whom news of the promise concerns."""

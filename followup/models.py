@@ -14,6 +14,7 @@ from followup.vocabularies import (
 )
 from lib.pace import Pace
 from lib.periods import compared_spans
+from promises.models import ApprovedByBothParties
 from promises.vocabularies import measures_reach
 
 
@@ -145,7 +146,7 @@ class FollowUpCommitment(models.Model):
         return str(CommitmentStatus(self.effective_status).label)
 
 
-class Evaluation(models.Model):
+class Evaluation(ApprovedByBothParties):
     """The year's evaluation of a promise (utvärdering): what was done against the targets,
     what effect the situation picture shows, the partners' assessment and what carries into
     next year. Its figures are read when it is started and frozen when it is published."""
@@ -173,29 +174,6 @@ class Evaluation(models.Model):
         verbose_name=_("published by"),
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    # Published, as the promise is, when a coordinator of each party has approved it.
-    municipality_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approved for the municipality by"),
-    )
-    municipality_approved_at = models.DateTimeField(
-        _("approved for the municipality at"), null=True, blank=True
-    )
-    police_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approved for the police area by"),
-    )
-    police_approved_at = models.DateTimeField(
-        _("approved for the police area at"), null=True, blank=True
-    )
     # Set when a published evaluation is taken back to draft to correct the activity log;
     # its public page then says it is being revised.
     reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)

@@ -27,6 +27,37 @@ from promises.vocabularies import (
 )
 
 
+class ApprovedByBothParties(models.Model):
+    """A record published only once a coordinator of each party, the municipality and the
+    local police area, has approved it; who approved and when is kept."""
+
+    municipality_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved for the municipality by"),
+    )
+    municipality_approved_at = models.DateTimeField(
+        _("approved for the municipality at"), null=True, blank=True
+    )
+    police_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved for the police area by"),
+    )
+    police_approved_at = models.DateTimeField(
+        _("approved for the police area at"), null=True, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Agreement(models.Model):
     """A multi-year collaboration agreement (samverkansöverenskommelse)."""
 
@@ -84,7 +115,7 @@ class Agreement(models.Model):
             raise ValidationError(errors)
 
 
-class CitizenPromise(models.Model):
+class CitizenPromise(ApprovedByBothParties):
     """One year's citizen promise (medborgarlöfte) of a municipality and its police area."""
 
     municipality = models.ForeignKey(
@@ -126,29 +157,6 @@ class CitizenPromise(models.Model):
         _("status"), max_length=20, choices=PromiseStatus.choices, default=PromiseStatus.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    # Publication needs a coordinator of each party: the municipality and the police area.
-    municipality_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approved for the municipality by"),
-    )
-    municipality_approved_at = models.DateTimeField(
-        _("approved for the municipality at"), null=True, blank=True
-    )
-    police_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approved for the police area by"),
-    )
-    police_approved_at = models.DateTimeField(
-        _("approved for the police area at"), null=True, blank=True
-    )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

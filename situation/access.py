@@ -7,10 +7,12 @@ from typing import cast
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
 from imports.models import FileImport
+from lib import periods
 from places.models import Municipality
 from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
 
@@ -53,11 +55,21 @@ def get_municipality_for_recorder(request: HttpRequest, slug: str) -> Municipali
     return municipality
 
 
-def get_municipality_for_publisher(request: HttpRequest, slug: str) -> Municipality:
-    """A municipality whose evidence the user reads and whose figures they may publish."""
+def require_evidence_year(year: int) -> None:
+    """Refuse (404) a year no evidence may be for: an address typed or edited by hand."""
+    first, last = periods.evidence_years(timezone.localdate())
+    if not first <= year <= last:
+        raise Http404
+
+
+def get_municipality_for_approver(request: HttpRequest, slug: str) -> Municipality:
+    """A municipality whose evidence the user reads and whose yearly picture they may approve
+    for publication, or take off the public site, for one of the two parties."""
     municipality = get_municipality_for_reader(request, slug)
-    if not permissions.can_publish_evidence(request.user, municipality):
-        raise PermissionDenied(_("Only the municipality's coordinators may publish its picture."))
+    if not permissions.picture_approval_parties(request.user, municipality):
+        raise PermissionDenied(
+            _("Only a coordinator of the municipality or of the local police area may publish.")
+        )
     return municipality
 
 

@@ -21,11 +21,15 @@ from situation.models import (
     Concern,
     CrimeStatistic,
     Dialogue,
+    PictureApproval,
     PublishedPicture,
     SurveyResult,
 )
+from situation.selectors.approvals import figures_fingerprint
+from situation.selectors.picture import year_picture
 from situation.services.events import police_events_store
 from situation.services.evidence import complaint_create, dialogue_create
+from situation.services.publishing import picture_approve
 from situation.vocabularies import Channel, DialogueForm, DialogueKind, Problem, Receiver
 
 P = Problem
@@ -244,10 +248,29 @@ def load_evidence(by: User | None) -> bool:
     _statistics(eslov, centre)
     _motivations(eslov, by)
     for year in (2015, 2016):
-        PublishedPicture.objects.get_or_create(
-            municipality=eslov, year=year, defaults={"published_by": by}
-        )
+        _publish(eslov, year)
     return True
+
+
+# The demo's coordinators of each party approve a year's picture in the February after it.
+APPROVERS = (("samordnare.eslov", 8), ("samordnare.polis.eslov", 12))
+
+
+def _publish(eslov: Municipality, year: int) -> None:
+    """Publish the year's picture as the two parties would: the municipality approves it on
+    8 February of the next year and the police on the 12th, which publishes it."""
+    moment = None
+    for username, day in APPROVERS:
+        approver = User.objects.filter(username=username).first()
+        if approver is None:
+            return
+        seen = figures_fingerprint(year_picture(eslov, year))
+        picture_approve(municipality=eslov, year=year, by=approver, seen_figures=seen)
+        moment = datetime(year + 1, 2, day, 13, tzinfo=STOCKHOLM)
+        PictureApproval.objects.filter(municipality=eslov, year=year, approved_by=approver).update(
+            approved_at=moment
+        )
+    PublishedPicture.objects.filter(municipality=eslov, year=year).update(published_at=moment)
 
 
 def _near_centre(rng: random.Random) -> tuple[float, float]:

@@ -17,7 +17,13 @@ from situation.models import Complaint, Dialogue
 from situation.selectors import MAP_SOURCES
 from situation.services import CORRECTABLE_FIELDS, RaisedConcern, Reasons
 from situation.services.voices import voices_error
-from situation.vocabularies import IMPLAUSIBLE, MOST_VOICES, ParticipantGroup, Problem
+from situation.vocabularies import (
+    IMPLAUSIBLE,
+    MOST_VOICES,
+    ApprovingParty,
+    ParticipantGroup,
+    Problem,
+)
 
 
 class ClassificationForm(forms.Form):
@@ -26,10 +32,14 @@ class ClassificationForm(forms.Form):
     problem = forms.ChoiceField(label=_("Problem"), choices=Problem.choices)
 
 
-class PublishForm(forms.Form):
-    action = forms.ChoiceField(
-        choices=[("publish", "publish"), ("republish", "republish"), ("unpublish", "unpublish")]
-    )
+class PictureApprovalForm(forms.Form):
+    """The approval of a picture's preview: which figures the approver saw."""
+
+    seen_figures = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+
+class ApprovalDiscardForm(forms.Form):
+    party = forms.ChoiceField(choices=ApprovingParty.choices, widget=forms.HiddenInput)
 
 
 class MotivationForm(forms.Form):

@@ -19,6 +19,7 @@ from situation.vocabularies import (
     MOST_REPORTED_CRIMES,
     MOST_VOICES,
     NO_PARTICIPANTS,
+    ApprovingParty,
     Channel,
     DialogueForm,
     DialogueKind,
@@ -371,8 +372,9 @@ class SurveyResult(models.Model):
 
 
 class PublishedPicture(models.Model):
-    """A year's situation picture that its coordinators chose to show on the public site, as
-    aggregate figures only."""
+    """A year's situation picture shown on the public site, as aggregate figures only, once a
+    coordinator of the municipality and one of the local police area approved the same
+    figures (`PictureApproval`)."""
 
     municipality = models.ForeignKey(
         "places.Municipality",
@@ -425,6 +427,45 @@ class PublishedPicture(models.Model):
 
             self.figures = picture_figures(year_picture(self.municipality, self.year))
         super().save(*args, **kwargs)
+
+
+class PictureApproval(models.Model):
+    """One party's approval of a year's situation picture for the public site, given on its
+    preview. It counts only while the evidence still gives the figures that were approved:
+    the picture is published when both parties' approvals count."""
+
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        on_delete=models.CASCADE,
+        related_name="picture_approvals",
+        verbose_name=_("municipality"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)
+    party = models.CharField(_("party"), max_length=20, choices=ApprovingParty.choices)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"))
+    # A hash of the figures the preview showed, to tell whether they still stand.
+    figures_fingerprint = models.CharField(_("fingerprint of the approved figures"), max_length=64)
+
+    class Meta:
+        verbose_name = _("approval of a situation picture")
+        verbose_name_plural = _("approvals of situation pictures")
+        ordering = ["municipality", "-year", "party"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year", "party"], name="picture_approval_once_per_party"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year} ({self.get_party_display()})"
 
 
 class Motivation(models.Model):

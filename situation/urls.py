@@ -36,5 +36,12 @@ urlpatterns = [
         views.picture_records,
         name="records",
     ),
-    path("<slug:slug>/<year:year>/publicera/", views.picture_publish, name="publish"),
+    path("<slug:slug>/<year:year>/publicera/", views.publish_preview, name="publish_preview"),
+    path("<slug:slug>/<year:year>/publicera/godkann/", views.picture_approve, name="approve"),
+    path(
+        "<slug:slug>/<year:year>/publicera/ta-tillbaka/",
+        views.picture_approval_discard,
+        name="approval_discard",
+    ),
+    path("<slug:slug>/<year:year>/avpublicera/", views.picture_unpublish, name="unpublish"),
 ]

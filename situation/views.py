@@ -24,7 +24,13 @@ from places.models import Municipality
 from promises.access import get_promise_for_editor
 from promises.models import Commitment
 from situation import access, selectors, services
-from situation.forms import ClassificationForm, MapFilterForm, MotivationForm, PublishForm
+from situation.forms import (
+    ApprovalDiscardForm,
+    ClassificationForm,
+    MapFilterForm,
+    MotivationForm,
+    PictureApprovalForm,
+)
 from situation.models import Complaint, Concern
 from situation.printing import picture_document
 from situation.vocabularies import Problem, Source
@@ -51,6 +57,12 @@ def _before_label(year: int, quarter: int | None) -> str:
         return str(year - 1)
     before_year, before_quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
     return _("quarter %(quarter)s %(year)s") % {"quarter": before_quarter, "year": before_year}
+
+
+def _staff_years(municipality: Municipality) -> list[int]:
+    """Years with evidence, and published years even if their evidence was withdrawn since."""
+    years = {*selectors.evidence_years(municipality), *selectors.published_years(municipality)}
+    return sorted(years, reverse=True)
 
 
 def _default_year(municipality: Municipality) -> int:
@@ -96,6 +108,7 @@ def _publication(
 @login_required
 def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     municipality = access.get_municipality_for_reader(request, slug)
+    access.require_evidence_year(year)
     quarter = _quarter(request)
     found = _period_picture(municipality, year, quarter)
     return render(
@@ -108,9 +121,9 @@ def picture(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "quarters": range(1, 5),
             "before": _before_label(year, quarter),
             "sources": Source.values,
-            "years": selectors.evidence_years(municipality),
+            "years": _staff_years(municipality),
             "answered": selectors.answering_promises(municipality, year, public=False),
-            "can_publish": permissions.can_publish_evidence(request.user, municipality),
+            "can_publish": bool(permissions.picture_approval_parties(request.user, municipality)),
             "can_record": permissions.can_record_evidence(request.user, municipality),
         },
     )
@@ -241,28 +254,89 @@ def picture_records(
     )
 
 
+@require_safe
+@login_required
+def publish_preview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """The year's picture as the public page will show it, with both parties' approval."""
+    municipality = access.get_municipality_for_reader(request, slug)
+    access.require_evidence_year(year)
+    found = selectors.year_picture(municipality, year)
+    fingerprint = selectors.figures_fingerprint(found)
+    published = selectors.published_picture(municipality, year)
+    approvals = selectors.picture_approvals(municipality, year, fingerprint)
+    return render(
+        request,
+        "situation/publish_preview.html",
+        {
+            "picture": found,
+            "sources": Source.values,
+            "answered": selectors.answering_promises(municipality, year, public=True),
+            "fingerprint": fingerprint,
+            "empty": selectors.picture_is_empty(found),
+            "published": published,
+            "public_now": selectors.published_fingerprint(published) == fingerprint,
+            "approvals": approvals,
+            "summary": selectors.approval_summary(approvals),
+            "parties": permissions.picture_approval_parties(request.user, municipality),
+        },
+    )
+
+
 @require_POST
 @login_required
-def picture_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    municipality = access.get_municipality_for_publisher(request, slug)
-    form = PublishForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose to publish or to take off."))
-    elif form.cleaned_data["action"] == "publish":
-        services.picture_publish(municipality=municipality, year=year, by=request.user)
-        messages.success(request, _("The figures of %s are now public.") % year)
-    elif form.cleaned_data["action"] == "republish":
-        try:
-            services.picture_republish(municipality=municipality, year=year, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+def picture_approve(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    municipality = access.get_municipality_for_approver(request, slug)
+    access.require_evidence_year(year)
+    form = PictureApprovalForm(request.POST)
+    seen = form.cleaned_data["seen_figures"] if form.is_valid() else ""
+    try:
+        published = services.picture_approve(
+            municipality=municipality, year=year, by=request.user, seen_figures=seen
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if published is None:
+            messages.success(
+                request,
+                _(
+                    "Your approval is recorded. The figures are published when the other party "
+                    "approves them too."
+                ),
+            )
         else:
             messages.success(
-                request, _("The public figures of %s now agree with the evidence.") % year
+                request, _("Both parties have approved: the figures of %s are now public.") % year
             )
+    return redirect("situation:publish_preview", slug=slug, year=year)
+
+
+@require_POST
+@login_required
+def picture_approval_discard(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    municipality = access.get_municipality_for_approver(request, slug)
+    access.require_evidence_year(year)
+    form = ApprovalDiscardForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose the approval to take back."))
+        services.picture_approval_discard(
+            municipality=municipality, year=year, party=form.cleaned_data["party"], by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        services.picture_unpublish(municipality=municipality, year=year, by=request.user)
-        messages.success(request, _("The figures of %s are no longer public.") % year)
+        messages.success(request, _("The approval was taken back."))
+    return redirect("situation:publish_preview", slug=slug, year=year)
+
+
+@require_POST
+@login_required
+def picture_unpublish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    municipality = access.get_municipality_for_approver(request, slug)
+    access.require_evidence_year(year)
+    services.picture_unpublish(municipality=municipality, year=year, by=request.user)
+    messages.success(request, _("The figures of %s are no longer public.") % year)
     return redirect("situation:picture", slug=slug, year=year)
 
 

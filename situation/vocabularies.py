@@ -105,3 +105,10 @@ NO_PARTICIPANTS = _(
     "A dialogue with 0 participants is not a dialogue. Give the number who took part, or "
     "leave the box empty if it is not known."
 )
+
+
+class ApprovingParty(models.TextChoices):
+    """The two parties whose coordinators both approve what is published together."""
+
+    MUNICIPALITY = "municipality", _("the municipality")
+    POLICE = "police", _("the local police area")

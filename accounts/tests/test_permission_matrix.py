@@ -80,6 +80,7 @@ RECORDERS = {"coordinator": OK, "reporter": OK, "admin": OK, "viewer": FORBIDDEN
 FOLLOW_UP_ACTION = _staff(
     coordinator=DONE, admin=DONE, reporter=FORBIDDEN, viewer=FORBIDDEN, partner=FORBIDDEN
 )
+PICTURE_PARTIES = {"coordinator": DONE, "admin": DONE, "reporter": FORBIDDEN, "viewer": FORBIDDEN}
 EVIDENCE_DONE = {"coordinator": DONE, "reporter": DONE, "viewer": DONE, "admin": DONE}
 
 
@@ -245,10 +246,12 @@ MATRIX: dict[str, Row] = {
         lambda w: {**PICTURE, "source": "complaints", "problem": "speeding"},
         get=_staff(**EVIDENCE_READERS),
     ),
-    "situation:publish": Row(
-        lambda w: PICTURE,
-        post=_staff(coordinator=DONE, admin=DONE, reporter=FORBIDDEN, viewer=FORBIDDEN),
-    ),
+    # Publishing the picture: its readers see the preview; a coordinator of either party
+    # (and the administrator) approves, takes an approval back or takes it off the site.
+    "situation:publish_preview": Row(lambda w: PICTURE, get=_staff(**EVIDENCE_READERS)),
+    "situation:approve": Row(lambda w: PICTURE, post=_staff(**PICTURE_PARTIES)),
+    "situation:approval_discard": Row(lambda w: PICTURE, post=_staff(**PICTURE_PARTIES)),
+    "situation:unpublish": Row(lambda w: PICTURE, post=_staff(**PICTURE_PARTIES)),
     "situation:classification_correct": Row(
         lambda w: {"kind": "complaint", "pk": w.complaint_pk},
         post=_staff(coordinator=DONE, reporter=DONE, admin=DONE, viewer=FORBIDDEN),

@@ -189,9 +189,13 @@ FORMS: dict[str, tuple[Url, list[str] | Callable[[Cast], list[str]]]] = {
         lambda c: reverse("situation:file_import", args=[_file_import(c)]),
         ["action"],
     ),
-    "picture_publish": (
-        lambda c: reverse("situation:publish", args=["eslov", 2016]),
-        ["action"],
+    "picture_approve": (
+        lambda c: reverse("situation:approve", args=["eslov", 2016]),
+        ["seen_figures"],
+    ),
+    "picture_approval_discard": (
+        lambda c: reverse("situation:approval_discard", args=["eslov", 2016]),
+        ["party"],
     ),
     "follow_up": (
         lambda c: reverse("followup:detail", args=[_follow_up(c)]),

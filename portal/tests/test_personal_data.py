@@ -15,6 +15,7 @@ from followup.services import follow_up_approve, follow_up_draft, follow_up_upda
 from promises import services as promise_services
 from situation import services as evidence
 from situation.models import Complaint, Concern
+from situation.tests.factories import publish_by_both
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def _typed_everywhere(cast: Cast) -> None:
         complaints=[complaint],
         concerns=list(Concern.objects.all()),
     )
-    evidence.picture_publish(municipality=cast.eslov, year=2016, by=cast.coordinator)
+    publish_by_both(cast, 2016)
     promise_services.activity_report_create(
         activity=cast.controls,
         by=cast.reporter,

@@ -1,6 +1,14 @@
 """Reads of the situation picture that need care: the ranking, the records behind each figure,
 the reasons behind promises and the map."""
 
+from situation.selectors.approvals import (
+    PartyApproval,
+    approval_summary,
+    figures_fingerprint,
+    picture_approvals,
+    picture_is_empty,
+    published_fingerprint,
+)
 from situation.selectors.maps import MAP_SOURCES, map_features, quarter_bounds
 from situation.selectors.picture import (
     COUNTED_SOURCES,
@@ -38,6 +46,12 @@ from situation.selectors.reasons import (
 )
 
 __all__ = [
+    "PartyApproval",
+    "approval_summary",
+    "figures_fingerprint",
+    "picture_approvals",
+    "picture_is_empty",
+    "published_fingerprint",
     "COUNTED_SOURCES",
     "SMALL_COUNT",
     "Effect",

@@ -1,4 +1,5 @@
-"""Writes of the situation picture: evidence, police events, imports and corrections."""
+"""Writes of the situation picture: evidence, police events, imports, corrections and the
+two parties' publishing."""
 
 from situation.services.corrections import (
     CORRECTABLE_FIELDS,
@@ -20,9 +21,6 @@ from situation.services.evidence import (
     commitments_motivate,
     complaint_create,
     dialogue_create,
-    picture_publish,
-    picture_republish,
-    picture_unpublish,
 )
 from situation.services.files import (
     FileImportReport,
@@ -30,6 +28,11 @@ from situation.services.files import (
     file_import_decide,
     file_import_start,
     import_columns,
+)
+from situation.services.publishing import (
+    picture_approval_discard,
+    picture_approve,
+    picture_unpublish,
 )
 
 __all__ = [
@@ -51,8 +54,8 @@ __all__ = [
     "file_import_decide",
     "file_import_start",
     "import_columns",
-    "picture_publish",
-    "picture_republish",
+    "picture_approval_discard",
+    "picture_approve",
     "picture_unpublish",
     "police_events_fetch",
     "police_events_store",

@@ -1,4 +1,4 @@
-"""Writes on the evidence itself: corrected classifications and published pictures."""
+"""Writes on the evidence itself: corrected classifications and registered records."""
 
 from collections.abc import Sequence
 from datetime import date
@@ -10,13 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
-from audit.services import audit_record, snapshot, stored_snapshot
+from audit.services import audit_record, stored_snapshot
 from lib.classify import classify
 from places.models import District, Municipality
 from promises.models import Commitment
-from situation.models import Complaint, Concern, Dialogue, Motivation, PublishedPicture
-from situation.selectors.picture import year_picture
-from situation.selectors.published import figure_changes, frozen_picture, picture_figures
+from situation.models import Complaint, Concern, Dialogue, Motivation
 from situation.services.voices import check_voices
 from situation.vocabularies import Channel, Problem, Receiver
 
@@ -52,50 +50,6 @@ def classification_correct(*, record: Complaint | Concern, problem: str, by: Any
     record.corrected_at = timezone.now()
     record.save(update_fields=["problem", "corrected_by", "corrected_at"])
     audit_record(action=AuditAction.CHANGE, instance=record, by=by, before=before)
-
-
-@transaction.atomic
-def picture_publish(*, municipality: Municipality, year: int, by: Any) -> PublishedPicture:
-    """Show the year's picture, as aggregate figures only, on the public site."""
-    published, created = PublishedPicture.objects.get_or_create(
-        municipality=municipality, year=year, defaults={"published_by": by}
-    )
-    if created:
-        audit_record(action=AuditAction.CREATE, instance=published, by=by)
-    return published
-
-
-@transaction.atomic
-def picture_republish(*, municipality: Municipality, year: int, by: Any) -> PublishedPicture:
-    """Publish a public picture again with the figures the evidence gives now; the history
-    keeps which figures changed."""
-    published = (
-        PublishedPicture.objects.select_for_update()
-        .filter(municipality=municipality, year=year)
-        .first()
-    )
-    if published is None:
-        raise ValidationError(_("The figures of %s are not public.") % year)
-    before = {**stored_snapshot(published), "changed_figures": []}
-    now = year_picture(municipality, year)
-    changes = figure_changes(frozen_picture(published), now)
-    published.figures = picture_figures(now)
-    published.updated_at, published.updated_by = timezone.now(), by
-    published.save()
-    after = {
-        **snapshot(published),
-        "changed_figures": [f"{c.label}, {c.column}: {c.published} → {c.now}" for c in changes],
-    }
-    audit_record(action=AuditAction.CHANGE, instance=published, by=by, before=before, after=after)
-    return published
-
-
-@transaction.atomic
-def picture_unpublish(*, municipality: Municipality, year: int, by: Any) -> None:
-    """Take the year's picture off the public site."""
-    for published in PublishedPicture.objects.filter(municipality=municipality, year=year):
-        audit_record(action=AuditAction.DELETE, instance=published, by=by)
-        published.delete()
 
 
 def _motivation_snapshot(motivation: Motivation) -> dict[str, Any]:

@@ -2,6 +2,7 @@ from collections import Counter
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from accounts.models import User
 from lib.policefeed import parse_record
@@ -91,3 +92,30 @@ def test_the_thread_from_evidence_to_the_2016_promise_is_visible(eslov: Municipa
     assert unprotected.cited == []  # the public never gets the records
     page = Client().get("/kommun/eslov/2016/", HTTP_COOKIE="django_language=en").content.decode()
     assert "Why this promise" in page and "6 complaints" in page
+
+
+def _user(username: str) -> int:
+    return User.objects.get(username=username).pk
+
+
+def test_the_demo_pictures_were_approved_by_both_parties_the_february_after(
+    eslov: Municipality,
+) -> None:
+    from situation.models import PictureApproval
+    from situation.selectors import figures_fingerprint, published_fingerprint
+
+    for year in (2015, 2016):
+        approvals = PictureApproval.objects.filter(municipality=eslov, year=year)
+        days = {
+            a.party: (a.approved_by_id, timezone.localtime(a.approved_at).date()) for a in approvals
+        }
+        assert days == {
+            "municipality": (_user("samordnare.eslov"), date(year + 1, 2, 8)),
+            "police": (_user("samordnare.polis.eslov"), date(year + 1, 2, 12)),
+        }
+        published = PublishedPicture.objects.get(municipality=eslov, year=year)
+        assert timezone.localtime(published.published_at).date() == date(year + 1, 2, 12)
+        # What was published is what both approved, read back from the frozen figures.
+        fingerprint = figures_fingerprint(year_picture(eslov, year))
+        assert published_fingerprint(published) == fingerprint
+        assert {a.figures_fingerprint for a in approvals} == {fingerprint}

@@ -1,6 +1,6 @@
 """A published situation picture keeps the figures it was published with: evidence added,
 corrected or withdrawn later shows as a note, and changes the public figures only when a
-coordinator publishes the picture again, which the history records."""
+coordinator of each party approves the new figures, which the history records."""
 
 import csv
 import io
@@ -12,7 +12,7 @@ from audit.models import AuditEvent
 from conftest import Cast, client_for
 from situation import services
 from situation.models import Complaint, PublishedPicture
-from situation.tests.factories import complaint
+from situation.tests.factories import complaint, police_coordinator, publish_by_both
 from situation.vocabularies import Problem
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,8 @@ STAFF = "/arbete/lagesbild/eslov/2016/"
 def published(cast: Cast) -> PublishedPicture:
     for month in (3, 4, 5, 6):
         complaint(cast.eslov, Problem.SPEEDING, date(2016, month, 2))
-    return services.picture_publish(municipality=cast.eslov, year=2016, by=cast.coordinator)
+    published: PublishedPicture = publish_by_both(cast, 2016)
+    return published
 
 
 def _later_evidence(cast: Cast) -> None:
@@ -85,7 +86,7 @@ def test_staff_see_which_figures_differ_and_no_note_while_they_agree(
     _later_evidence(cast)
     page = staff.get(STAFF).content.decode()
     assert "has changed since it was published: 1 figure now differs" in page
-    assert 'value="republish"' in page
+    assert "/arbete/lagesbild/eslov/2016/publicera/" in page  # to approve the new figures
     assert ">4<" in page and ">10<" in page  # published and now, side by side
 
 
@@ -103,10 +104,11 @@ def test_publishing_again_takes_the_new_figures_and_is_recorded_in_the_history(
     cast: Cast, published: PublishedPicture
 ) -> None:
     _later_evidence(cast)
-    response = client_for(cast.coordinator).post(
-        f"{STAFF}publicera/", {"action": "republish"}, follow=True
-    )
-    assert "now agree with the evidence" in response.content.decode()
+    preview = client_for(cast.coordinator).get(f"{STAFF}publicera/").content.decode()
+    assert "The figures differ from those that were approved" in preview
+    assert "it no longer counts" in preview
+    police = police_coordinator(cast.police_org)
+    publish_by_both(cast, 2016)
     public = client_for()
     page = public.get(PUBLIC).content.decode()
     assert ">10<" in page
@@ -114,21 +116,10 @@ def test_publishing_again_takes_the_new_figures_and_is_recorded_in_the_history(
     assert "and again on" in page
     assert _api_figure(public) == 10
     published.refresh_from_db()
-    assert published.updated_by == cast.coordinator
+    assert published.updated_by == police
     event = AuditEvent.objects.filter(model="situation.PublishedPicture", action="change").get()
-    assert event.actor == cast.coordinator
+    assert event.actor == police
     assert any("4 → 10" in line for line in event.changes["changed_figures"][1])
-
-
-def test_publishing_again_needs_a_published_picture_and_a_publisher(cast: Cast) -> None:
-    response = client_for(cast.coordinator).post(
-        f"{STAFF}publicera/", {"action": "republish"}, follow=True
-    )
-    assert "are not public" in response.content.decode()
-    assert not PublishedPicture.objects.exists()
-    assert client_for(cast.reporter).post(
-        f"{STAFF}publicera/", {"action": "republish"}
-    ).status_code in (403, 404)
 
 
 def test_the_migration_freezes_pictures_published_before_figures_were_kept(

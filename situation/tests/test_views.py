@@ -7,7 +7,7 @@ import pytest
 from audit.models import AuditEvent
 from conftest import Cast, client_for
 from situation.models import Complaint, PublishedPicture
-from situation.tests.factories import complaint, concern, event
+from situation.tests.factories import complaint, concern, event, publish_by_both
 from situation.vocabularies import Problem
 
 pytestmark = pytest.mark.django_db
@@ -97,19 +97,14 @@ def test_the_public_page_exists_only_once_published_and_holds_no_text(
 ) -> None:
     public = client_for()
     assert public.get("/kommun/eslov/lagesbild/2016/").status_code == 404
-    response = client_for(cast.coordinator).post(
-        "/arbete/lagesbild/eslov/2016/publicera/", {"action": "publish"}
-    )
-    assert response.status_code == 302
+    publish_by_both(cast, 2016)
     page = public.get("/kommun/eslov/lagesbild/2016/").content.decode()
     assert "Speeding" in page and "Burglary" in page
     assert "Anna" not in page and "bilarna" not in page
     assert "/arbete/" not in page  # no way into the records
     assert "fewer than 3" in page  # one police event, a small count, is not given
     assert ">14<" in page  # the dialogue figure is large enough to show
-    client_for(cast.coordinator).post(
-        "/arbete/lagesbild/eslov/2016/publicera/", {"action": "unpublish"}
-    )
+    client_for(cast.coordinator).post("/arbete/lagesbild/eslov/2016/avpublicera/")
     assert public.get("/kommun/eslov/lagesbild/2016/").status_code == 404
     assert PublishedPicture.objects.count() == 0
 
