@@ -374,7 +374,7 @@ class _CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]
         happened = periods.happened_dates(timezone.localdate())
         for name in ("received_on", "held_on"):
             date_box_bounds(self, name, happened)
-        if "district" in self.fields:
+        if "district" in self.fields and self.instance.municipality_id:
             # Only the districts of the record's own municipality.
             self.fields["district"] = _district_field(self.instance.municipality)
 
