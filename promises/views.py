@@ -191,6 +191,7 @@ def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpRespons
                     municipality=form.cleaned_data["municipality"],
                     police_area=form.cleaned_data["police_area"],
                     people=people,
+                    confirmed=is_confirmed(form),
                     **form.service_data(),
                 )
             else:
@@ -199,6 +200,7 @@ def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpRespons
                     by=request.user,
                     people=people,
                     expected_version=form.expected_version(),
+                    confirmed=is_confirmed(form),
                     **form.service_data(),
                 )
         except ValidationError as error:

@@ -38,6 +38,7 @@ def _typed_everywhere(cast: Cast) -> None:
         problem="speeding",
         place=MARKERS["complaint place"],
         may_show_anonymised=True,
+        confirmed=True,
     )
     evidence.dialogue_create(
         municipality=cast.eslov,
@@ -55,6 +56,7 @@ def _typed_everywhere(cast: Cast) -> None:
                 "place": "",
             }
         ],
+        confirmed=True,
     )
     commitment = cast.published.commitments.get()
     evidence.commitment_motivate(
