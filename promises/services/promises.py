@@ -227,6 +227,22 @@ def promise_reopen(*, promise: CitizenPromise, by: User | None) -> CitizenPromis
     return promise
 
 
+def promise_require_withdrawable(promise: CitizenPromise) -> None:
+    """Refuse, saying why, to withdraw a promise that was never published or is withdrawn."""
+    if promise.status == PromiseStatus.WITHDRAWN:
+        message = _("The promise is already withdrawn.")
+    elif promise.status in (PromiseStatus.DRAFT, PromiseStatus.SIGNED):
+        message = _(
+            "Only a published promise can be withdrawn. One that was never published is "
+            "not a public record: mark it as a draft and delete it instead."
+        )
+    elif PromiseStatus.WITHDRAWN not in STATUS_TRANSITIONS.get(promise.status, ()):
+        message = _("Only a published promise can be withdrawn.")
+    else:
+        return
+    raise ValidationError(message, code="invalid_transition")
+
+
 @transaction.atomic
 def promise_withdraw(
     *, promise: CitizenPromise, by: User | None, reason: str, confirmed: bool = False
@@ -234,10 +250,7 @@ def promise_withdraw(
     """Withdraw a published promise. It is a public record: it stays, archived, and its
     public page says that it was withdrawn, when and why. Personal data in the reason, which
     is published, needs `confirmed` (NeedsConfirmation)."""
-    if PromiseStatus.WITHDRAWN not in STATUS_TRANSITIONS.get(promise.status, ()):
-        raise ValidationError(
-            _("Only a published promise can be withdrawn."), code="invalid_transition"
-        )
+    promise_require_withdrawable(promise)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the promise is withdrawn.")})
     label = str(CitizenPromise._meta.get_field("withdrawal_reason").verbose_name)
