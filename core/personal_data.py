@@ -1,12 +1,20 @@
 """Warning the person typing free text that it seems to hold personal data, through the
 shared confirmation (`core.confirm`). The finding itself is `lib.personal_data`."""
 
+from collections.abc import Mapping
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.confirm import NeedsConfirmation, ask, is_confirmed
+from core.confirm import NeedsConfirmation, ask, is_confirmed, require_confirmed
 from lib.personal_data import Finding, Kind, find_personal_data
+
+# The code of a reason to confirm that names personal data.
+PERSONAL_DATA = "personal_data"
 
 KIND_LABELS = {
     Kind.IDENTITY_NUMBER: _("a personal identity number"),
@@ -49,3 +57,38 @@ def warning(findings: list[Finding], *, published: bool = False) -> str:
         "The text seems to hold personal data: %(found)s. Remove it, or confirm only if the "
         "record cannot do without it. The text is never published."
     ) % {"found": listed}
+
+
+def field_personal_data(
+    texts: Mapping[str, str], *, published: bool = False
+) -> list[ValidationError]:
+    """One reason per labelled text that seems to hold personal data, naming the text's
+    label (a field, or "concern 2") and what was found in it."""
+    reasons = []
+    for label, text in texts.items():
+        findings = find_personal_data(text) if text else []
+        if findings:
+            reasons.append(
+                ValidationError(
+                    f"{capfirst(label)}: {warning(findings, published=published)}",
+                    code=PERSONAL_DATA,
+                )
+            )
+    return reasons
+
+
+def require_no_personal_data(
+    texts: Mapping[str, str], *, confirmed: bool, published: bool = False
+) -> None:
+    """Refuse (NeedsConfirmation) labelled texts that seem to hold personal data, unless the
+    user confirmed that they must. Services call it on every free text they store."""
+    require_confirmed(field_personal_data(texts, published=published), confirmed=confirmed)
+
+
+def labelled(instance: models.Model, *names: str) -> dict[str, str]:
+    """The instance's text fields by their translated names, for `require_no_personal_data`."""
+    meta = instance._meta
+    return {
+        str(getattr(meta.get_field(name), "verbose_name", name)): getattr(instance, name) or ""
+        for name in names
+    }

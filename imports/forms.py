@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import promise_date_errors, validate_promise_year
 from core.fields import ModelChoiceField
+from core.plausible import validate_activity_target
 from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -86,7 +87,9 @@ class DocumentForm(forms.Form):
 
 class ActivityRowForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
-    target = forms.IntegerField(label=_("Target"), required=False, min_value=0, max_value=100000)
+    target = forms.IntegerField(
+        label=_("Target"), required=False, min_value=0, validators=[validate_activity_target]
+    )
     unit = forms.CharField(label=_("Unit"), required=False, max_length=60)
     description = forms.CharField(
         label=_("Description"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
@@ -139,6 +142,7 @@ def document_data(form: DocumentForm, rows: Any, police_area: str | None) -> dic
         "signed_on": data["signed_on"].isoformat() if data["signed_on"] else None,
         "signatories": signatories,
         "warnings": [],
+        "implausible_figures": [],
     }
 
 

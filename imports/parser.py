@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from core.plausible import MAX_ACTIVITY_TARGET
 from lib.periods import FIRST_YEAR, LAST_YEAR
 from lib.swedish_dates import find_date
 from lib.swedish_numbers import APPROXIMATE, number_value
@@ -147,6 +148,9 @@ class ParsedPromise:
     signed_on: str | None = None
     signatories: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Counts read that no activity can plausibly have (core/plausible.py): left out of the
+    # activity, each as {"text", "field", "value", "max"}, for a person to check.
+    implausible_figures: list[dict[str, Any]] = field(default_factory=list)
 
 
 def clean_lines(text: str) -> list[str]:
@@ -363,11 +367,31 @@ def _take_promises(document: ParsedPromise, lines: list[str], *, prose: bool) ->
             for activity in parse_activities(sentence):
                 if not is_item and activity.target is None:
                     continue
-                if activity.target is None:
+                implausible = _left_out_implausible(document, activity, sentence)
+                if activity.target is None and not implausible:
                     document.warnings.append(_("No count found in: %(text)s") % {"text": sentence})
                 if not activity.partners and re.search(r"\bgemensam", sentence, re.I):
                     activity.partners = _parties(document)
                 document.activities.append(activity)
+
+
+def _left_out_implausible(document: ParsedPromise, activity: Activity, sentence: str) -> bool:
+    """Report a target no activity can plausibly have, instead of storing it as read; say
+    whether one was left out."""
+    if activity.target is None or activity.target <= MAX_ACTIVITY_TARGET:
+        return False
+    document.implausible_figures.append(
+        {"text": sentence, "field": "target", "value": activity.target, "max": MAX_ACTIVITY_TARGET}
+    )
+    document.warnings.append(
+        _(
+            "The count %(value)s in “%(text)s” is more than an activity can plausibly have in "
+            "a year (at most %(max)s); it was left out: enter the right target."
+        )
+        % {"value": activity.target, "text": sentence, "max": MAX_ACTIVITY_TARGET}
+    )
+    activity.target = None
+    return True
 
 
 def _parties(document: ParsedPromise) -> list[str]:

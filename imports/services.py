@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.confirm import require_confirmed
-from core.personal_data import personal_data_reasons
+from core.personal_data import field_personal_data
 from imports.models import ImportedDocument
 from imports.parser import parse_text
 from imports.readers import ReadError, read_text
@@ -203,7 +203,7 @@ def import_files(
                     code=NAMED_ELSEWHERE,
                 )
             )
-        reasons += [f"{path}: {reason}" for reason in _personal_data(document)]
+        reasons += [f"{path}: {reason.message}" for reason in _personal_data(document)]
         area, problem = _placement(municipality, document)
         if problem:
             problems.append(f"{path}: {problem}")
@@ -223,18 +223,21 @@ def import_files(
     return result
 
 
-def _personal_data(document: dict[str, Any]) -> list[str]:
-    """The reason to confirm when the document's texts, which are public once the promise
-    is published, hold personal data."""
-    texts = [
-        document["title"] or "",
-        document["situation"] or "",
-        document["effect"] or "",
-        document["evaluation"] or "",
-        *document["commitments"],
-        *(activity["text"] or "" for activity in document["activities"]),
-    ]
-    return personal_data_reasons(*texts, published=True)
+def _personal_data(document: dict[str, Any]) -> list[ValidationError]:
+    """The reasons to confirm when the document's texts, which are public once the promise
+    is published, hold personal data, each naming the text it was found in."""
+    texts = {
+        _("title"): document["title"] or "",
+        _("situation and background"): document["situation"] or "",
+        _("intended effect"): document["effect"] or "",
+        _("how it is evaluated"): document["evaluation"] or "",
+    }
+    for number, text in enumerate(document["commitments"], start=1):
+        texts[_("commitment %(number)s") % {"number": number}] = text or ""
+    for number, activity in enumerate(document["activities"], start=1):
+        texts[_("activity %(number)s") % {"number": number}] = activity["text"] or ""
+        texts[_("unit of activity %(number)s") % {"number": number}] = activity["unit"] or ""
+    return field_personal_data(texts, published=True)
 
 
 def municipality_named_elsewhere(document: dict[str, Any], municipality: Municipality) -> str:

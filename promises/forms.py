@@ -262,6 +262,16 @@ class CommitmentForm(VersionedForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
+class WithdrawForm(forms.Form):
+    """Withdraw a published promise, saying why; the reason is shown on its public page."""
+
+    reason = forms.CharField(
+        label=_("Why is it withdrawn? This is shown on the public page."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )
+
+
 class MoveForm(forms.Form):
     """One step up or down for a commitment or an activity, from the version the page showed."""
 

@@ -15,6 +15,7 @@ from core.dates import (
     validate_happened_on,
     validate_promise_year,
 )
+from core.plausible import validate_activity_target, validate_audience_size
 from promises.vocabularies import (
     OUTCOME_MAX_DEFAULTS,
     OUTCOME_MAX_FALLBACK,
@@ -271,7 +272,9 @@ class Activity(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=30, choices=ActivityKind.choices)
     description = models.TextField(_("description"))
-    target = models.PositiveIntegerField(_("target"), null=True, blank=True)
+    target = models.PositiveIntegerField(
+        _("target"), null=True, blank=True, validators=[validate_activity_target]
+    )
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     focus = models.JSONField(_("focus"), default=list, blank=True)
     responsible = models.ManyToManyField(
@@ -282,7 +285,9 @@ class Activity(models.Model):
     )
     place = models.CharField(_("place or area"), max_length=200, blank=True)
     audience = models.CharField(_("audience"), max_length=200, blank=True)
-    audience_size = models.PositiveIntegerField(_("audience size"), null=True, blank=True)
+    audience_size = models.PositiveIntegerField(
+        _("audience size"), null=True, blank=True, validators=[validate_audience_size]
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     # Kept in step with the reports by services.activity_progress_recount.
     done_count = models.PositiveIntegerField(default=0, editable=False)

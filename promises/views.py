@@ -35,6 +35,7 @@ from promises.forms import (
     PromiseCreateForm,
     PromiseForm,
     SignatoryForm,
+    WithdrawForm,
 )
 from promises.models import (
     Activity,
@@ -191,6 +192,7 @@ def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpRespons
                     municipality=form.cleaned_data["municipality"],
                     police_area=form.cleaned_data["police_area"],
                     people=people,
+                    confirmed=is_confirmed(form),
                     **form.service_data(),
                 )
             else:
@@ -199,6 +201,7 @@ def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpRespons
                     by=request.user,
                     people=people,
                     expected_version=form.expected_version(),
+                    confirmed=is_confirmed(form),
                     **form.service_data(),
                 )
         except ValidationError as error:
@@ -308,19 +311,31 @@ def promise_status(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("promises:promise_detail", pk=promise.pk)
 
 
-@require_POST
+@FORM_METHODS
 @login_required
 def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Withdraw a published promise, on a page of its own that asks why."""
     promise = access.get_promise_for_editor(request, pk)
     try:
-        services.promise_withdraw(
-            promise=promise, by=request.user, reason=request.POST.get("reason", "")
-        )
+        services.promise_require_withdrawable(promise)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The promise was withdrawn. Its public page says so."))
-    return redirect("promises:promise_detail", pk=promise.pk)
+        return redirect("promises:promise_detail", pk=promise.pk)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            services.promise_withdraw(
+                promise=promise,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                confirmed=is_confirmed(form),
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The promise was withdrawn. Its public page says so."))
+            return redirect("promises:promise_detail", pk=promise.pk)
+    return render(request, "promises/promise_withdraw.html", {"form": form, "promise": promise})
 
 
 @require_safe

@@ -1,6 +1,8 @@
 """Staff pages to register evidence by hand (a complaint, a dialogue with its concerns), to
 correct or withdraw it, and to import it from a file or undo an import."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,8 +14,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import permissions
+from core.confirm import NeedsConfirmation, ask, is_confirmed
 from core.http import FORM_METHODS
-from core.personal_data import KIND_LABELS, personal_data_allowed
+from core.personal_data import KIND_LABELS
 from imports.tabular import MAX_FILE_BYTES
 from lib.personal_data import Kind
 from situation import access, services
@@ -27,11 +30,18 @@ from situation.forms import (
     UndoImportForm,
     WithdrawForm,
     correction_form,
-    free_texts,
     voices_within_participants,
 )
 from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
 from situation.vocabularies import DialogueKind, Source
+
+
+def _refused(form: Any, error: ValidationError) -> None:
+    """Put a service's refusal on the form, or its question when it needs confirmation."""
+    if isinstance(error, NeedsConfirmation):
+        ask(form, error)
+    else:
+        form.add_error(None, error)
 
 
 @FORM_METHODS
@@ -41,13 +51,16 @@ def complaint_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = ComplaintForm(
         request.POST if request.method == "POST" else None, municipality=municipality
     )
-    if form.is_valid() and personal_data_allowed(form, form.cleaned_data["text"]):
+    if form.is_valid():
         try:
             complaint = services.complaint_create(
-                municipality=municipality, by=request.user, **form.service_data()
+                municipality=municipality,
+                by=request.user,
+                confirmed=is_confirmed(form),
+                **form.service_data(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _refused(form, error)
         else:
             messages.success(
                 request,
@@ -73,21 +86,18 @@ def dialogue_create(request: HttpRequest, slug: str) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = DialogueForm(data, municipality=municipality)
     concerns = ConcernFormSet(data, prefix="concern")
-    if (
-        form.is_valid()
-        and concerns.is_valid()
-        and voices_within_participants(form, concerns)
-        and personal_data_allowed(
-            form, form.cleaned_data["notes"], *(c.cleaned_data.get("text", "") for c in concerns)
-        )
-    ):
+    if form.is_valid() and concerns.is_valid() and voices_within_participants(form, concerns):
         raised = [c.service_data() for c in concerns if c.cleaned_data.get("text")]
         try:
             dialogue = services.dialogue_create(
-                municipality=municipality, by=request.user, concerns=raised, **form.service_data()
+                municipality=municipality,
+                by=request.user,
+                concerns=raised,
+                confirmed=is_confirmed(form),
+                **form.service_data(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _refused(form, error)
         else:
             messages.success(
                 request,
@@ -199,14 +209,18 @@ def record_correct(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     record = access.get_evidence_for_recorder(request, kind, pk)
     form_class = correction_form(type(record))
     form = form_class(request.POST if request.method == "POST" else None, instance=record)
-    if form.is_valid() and personal_data_allowed(form, *free_texts(form)):
+    if form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form_class._meta.fields or ()}
         try:
             services.evidence_correct(
-                record=record, changes=changes, reason=form.cleaned_data["reason"], by=request.user
+                record=record,
+                changes=changes,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+                confirmed=is_confirmed(form),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _refused(form, error)
         else:
             messages.success(request, _("The record was corrected."))
             return redirect(_records_url(record))

@@ -379,15 +379,6 @@ class _CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]
             self.fields["district"] = _district_field(self.instance.municipality)
 
 
-def free_texts(form: forms.BaseForm) -> list[str]:
-    """A valid correction's free texts, to check for personal data as when first typed."""
-    return [
-        str(form.cleaned_data[name])
-        for name in ("text", "notes", "description")
-        if name in form.fields and form.cleaned_data.get(name)
-    ]
-
-
 def correction_form(model: type[Any]) -> type[forms.ModelForm]:  # type: ignore[type-arg]
     """The form that corrects a record of the given kind: its correctable fields and why."""
     return forms.modelform_factory(

@@ -59,6 +59,9 @@ DRAFT_READERS = {"coordinator": OK, "reporter": OK, "viewer": OK, "admin": OK}
 # Change the draft: coordinators (own organisation) and the administrator; other readers
 # of the draft are forbidden, everyone else does not even learn that it exists.
 DRAFT_EDIT = _staff(coordinator=OK, admin=OK, reporter=FORBIDDEN, viewer=FORBIDDEN)
+PUBLISHED_EDIT = _staff(
+    coordinator=OK, admin=OK, reporter=FORBIDDEN, viewer=FORBIDDEN, partner=FORBIDDEN
+)
 DRAFT_ACTION = _staff(coordinator=DONE, admin=DONE, reporter=FORBIDDEN, viewer=FORBIDDEN)
 CREATORS = _staff(
     coordinator=OK,
@@ -149,7 +152,10 @@ MATRIX: dict[str, Row] = {
     "promises:promise_delete": Row(
         lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_ACTION
     ),
-    "promises:promise_withdraw": Row(lambda w: {"pk": w.cast.draft.pk}, post=DRAFT_ACTION),
+    # Withdrawing the published promise: a page asking why; sent empty, it asks again.
+    "promises:promise_withdraw": Row(
+        lambda w: {"pk": w.cast.published.pk}, get=PUBLISHED_EDIT, post=PUBLISHED_EDIT
+    ),
     "promises:commitment_create": Row(
         lambda w: {"pk": w.cast.draft.pk}, get=DRAFT_EDIT, post=DRAFT_EDIT
     ),

@@ -57,3 +57,21 @@ def test_the_review_page_asks_before_saving_personal_data(cast: Cast) -> None:
     assert not CitizenPromise.objects.filter(municipality=cast.eslov).exists()
     client.post(SAVE, {**data, "confirmed": "1"})
     assert CitizenPromise.objects.get(municipality=cast.eslov, year=2017).situation == situation
+
+
+def test_the_unit_of_an_imported_activity_is_checked_for_personal_data(cast: Cast) -> None:
+    _fresh(cast)
+    client = client_for(cast.coordinator)
+    review = client.post(
+        START, {"municipality": cast.eslov.pk, "text": HTML.read_text(encoding="utf-8")}
+    )
+    data: dict[str, Any] = _review_post(review, **{"act-0-unit": "070-123 45 67"})
+    warned = client.post(SAVE, data)
+    page = warned.content.decode()
+    assert warned.status_code == 200
+    assert "Unit of activity 1: " in page and "a phone number (070-123 45 67)" in page
+    assert 'value="070-123 45 67"' in page
+    assert not CitizenPromise.objects.filter(municipality=cast.eslov).exists()
+    client.post(SAVE, {**data, "confirmed": "1"})
+    stored = CitizenPromise.objects.get(municipality=cast.eslov, year=2017)
+    assert stored.activities.filter(unit="070-123 45 67").exists()

@@ -39,6 +39,7 @@ def _typed_everywhere(cast: Cast) -> None:
         problem="speeding",
         place=MARKERS["complaint place"],
         may_show_anonymised=True,
+        confirmed=True,
     )
     evidence.dialogue_create(
         municipality=cast.eslov,
@@ -56,6 +57,7 @@ def _typed_everywhere(cast: Cast) -> None:
                 "place": "",
             }
         ],
+        confirmed=True,
     )
     commitment = cast.published.commitments.get()
     evidence.commitment_motivate(

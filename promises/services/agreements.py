@@ -9,6 +9,7 @@ from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
 from core.changes import KEEP, Keep, assign_given
+from core.personal_data import labelled, require_no_personal_data
 from core.versioning import save_versioned
 from places.models import Municipality, PoliceArea
 from promises.models import Agreement
@@ -30,8 +31,10 @@ def agreement_create(
     follow_ups_cosigned: bool = False,
     parties: Iterable[Organisation] = (),
     people: Sequence[Signer] = (),
+    confirmed: bool = False,
 ) -> Agreement:
-    """Record a collaboration agreement between a municipality and its police area."""
+    """Record a collaboration agreement between a municipality and its police area. Personal
+    data in its title or summary, which are public, needs `confirmed` (NeedsConfirmation)."""
     agreement = Agreement(
         municipality=municipality,
         police_area=police_area,
@@ -44,6 +47,7 @@ def agreement_create(
         follow_ups_cosigned=follow_ups_cosigned,
     )
     agreement.full_clean()
+    _require_no_personal_data(agreement, confirmed=confirmed)
     agreement.save()
     agreement.parties.set(parties)
     audit_record(action=AuditAction.CREATE, instance=agreement, by=by)
@@ -67,9 +71,11 @@ def agreement_update(
     follow_ups_cosigned: bool | Keep = KEEP,
     parties: Iterable[Organisation] | Keep = KEEP,
     people: Sequence[Signer] | Keep = KEEP,
+    confirmed: bool = False,
 ) -> Agreement:
     """Change an agreement; refused if someone else saved it since `expected_version`.
-    What is not given stays as it is."""
+    What is not given stays as it is. Personal data in its title or summary needs
+    `confirmed`."""
     before = stored_snapshot(agreement)
     fields = assign_given(
         agreement,
@@ -84,6 +90,7 @@ def agreement_update(
         },
     )
     agreement.full_clean(exclude=["municipality", "police_area"])
+    _require_no_personal_data(agreement, confirmed=confirmed)
     save_versioned(agreement, expected_version=expected_version, fields=fields)
     if parties is not KEEP:
         agreement.parties.set(parties)
@@ -91,3 +98,8 @@ def agreement_update(
     if people is not KEEP:
         signatories_replace(owner=agreement, people=people, by=by)
     return agreement
+
+
+def _require_no_personal_data(agreement: Agreement, *, confirmed: bool) -> None:
+    texts = labelled(agreement, "title", "summary")
+    require_no_personal_data(texts, confirmed=confirmed, published=True)

@@ -14,7 +14,7 @@ from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
 from core.changes import KEEP, Keep, assign_given
 from core.confirm import require_confirmed
-from core.personal_data import personal_data_reasons
+from core.personal_data import personal_data_reasons, require_no_personal_data
 from core.versioning import save_versioned
 from lib.carry_over import carry_over_text, carry_over_title
 from places.models import Municipality, PoliceArea
@@ -233,16 +233,34 @@ def promise_reopen(*, promise: CitizenPromise, by: User | None) -> CitizenPromis
     return promise
 
 
-@transaction.atomic
-def promise_withdraw(*, promise: CitizenPromise, by: User | None, reason: str) -> CitizenPromise:
-    """Withdraw a published promise. It is a public record: it stays, archived, and its
-    public page says that it was withdrawn, when and why."""
-    if PromiseStatus.WITHDRAWN not in STATUS_TRANSITIONS.get(promise.status, ()):
-        raise ValidationError(
-            _("Only a published promise can be withdrawn."), code="invalid_transition"
+def promise_require_withdrawable(promise: CitizenPromise) -> None:
+    """Refuse, saying why, to withdraw a promise that was never published or is withdrawn."""
+    if promise.status == PromiseStatus.WITHDRAWN:
+        message = _("The promise is already withdrawn.")
+    elif promise.status in (PromiseStatus.DRAFT, PromiseStatus.SIGNED):
+        message = _(
+            "Only a published promise can be withdrawn. One that was never published is "
+            "not a public record: mark it as a draft and delete it instead."
         )
+    elif PromiseStatus.WITHDRAWN not in STATUS_TRANSITIONS.get(promise.status, ()):
+        message = _("Only a published promise can be withdrawn.")
+    else:
+        return
+    raise ValidationError(message, code="invalid_transition")
+
+
+@transaction.atomic
+def promise_withdraw(
+    *, promise: CitizenPromise, by: User | None, reason: str, confirmed: bool = False
+) -> CitizenPromise:
+    """Withdraw a published promise. It is a public record: it stays, archived, and its
+    public page says that it was withdrawn, when and why. Personal data in the reason, which
+    is published, needs `confirmed` (NeedsConfirmation)."""
+    promise_require_withdrawable(promise)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the promise is withdrawn.")})
+    label = str(CitizenPromise._meta.get_field("withdrawal_reason").verbose_name)
+    require_no_personal_data({label: reason}, confirmed=confirmed, published=True)
     before = stored_snapshot(promise)
     promise.status = PromiseStatus.WITHDRAWN
     promise.withdrawn_at = timezone.now()

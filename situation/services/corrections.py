@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
+from core.personal_data import labelled, require_no_personal_data
 from imports.models import FileImport, FileImportStatus
 from situation.models import Complaint, Concern, CrimeStatistic, Dialogue, SurveyResult
 from situation.services.voices import check_corrected_voices
@@ -41,6 +42,8 @@ CORRECTABLE_FIELDS: dict[type[Any], tuple[str, ...]] = {
     CrimeStatistic: ("reported", "per_100k", "problem"),
     SurveyResult: ("share", "index", "problem"),
 }
+# The correctable fields that hold free text, checked for personal data.
+FREE_TEXT_FIELDS = ("text", "place", "title", "notes")
 # Models a file import stores into, by the name its record of changes uses.
 IMPORTED_MODELS: dict[str, type[Any]] = {
     "complaint": Complaint,
@@ -57,15 +60,28 @@ def _reason_given(reason: str) -> str:
 
 
 @transaction.atomic
-def evidence_correct(*, record: Evidence, changes: Mapping[str, Any], reason: str, by: Any) -> None:
+def evidence_correct(
+    *,
+    record: Evidence,
+    changes: Mapping[str, Any],
+    reason: str,
+    by: Any,
+    confirmed: bool = False,
+) -> None:
     """Correct some of a record's fields, keeping the reason in the audit trail. A moved
-    record is held to the same place rules as a new one (`Placed.clean`)."""
+    record is held to the same place rules as a new one (`Placed.clean`); personal data in
+    a changed text needs `confirmed` (NeedsConfirmation)."""
     reason = _reason_given(reason)
     allowed = CORRECTABLE_FIELDS[type(record)]
     unknown = set(changes) - set(allowed)
     if unknown:
         raise ValueError(f"not correctable: {sorted(unknown)}")
     before = stored_snapshot(record)
+    # Only texts the correction changes (against the database: a model form has already
+    # set them on the record): what was confirmed before is not asked again.
+    texts = [name for name in FREE_TEXT_FIELDS if name in changes]
+    stored = type(record)._default_manager.filter(pk=record.pk).values(*texts).first() or {}
+    changed_texts = [name for name in texts if (changes[name] or "") != (stored.get(name) or "")]
     for name, value in changes.items():
         setattr(record, name, value)
     if isinstance(record, Complaint | Concern) and before.get("problem") != record.problem:
@@ -73,6 +89,7 @@ def evidence_correct(*, record: Evidence, changes: Mapping[str, Any], reason: st
     record.full_clean()
     if isinstance(record, Dialogue | Concern):
         check_corrected_voices(record)
+    require_no_personal_data(labelled(record, *changed_texts), confirmed=confirmed)
     record.save()
     after = {**snapshot(record), "reason": reason}
     audit_record(action=AuditAction.CHANGE, instance=record, by=by, before=before, after=after)

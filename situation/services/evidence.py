@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
+from core.personal_data import labelled, require_no_personal_data
 from lib.classify import classify
 from places.models import District, Municipality
 from promises.models import Commitment
@@ -130,8 +131,10 @@ def complaint_create(
     latitude: float | None = None,
     longitude: float | None = None,
     may_show_anonymised: bool = False,
+    confirmed: bool = False,
 ) -> Complaint:
-    """Register a complaint; without a chosen problem it is filed under the suggestion."""
+    """Register a complaint; without a chosen problem it is filed under the suggestion.
+    Personal data in its text or place needs `confirmed` (NeedsConfirmation)."""
     complaint = Complaint(
         municipality=municipality,
         text=text,
@@ -147,6 +150,7 @@ def complaint_create(
         **_classified(text, problem, by),
     )
     complaint.full_clean()
+    require_no_personal_data(labelled(complaint, "text", "place"), confirmed=confirmed)
     complaint.save()
     audit_record(action=AuditAction.CREATE, instance=complaint, by=by)
     return complaint
@@ -169,9 +173,11 @@ def dialogue_create(
     latitude: float | None = None,
     longitude: float | None = None,
     notes: str = "",
+    confirmed: bool = False,
 ) -> Dialogue:
     """Register a citizen or employee dialogue with the concerns raised in it; none may be
-    voiced by more people than took part."""
+    voiced by more people than took part. Personal data in its title, place, notes or
+    concerns needs `confirmed` (NeedsConfirmation)."""
     check_voices(voices=[raised.get("voiced_by") for raised in concerns], participants=participants)
     dialogue = Dialogue(
         municipality=municipality,
@@ -189,11 +195,24 @@ def dialogue_create(
         notes=notes,
     )
     dialogue.full_clean()
+    require_no_personal_data(
+        {**labelled(dialogue, "title", "place", "notes"), **_concern_texts(concerns)},
+        confirmed=confirmed,
+    )
     dialogue.save()
     audit_record(action=AuditAction.CREATE, instance=dialogue, by=by)
     for raised in concerns:
         _concern_create(dialogue=dialogue, by=by, **raised)
     return dialogue
+
+
+def _concern_texts(concerns: Sequence[RaisedConcern]) -> dict[str, str]:
+    """The concerns' texts and places, labelled by their number."""
+    texts = {}
+    for number, raised in enumerate(concerns, start=1):
+        texts[_("concern %(number)s") % {"number": number}] = raised.get("text", "")
+        texts[_("place of concern %(number)s") % {"number": number}] = raised.get("place", "")
+    return texts
 
 
 def _concern_create(
