@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 
-from conftest import Cast, client_for
+from conftest import Cast, client_for, sign_for_both
 from followup import services
 from followup.models import Evaluation
 from followup.vocabularies import EvaluationStatus
@@ -198,6 +198,7 @@ def test_two_parties_approving_a_promise_at_once_publish_it_once(
     promise_services.activity_create(
         promise=promise, by=cast.coordinator, kind="other", description="Utkastaktivitet"
     )
+    sign_for_both(promise)
     promise_services.promise_set_status(
         promise=promise, by=cast.coordinator, status=PromiseStatus.SIGNED
     )
