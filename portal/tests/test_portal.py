@@ -83,7 +83,7 @@ def test_promise_page_shows_document_and_progress(cast: Cast) -> None:
     assert "Säkrare trafik" in page
     assert "<strong>3</strong> of 30" in page
     assert '<rect class="bar-fill" width="10" height="4"/>' in page
-    assert "Last carried out: March 2, 2017" in page
+    assert "Last carried out: 2 March 2017" in page
     assert client_for().get("/kommun/eslov/2017/utskrift/").status_code == 200
 
 
