@@ -96,6 +96,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "loften.urls"
 WSGI_APPLICATION = "loften.wsgi.application"
 
+# Django's widget templates, with a required one-choice list chosen and no maxlength cuts.
+FORM_RENDERER = "core.renderers.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
