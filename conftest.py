@@ -60,6 +60,38 @@ def client_for(user: object | None = None, language: str = "en") -> Client:
     return client
 
 
+def _party(promise: CitizenPromise, kind: str) -> Organisation:
+    """The promise's municipality or police area as an organisation, made if missing."""
+    where = (
+        {"municipality": promise.municipality}
+        if kind == OrganisationKind.MUNICIPALITY
+        else {"police_area": promise.police_area}
+    )
+    found = Organisation.objects.filter(kind=kind, **where).first()
+    name = str(where.get("municipality") or where.get("police_area"))
+    return found or Organisation.objects.create(name=name, kind=kind, **where)
+
+
+def sign_for_both(promise: CitizenPromise, by: User | None = None) -> None:
+    """Give a draft promise a signatory of each party, as publishing asks."""
+    services.signatory_set(
+        promise=promise,
+        by=by,
+        people=[
+            {
+                "name": "Kim Kommun",
+                "title": "Kommunstyrelsens ordförande",
+                "organisation": _party(promise, OrganisationKind.MUNICIPALITY),
+            },
+            {
+                "name": "Pat Polis",
+                "title": "Lokalpolisområdeschef",
+                "organisation": _party(promise, OrganisationKind.POLICE_AREA),
+            },
+        ],
+    )
+
+
 def production_setting(name: str, **env: str) -> str:
     """A setting as production sees it: read in a fresh process with DEBUG=false and none of
     the test run's own variables (DEMO_MODE, the test settings module …)."""
@@ -152,6 +184,7 @@ def cast(db: None) -> Cast:
         responsible=[police_org],
         position=2,
     )
+    sign_for_both(published, coordinator)
     services.promise_set_status(promise=published, by=coordinator, status=PromiseStatus.SIGNED)
     # Both parties approve: the municipality's coordinator, the administrator for the police.
     for approver in (coordinator, admin):

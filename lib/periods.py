@@ -41,6 +41,12 @@ def signing_dates(first_year: int, last_year: int | None = None) -> tuple[date, 
     return date(first_year - SIGNED_YEARS_BEFORE, 1, 1), date(last_year or first_year, 12, 31)
 
 
+def report_dates(year: int, today: date) -> tuple[date, date]:
+    """The days a report of an activity of a promise for `year` may be dated: within the
+    year, and not after today."""
+    return date(year, 1, 1), min(date(year, 12, 31), today)
+
+
 def evaluation_due_dates(year: int, signed_on: date | None) -> tuple[date, date]:
     """The days a promise's evaluation may be due: not before it is signed (nor before its
     year begins), and not long after its year ends."""

@@ -100,6 +100,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "loften.urls"
 WSGI_APPLICATION = "loften.wsgi.application"
 
+# Django's widget templates, with a required one-choice list chosen and no maxlength cuts.
+FORM_RENDERER = "core.renderers.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -164,6 +166,8 @@ LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 if LANGUAGE_CODE not in dict(LANGUAGES):
     raise ImproperlyConfigured(f"LANGUAGE_CODE must be one of sv, en, not {LANGUAGE_CODE!r}")
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own date and number formats per language (loften/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = "loften.formats"
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True

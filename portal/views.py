@@ -17,6 +17,7 @@ from documents.responses import document_response
 from followup import selectors as followup_selectors
 from followup.models import Evaluation, FollowUp
 from followup.printing import evaluation_document, follow_up_document
+from lib import periods
 from places.models import Municipality
 from portal import selectors as portal_selectors
 from portal.forms import OverviewFilterForm
@@ -246,9 +247,18 @@ def compare(request: HttpRequest) -> HttpResponse:
     """Two or more municipalities side by side (at most COMPARE_MAX); more are refused with
     a message and the choices kept, for the visitor to leave some out. An address that names
     no municipality is said so, and one named twice is shown once, with a note."""
+    year_text = request.GET.get("ar", "").strip()
+    first, last = periods.promise_years(timezone.localdate())
+    year = int(year_text) if year_text.isdigit() and len(year_text) <= 4 else None
+    if year_text and (year is None or not first <= year <= last):
+        message = _("“%(year)s” is not a year to compare: choose one from %(first)s to %(last)s.")
+        return render(
+            request,
+            "400.html",
+            {"message": message % {"year": year_text[:20], "first": first, "last": last}},
+            status=400,
+        )
     choice = portal_selectors.compare_choice(request.GET.getlist("kommun"))
-    year_text = request.GET.get("ar", "")
-    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
     too_many = len(choice.places) > COMPARE_MAX
     slugs = [] if too_many else [m.slug for m in choice.places]
     columns, kinds = portal_selectors.compare(slugs, year, timezone.localdate())

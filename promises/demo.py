@@ -453,6 +453,18 @@ def _exempelby(today: date) -> None:
         for n, (kind, target, unit, text, focus) in enumerate(specs)
     ]
     with played_at(on_day(date(today.year, 1, 20), 13)):
+        services.signatory_set(
+            promise=promise,
+            by=coordinator,
+            people=[
+                {
+                    "name": "Eva Exempel",
+                    "title": "Kommunstyrelsens ordförande",
+                    "organisation": org,
+                },
+                {"name": "Per Påhitt", "title": "Lokalpolisområdeschef", "organisation": police},
+            ],
+        )
         services.promise_set_status(promise=promise, by=coordinator, status=PromiseStatus.SIGNED)
         # Exempelby has no police coordinator of its own: the administrator approves for it.
         for approver in (coordinator, User.objects.get(username="admin")):

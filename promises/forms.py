@@ -29,6 +29,7 @@ from promises.models import (
     Occasion,
 )
 from promises.selectors import organisations_for
+from promises.services import report_problems
 from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND, EvidenceSource, FocusTag
 
 
@@ -356,10 +357,12 @@ class ActivityReportForm(VersionedForm):
 
     def __init__(self, *args: Any, activity: Activity, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.activity = activity
         _limit(self, "organisations", organisations_for(activity.promise))
         # Within the promise's year, and not after today.
-        first, last = periods.year_bounds(activity.promise.year)
-        date_box_bounds(self, "date", (first, min(last, timezone.localdate())))
+        date_box_bounds(
+            self, "date", periods.report_dates(activity.promise.year, timezone.localdate())
+        )
         wanted = set(OUTCOME_FIELDS_BY_KIND.get(activity.kind, ()))
         for name in OUTCOME_FIELDS:
             if name not in wanted:
@@ -369,6 +372,24 @@ class ActivityReportForm(VersionedForm):
 
     def outcome_fields(self) -> list[Any]:
         return [self[name] for name in OUTCOME_FIELDS if name in self.fields]
+
+    def clean(self) -> dict[str, Any]:
+        """Put every fault the report service would find on its field in this one round: a
+        date outside the promise year together with an implausible count, say."""
+        data = super().clean() or {}
+        figures = ["date", "count", "latitude", "longitude", *OUTCOME_FIELDS]
+        report = ActivityReport(
+            activity=self.activity,
+            **{
+                name: data.get(name) if name in self.fields else getattr(self.instance, name)
+                for name in figures
+            },
+        )
+        for field, message in report_problems(self.activity, report).items():
+            # A field the form already refused (an unreadable date) keeps that message.
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
+        return data
 
     def _outcome(self, name: str) -> int | None:
         """A figure of the form; one its kind does not ask keeps the report's stored value."""

@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Max, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
-from accounts.models import Organisation
+from accounts.models import Organisation, OrganisationKind
 from accounts.permissions import (
     promise_approval_parties,
     promise_scope,
@@ -360,3 +361,25 @@ def may_approve(approved: Any, promise: CitizenPromise, user: Any) -> bool:
     approvers = (approved.municipality_approved_by_id, approved.police_approved_by_id)
     waiting = [p for p in parties if getattr(approved, f"{p}_approved_by_id") is None]
     return bool(waiting) and (user.is_superuser or user.pk not in approvers)
+
+
+def publication_gaps(promise: CitizenPromise) -> list[str]:
+    """What the promise lacks before it may be published, in words; empty when nothing.
+    A promise is signed by both parties and promises at least one activity."""
+    gaps = []
+    if not promise.activities.exists():
+        gaps.append(_("No activity: a promise needs at least one."))
+    kinds = [s.organisation.kind if s.organisation else None for s in _signatories(promise)]
+    if len(kinds) < 2:
+        gaps.append(
+            _("Fewer than two signatories: one for the police and one for the municipality.")
+        )
+    if OrganisationKind.POLICE_AREA not in kinds:
+        gaps.append(_("No signatory for the police."))
+    if OrganisationKind.MUNICIPALITY not in kinds:
+        gaps.append(_("No signatory for the municipality."))
+    return gaps
+
+
+def _signatories(promise: CitizenPromise) -> list[Signatory]:
+    return list(Signatory.objects.filter(promise=promise).select_related("organisation"))

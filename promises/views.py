@@ -129,6 +129,9 @@ def promise_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 not in (PromiseStatus.WITHDRAWN, PromiseStatus.EVALUATED, PromiseStatus.PUBLISHED)
             ],
             "approvals": selectors.approval_rows(promise, promise),
+            "publication_gaps": selectors.publication_gaps(promise)
+            if promise.status in (PromiseStatus.DRAFT, PromiseStatus.SIGNED)
+            else [],
             "can_delete": can_edit and promise.status == PromiseStatus.DRAFT,
             "can_withdraw": can_edit
             and PromiseStatus.WITHDRAWN in STATUS_TRANSITIONS[promise.status],
@@ -356,6 +359,9 @@ def promise_preview(request: AuthedRequest, pk: int) -> HttpResponse:
             "today": today,
             "occasions": selectors.upcoming_occasions(promise, timezone.now(), public=True),
             "approvals": selectors.approval_rows(promise, promise),
+            "publication_gaps": selectors.publication_gaps(promise)
+            if promise.status in (PromiseStatus.DRAFT, PromiseStatus.SIGNED)
+            else [],
             "may_approve": may_approve,
         },
     )

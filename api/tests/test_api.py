@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from conftest import Cast, client_for
+from conftest import Cast, client_for, sign_for_both
 from followup.tests.conftest import publish_evaluation
 from promises import services
 from promises.vocabularies import PromiseStatus
@@ -125,6 +125,7 @@ def _more_promises(cast: Cast, count: int, first_year: int) -> None:
             services.activity_create(
                 promise=promise, by=cast.coordinator, kind="other", description=f"A{k}", target=2
             )
+        sign_for_both(promise)
         services.promise_set_status(
             promise=promise, by=cast.coordinator, status=PromiseStatus.SIGNED
         )

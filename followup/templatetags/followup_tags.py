@@ -5,7 +5,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from followup.labels import logged_since_text, pace_heading
+from followup.labels import logged_since_text, pace_heading, period_name, span_name
 from followup.models import Evaluation
 from followup.selectors import (
     LoggedSince,
@@ -87,6 +87,14 @@ def activity_lines(follow_up: Any) -> list[tuple[Any, LoggedSince | None]]:
 def logged_since(late: LoggedSince) -> str:
     """What was logged for the period after publication, and the figure today."""
     return logged_since_text(late)
+
+
+@register.filter(name="period_name")
+def period_name_filter(period: Any) -> str:
+    """A period, or a follow-up's period, by its name in the year: "Quarter 1 2017"."""
+    if hasattr(period, "period_start"):
+        return span_name(period.period_start, period.period_end)
+    return period_name(period)
 
 
 @register.simple_tag

@@ -9,7 +9,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from conftest import Cast, at_once, client_for, needs_postgres
+from conftest import Cast, at_once, client_for, needs_postgres, sign_for_both
 from followup import services
 from followup.models import Evaluation
 from followup.vocabularies import EvaluationStatus
@@ -153,6 +153,7 @@ def test_two_parties_approving_a_promise_at_once_publish_it_once(
     promise_services.activity_create(
         promise=promise, by=cast.coordinator, kind="other", description="Utkastaktivitet"
     )
+    sign_for_both(promise)
     promise_services.promise_set_status(
         promise=promise, by=cast.coordinator, status=PromiseStatus.SIGNED
     )

@@ -23,8 +23,14 @@ promise = services.promise_create(by=None, municipality=eslov, police_area=area,
     title="Medborgarlöfte 2017", signed_on=date(2017, 2, 15))
 services.activity_create(promise=promise, by=None, kind="traffic_control", target=30,
     description="Kontroller")
+from accounts.models import Organisation, User
+services.signatory_set(promise=promise, by=None, people=[
+    {"name": "K", "title": "Ordförande", "organisation": Organisation.objects.create(
+        name="Eslövs kommun", kind="municipality", municipality=eslov)},
+    {"name": "P", "title": "Chef", "organisation": Organisation.objects.create(
+        name="LPO Eslöv", kind="police_area", police_area=area)},
+])
 services.promise_set_status(promise=promise, by=None, status="signed")
-from accounts.models import User
 for name in ("admin.a", "admin.b"):  # each stands in for one of the two parties
     admin = User.objects.create_superuser(name, f"{name}@example.org", "x")
     services.promise_approve(promise=promise, by=admin)

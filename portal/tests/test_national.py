@@ -9,7 +9,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conftest import Cast, client_for
+from conftest import Cast, client_for, sign_for_both
 from places.models import Municipality, PoliceArea
 from portal.selectors import Filters, compare, national_overview
 from promises import services
@@ -39,6 +39,7 @@ def _published(cast: Cast, slug: str, year: int, controls: int, done: int) -> Ci
         description="Kontroller",
         target=controls,
     )
+    sign_for_both(promise)
     services.promise_set_status(promise=promise, by=cast.admin, status=PromiseStatus.SIGNED)
     # The administrator stands in for both parties' coordinators.
     for _party in range(2):

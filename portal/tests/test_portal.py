@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conftest import Cast, client_for
+from conftest import Cast, client_for, sign_for_both
 from places.models import Municipality
 from promises import services
 from promises.models import CitizenPromise
@@ -64,6 +64,7 @@ def test_municipality_page_lists_years_newest_first_with_the_agreement(cast: Cas
     services.activity_create(
         promise=older, by=cast.coordinator, kind=ActivityKind.OTHER, description="x", target=1
     )
+    sign_for_both(older)
     services.promise_set_status(promise=older, by=cast.coordinator, status="signed")
     for approver in (cast.coordinator, cast.admin):
         services.promise_approve(promise=older, by=approver)
@@ -82,7 +83,7 @@ def test_promise_page_shows_document_and_progress(cast: Cast) -> None:
     assert "Säkrare trafik" in page
     assert "<strong>3</strong> of 30" in page
     assert '<rect class="bar-fill" width="10" height="4"/>' in page
-    assert "Last carried out: March 2, 2017" in page
+    assert "Last carried out: 2 March 2017" in page
     assert client_for().get("/kommun/eslov/2017/utskrift/").status_code == 200
 
 

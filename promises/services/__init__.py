@@ -39,12 +39,14 @@ from promises.services.reports import (
     activity_report_remove,
     activity_report_restore,
     activity_report_update,
+    report_problems,
     require_open_log,
 )
 from promises.services.signatories import Signer
 
 __all__ = [
     "ReportNeedsConfirmation",
+    "report_problems",
     "Signer",
     "activity_create",
     "agreement_years_warning",

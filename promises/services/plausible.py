@@ -1,30 +1,27 @@
 """What no report of an activity can plausibly hold: a count, an outcome figure or a map
 point past the limits set per activity kind (`promises.models.ReportLimit`), and a figure
 that outnumbers the figure it is part of. Hard refusals, named on their fields; the report
-service applies them to every write."""
+service applies them to every write, and the report form before it, with every other fault."""
 
 from typing import Any, cast
 
-from django.core.exceptions import ValidationError
 from django.db.models import Field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from documents.formatting import number
 from promises.models import Activity, ActivityReport, ReportLimit
 from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_PARTS
 
 
-def check_plausible(activity: Activity, report: ActivityReport) -> None:
-    """Refuse figures and a place no report of the activity can plausibly have, naming every
-    field at once."""
+def plausible_errors(activity: Activity, report: ActivityReport) -> dict[str, str]:
+    """Figures and a place no report of the activity can plausibly have, every one by field."""
     limit = ReportLimit.for_kind(activity.kind)
-    errors = {
+    return {
         **_count_error(activity, report, limit),
         **_outcome_errors(activity, report, limit),
         **_place_error(activity, report),
     }
-    if errors:
-        raise ValidationError(errors, code="implausible")
 
 
 def _count_error(activity: Activity, report: ActivityReport, limit: ReportLimit) -> dict[str, str]:
@@ -36,7 +33,7 @@ def _count_error(activity: Activity, report: ActivityReport, limit: ReportLimit)
         "One report of %(kind)s can count at most %(max)s times. Check the "
         "number; if it is right, an administrator can raise the limit.",
         limit.max_count,
-    ) % {"kind": activity.get_kind_display().lower(), "max": limit.max_count}
+    ) % {"kind": activity.get_kind_display().lower(), "max": number(limit.max_count)}
     return {"count": message}
 
 
@@ -59,10 +56,10 @@ def _outcome_errors(
                 "times. Check the number; if it is right, an administrator can raise the limit.",
                 times,
             ) % {
-                "max": most,
+                "max": number(most),
                 "field": _verbose_name(name).lower(),
                 "kind": activity.get_kind_display().lower(),
-                "times": times,
+                "times": number(times),
             }
     for part, whole in OUTCOME_PARTS:
         part_value, whole_value = getattr(report, part), getattr(report, whole)

@@ -18,6 +18,7 @@ from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
 from core.versioning import save_versioned
 from promises.models import CitizenPromise
+from promises.selectors import publication_gaps
 from promises.vocabularies import PromiseStatus
 
 PARTIES = ("municipality", "police")
@@ -99,8 +100,8 @@ def promise_approve(*, promise: CitizenPromise, by: User) -> CitizenPromise:
         raise ValidationError(
             _("Only a signed promise can be approved for publication."), code="not_signed"
         )
-    if not promise.activities.exists():
-        raise ValidationError(_("A promise needs at least one activity before it is published."))
+    if gaps := publication_gaps(promise):
+        raise ValidationError(gaps, code="publication_gaps")
     party = approval_party(promise, promise, by)
     before = stored_snapshot(promise)
     now = timezone.now()

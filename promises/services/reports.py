@@ -21,9 +21,10 @@ from core.confirm import NeedsConfirmation
 from core.dates import day_in_words
 from core.personal_data import personal_data_reasons
 from core.versioning import save_versioned
-from lib.periods import year_bounds
+from documents.formatting import number
+from lib.periods import report_dates
 from promises.models import Activity, ActivityReport, CitizenPromise, ReportLimit
-from promises.services.plausible import check_plausible
+from promises.services.plausible import plausible_errors
 from promises.vocabularies import REACH_FIELDS, PromiseStatus
 
 
@@ -76,9 +77,9 @@ def _far_past_target(activity: Activity, report: ActivityReport, previous: int) 
         "%(percent)s %% of the target. Check the number of times before you confirm."
     ) % {
         "kind": activity.get_kind_display().lower(),
-        "done": done,
-        "target": activity.target,
-        "percent": percent,
+        "done": number(done),
+        "target": number(activity.target),
+        "percent": number(percent),
     }
 
 
@@ -102,7 +103,7 @@ def _duplicate_of(activity: Activity, report: ActivityReport) -> str | None:
     ) % {
         "date": date_format(twin.date),
         "place": twin.place or _("no place given"),
-        "count": twin.count,
+        "count": number(twin.count),
         "who": twin.reported_by or "–",
     }
 
@@ -127,20 +128,51 @@ def _require_confirmation(
         raise ReportNeedsConfirmation(found)
 
 
-def _check_date(activity: Activity, report: ActivityReport) -> None:
-    """Refuse a report dated outside its promise's year."""
-    first, last = year_bounds(activity.promise.year)
-    if report.date and not first <= report.date <= last:
+def _date_error(activity: Activity, report: ActivityReport) -> dict[str, str]:
+    """The report's date outside the days it may have, named by the bound it passes: the
+    first or last day of the promise year, or today."""
+    if report.date is None:
+        return {}
+    today = timezone.localdate()
+    first, last = report_dates(activity.promise.year, today)
+    if report.date < first:
         message = _(
-            "The date %(date)s is outside the promise year %(year)s: a report must fall "
-            "between %(first)s and %(last)s."
-        ) % {
-            "date": day_in_words(report.date),
-            "year": activity.promise.year,
-            "first": day_in_words(first),
-            "last": day_in_words(last),
-        }
-        raise ValidationError({"date": message})
+            "A report cannot be dated before its promise year begins: enter a day from %(first)s."
+        ) % {"first": day_in_words(first)}
+    elif report.date > last and last < today:
+        message = _(
+            "A report cannot be dated after its promise year ends: enter a day no later "
+            "than %(last)s."
+        ) % {"last": day_in_words(last)}
+    elif report.date > last:
+        message = _(
+            "The date cannot be in the future: enter a day no later than today, %(today)s."
+        ) % {"today": day_in_words(last)}
+    else:
+        return {}
+    return {"date": message}
+
+
+def report_problems(activity: Activity, report: ActivityReport) -> dict[str, str]:
+    """Every reason the report cannot be saved as it stands, by field, so that all are
+    shown at once: a date outside the days it may have, figures or a place no report of
+    its kind can plausibly have."""
+    return {**_date_error(activity, report), **plausible_errors(activity, report)}
+
+
+def _require_valid(activity: Activity, report: ActivityReport) -> None:
+    """Refuse the report with every fault at once, each on its field."""
+    errors: dict[str, list[str]] = {
+        field: [message] for field, message in report_problems(activity, report).items()
+    }
+    try:
+        # A field already refused above keeps the one message that names its tightest bound.
+        report.full_clean(exclude=["reported_by", "activity", *errors])
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, messages)
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -192,9 +224,7 @@ def activity_report_create(
         pupils_reached=pupils_reached,
         observations=observations,
     )
-    _check_date(activity, report)
-    report.full_clean(exclude=["reported_by", "activity"])
-    check_plausible(activity, report)
+    _require_valid(activity, report)
     _require_confirmation(activity, report, confirmed=confirmed)
     report.save()
     report.organisations.set(organisations)
@@ -257,9 +287,7 @@ def activity_report_update(
             "observations": observations,
         },
     )
-    _check_date(report.activity, report)
-    report.full_clean(exclude=["reported_by", "activity"])
-    check_plausible(report.activity, report)
+    _require_valid(report.activity, report)
     _require_confirmation(
         report.activity,
         report,

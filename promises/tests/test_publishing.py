@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.models import Membership, Role, User
 from audit.models import AuditEvent
-from conftest import Cast, client_for
+from conftest import Cast, client_for, sign_for_both
 from promises import services
 from promises.models import CitizenPromise
 from promises.vocabularies import PromiseStatus
@@ -38,6 +38,7 @@ def signed(cast: Cast) -> CitizenPromise:
     services.activity_create(
         promise=promise, by=cast.coordinator, kind="other", description="Utkastaktivitet"
     )
+    sign_for_both(promise)
     return services.promise_set_status(
         promise=promise, by=cast.coordinator, status=PromiseStatus.SIGNED
     )

@@ -238,17 +238,17 @@ def test_an_implausible_outcome_figure_is_refused_naming_the_field_and_the_limit
     with pytest.raises(ValidationError) as refused:
         _log(cast, 1, vehicles_checked=1_000_000)
     assert refused.value.message_dict["vehicles_checked"] == [
-        "At most 2000 vehicles checked in a report of traffic control that counts 1 time. "
+        "At most 2,000 vehicles checked in a report of traffic control that counts 1 time. "
         "Check the number; if it is right, an administrator can raise the limit."
     ]
     response = _post(cast, vehicles_checked=1_000_000, notes="Hela dagen")
     errors = str(response.context["form"].errors["vehicles_checked"])
-    assert "At most 2000 vehicles checked" in errors
+    assert "At most 2,000 vehicles checked" in errors
     assert "Hela dagen" in response.content.decode(), "what was typed is kept"
     assert not ActivityReport.objects.exists()
     # A report that counts three controls may check three times as many.
     assert _log(cast, 3, vehicles_checked=6000).vehicles_checked == 6000
-    with pytest.raises(ValidationError, match="At most 6000 vehicles checked .* 3 times"):
+    with pytest.raises(ValidationError, match="At most 6,000 vehicles checked .* 3 times"):
         _log(cast, 3, place="Riksväg 17", vehicles_checked=6001)
 
 
@@ -302,7 +302,7 @@ def test_a_map_point_well_outside_the_municipality_is_refused_on_the_field(cast:
     with pytest.raises(ValidationError) as refused:
         _log(cast, 1, latitude=Decimal(FAR_AWAY["latitude"]), longitude=Decimal("20.2251"))
     message = refused.value.message_dict["latitude"][0]
-    assert message.startswith("This point lies 1383 km from the centre of Eslöv, well outside")
+    assert message.startswith("This point lies 1,383 km from the centre of Eslöv, well outside")
     assert "within 60 km" in message
     response = _post(cast, notes="Vid rondellen", **FAR_AWAY)
     assert "well outside it" in str(response.context["form"].errors["latitude"])

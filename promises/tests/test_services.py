@@ -52,14 +52,17 @@ def test_pace_behind_when_midyear_count_is_short(cast: Cast) -> None:
     assert selectors.activity_progress(cast.controls, date(2017, 7, 2)).progress.pace == Pace.BEHIND
 
 
-@pytest.mark.parametrize("day", [date(2016, 12, 31), date(2018, 1, 1)])
-def test_report_outside_the_promise_year_is_refused_with_a_clear_error(
-    cast: Cast, day: date
+@pytest.mark.parametrize(
+    ("day", "bound"),
+    [(date(2016, 12, 31), date(2017, 1, 1)), (date(2018, 1, 1), date(2017, 12, 31))],
+)
+def test_report_outside_the_promise_year_is_refused_naming_the_year_s_bound(
+    cast: Cast, day: date, bound: date
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         _log(cast, day)
     message = caught.value.message_dict["date"][0]
-    assert "2017" in message and day_in_words(day) in message
+    assert "promise year" in message and day_in_words(bound) in message
     assert not ActivityReport.objects.exists()
 
 

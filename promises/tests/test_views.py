@@ -215,7 +215,7 @@ def test_report_outside_year_is_shown_on_the_date_field(cast: Cast) -> None:
         reverse("promises:report_create", args=[cast.controls.pk]),
         {"date": "2019-01-01", "count": 1},
     )
-    assert "outside the promise year 2017" in str(response.context["form"].errors["date"])
+    assert "no later than 31 December 2017" in str(response.context["form"].errors["date"])
     assert not ActivityReport.objects.exists()
 
 
