@@ -24,6 +24,13 @@ _DATETIME = re.compile(
 )
 
 
+# As long as the stored event type may be: a longer one could not be mapped, so it is refused.
+EVENT_TYPE_MAX_LENGTH = 100
+# NUL, which PostgreSQL refuses in text, and surrogates on their own, which no encoding can
+# write (a pair written as two escapes is joined into one character by the JSON reader).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
 class FeedError(ValueError):
     """A record (or the whole feed) that cannot be read; the message says why."""
 
@@ -101,10 +108,32 @@ def _text(record: dict[str, Any], key: str, required: bool = True) -> str:
     return without_controls(value).strip()
 
 
+def _check_storable(record: dict[str, Any]) -> None:
+    """Refuse a record holding text no database column can take, anywhere in it, since the
+    record is also kept whole. Walked without recursion: a record may be nested deeply."""
+    texts: list[str] = []
+    waiting: list[Any] = [record]
+    # The list grows while it is walked; one search over all its text is the cheapest.
+    for value in waiting:
+        if type(value) is str:
+            texts.append(value)
+        elif type(value) is dict:
+            waiting += value
+            waiting += value.values()
+        elif type(value) is list:
+            waiting += value
+    found = _UNSTORABLE.search("".join(texts))
+    if found is not None:
+        what = "a NUL character" if found.group() == "\x00" else "a lone surrogate"
+        text = next(text for text in texts if found.group() in text)
+        raise FeedError(f"{what} in the text {text[:40]!r}")
+
+
 def parse_record(record: Any) -> FeedEvent:
     """Turn one raw record into a FeedEvent, or raise FeedError naming the bad field."""
     if not isinstance(record, dict):
         raise FeedError("record is not an object")
+    _check_storable(record)
     event_id = record.get("id")
     if isinstance(event_id, bool) or not isinstance(event_id, int) or event_id <= 0:
         raise FeedError(f"missing or invalid 'id' {event_id!r}")
@@ -115,13 +144,16 @@ def parse_record(record: Any) -> FeedEvent:
         raise FeedError("missing 'location'")
     gps = location.get("gps")
     latitude, longitude = parse_gps(gps) if gps not in (None, "") else (None, None)
+    event_type = _text(record, "type")
+    if len(event_type) > EVENT_TYPE_MAX_LENGTH:
+        raise FeedError(f"'type' longer than {EVENT_TYPE_MAX_LENGTH} characters")
     return FeedEvent(
         id=event_id,
         happened_at=parse_datetime(record.get("datetime")),  # type: ignore[arg-type]
         name=_text(record, "name"),
         summary=_text(record, "summary", required=False),
         url=_text(record, "url", required=False),
-        event_type=_text(record, "type"),
+        event_type=event_type,
         location_name=_text(location, "name"),
         latitude=latitude,
         longitude=longitude,
@@ -135,11 +167,14 @@ def load_feed(data: bytes | str) -> list[Any]:
         document = json.loads(data)
     except (ValueError, UnicodeDecodeError) as error:
         raise FeedError(f"not JSON: {error}") from None
+    except RecursionError:
+        raise FeedError(_TOO_DEEP) from None
     if not isinstance(document, list):
         raise FeedError("the feed is not a JSON array of events")
     return document
 
 
+_TOO_DEEP = "not JSON that can be read: arrays or objects nested too deeply"
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
 
@@ -147,10 +182,9 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 def read_feed(data: bytes | str) -> list[tuple[Any, str]]:
     """Like load_feed, but each record comes with its own JSON text, to be kept as it came
     (cheaper than writing it out again, which counts at tens of thousands a second)."""
-    try:
-        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-    except UnicodeDecodeError as error:
-        raise FeedError(f"not JSON: {error}") from None
+    # Bytes that are not UTF-8 become lone surrogates: inside a record's text they make
+    # that record alone unreadable, elsewhere the JSON reader refuses them.
+    text = data.decode("utf-8-sig", "surrogateescape") if isinstance(data, bytes) else data
     position = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
     if not text.startswith("[", position):
         load_feed(text)  # raises the right error: not JSON, or not an array
@@ -163,6 +197,8 @@ def read_feed(data: bytes | str) -> list[tuple[Any, str]]:
             record, end = _DECODER.raw_decode(text, position)
         except ValueError as error:
             raise FeedError(f"not JSON: {error}") from None
+        except RecursionError:
+            raise FeedError(_TOO_DEEP) from None
         records.append((record, text[position:end]))
         position = _SPACE.match(text, end).end()  # type: ignore[union-attr]
         if text.startswith(",", position):

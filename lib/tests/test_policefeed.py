@@ -177,3 +177,56 @@ def test_a_record_s_texts_are_read_without_control_characters() -> None:
     )
     assert event.summary == "Två bilar har krockat."
     assert event.location_name == "Eslöv"
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"summary": "Två bilar\u0000 har krockat."}, "NUL"),
+        ({"location": {"name": "Eslöv", "gps": "", "extra": ["a", {"b": "\x00"}]}}, "NUL"),
+        ({"note\x00": 1}, "NUL"),
+        ({"name": "Rån \ud800"}, "surrogate"),
+        ({"extra": ["\udfff"]}, "surrogate"),
+        ({"type": "x" * 150}, "'type' longer than 100"),
+        ({"summary": 12}, "'summary'"),
+        ({"url": ["/a"]}, "'url'"),
+        ({"location": {"name": 7}}, "'name'"),
+        ({"location": {"name": "Eslöv", "gps": 55.8}}, "gps"),
+    ],
+)
+def test_records_that_cannot_be_stored_are_refused_with_the_reason(
+    changes: dict[str, object], reason: str
+) -> None:
+    with pytest.raises(FeedError, match=reason):
+        parse_record(record(**changes))
+
+
+def test_text_outside_the_basic_plane_and_a_type_of_the_longest_length_are_kept() -> None:
+    event = parse_record(record(summary="Polisen 🚓 på plats", type="x" * 100))
+    assert event.summary == "Polisen 🚓 på plats"
+    assert event.event_type == "x" * 100
+
+
+@pytest.mark.parametrize("opening", ["[", '{"a":'])
+def test_a_feed_nested_too_deeply_is_a_feed_error(opening: str) -> None:
+    from lib.policefeed import read_feed
+
+    closing = "]" if opening == "[" else "}"
+    deep = "[" + opening * 200_000 + "1" + closing * 200_000 + "]"
+    with pytest.raises(FeedError, match="nested too deeply"):
+        read_feed(deep.encode())
+    with pytest.raises(FeedError, match="nested too deeply"):
+        load_feed(deep.encode())
+
+
+def test_bytes_that_are_not_utf8_spoil_only_their_own_record() -> None:
+    from lib.policefeed import read_feed
+
+    good = json.dumps(record(), ensure_ascii=False).encode()
+    bad = json.dumps(record(id=2, summary="Rån XX")).encode().replace(b"XX", b"\xed\xa0\x80\xff")
+    pairs = read_feed(b"[" + good + b"," + bad + b"]")
+    assert parse_record(pairs[0][0]).id == 4711
+    with pytest.raises(FeedError, match="surrogate"):
+        parse_record(pairs[1][0])
+    with pytest.raises(FeedError, match="not JSON"):
+        read_feed(b"[" + good + b"\xff]")

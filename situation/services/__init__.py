@@ -10,6 +10,7 @@ from situation.services.corrections import (
 from situation.services.events import (
     FetchReport,
     event_type_remap,
+    event_types_unmapped_add,
     police_events_fetch,
     police_events_store,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "complaint_create",
     "dialogue_create",
     "event_type_remap",
+    "event_types_unmapped_add",
     "file_import",
     "file_import_decide",
     "file_import_start",

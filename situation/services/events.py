@@ -270,6 +270,7 @@ def police_events_store(
     `texts`, when given, are the records' own JSON texts, kept as the raw record.
     """
     report = FetchReport()
+    mapped = 0
     with _cycle_collector_paused():
         events = _read_all(records, texts if texts is not None else repeat(None), report)
     places, types = municipality_lookup(), event_type_table()
@@ -285,16 +286,43 @@ def police_events_store(
         # In the order of the (municipality, month, problem) index: the database then adds
         # each batch to the index in runs instead of at random places.
         rows.sort(key=_index_order)
+        # The types met first in this batch are added for review in the batch's own
+        # transaction: a fetch stopped half-way leaves no stored event of an unasked type.
+        new_types = report.new_event_types[mapped:]
+        mapped = len(report.new_event_types)
         with transaction.atomic():
             _insert(rows)
+            _mappings_add(new_types)
         report.known += len(known)
         report.new += len(rows)
     report.new_event_types.sort(key=swedish_key)
+    return report
+
+
+def _mappings_add(event_types: list[str]) -> None:
+    """Add types to be reviewed by an administrator, counted as *other* until then."""
     EventTypeMapping.objects.bulk_create(
-        [EventTypeMapping(event_type=t, problem=Problem.OTHER) for t in report.new_event_types],
+        [EventTypeMapping(event_type=t, problem=Problem.OTHER) for t in event_types],
         ignore_conflicts=True,
     )
-    return report
+
+
+def event_types_unmapped_add() -> list[str]:
+    """Add a mapping to be reviewed for every stored event type that has none, in Swedish
+    order, and return them. Taken from the stored events, not from one fetch: a fetch that
+    was stopped before it added its types (as older versions could be) leaves them unasked."""
+    unmapped = sorted(
+        (
+            PoliceEvent.objects.exclude(event_type__in=list(POLICE_EVENT_TYPES))
+            .exclude(event_type__in=EventTypeMapping.objects.values("event_type"))
+            .values_list("event_type", flat=True)
+            .distinct()
+            .order_by()
+        ),
+        key=swedish_key,
+    )
+    _mappings_add(unmapped)
+    return unmapped
 
 
 def police_events_fetch(*, url: str | None = None, path: Path | None = None) -> FetchReport:
@@ -305,9 +333,13 @@ def police_events_fetch(*, url: str | None = None, path: Path | None = None) -> 
         data = _download(url or settings.POLICE_EVENTS_URL)
     with _cycle_collector_paused():
         pairs = read_feed(data)
-        return police_events_store(
+        report = police_events_store(
             records=[record for record, _text in pairs], texts=[text for _record, text in pairs]
         )
+    # The types left unmapped by an earlier, stopped fetch are asked about now as well.
+    earlier = set(event_types_unmapped_add()) - set(report.new_event_types)
+    report.new_event_types = sorted([*report.new_event_types, *earlier], key=swedish_key)
+    return report
 
 
 @contextmanager

@@ -267,3 +267,94 @@ def test_events_stored_meanwhile_by_another_fetch_are_kept_once() -> None:
     # As if a second fetch had not seen event 1 yet when it checked what was stored.
     events._insert(rows)
     assert sorted(PoliceEvent.objects.values_list("id", flat=True)) == [1, 2]
+
+
+def test_records_holding_nul_or_a_lone_surrogate_are_skipped_and_the_rest_stored(
+    feed: Feed, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = [
+        feed_record(1),
+        feed_record(2, summary="Rån\u0000 på Storgatan."),
+        feed_record(3, location={"name": "Eslöv", "gps": "", "note": "\ud800"}),
+        feed_record(4),
+    ]
+    # Written with escapes, as the feed would send them: "\u0000" and "\ud800".
+    feed.body = json.dumps(records).encode()
+    call_command("events", "fetch")
+    captured = capsys.readouterr()
+    assert "2 new" in captured.out and "2 malformed" in captured.out
+    assert "record 2: a NUL character" in captured.err
+    assert "record 3: a lone surrogate" in captured.err
+    assert sorted(PoliceEvent.objects.values_list("id", flat=True)) == [1, 4]
+    assert not PoliceEvent.objects.filter(raw__contains="\\u0000").exists()
+
+
+def test_a_feed_nested_too_deeply_is_a_clear_error(feed: Feed) -> None:
+    feed.body = b"[" * 200_000 + b"]" * 200_000
+    with pytest.raises(CommandError, match="nested too deeply"):
+        call_command("events", "fetch")
+    assert PoliceEvent.objects.count() == 0
+
+
+def test_an_event_type_too_long_to_map_is_skipped_and_reported(
+    feed: Feed, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed.serve([feed_record(1, type="Brand, " + "x" * 143), feed_record(2)])
+    call_command("events", "fetch")
+    captured = capsys.readouterr()
+    assert "1 new" in captured.out and "1 malformed" in captured.out
+    assert "record 1: 'type' longer than 100 characters" in captured.err
+    assert list(PoliceEvent.objects.values_list("id", flat=True)) == [2]
+    assert not EventTypeMapping.objects.exists()
+
+
+def test_the_longest_event_type_read_is_what_the_database_keeps() -> None:
+    from lib.policefeed import EVENT_TYPE_MAX_LENGTH
+
+    assert EVENT_TYPE_MAX_LENGTH == PoliceEvent._meta.get_field("event_type").max_length
+    assert EVENT_TYPE_MAX_LENGTH == EventTypeMapping._meta.get_field("event_type").max_length
+
+
+def test_stored_events_whose_type_has_no_mapping_get_one_on_the_next_fetch(
+    feed: Feed, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from situation.services import events
+
+    # As a fetch stopped after writing its events and before adding their types.
+    report = events.FetchReport()
+    parsed = events._read_all([feed_record(1, type="Drönare, störande")], [None], report)
+    places, types = events.municipality_lookup(), events.event_type_table()
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    events._insert([events._to_row(e, text, places, types, now, report) for e, text in parsed])
+    assert not EventTypeMapping.objects.exists()
+
+    feed.serve([feed_record(1, type="Drönare, störande"), feed_record(2)])
+    out = fetch(capsys)
+    assert "0 new" not in out and "1 new" in out and "1 already stored" in out
+    assert "new event types to map: Drönare, störande" in out
+    mapping = EventTypeMapping.objects.get()
+    assert mapping.event_type == "Drönare, störande"
+    assert not mapping.reviewed and mapping.problem == Problem.OTHER
+    assert "new event types" not in fetch(capsys)
+
+
+def test_the_types_of_a_batch_are_added_with_its_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from situation.services import events, police_events_store
+
+    monkeypatch.setattr(events, "BATCH_SIZE", 1)
+    calls = {"n": 0}
+    real_insert = events._insert
+
+    def insert_then_stop(rows: list[Any]) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # stopped while writing the second batch
+        real_insert(rows)
+
+    monkeypatch.setattr(events, "_insert", insert_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        police_events_store(records=[feed_record(1, type="Drönare"), feed_record(2, type="Kö")])
+    assert list(PoliceEvent.objects.values_list("event_type", flat=True)) == ["Drönare"]
+    assert list(EventTypeMapping.objects.values_list("event_type", flat=True)) == ["Drönare"]
