@@ -91,6 +91,8 @@ def agreement_date_errors(
     """The agreement's years and date of signing that do not fit together, by field."""
     if not start_year or not end_year:
         return {}
+    if not all(periods.FIRST_YEAR <= year <= periods.LAST_YEAR for year in (start_year, end_year)):
+        return {}  # The year's own field says it is out of range.
     if end_year < start_year:
         return {"end_year": _("The last year cannot come before the first.")}
     bounds = periods.signing_dates(start_year, end_year)

@@ -69,3 +69,13 @@ def test_a_promise_is_signed_within_its_reach_and_evaluated_after_signing() -> N
     assert "signed_on" in promise_date_errors(
         year=2017, signed_on=date(2010, 1, 1), evaluation_due=None
     )
+
+
+@pytest.mark.parametrize(("start", "end"), [(1, 2017), (2017, 99999), (0, 0), (-5, 2017)])
+def test_an_agreement_with_an_impossible_year_leaves_the_message_to_the_year(
+    start: int, end: int
+) -> None:
+    """Year 1 made the signing bounds reach year 0, which Python cannot even build."""
+    from core.dates import agreement_date_errors
+
+    assert agreement_date_errors(start_year=start, end_year=end, signed_on=date(2017, 2, 1)) == {}
