@@ -25,14 +25,17 @@ from situation.services.evidence import (
     picture_unpublish,
 )
 from situation.services.files import (
+    CANCELLABLE,
     FileImportReport,
     file_import,
+    file_import_cancel,
     file_import_decide,
     file_import_start,
     import_columns,
 )
 
 __all__ = [
+    "CANCELLABLE",
     "CORRECTABLE_FIELDS",
     "evidence_correct",
     "evidence_withdraw",
@@ -48,6 +51,7 @@ __all__ = [
     "dialogue_create",
     "event_type_remap",
     "file_import",
+    "file_import_cancel",
     "file_import_decide",
     "file_import_start",
     "import_columns",
