@@ -122,7 +122,14 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     if "\t" in sample and sample.count("\t") > sample.count(delimiter):
         delimiter = "\t"
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a cell over the csv module's size limit, say
+            raise TableError(_("The file is not a readable CSV file (%s).") % error) from None
         yield [cell.strip() for cell in row]
 
 
@@ -155,8 +162,19 @@ def _xlsx_rows(name: str, data: bytes) -> Iterator[list[str]]:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise TableError(_("The file is not a readable XLSX workbook (%s).") % error) from None
+    rows: Iterator[tuple[Any, ...]] | None = None
     try:
-        for row in book.worksheets[0].iter_rows(values_only=True):
+        while True:
+            try:
+                if rows is None:
+                    rows = book.worksheets[0].iter_rows(values_only=True)
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as error:  # a sheet broken further in than its start
+                raise TableError(
+                    _("The file is not a readable XLSX workbook (%s).") % error
+                ) from None
             yield [_cell_text(value) for value in row]
     finally:
         book.close()

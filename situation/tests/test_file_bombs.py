@@ -224,3 +224,24 @@ def test_an_upload_over_the_limit_is_cut_off_while_it_arrives(cast: Cast) -> Non
     assert response.status_code == 200
     assert "The file is larger than 100 MB." in response.content.decode()
     assert not FileImport.objects.exists()
+
+
+def test_a_file_broken_past_its_start_fails_instead_of_staying_checking(cast: Cast) -> None:
+    client = client_for(cast.coordinator)
+    huge_cell = "kommun;år;brottskategori;antal\nEslöv;2016;" + "R" * 200_000 + ";3\n"
+    run = _upload(client, huge_cell.encode(), "brott.csv")
+    assert run.status == FileImportStatus.FAILED and "not a readable CSV file" in run.summary
+    FileImport.objects.all().delete()
+    workbook = _workbook([HEADER, ["Eslöv", 2016, "Rån", 3]])
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(workbook)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                content = content[: len(content) // 2]  # cut off inside the rows
+            target.writestr(member, content)
+    run = _upload(client, buffer.getvalue(), "brott.xlsx")
+    assert run.status == FileImportStatus.FAILED and "not a readable XLSX" in run.summary
