@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import promise_date_errors, validate_promise_year
 from core.fields import ModelChoiceField
 from core.plausible import validate_activity_target
+from imports.limits import TEXT_FILE_BYTES
 from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
 
-MAX_UPLOAD = 20 * 1024 * 1024
+MAX_UPLOAD = TEXT_FILE_BYTES
 
 
 class SourceForm(forms.Form):

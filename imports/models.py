@@ -61,7 +61,11 @@ class FileImport(models.Model):
     )
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     checked_rows = models.PositiveIntegerField(_("rows checked"), default=0)
+    # The first errors found (imports.limits.ERRORS_KEPT), as [row, column, reason]; how many
+    # more there were, and how many rows had any.
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    errors_left_out = models.PositiveIntegerField(_("errors not kept"), default=0)
+    rows_with_errors = models.PositiveIntegerField(_("rows with errors"), default=0)
     summary = models.TextField(_("summary"), blank=True)
     # What the check found the file would do: new rows, values it would replace (old and new)
     # and rows already stored as they are; shown before the user decides.
@@ -88,7 +92,7 @@ class FileImport(models.Model):
 
     @property
     def bad_rows(self) -> int:
-        return len({row for row, _column, _reason in self.errors})
+        return max(self.rows_with_errors, len({row for row, _column, _reason in self.errors}))
 
     @property
     def progress_percent(self) -> int:

@@ -1,12 +1,15 @@
 """Turning a file (plain text, a saved web page, Word .docx or a PDF with a text layer)
 into text, or a clear reason why not."""
 
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from imports.limits import DOCX_LIMITS, MB, TEXT_FILE_BYTES
+from lib.archives import ArchiveRefused, unpacked_size
 from lib.text import without_controls
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = TEXT_FILE_BYTES
 # Elements that hold page furniture, never promise content.
 SKIPPED = {
     "script",
@@ -108,10 +111,34 @@ def _decode(path: Path, raw: bytes) -> str:
     return text
 
 
+def _check_archive(path: Path) -> None:
+    """Refuse a .docx whose parts would unpack to more than DOCX_LIMITS allow, before any
+    part is unpacked."""
+    limits = DOCX_LIMITS
+    try:
+        unpacked_size(path, limits)
+    except ArchiveRefused as refused:
+        if refused.reason == "ratio":
+            raise ReadError(
+                f"{path}: the part {refused.member} is packed {refused.ratio} to 1; more than "
+                f"{limits.ratio} to 1 is refused as a compressed bomb"
+            ) from None
+        if refused.reason == "members":
+            raise ReadError(
+                f"{path}: more than {limits.members} parts, which no Word document needs"
+            ) from None
+        raise ReadError(
+            f"{path}: unpacks to {refused.total // MB} MB; the limit is {limits.total // MB} MB"
+        ) from None
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ReadError(f"{path}: not a readable Word (.docx) file") from error
+
+
 def _docx_text(path: Path) -> str:
     """Paragraphs of a Word document, list paragraphs as bullets, tables row by row."""
     import docx  # python-docx
 
+    _check_archive(path)
     try:
         document = docx.Document(str(path))
     except Exception as error:  # any failure inside an untrusted file means "unreadable"

@@ -8,6 +8,7 @@ none, or only the good ones, and says which.
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,9 +18,18 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from imports.limits import (
+    ERRORS_KEPT,
+    EVIDENCE_FILE_BYTES,
+    MAX_CELLS_PER_ROW,
+    MAX_ROWS,
+    MB,
+    XLSX_LIMITS,
+)
+from lib.archives import ArchiveRefused, unpacked_size
 from lib.text import without_controls
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_FILE_BYTES = EVIDENCE_FILE_BYTES
 
 
 class TableError(ValueError):
@@ -66,12 +76,29 @@ class Checked:
     """The outcome of checking a whole file."""
 
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    # The first ERRORS_KEPT errors, by row; `errors_left_out` counts the others, and
+    # `bad_rows` holds the number of every row with an error.
     errors: list[RowError] = field(default_factory=list)
+    errors_left_out: int = 0
+    bad_rows: set[int] = field(default_factory=set)
     total: int = 0
 
+    def add_errors(self, errors: list[RowError]) -> None:
+        """Note errors found after those already noted (by row, or all at the end)."""
+        self.bad_rows.update(e.row for e in errors)
+        self.errors += errors
+        if len(self.errors) > 2 * ERRORS_KEPT:
+            self.finish()
+
+    def finish(self) -> None:
+        """Keep only the first ERRORS_KEPT errors, by row and column."""
+        self.errors.sort(key=lambda e: (e.row, e.column))
+        self.errors_left_out += max(0, len(self.errors) - ERRORS_KEPT)
+        del self.errors[ERRORS_KEPT:]
+
     @property
-    def bad_rows(self) -> set[int]:
-        return {e.row for e in self.errors}
+    def error_count(self) -> int:
+        return len(self.errors) + self.errors_left_out
 
 
 def _cell_text(value: Any) -> str:
@@ -96,34 +123,104 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     if "\t" in sample and sample.count("\t") > sample.count(delimiter):
         delimiter = "\t"
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a cell over the csv module's size limit, say
+            raise TableError(_("The file is not a readable CSV file (%s).") % error) from None
         yield [cell.strip() for cell in row]
 
 
-def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
+def _archive_refusal(name: str, refused: ArchiveRefused, limits: Any) -> str:
+    if refused.reason == "members":
+        return _("%(name)s holds more than %(limit)s parts, which no workbook needs.") % {
+            "name": name,
+            "limit": limits.members,
+        }
+    if refused.reason == "ratio":
+        return _(
+            "%(name)s is packed %(ratio)s to 1 in its part %(member)s; more than %(limit)s to "
+            "1 is refused as a compressed bomb."
+        ) % {"name": name, "ratio": refused.ratio, "member": refused.member, "limit": limits.ratio}
+    return _(
+        "%(name)s unpacks to %(size)s MB; the limit is %(limit)s MB. Split it into smaller files."
+    ) % {"name": name, "size": refused.total // MB, "limit": limits.total // MB}
+
+
+def _xlsx_rows(name: str, data: bytes) -> Iterator[list[str]]:
     from openpyxl import load_workbook
 
+    try:
+        unpacked_size(data, XLSX_LIMITS)
+    except ArchiveRefused as refused:
+        raise TableError(_archive_refusal(name, refused, XLSX_LIMITS)) from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise TableError(_("The file is not a readable XLSX workbook.")) from None
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise TableError(_("The file is not a readable XLSX workbook (%s).") % error) from None
+    rows: Iterator[tuple[Any, ...]] | None = None
     try:
-        for row in book.worksheets[0].iter_rows(values_only=True):
+        while True:
+            try:
+                if rows is None:
+                    rows = book.worksheets[0].iter_rows(values_only=True)
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as error:  # a sheet broken further in than its start
+                raise TableError(
+                    _("The file is not a readable XLSX workbook (%s).") % error
+                ) from None
             yield [_cell_text(value) for value in row]
     finally:
         book.close()
 
 
+def _limited(name: str, rows: Iterator[list[str]]) -> Iterator[list[str]]:
+    """The rows, refusing the file at the first row or cell past the limits."""
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise TableError(
+                _("%(name)s has more than %(limit)s rows. Split it into smaller files.")
+                % {"name": name, "limit": MAX_ROWS}
+            )
+        while row and not row[-1]:
+            row.pop()
+        if len(row) > MAX_CELLS_PER_ROW:
+            raise TableError(
+                _("Row %(row)s of %(name)s has more than %(limit)s cells.")
+                % {"row": number, "name": name, "limit": MAX_CELLS_PER_ROW}
+            )
+        yield row
+
+
 def read_rows(name: str, data: bytes) -> Iterator[list[str]]:
     """The rows of a CSV or XLSX file as lists of text, the header first."""
     if len(data) > MAX_FILE_BYTES:
-        raise TableError(_("The file is larger than %s MB.") % (MAX_FILE_BYTES // 1024 // 1024))
+        raise TableError(_("The file is larger than %s MB.") % (MAX_FILE_BYTES // MB))
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
-        return _xlsx_rows(data)
+        return _limited(name, _xlsx_rows(name, data))
     if suffix in (".csv", ".txt", ".tsv"):
-        return _csv_rows(data)
+        return _limited(name, _csv_rows(data))
     raise TableError(_("Only .csv and .xlsx files can be imported, not %s.") % (suffix or name))
+
+
+def unpacked_bytes(name: str, data: bytes) -> int:
+    """How many bytes reading the file means: an .xlsx's declared unpacked size (at least its
+    own size), any other file's size. A file that is no archive counts as its own size."""
+    if Path(name).suffix.lower() != ".xlsx":
+        return len(data)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return max(len(data), sum(member.file_size for member in archive.infolist()))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return len(data)
 
 
 def _header_map(header: Sequence[str], columns: Sequence[Column]) -> dict[str, int]:
@@ -168,11 +265,12 @@ def check_table(
         if not errors and check_row is not None:
             errors = check_row(values)
         if errors:
-            checked.errors += [RowError(number, column, reason) for column, reason in errors]
+            checked.add_errors([RowError(number, column, reason) for column, reason in errors])
         else:
             checked.rows.append((number, values))
         if progress is not None and checked.total % 1000 == 0:
             progress(checked.total)
+    checked.finish()
     return checked
 
 

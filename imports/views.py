@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import permissions
 from core.confirm import NeedsConfirmation, ask, is_confirmed
 from core.fields import is_database_key
+from core.uploads import upload_refused
 from imports.forms import (
     ActivityRowFormSet,
     DocumentForm,
@@ -97,7 +98,11 @@ def import_start(request: HttpRequest) -> HttpResponse:
         municipalities=municipalities,
         initial={"municipality": only},
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and upload_refused(request):
+        # The file was cut off while it arrived (core/uploads.py): nothing of it is read.
+        form.is_valid()
+        form.errors["file"] = form.error_class([_("The file is larger than 20 MB.")])
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             source = _uploaded_text(upload) if upload else plain_text(form.cleaned_data["text"])

@@ -189,6 +189,15 @@ STORAGES = {
 
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
+# Uploads: no page accepts a file over UPLOAD_LIMIT_BYTES (imports/limits.py holds each
+# page's own limit), so reading a request body stops there (core/uploads.py).
+UPLOAD_LIMIT_BYTES = 100 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 # Logins: sessions end after SESSION_COOKIE_AGE seconds without use.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True

@@ -17,6 +17,8 @@ from accounts import permissions
 from core.confirm import NeedsConfirmation, ask, is_confirmed
 from core.http import FORM_METHODS
 from core.personal_data import KIND_LABELS
+from core.uploads import upload_refused
+from imports.limits import ERRORS_KEPT
 from imports.tabular import MAX_FILE_BYTES
 from lib.personal_data import Kind
 from situation import access, services
@@ -116,7 +118,7 @@ def dialogue_create(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-ERRORS_SHOWN = 500
+ERRORS_SHOWN = ERRORS_KEPT
 
 
 @FORM_METHODS
@@ -127,10 +129,12 @@ def file_upload(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
     )
+    too_large = _("The file is larger than %s MB.") % (MAX_FILE_BYTES // 2**20)
     if form.is_valid():
         upload = form.cleaned_data["file"]
+        # Judged by the size Django counted while receiving it, before it is read.
         if upload.size > MAX_FILE_BYTES:
-            form.add_error("file", _("The file is larger than %s MB.") % (MAX_FILE_BYTES // 2**20))
+            form.add_error("file", too_large)
         else:
             run = services.file_import_start(
                 municipality=municipality,
@@ -140,6 +144,8 @@ def file_upload(request: HttpRequest, slug: str) -> HttpResponse:
                 by=request.user,
             )
             return redirect("situation:file_import", pk=run.pk)
+    elif upload_refused(request):
+        form.errors["file"] = form.error_class([too_large])
     return render(
         request, "situation/file_upload.html", {"form": form, "municipality": municipality}
     )
@@ -171,7 +177,8 @@ def file_import(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "run": run,
             "errors": run.errors[:ERRORS_SHOWN],
-            "more": len(run.errors) > ERRORS_SHOWN,
+            "more": max(0, len(run.errors) - ERRORS_SHOWN) + run.errors_left_out,
+            "cancellable": run.status in services.CANCELLABLE,
             "personal_data": [
                 (row, column, ", ".join(str(KIND_LABELS[Kind(k)]) for k in kinds))
                 for row, column, kinds in found[:ERRORS_SHOWN]

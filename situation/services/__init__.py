@@ -24,8 +24,10 @@ from situation.services.evidence import (
     dialogue_create,
 )
 from situation.services.files import (
+    CANCELLABLE,
     FileImportReport,
     file_import,
+    file_import_cancel,
     file_import_decide,
     file_import_start,
     import_columns,
@@ -37,6 +39,7 @@ from situation.services.publishing import (
 )
 
 __all__ = [
+    "CANCELLABLE",
     "CORRECTABLE_FIELDS",
     "evidence_correct",
     "evidence_withdraw",
@@ -53,6 +56,7 @@ __all__ = [
     "event_type_remap",
     "event_types_unmapped_add",
     "file_import",
+    "file_import_cancel",
     "file_import_decide",
     "file_import_start",
     "import_columns",

@@ -34,6 +34,7 @@ from imports.tabular import (
     read_integer,
     read_rows,
     read_text,
+    unpacked_bytes,
 )
 from lib.classify import classify
 from lib.periods import evidence_years, happened_dates
@@ -60,7 +61,10 @@ class FileImportReport:
     kind: str
     file_name: str
     total: int = 0
+    # The first ERRORS_KEPT errors; how many more there were; every row with an error.
     errors: list[RowError] = field(default_factory=list)
+    errors_left_out: int = 0
+    bad_rows: set[int] = field(default_factory=set)
     stored: bool = False
     kept_rows: list[int] = field(default_factory=list)
     created: int = 0
@@ -82,7 +86,7 @@ class FileImportReport:
 
     @property
     def skipped_rows(self) -> list[int]:
-        return sorted({e.row for e in self.errors})
+        return sorted(self.bad_rows | {e.row for e in self.errors})
 
     def summary(self) -> str:
         """What was read and stored, in sentences whose counts agree with their nouns."""
@@ -316,18 +320,20 @@ def _duplicates(checked: Checked, kind: str) -> None:
     }[kind]
     seen: dict[tuple[Any, ...], int] = {}
     kept = []
+    repeated = []
     for number, values in checked.rows:
         key = tuple(
             str(values[k] or "").casefold() if k != "municipality" else values[k].pk
             for k in key_fields
         )
         if key in seen:
-            checked.errors.append(RowError(number, "", _("the same as row %s") % seen[key]))
+            repeated.append(RowError(number, "", _("the same as row %s") % seen[key]))
             continue
         seen[key] = number
         kept.append((number, values))
     checked.rows = kept
-    checked.errors.sort(key=lambda e: (e.row, e.column))
+    checked.add_errors(repeated)
+    checked.finish()
 
 
 def file_import(
@@ -355,6 +361,8 @@ def file_import(
     _duplicates(checked, kind)
     report = FileImportReport(kind=kind, file_name=file_name, total=checked.total)
     report.errors = checked.errors
+    report.errors_left_out = checked.errors_left_out
+    report.bad_rows = checked.bad_rows
     if kind == "complaints":
         report.personal_data = _personal_data(checked.rows, columns)
     if dry_run and checked.rows:
@@ -546,9 +554,23 @@ IMPORT_KINDS = {
 }
 
 
-# Files up to this size are checked and stored while the user waits; larger ones by the
-# background worker, with the page showing how far it has come.
+# Files that unpack to at most this many bytes are checked and stored while the user waits;
+# larger ones by the background worker, with the page showing how far it has come. An .xlsx
+# is judged by what it unpacks to, not by its packed size.
 INLINE_LIMIT_BYTES = 1_000_000
+
+# An import in these states can be cancelled: its file is then forgotten. A check or store
+# that died (a killed worker, a timed-out request) leaves its import checking or storing.
+CANCELLABLE = (
+    FileImportStatus.CHECKING,
+    FileImportStatus.CHECKED,
+    FileImportStatus.STORING,
+    FileImportStatus.FAILED,
+)
+
+
+def _inline(run: FileImport) -> bool:
+    return unpacked_bytes(run.file_name, bytes(run.data or b"")) <= INLINE_LIMIT_BYTES
 
 
 def _estimated_rows(file_name: str, data: bytes) -> int:
@@ -571,7 +593,7 @@ def file_import_start(
         total_rows=_estimated_rows(file_name, data),
         created_by=by,
     )
-    if len(data) <= INLINE_LIMIT_BYTES:
+    if _inline(run):
         file_import_check(run=run)
     else:
         from situation.tasks import evidence_file_check
@@ -581,52 +603,68 @@ def file_import_start(
 
 
 def file_import_check(*, run: FileImport) -> None:
-    """Check every row of the kept file, storing nothing; record the errors found."""
+    """Check every row of the kept file, storing nothing; record the errors found (the first
+    ERRORS_KEPT, and how many more). An import cancelled meanwhile is left as it is."""
 
     def progress(count: int) -> None:
         FileImport.objects.filter(pk=run.pk).update(checked_rows=count)
 
+    if run.status != FileImportStatus.CHECKING or run.data is None:
+        return
+    values: dict[str, Any]
     try:
         report = file_import(
             kind=run.kind,
             file_name=run.file_name,
-            data=bytes(run.data or b""),
+            data=bytes(run.data),
             allowed_municipalities={run.municipality_id},
             dry_run=True,
             progress=progress,
         )
     except TableError as error:
-        run.status, run.summary, run.data = FileImportStatus.FAILED, str(error), None
+        values = {"status": FileImportStatus.FAILED, "summary": str(error), "data": None}
     else:
+        values = {
+            "status": FileImportStatus.CHECKED,
+            "total_rows": report.total,
+            "checked_rows": report.total,
+            "errors": [[e.row, e.column, e.reason] for e in report.errors],
+            "errors_left_out": report.errors_left_out,
+            "rows_with_errors": len(report.skipped_rows),
+            "preview": {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "replacements": report.replacements,
+                "personal_data": report.personal_data,
+            },
+        }
         if not report.total:
-            run.status, run.data = FileImportStatus.FAILED, None
-            run.summary = _(
+            values["status"], values["data"] = FileImportStatus.FAILED, None
+            values["summary"] = _(
                 "The file has no rows under its column names, so there is nothing to store. "
                 "Fill in at least one row and upload it again."
             )
-        else:
-            run.status = FileImportStatus.CHECKED
-        run.total_rows = run.checked_rows = report.total
-        run.errors = [[e.row, e.column, e.reason] for e in report.errors]
-        run.preview = {
-            "created": report.created,
-            "updated": report.updated,
-            "unchanged": report.unchanged,
-            "replacements": report.replacements,
-            "personal_data": report.personal_data,
-        }
-    run.save()
+    # Only a check still under way records its outcome: one cancelled meanwhile stays so.
+    if FileImport.objects.filter(pk=run.pk, status=FileImportStatus.CHECKING).update(**values):
+        run.refresh_from_db()
 
 
-def _move_on(run: FileImport, status: str, **values: Any) -> None:
+def _move_on(run: FileImport, status: str, *, from_states: Any = None, **values: Any) -> None:
     """Take a checked file to `status`, once: of two clicks at the same moment (two tabs, a
     double click) only one still finds it checked; the other is told it was dealt with."""
-    moved = FileImport.objects.filter(pk=run.pk, status=FileImportStatus.CHECKED).update(
-        status=status, **values
-    )
+    states = from_states or (FileImportStatus.CHECKED,)
+    moved = FileImport.objects.filter(pk=run.pk, status__in=states).update(status=status, **values)
     if not moved:
         raise ValidationError(_("This file has already been dealt with."))
     run.refresh_from_db()
+
+
+def file_import_cancel(*, run: FileImport) -> None:
+    """Cancel an import that is not stored, whatever became of its check or store, and forget
+    its file. A store still running holds its import's row until it ends (see
+    file_import_store), so a cancel then finds it stored and is refused."""
+    _move_on(run, FileImportStatus.CANCELLED, from_states=CANCELLABLE, data=None)
 
 
 def file_import_decide(
@@ -634,11 +672,11 @@ def file_import_decide(
 ) -> None:
     """The user's decision on a checked file: store all, keep the valid rows, or cancel.
     Rows that seem to hold personal data are stored only when the user confirmed it."""
+    if action == "cancel":
+        file_import_cancel(run=run)
+        return
     if run.status != FileImportStatus.CHECKED:
         raise ValidationError(_("This file has already been dealt with."))
-    if action == "cancel":
-        _move_on(run, FileImportStatus.CANCELLED, data=None)
-        return
     flagged = sorted({row for row, _column, _kinds in (run.preview or {}).get("personal_data", [])})
     if flagged and not personal_data_confirmed:
         raise ValidationError(
@@ -657,7 +695,7 @@ def file_import_decide(
         raise ValidationError(_("The file has errors: correct them, or keep only the valid rows."))
     _move_on(run, FileImportStatus.STORING, summary=run.summary)
     keep_valid = action == "keep_valid"
-    if len(run.data or b"") <= INLINE_LIMIT_BYTES:
+    if _inline(run):
         try:
             file_import_store(run=run, keep_valid=keep_valid, by=by)
         except BaseException:
@@ -673,17 +711,30 @@ def file_import_decide(
 
 
 def file_import_store(*, run: FileImport, keep_valid: bool, by: Any) -> None:
-    """Store the checked file's rows (all, or the valid ones) and forget the file."""
-    report = file_import(
-        kind=run.kind,
-        file_name=run.file_name,
-        data=bytes(run.data or b""),
-        by=by,
-        allowed_municipalities={run.municipality_id},
-        keep_valid=keep_valid,
-        # The user confirmed any personal data when deciding (file_import_decide).
-        personal_data_confirmed=True,
-    )
+    """Store the checked file's rows (all, or the valid ones) and forget the file.
+
+    The import's row stays locked until the rows are stored, so that a cancel cannot slip in
+    between; an import cancelled before the store began is left as it is.
+    """
+    with transaction.atomic():
+        locked = FileImport.objects.select_for_update().filter(pk=run.pk).first()
+        if locked is None or locked.status != FileImportStatus.STORING or locked.data is None:
+            return
+        run.data = locked.data
+        report = file_import(
+            kind=run.kind,
+            file_name=run.file_name,
+            data=bytes(run.data),
+            by=by,
+            allowed_municipalities={run.municipality_id},
+            keep_valid=keep_valid,
+            # The user confirmed any personal data when deciding (file_import_decide).
+            personal_data_confirmed=True,
+        )
+        _stored(run, report)
+
+
+def _stored(run: FileImport, report: FileImportReport) -> None:
     run.status = FileImportStatus.STORED if report.stored else FileImportStatus.CHECKED
     # The confirmation of personal data, if any, stays beside what was stored.
     run.summary = " ".join(part for part in (report.summary(), run.summary) if part)

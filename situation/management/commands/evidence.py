@@ -49,6 +49,8 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {error}") from None
         for row_error in report.errors:
             self.stderr.write(f"{path.name}: {row_error}")
+        if report.errors_left_out:
+            self.stderr.write(f"{path.name}: and {report.errors_left_out} more errors")
         for row, column, kinds in report.personal_data:
             found = ", ".join(kinds)
             self.stderr.write(f"{path.name}: row {row}, column {column}: personal data? {found}")
