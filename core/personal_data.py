@@ -1,7 +1,7 @@
 """Warning the person typing free text that it seems to hold personal data, through the
 shared confirmation (`core.confirm`). The finding itself is `lib.personal_data`."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -92,3 +92,18 @@ def labelled(instance: models.Model, *names: str) -> dict[str, str]:
         str(getattr(meta.get_field(name), "verbose_name", name)): getattr(instance, name) or ""
         for name in names
     }
+
+
+def numbered(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Texts by label for `require_no_personal_data`, a repeated label numbered ("Comment
+    (2)"), so that no text hides another under the same label. Empty texts are left out."""
+    texts: dict[str, str] = {}
+    for label, text in pairs:
+        if not text:
+            continue
+        key, n = label, 1
+        while key in texts:
+            n += 1
+            key = f"{label} ({n})"
+        texts[key] = text
+    return texts

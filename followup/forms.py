@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.confirm import is_confirmed
 from core.fields import VersionField, require_version, required_later
 from followup.models import Evaluation, FollowUp
 from followup.services.evaluations import EvaluationJudgement
@@ -81,17 +82,13 @@ class FollowUpForm(forms.Form):
             for j in self.follow_up.commitments.all()
         }
 
-    def published_texts(self) -> list[str]:
-        """What the follow-up will publish as written: the assessment and every comment."""
-        notes = [note for _status, note in self.commitment_judgements().values()]
-        return [self.cleaned_data["assessment"], *self.activity_comments().values(), *notes]
-
     def service_data(self) -> FollowUpJudgement:
         return FollowUpJudgement(
             expected_version=self.expected_version(),
             assessment=self.cleaned_data["assessment"],
             activity_comments=self.activity_comments(),
             commitment_judgements=self.commitment_judgements(),
+            confirmed=is_confirmed(self),
         )
 
 
@@ -179,15 +176,11 @@ class EvaluationForm(forms.Form):
             for line in self.evaluation.activities.all()
         }
 
-    def published_texts(self) -> list[str]:
-        """What the evaluation will publish as written: the summary and the partners' texts."""
-        lines = self.commitment_texts().values()
-        return [self.cleaned_data["summary"], *(t for p, n, _keep in lines for t in (p, n))]
-
     def service_data(self) -> EvaluationJudgement:
         return EvaluationJudgement(
             expected_version=self.expected_version(),
             summary=self.cleaned_data["summary"],
             commitment_texts=self.commitment_texts(),
             activity_carry_over=self.activity_carry_over(),
+            confirmed=is_confirmed(self),
         )

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts import permissions
 from accounts.requests import AuthedRequest
 from audit.selectors import history
+from core.confirm import NeedsConfirmation, ask
 from core.http import FORM_METHODS
-from core.personal_data import personal_data_allowed
 from core.versioning import ConcurrentEditError
 from documents.responses import document_response
 from followup import access, services
@@ -57,12 +57,6 @@ def _posted_form(request: AuthedRequest, make: Callable[[Any], F], draft: bool) 
     return make(request.POST) if draft and "version" in request.POST else None
 
 
-def _storable(form: F) -> bool:
-    """Valid, and its texts for the public hold no personal data unless the user confirmed
-    that they must; otherwise the form is shown again with the warning and all it holds."""
-    return form.is_valid() and personal_data_allowed(form, *form.published_texts(), published=True)
-
-
 def _reshown(form: F, make: Callable[[Any], F], error: ValidationError, stored: int) -> F:
     """The form again with everything typed and the refusal. Its content was saved unless
     someone else saved first, so it carries the stored version unless that was the refusal."""
@@ -87,7 +81,7 @@ def _follow_up_act(
         return FollowUpForm(data, follow_up=follow_up)
 
     form = _posted_form(request, make, follow_up.status == FollowUpStatus.DRAFT)
-    if form is not None and not _storable(form):
+    if form is not None and not form.is_valid():
         return _follow_up_page(request, follow_up, form)
     try:
         done = act(form.service_data() if form is not None else None)
@@ -95,6 +89,9 @@ def _follow_up_act(
         if form is None:
             _report(request, error)
             return redirect("followup:detail", pk=follow_up.pk)
+        if isinstance(error, NeedsConfirmation):
+            ask(form, error)
+            return _follow_up_page(request, follow_up, form)
         stored = FollowUp.objects.values_list("version", flat=True).get(pk=follow_up.pk)
         return _follow_up_page(request, follow_up, _reshown(form, make, error, stored))
     messages.success(request, done)
@@ -244,7 +241,7 @@ def _evaluation_act(
         return EvaluationForm(data, evaluation=found)
 
     form = _posted_form(request, make, found.status == EvaluationStatus.DRAFT)
-    if form is not None and not _storable(form):
+    if form is not None and not form.is_valid():
         return _evaluation_page(request, found, form)
     try:
         done, url = act(form.service_data() if form is not None else None)
@@ -252,6 +249,9 @@ def _evaluation_act(
         if form is None:
             _report(request, error)
             return redirect("followup:evaluation", pk=found.pk)
+        if isinstance(error, NeedsConfirmation):
+            ask(form, error)
+            return _evaluation_page(request, found, form)
         stored = Evaluation.objects.values_list("version", flat=True).get(pk=found.pk)
         return _evaluation_page(request, found, _reshown(form, make, error, stored))
     messages.success(request, done)

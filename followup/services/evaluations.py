@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
+from core.personal_data import numbered, require_no_personal_data
 from core.versioning import save_versioned
 from followup.models import Evaluation, EvaluationActivity, EvaluationCommitment
 from followup.selectors import commitment_effects, period_figures
@@ -40,6 +41,8 @@ class EvaluationJudgement(TypedDict):
     summary: str
     commitment_texts: dict[int, tuple[str, str, bool]]
     activity_carry_over: dict[int, bool]
+    # Personal data in the texts is stored only when the user confirmed it must be.
+    confirmed: bool
 
 
 def _require_draft(evaluation: Evaluation) -> None:
@@ -138,11 +141,20 @@ def evaluation_update(
     summary: str,
     commitment_texts: dict[int, tuple[str, str, bool]],
     activity_carry_over: dict[int, bool],
+    confirmed: bool = False,
 ) -> Evaluation:
     """Save the judgement: the result in brief, per commitment the partners' assessment,
     what carries into next year and whether it is carried over, and per activity whether
-    it is carried over."""
+    it is carried over. They are published as written, so personal data in them needs
+    `confirmed` (NeedsConfirmation)."""
     _require_draft(evaluation)
+    written = [(_("Result in brief"), summary)]
+    for partners, next_year, _carry in commitment_texts.values():
+        written += [
+            (_("The partners' assessment"), partners),
+            (_("What carries into next year"), next_year),
+        ]
+    require_no_personal_data(numbered(written), confirmed=confirmed, published=True)
     before = stored_snapshot(evaluation)
     changed = evaluation.summary != summary.strip()
     for line in evaluation.commitments.all():

@@ -14,6 +14,7 @@ from accounts.models import User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
 from core.dates import day_in_words
+from core.personal_data import numbered, require_no_personal_data
 from core.versioning import save_versioned
 from followup.models import FollowUp, FollowUpActivity, FollowUpCommitment, ReminderPreference
 from followup.reminders import reminders_send
@@ -31,6 +32,8 @@ class FollowUpJudgement(TypedDict):
     assessment: str
     activity_comments: dict[int, str]
     commitment_judgements: dict[int, tuple[str, str]]
+    # Personal data in the texts is stored only when the user confirmed it must be.
+    confirmed: bool
 
 
 def _require_followed(promise: CitizenPromise) -> None:
@@ -168,10 +171,21 @@ def follow_up_update(
     assessment: str,
     activity_comments: dict[int, str],
     commitment_judgements: dict[int, tuple[str, str]],
+    confirmed: bool = False,
 ) -> FollowUp:
     """Save the coordinator's judgement: a comment per activity, a status and comment per
-    commitment (status "" keeps the suggestion) and the overall assessment."""
+    commitment (status "" keeps the suggestion) and the overall assessment. They are
+    published as written, so personal data in them needs `confirmed` (NeedsConfirmation)."""
     _require_draft(follow_up)
+    kinds = {line.activity_id: line.activity for line in follow_up.activities.all()}
+    texts = [(_("Overall assessment"), assessment)]
+    texts += [
+        (_("Comment on %(kind)s") % {"kind": kinds[pk].get_kind_display()}, text)
+        for pk, text in activity_comments.items()
+        if pk in kinds
+    ]
+    texts += [(_("Comment"), note) for _status, note in commitment_judgements.values()]
+    require_no_personal_data(numbered(texts), confirmed=confirmed, published=True)
     before = stored_snapshot(follow_up)
     follow_up.assessment = assessment.strip()
     save_versioned(follow_up, expected_version=expected_version, fields=["assessment"])

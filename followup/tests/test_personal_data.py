@@ -69,3 +69,50 @@ def test_an_evaluation_summary_with_an_identity_number_waits_for_confirmation(
     client.post(reverse("followup:evaluation", args=[evaluation.pk]), clean)
     evaluation.refresh_from_db()
     assert evaluation.summary == "Året gick bra."
+
+
+def test_the_services_themselves_refuse_unconfirmed_personal_data(
+    cast: Cast, first_quarter: FollowUp, evaluation: Evaluation
+) -> None:
+    """Whatever page, command or import writes a follow-up or an evaluation, the check
+    holds: it lives in the storing services, naming each text it found something in."""
+    import pytest
+
+    from core.confirm import NeedsConfirmation
+    from followup import services
+
+    lines = list(first_quarter.activities.all())
+    comments = {line.activity_id: "Enligt plan." for line in lines}
+    comments[lines[0].activity_id] = PHONE
+    with pytest.raises(NeedsConfirmation, match="070-123 45 67"):
+        services.follow_up_update(
+            follow_up=first_quarter,
+            by=cast.coordinator,
+            expected_version=first_quarter.version,
+            assessment="Enligt plan.",
+            activity_comments=comments,
+            commitment_judgements={},
+        )
+    assert not first_quarter.activities.filter(comment=PHONE).exists()
+    with pytest.raises(NeedsConfirmation, match="The partners' assessment"):
+        services.evaluation_update(
+            evaluation=evaluation,
+            by=cast.coordinator,
+            expected_version=evaluation.version,
+            summary="Målen nåddes.",
+            commitment_texts={
+                line.commitment_id: ("Mejla anna.svensson@example.se", "", False)
+                for line in evaluation.commitments.all()
+            },
+            activity_carry_over={},
+        )
+    services.follow_up_update(
+        follow_up=first_quarter,
+        by=cast.coordinator,
+        expected_version=first_quarter.version,
+        assessment="Enligt plan.",
+        activity_comments=comments,
+        commitment_judgements={},
+        confirmed=True,
+    )
+    assert first_quarter.activities.filter(comment=PHONE).exists()
