@@ -1,9 +1,8 @@
 """The head of every printed document about a municipality: its name and its logo."""
 
-from datetime import date
 from typing import Any
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from documents.formatting import day
@@ -21,7 +20,7 @@ def municipality_header(
         "organisation": municipality.name,
         "running_head": running_head,
         "language": translation.get_language() or "sv",
-        "printed": _("Printed %(day)s") % {"day": day(date.today())},
+        "printed": _("Printed %(day)s") % {"day": day(timezone.localdate())},
         "logo": bytes(logo.data) if logo else b"",
         "logo_type": logo.content_type if logo else "",
         "file_stem": stem,
