@@ -1,6 +1,7 @@
 """Counties, municipalities, police regions and local police areas (reference data)."""
 
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -99,7 +100,11 @@ class Municipality(models.Model):
             "This point lies %(distance)s km from the centre of %(municipality)s, well "
             "outside it: a place of %(municipality)s lies within %(reach)s km. Check the "
             "latitude and longitude (are they swapped?)."
-        ) % {"distance": round(distance), "municipality": self.name, "reach": self.reach_km}
+        ) % {
+            "distance": formats.number_format(round(distance), force_grouping=True),
+            "municipality": self.name,
+            "reach": self.reach_km,
+        }
 
 
 class Logo(models.Model):
