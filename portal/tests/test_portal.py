@@ -137,9 +137,9 @@ def test_why_this_promise_adds_a_fixed_number_of_queries(cast: Cast, problems: i
     commitment = cast.published.commitments.get()
     for problem in ["speeding", "littering", "fraud"][:problems]:
         Motivation.objects.create(commitment=commitment, problem=problem)
-    # And then whether the picture of the year before is published (1) and the picture (6,
-    # one of them asking which sources have any record at all).
-    assert _queries_for_promise_page() == 16
+    # And then whether the picture of the year before is published (1) and the picture (7,
+    # two of them asking which sources have any record at all, then and the year before).
+    assert _queries_for_promise_page() == 17
 
 
 def _data_queries(queries: CaptureQueriesContext) -> list[str]:

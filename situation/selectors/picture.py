@@ -175,20 +175,33 @@ def situation_picture(*, municipality: Municipality, start: date, end: date) -> 
     counts = _counted(municipality, previous_start, end)
     last_year = end.year if (end.month, end.day) == (1, 1) else end.year + 1
     yearly = _yearly(municipality, range(start.year, last_year))
+    with_records = sources_with_records(municipality, start, end)
+    compared = (
+        set(COUNTED_SOURCES)
+        & with_records
+        & sources_with_records(municipality, previous_start, start)
+    )
     figures: dict[str, dict[str, float]] = {}
     now: dict[str, float] = {}
     before: dict[str, float] = {}
+    # The change compares like with like: only sources with records in both periods, so a
+    # source that held no dialogues this year does not read as a fall.
+    like_now: dict[str, float] = {}
+    like_before: dict[str, float] = {}
     for problem in Problem.values:
         figures[problem] = dict(yearly.get(problem, {}))
+        before[problem] = like_now[problem] = like_before[problem] = 0
         for source, by_problem in counts.items():
             months = by_problem.get(problem, {})
             figures[problem][source] = sum(n for m, n in months.items() if m >= start)
-            before[problem] = before.get(problem, 0) + sum(
-                n for m, n in months.items() if m < start
-            )
+            earlier = sum(n for m, n in months.items() if m < start)
+            before[problem] += earlier
+            if source in compared:
+                like_now[problem] += figures[problem][source]
+                like_before[problem] += earlier
         now[problem] = sum(figures[problem].get(s, 0) for s in COUNTED_SOURCES)
     labels = dict(Problem.choices)
-    for ranked in rank(figures, now, before):
+    for ranked in rank(figures, like_now, like_before):
         monthly = [
             sum(counts[s].get(ranked.key, {}).get(m, 0) for s in COUNTED_SOURCES)
             for m in picture.months
@@ -208,7 +221,7 @@ def situation_picture(*, municipality: Municipality, start: date, end: date) -> 
         )
     for source in Source.values:
         picture.totals[source] = sum(row.figures.get(source, 0) for row in picture.rows)
-    picture.without_data = set(Source.values) - sources_with_records(municipality, start, end)
+    picture.without_data = set(Source.values) - with_records
     return picture
 
 

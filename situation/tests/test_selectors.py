@@ -43,6 +43,21 @@ def test_a_problem_seen_in_complaints_dialogues_and_events_ranks_first(
     assert picture.totals[Source.POLICE_EVENTS] == 63
 
 
+def test_the_change_leaves_out_a_source_with_no_records_in_one_period(
+    eslov: Municipality,
+) -> None:
+    """2014 had citizen dialogues and 2015 none: the dialogues' voices must not read as a
+    fall. Only the complaints, recorded in both years, are compared."""
+    for day in (1, 2, 3, 4):
+        complaint(eslov, Problem.LITTERING, date(2014, 6, day))
+    concern(eslov, Problem.LITTERING, date(2014, 9, 1), voiced_by=40)
+    for day in (1, 2, 3, 4, 5, 6):
+        complaint(eslov, Problem.LITTERING, date(2015, 6, day))
+    littering = year_picture(eslov, 2015).rows[0]
+    assert littering.problem == Problem.LITTERING
+    assert littering.change == 0.5
+
+
 def test_the_trend_compares_with_the_year_before(eslov: Municipality) -> None:
     for day in (1, 2, 3, 4):
         complaint(eslov, Problem.LITTERING, date(2014, 6, day))
@@ -137,6 +152,7 @@ def test_the_picture_takes_a_fixed_number_of_queries(
         complaint(eslov, Problem.SPEEDING, date(2015, month, 1))
         event(eslov, Problem.BURGLARY, date(2015, month, 1))
         concern(eslov, Problem.LITTERING, date(2015, month, 1))
-    # One more than before: which sources have any record at all (missing is not zero).
-    with django_assert_num_queries(6):  # type: ignore[operator]
+    # Which sources have any record at all (missing is not zero), now and in the period
+    # before (the change compares only sources with records in both).
+    with django_assert_num_queries(7):  # type: ignore[operator]
         year_picture(eslov, 2015)
