@@ -47,7 +47,10 @@ def search_key(text: str) -> str:
 # C0 control characters other than tab, line feed and carriage return, and lone UTF-16
 # surrogates: nobody types them, XML (Atom, Word) cannot hold them and PostgreSQL refuses
 # NUL. Vertical tab and form feed arrive with text pasted from word processors.
-CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff]")
+# Vertical tab and form feed separate words or lines where they come from: a space keeps
+# the words apart ("Kontroll\x0bmed" is "Kontroll med", not "Kontrollmed").
+SPACING_CONTROLS = re.compile("[\x0b\x0c]")
 # Code points XML 1.0 cannot hold beyond the controls.
 NOT_XML = re.compile("[\ufffe\uffff]")
 
@@ -55,7 +58,7 @@ NOT_XML = re.compile("[\ufffe\uffff]")
 def without_controls(text: str) -> str:
     """The text without C0 control characters (tab, newline and CR stay) or lone
     surrogates: the form in which any text entering Löften is stored."""
-    return CONTROLS.sub("", text)
+    return CONTROLS.sub("", SPACING_CONTROLS.sub(" ", text))
 
 
 def printable(text: str) -> str:

@@ -173,7 +173,7 @@ def test_reading_a_broken_feed_with_texts_says_why(text: str, message: str) -> N
 
 def test_a_record_s_texts_are_read_without_control_characters() -> None:
     event = parse_record(
-        record(summary="Två bilar\x0b har\x1b krockat.", location={"name": "Esl\x01öv"})
+        record(summary="Två bilar\x0bhar\x1b krockat.", location={"name": "Esl\x01öv"})
     )
     assert event.summary == "Två bilar har krockat."
     assert event.location_name == "Eslöv"

@@ -162,3 +162,15 @@ def test_the_other_municipalitys_coordinator_does_not_see_the_preview(
         reporter.status_code == 200
         and "Approve for publication</button>" not in reporter.content.decode()
     )
+
+
+def test_the_preview_of_a_public_promise_says_it_is_public(cast: Cast) -> None:
+    """It said "not public yet" of the published 2017 promise."""
+    from django.urls import reverse
+
+    page = client_for(cast.coordinator).get(
+        reverse("promises:promise_preview", args=[cast.published.pk])
+    )
+    text = page.content.decode()
+    assert "The promise is public" in text and "not public yet" not in text
+    assert f'href="/kommun/eslov/{cast.published.year}/"' in text
