@@ -221,7 +221,13 @@ def national_overview(filters: Filters, today: date) -> Overview:
         if filters.standing and (standing is None or not standing.matches(filters.standing)):
             continue
         rows.append(Row(place, standing))
-    shown = [r.standing for r in rows if r.standing]
+    # A withdrawn promise is listed, marked as withdrawn, but counts in no total: it no
+    # longer holds, and its figures are not promised or carried out by anyone.
+    shown = [
+        r.standing
+        for r in rows
+        if r.standing and r.standing.promise.status != PromiseStatus.WITHDRAWN
+    ]
     # Only promises in force this year are running; an ended year's promise is not.
     running = [s for s in shown if s.running]
     return Overview(

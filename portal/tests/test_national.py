@@ -82,6 +82,21 @@ def test_totals_across_sweden(sweden: Cast) -> None:
     assert (overview.running, overview.on_track) == (3, 1)
 
 
+def test_a_withdrawn_promise_is_listed_but_counts_in_no_total(sweden: Cast) -> None:
+    """After Eslöv withdrew its 2017 promise, /sverige/ still said two municipalities had a
+    published promise and kept Eslöv's 30 controls in the totals."""
+    services.promise_withdraw(
+        promise=sweden.published, by=sweden.coordinator, reason="Fel kommun angavs."
+    )
+    overview = national_overview(Filters(year=2017), JULY)
+    by_slug = {r.municipality.slug: r for r in overview.rows}
+    assert by_slug["eslov"].standing.promise.status == PromiseStatus.WITHDRAWN  # type: ignore[union-attr]
+    assert overview.with_promise == 2
+    controls = next(t for t in overview.kinds if t.kind == ActivityKind.TRAFFIC_CONTROL)
+    assert (controls.promises, controls.target, controls.done) == (2, 20, 7)
+    assert overview.running == 2
+
+
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
