@@ -4,19 +4,14 @@ second approval of the same figures publishes them. An approval of figures that 
 no longer gives does not count, an empty picture is refused, and either party may take the
 picture off the public site."""
 
-import threading
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from audit.models import AuditEvent
-from conftest import Cast, client_for
-from places.models import County, Municipality, PoliceRegion
-from places.reference_data import load_reference_data
+from conftest import Cast, at_once, client_for, needs_postgres
 from situation import services
 from situation.models import Complaint, PictureApproval, PublishedPicture
 from situation.selectors import figures_fingerprint, year_picture
@@ -202,44 +197,6 @@ def test_the_staff_year_list_keeps_a_published_year_without_evidence(cast: Cast)
 
 # Two coordinators at the same moment, from two connections.
 
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason=(
-        "SQLite has no SELECT … FOR UPDATE and lets one writer at a time in; the test "
-        "database is not shared by two connections writing at once. Run with DATABASE_URL "
-        "on PostgreSQL."
-    ),
-)
-
-
-@pytest.fixture
-def reference_data(transactional_db: None) -> None:
-    """Municipalities and police regions, committed (transactional tests empty every table)."""
-    load_reference_data(PoliceRegion, County, Municipality)
-
-
-def _at_once(*calls: Callable[[], Any]) -> list[BaseException]:
-    """Run the calls in threads (each with its own connection) released at the same moment;
-    the errors they raised."""
-    start = threading.Barrier(len(calls))
-    errors: list[BaseException] = []
-
-    def run(call: Callable[[], Any]) -> None:
-        try:
-            start.wait()
-            call()
-        except BaseException as error:  # noqa: BLE001 - reported to the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
-
 
 @needs_postgres
 @pytest.mark.django_db(transaction=True)
@@ -250,7 +207,7 @@ def test_two_parties_approving_a_picture_at_once_publish_it_once(
     police = police_coordinator(cast.police_org)
     seen = _seen(cast)
     results: list[PublishedPicture | None] = []
-    errors = _at_once(
+    errors = at_once(
         lambda: results.append(_approve(cast, cast.coordinator, seen)),
         lambda: results.append(_approve(cast, police, seen)),
     )
