@@ -7,7 +7,7 @@ from datetime import date
 from typing import TypedDict
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -101,7 +101,14 @@ def evaluation_start(
             code="not_published",
         )
     now = timezone.now()
-    evaluation = Evaluation.objects.create(promise=promise, as_of=now.date(), figures_as_of=now)
+    try:
+        with transaction.atomic():
+            evaluation = Evaluation.objects.create(
+                promise=promise, as_of=now.date(), figures_as_of=now
+            )
+    except IntegrityError:
+        # Started at the same moment from another page: that one is the evaluation.
+        return Evaluation.objects.get(promise=promise)
     _fill_figures(evaluation, today or timezone.localdate())
     audit_record(action=AuditAction.CREATE, instance=evaluation, by=by)
     return evaluation

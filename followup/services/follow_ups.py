@@ -6,7 +6,7 @@ from datetime import date
 from typing import TypedDict
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -107,15 +107,20 @@ def follow_up_draft(
     if existing is not None:
         return existing
     cosign = bool(promise.agreement and promise.agreement.follow_ups_cosigned)
-    follow_up = FollowUp.objects.create(
-        promise=promise,
-        number=number,
-        period_start=period.start,
-        period_end=period.end,
-        due_on=period.due_on,
-        cosign_required=cosign,
-        figures_as_of=timezone.now(),
-    )
+    try:
+        with transaction.atomic():
+            follow_up = FollowUp.objects.create(
+                promise=promise,
+                number=number,
+                period_start=period.start,
+                period_end=period.end,
+                due_on=period.due_on,
+                cosign_required=cosign,
+                figures_as_of=timezone.now(),
+            )
+    except IntegrityError:
+        # Drafted at the same moment by the daily run or another page: that one stands.
+        return FollowUp.objects.get(promise=promise, number=number)
     _fill_figures(follow_up, period)
     audit_record(action=AuditAction.CREATE, instance=follow_up, by=by)
     return follow_up

@@ -3,6 +3,7 @@ coordinator of the municipality and one of the local police area approve it, and
 second approval publishes it. Who approved and when is kept, and shown."""
 
 from datetime import date
+from typing import Any
 
 import pytest
 import time_machine
@@ -170,3 +171,33 @@ def test_two_parties_approving_a_promise_at_once_publish_it_once(
     assert promise.municipality_approved_by == cast.coordinator
     assert promise.police_approved_by == police
     assert promise.published_at is not None
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_starting_an_evaluation_or_a_follow_up_twice_at_once_makes_one(
+    reference_data: None, cast: Cast
+) -> None:
+    """Two pages (or a page and the daily run) starting the same thing at the same moment:
+    one is made, and both are given it, instead of a server error for one of them."""
+    from followup.models import FollowUp
+
+    started: list[Any] = []
+    errors = at_once(
+        *(
+            lambda: started.append(
+                services.follow_up_draft(promise=cast.published, number=1, by=cast.coordinator)
+            )
+            for _ in range(3)
+        ),
+        *(
+            lambda: started.append(
+                services.evaluation_start(promise=cast.published, by=cast.coordinator)
+            )
+            for _ in range(3)
+        ),
+    )
+    assert errors == []
+    assert FollowUp.objects.filter(promise=cast.published, number=1).count() == 1
+    assert Evaluation.objects.filter(promise=cast.published).count() == 1
+    assert len({(type(s), s.pk) for s in started}) == 2
