@@ -363,6 +363,12 @@ class ActivityReportForm(VersionedForm):
         date_box_bounds(
             self, "date", periods.report_dates(activity.promise.year, timezone.localdate())
         )
+        # A report tells of at least one time: the box says so, and so does the message.
+        count = self.fields["count"]
+        count.widget.attrs["min"] = 1
+        count.error_messages["min_value"] = _(
+            "A report tells of at least one time the activity was carried out: enter 1 or more."
+        )
         wanted = set(OUTCOME_FIELDS_BY_KIND.get(activity.kind, ()))
         for name in OUTCOME_FIELDS:
             if name not in wanted:

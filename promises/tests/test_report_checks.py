@@ -348,3 +348,13 @@ def test_every_implausible_field_is_named_at_once(cast: Cast) -> None:
     response = _post(cast, count=500, vehicles_checked=1_000_000, other_violations=3, **FAR_AWAY)
     errors = response.context["form"].errors
     assert set(errors) == {"count", "vehicles_checked", "latitude"}
+
+
+def test_the_count_box_asks_for_one_or_more_and_says_why(cast: Cast) -> None:
+    """The box allowed 0, which the server then refused with a generic message."""
+    page = client_for(cast.reporter).get(_create_url(cast)).content.decode()
+    box = next(tag for tag in page.split("<input") if 'name="count"' in tag)
+    assert 'min="1"' in box
+    response = _post(cast, count=0)
+    assert "at least one time" in str(response.context["form"].errors["count"])
+    assert not ActivityReport.objects.exists()
