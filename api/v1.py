@@ -9,9 +9,10 @@ from typing import Generic, TypeVar
 
 from django.conf import settings
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
@@ -64,6 +65,14 @@ api = NinjaAPI(
     docs_decorator=require_safe,
     throttle=[AddressRateThrottle(settings.API_RATE)],
 )
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, error: Http404) -> HttpResponse:
+    # Django's own text names the model ("No CitizenPromise matches …"), which is ours, not
+    # the client's business; the answer says what the client needs, in its language.
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
 
 LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page.")
 CURSOR = Query(

@@ -241,3 +241,11 @@ def test_the_description_states_the_shape_of_slugs_and_codes() -> None:
         for s in parameters["municipality"].get("anyOf", [parameters["municipality"]])
     ]
     assert "^[-a-zA-Z0-9_]+$" in patterns
+
+
+@pytest.mark.django_db
+def test_an_unknown_object_is_not_found_without_naming_our_models() -> None:
+    for url in ("/api/v1/promises/99999", "/api/v1/municipalities/finns-inte"):
+        response, _body = _get(url)
+        assert response.status_code == 404
+        assert json.loads(response.content) == {"detail": "Not found."}
