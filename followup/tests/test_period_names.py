@@ -42,6 +42,8 @@ def test_the_promise_page_names_its_follow_up_periods(cast: Cast) -> None:
     assert "Quarter 1 2017" in client_for(cast.coordinator).get(url).content.decode()
     page = client_for(cast.coordinator, language="sv").get(url).content.decode()
     assert "Kvartal 1 2017" in page and "Kvartal 4 2017" in page
+    # Swedish month names are written in lower case ("1 Jan – 31 Mar" was English style).
+    assert "(1 januari – 31 mars 2017)" in page and "(1 oktober – 31 december 2017)" in page
 
 
 def test_outcome_figures_are_called_utfall_in_swedish() -> None:
