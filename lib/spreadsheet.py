@@ -4,6 +4,7 @@ apostrophe, so a downloaded file cannot run or link anything when opened."""
 
 import csv
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Protocol
 
 # The fullwidth forms count too: some spreadsheets read them as their ASCII twins.
@@ -19,6 +20,9 @@ def spreadsheet_cell(value: object) -> object:
     a leading apostrophe; numbers (negative ones too) and other values stay as they are."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
+    if isinstance(value, datetime):
+        # To the second: fractions of a second are noise in a table ("11:00:00.000006").
+        return value.replace(microsecond=0).isoformat(sep=" ")
     return value
 
 

@@ -41,3 +41,10 @@ def test_a_csv_is_written_with_semicolons_and_every_cell_made_safe() -> None:
         "'=1+1;-2",
         '"Säkrare; trafik";7',
     ]
+
+
+def test_a_moment_is_written_to_the_second() -> None:
+    from datetime import UTC, datetime
+
+    moment = datetime(2016, 4, 7, 11, 0, 0, 6, tzinfo=UTC)
+    assert spreadsheet_cell(moment) == "2016-04-07 11:00:00+00:00"
