@@ -177,14 +177,22 @@ def public_promises() -> QuerySet[CitizenPromise]:
 
 
 def public_municipalities(query: str = "") -> list[Municipality]:
-    """Municipalities with published promises, in Swedish order, filtered by name."""
+    """Municipalities with published promises, in Swedish order, filtered by name, county
+    ("Skåne") or municipality code ("1285"), as the list beside the search shows them."""
     municipalities = (
         Municipality.objects.filter(promises__status__in=PUBLIC_STATUSES)
         .distinct()
         .select_related("county")
     )
     needle = search_key(query)
-    found = [m for m in municipalities if needle in search_key(m.name)]
+    code = query.strip()
+    found = [
+        m
+        for m in municipalities
+        if needle in search_key(m.name)
+        or (needle and needle in search_key(m.county.name))
+        or (code.isdigit() and m.code.startswith(code))
+    ]
     return sorted(found, key=lambda m: swedish_key(m.name))
 
 

@@ -32,6 +32,14 @@ def test_search_finds_the_name_without_its_letters_or_with_kommun(cast: Cast) ->
     assert "/kommun/eslov/" not in client.get("/", {"q": "Lunds kommun"}).content.decode()
 
 
+def test_search_finds_the_county_and_the_municipality_code_the_list_shows(cast: Cast) -> None:
+    client = client_for()
+    for query in ("Skåne", "skane lan", "1285", "12"):
+        assert "/kommun/eslov/" in client.get("/", {"q": query}).content.decode(), query
+    for query in ("Norrbotten", "1286", "2"):
+        assert "/kommun/eslov/" not in client.get("/", {"q": query}).content.decode(), query
+
+
 def test_search_as_you_type_returns_only_the_list(cast: Cast) -> None:
     response = client_for().get("/?q=esl", headers={"HX-Request": "true"})
     body = response.content.decode()
