@@ -112,10 +112,12 @@ def history(trail: str, limit: int = 100) -> list[HistoryEntry]:
     entries = []
     for event in AuditEvent.objects.filter(trail=trail)[:limit]:
         model = _model(event.model)
-        rows = [
+        shown = [
             ChangeRow(_label(model, name), _shown(model, name, before), _shown(model, name, after))
             for name, (before, after) in event.changes.items()
         ]
+        # A change a reader cannot see (moments that differ by less than a minute) is noise.
+        rows = [row for row in shown if row.before != row.after]
         kind = model._meta.verbose_name if model else event.model
         entries.append(HistoryEntry(event, kind, rows))
     return entries

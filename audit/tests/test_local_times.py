@@ -60,3 +60,25 @@ def test_a_related_record_without_a_name_shows_nothing_and_text_keeps_its_hash()
     assert _shown(CitizenPromise, "municipality", " (#2)") == "–"
     assert _shown(Activity, "responsible", ["Polisen (#2)", "Kommunen (#1)"]) == "Polisen, Kommunen"
     assert _shown(CitizenPromise, "title", "Insats (#2)") == "Insats (#2)", "typed text stays"
+
+
+def test_a_change_no_reader_can_see_is_left_out(cast: Cast) -> None:
+    """'Figures read 12 January 2018 10:00 → 12 January 2018 10:00': the moments differed
+    by fractions of a second."""
+    from audit.models import AuditAction, AuditEvent
+
+    AuditEvent.objects.create(
+        action=AuditAction.CHANGE,
+        model="promises.citizenpromise",
+        object_id=str(cast.published.pk),
+        trail=f"citizenpromise:{cast.published.pk}",
+        changes={
+            "published_at": [
+                "2018-01-12T09:00:00.000001+00:00",
+                "2018-01-12T09:00:00.000002+00:00",
+            ],
+            "title": ["Gammal", "Ny"],
+        },
+    )
+    rows = history(f"citizenpromise:{cast.published.pk}")[0].rows
+    assert [str(row.label) for row in rows] == ["title"]
