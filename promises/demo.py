@@ -132,6 +132,23 @@ def _promise(orgs: dict[str, Any], by: User, year: int, **data: Any) -> CitizenP
     return promise
 
 
+# Which commitment an activity carries out, by a word its text uses: the traffic work the
+# first commitment, the walks and dialogues the commitments that name them.
+COMMITMENT_WORDS: dict[str, str] = {
+    K.TRAFFIC_OPERATION: "trafik",
+    K.TRAFFIC_CONTROL: "trafik",
+    K.SAFETY_WALK: "trygghetsvandring",
+    K.CITIZEN_DIALOGUE: "medborgardialog",
+}
+
+
+def _commitment_of(promise: CitizenPromise, kind: str) -> Any:
+    word = COMMITMENT_WORDS.get(kind)
+    if word is None:
+        return None
+    return next((c for c in promise.commitments.all() if word in c.text.casefold()), None)
+
+
 def _promise_written(orgs: dict[str, Any], by: User, year: int, **data: Any) -> CitizenPromise:
     commitments = data.pop("commitments")
     activities = data.pop("activities")
@@ -145,7 +162,6 @@ def _promise_written(orgs: dict[str, Any], by: User, year: int, **data: Any) -> 
     )
     for position, text in enumerate(commitments):
         services.commitment_create(promise=promise, by=by, text=text, position=position)
-    first_commitment = promise.commitments.first()
     for position, (kind, target, unit, description, extra) in enumerate(activities):
         services.activity_create(
             promise=promise,
@@ -155,9 +171,7 @@ def _promise_written(orgs: dict[str, Any], by: User, year: int, **data: Any) -> 
             unit=unit,
             description=description,
             position=position,
-            commitment=first_commitment
-            if kind in (K.TRAFFIC_OPERATION, K.TRAFFIC_CONTROL)
-            else None,
+            commitment=_commitment_of(promise, kind),
             responsible=extra.pop("responsible", [orgs["municipality"], orgs["police"]]),
             **extra,
         )

@@ -86,6 +86,10 @@ def test_eslov_2016_as_the_seed_states_it() -> None:
     assert activities[0].place == "centrala Eslöv"
     assert "unprotected_road_users" in activities[0].focus
     assert "oskyddade trafikanter" in promise.commitments.first().text  # type: ignore[union-attr]
+    # Each activity carries out the commitment that names it, so a follow-up measures the
+    # walks and the dialogues against their targets.
+    positions = [a.commitment.position if a.commitment else None for a in activities]
+    assert positions == [0, 1, 2]
 
 
 def test_agreement_2015_2018_signed_in_november_2015() -> None:
