@@ -48,6 +48,9 @@ NASTY_TEXT = st.sampled_from(
         "[]",
         "{}",
         "../../etc/passwd",
+        # Every C0 control character at once, as pasted from a broken export.
+        "".join(chr(code) for code in range(32)),
+        "Kontroll\x0bmed\x1bkontrolltecken",
         "2017-06-01",
         "1",
         "true",

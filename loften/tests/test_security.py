@@ -16,7 +16,7 @@ from conftest import Cast, client_for, production_setting
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _check_deploy(static_root: Path) -> subprocess.CompletedProcess[str]:
+def _check_deploy(static_root: Path, **settings: str) -> subprocess.CompletedProcess[str]:
     # The production environment: none of the test run's own variables.
     test_only = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEMO_MODE")
     env = {k: v for k, v in os.environ.items() if k not in test_only}
@@ -26,7 +26,9 @@ def _check_deploy(static_root: Path) -> subprocess.CompletedProcess[str]:
         ALLOWED_HOSTS="loften.example.se",
         DJANGO_SETTINGS_MODULE="loften.settings",
         STATIC_ROOT=str(static_root),
+        ACCESSIBILITY_CONTACT_EMAIL="tillganglighet@example.se",
     )
+    env.update(settings)
     return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=ROOT,
@@ -43,6 +45,13 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
     result = _check_deploy(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_asks_for_the_accessibility_contact(tmp_path: Path) -> None:
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    result = _check_deploy(tmp_path, ACCESSIBILITY_CONTACT_EMAIL="")
+    assert result.returncode != 0
+    assert "loften.W002" in result.stderr + result.stdout
 
 
 def test_check_deploy_reports_a_missing_static_files_manifest(tmp_path: Path) -> None:
