@@ -4,7 +4,7 @@ A membership grants its role over the promises of its organisation's municipalit
 police area. Partners reach only the activities their organisation is responsible for.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -214,9 +214,11 @@ def can_cosign_follow_up(user: Any, promise: Any) -> bool:
     )
 
 
-def promise_approval_parties(user: Any, promise: Any) -> list[str]:
-    """The parties for which the user may approve a promise's publication: "municipality"
-    as a coordinator of its municipality, "police" as one of its local police area. An
+def _approval_parties(
+    user: Any, municipality_id: int, covers: Callable[[set[int]], bool]
+) -> list[str]:
+    """The parties for which the user may approve: "municipality" as a coordinator of the
+    municipality, "police" as a coordinator of a police area that `covers` accepts. An
     administrator may stand in for either."""
     if not user.is_authenticated:
         return []
@@ -224,29 +226,30 @@ def promise_approval_parties(user: Any, promise: Any) -> list[str]:
         return ["municipality", "police"]
     parties = []
     coordinating = [m.organisation for m in _memberships(user, EDITOR_ROLES)]
-    if any(org.municipality_id == promise.municipality_id for org in coordinating):
+    if any(org.municipality_id == municipality_id for org in coordinating):
         parties.append("municipality")
-    if any(org.police_area_id == promise.police_area_id for org in coordinating):
+    areas = {org.police_area_id for org in coordinating if org.police_area_id}
+    if areas and covers(areas):
         parties.append("police")
     return parties
+
+
+def promise_approval_parties(user: Any, promise: Any) -> list[str]:
+    """The parties for which the user may approve a promise's publication: its municipality,
+    and its own local police area."""
+    return _approval_parties(
+        user, promise.municipality_id, lambda areas: promise.police_area_id in areas
+    )
 
 
 def picture_approval_parties(user: Any, municipality: Any) -> list[str]:
     """The parties for which the user may approve a year's situation picture of the
-    municipality: "municipality" as a coordinator of it, "police" as a coordinator of a local
-    police area that covers it. An administrator may stand in for either."""
-    if not user.is_authenticated:
-        return []
-    if user.is_superuser:
-        return ["municipality", "police"]
-    parties = []
-    coordinating = [m.organisation for m in _memberships(user, EDITOR_ROLES)]
-    if any(org.municipality_id == municipality.pk for org in coordinating):
-        parties.append("municipality")
-    areas = [org.police_area_id for org in coordinating if org.police_area_id]
-    if areas and municipality.police_areas.filter(pk__in=areas).exists():
-        parties.append("police")
-    return parties
+    municipality: the municipality, and any local police area that covers it."""
+    return _approval_parties(
+        user,
+        municipality.pk,
+        lambda areas: municipality.police_areas.filter(pk__in=areas).exists(),
+    )
 
 
 def people_over(promise: Any, roles: Iterable[str]) -> QuerySet[User]:
