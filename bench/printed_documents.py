@@ -27,7 +27,8 @@ SIZES = [5, 25, 100]  # activities; Eslöv's promises have 3
 
 
 def _promise(activities: int, year: int) -> int:
-    from accounts.models import Organisation, OrganisationKind, User
+    from accounts.models import User
+    from conftest import sign_for_both
     from places.models import Municipality, PoliceArea, PoliceRegion
     from promises import services
     from promises.vocabularies import ActivityKind, PromiseStatus
@@ -58,25 +59,8 @@ def _promise(activities: int, year: int) -> int:
         )
         for n in range(activities)
     ]
-    # Publishing asks for a signatory of each party.
-    parties = [
-        Organisation.objects.get_or_create(
-            name="Bench kommun",
-            kind=OrganisationKind.MUNICIPALITY,
-            municipality=promise.municipality,
-        )[0],
-        Organisation.objects.get_or_create(
-            name="Bench polis", kind=OrganisationKind.POLICE_AREA, police_area=area
-        )[0],
-    ]
-    services.signatory_set(
-        promise=promise,
-        by=user,
-        people=[
-            {"name": f"Part {n}", "title": "Ordförande", "organisation": org}
-            for n, org in enumerate(parties)
-        ],
-    )
+    # Publishing asks for a signatory of each party, given as the tests give them.
+    sign_for_both(promise, by=user)
     services.promise_set_status(promise=promise, by=user, status=PromiseStatus.SIGNED)
     for _party in range(2):
         services.promise_approve(promise=promise, by=user)

@@ -37,7 +37,8 @@ class _QueryCounter:
 
 
 def _build(activities: int, reports: int, year: int) -> str:
-    from accounts.models import Organisation, OrganisationKind, User
+    from accounts.models import User
+    from conftest import sign_for_both
     from places.models import Municipality, PoliceArea, PoliceRegion
     from promises import services
     from promises.vocabularies import ActivityKind, PromiseStatus
@@ -67,25 +68,8 @@ def _build(activities: int, reports: int, year: int) -> str:
         for n in range(activities)
     ]
     # Activities are reported once the promise is signed, as in real use.
-    # Publishing asks for a signatory of each party.
-    parties = [
-        Organisation.objects.get_or_create(
-            name="Bench kommun",
-            kind=OrganisationKind.MUNICIPALITY,
-            municipality=promise.municipality,
-        )[0],
-        Organisation.objects.get_or_create(
-            name="Bench polis", kind=OrganisationKind.POLICE_AREA, police_area=area
-        )[0],
-    ]
-    services.signatory_set(
-        promise=promise,
-        by=user,
-        people=[
-            {"name": f"Part {n}", "title": "Ordförande", "organisation": org}
-            for n, org in enumerate(parties)
-        ],
-    )
+    # Publishing asks for a signatory of each party, given as the tests give them.
+    sign_for_both(promise, by=user)
     services.promise_set_status(promise=promise, by=user, status=PromiseStatus.SIGNED)
     for _party in range(2):
         services.promise_approve(promise=promise, by=user)
