@@ -5,7 +5,7 @@ queries."""
 
 from datetime import date
 from functools import lru_cache
-from typing import Any, Protocol, cast
+from typing import Any, Literal, Protocol, cast
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -69,6 +69,15 @@ def no_links(name: str, *args: object) -> str:
 
 def _ref(place: Place) -> PlaceRef:
     return {"slug": place.slug, "name": place.name}
+
+
+def withdrawn_by(party: str) -> Literal["municipality", "police"] | None:
+    """The party that withdrew a promise, or None (not withdrawn, or before it was kept)."""
+    if party == "municipality":
+        return "municipality"
+    if party == "police":
+        return "police"
+    return None
 
 
 def _kind(kind: str) -> ActivityKind:
@@ -221,6 +230,7 @@ def promise_out(
         "published_at": promise.published_at,
         "withdrawn_at": promise.withdrawn_at,
         "withdrawal_reason": promise.withdrawal_reason,
+        "withdrawn_by": withdrawn_by(promise.withdrawn_by_party),
         "phase": promise_phase(promise, today).value,
         "progress_as_of": progress_as_of(promise, today),
         "commitments": [

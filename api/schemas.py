@@ -118,6 +118,13 @@ class PromiseOut(TypedDict):
     published_at: datetime | None
     withdrawn_at: datetime | None
     withdrawal_reason: str
+    withdrawn_by: Annotated[
+        Literal["municipality", "police"] | None,
+        Field(
+            description="The party that withdrew the promise; null if it is not withdrawn, or "
+            "was withdrawn before the party was recorded."
+        ),
+    ]
     phase: Phase
     progress_as_of: date
     commitments: list[CommitmentOut]

@@ -1,5 +1,6 @@
 """Forms of the staff pages; they validate input, the services do the writing."""
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypedDict, cast
@@ -263,14 +264,30 @@ class CommitmentForm(VersionedForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class WithdrawForm(forms.Form):
-    """Withdraw a published promise, saying why; the reason is shown on its public page."""
+PARTY_CHOICES = {"municipality": _("For the municipality"), "police": _("For the police")}
 
+
+class WithdrawForm(forms.Form):
+    """Withdraw a published promise, saying why; the reason is shown on its public page.
+    One who may act for both parties (an administrator) says for which one."""
+
+    party = forms.ChoiceField(
+        label=_("Who withdraws the promise?"), widget=forms.RadioSelect, required=False
+    )
     reason = forms.CharField(
         label=_("Why is it withdrawn? This is shown on the public page."),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
     )
+
+    def __init__(self, *args: Any, parties: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if len(parties) > 1:
+            field = cast(forms.ChoiceField, self.fields["party"])
+            field.choices = [(p, PARTY_CHOICES[p]) for p in parties]
+            field.required = True
+        else:
+            del self.fields["party"]
 
 
 class MoveForm(forms.Form):

@@ -160,6 +160,13 @@ class CitizenPromise(ApprovedByBothParties):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
+    # One party withdraws: a joint promise stands only while both stand behind it.
+    withdrawn_by_party = models.CharField(
+        _("withdrawn by"),
+        max_length=12,
+        blank=True,
+        choices=[("municipality", _("the municipality")), ("police", _("the police"))],
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)

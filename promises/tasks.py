@@ -17,3 +17,12 @@ def progress_recount(promise_id: int | None = None) -> int:
         activity_progress_recount(activity=activity)
         count += 1
     return count
+
+
+@task()
+def withdrawal_mail(promise_id: int, by_id: int | None = None) -> int:
+    """Tell the promise's coordinators, of both parties, that it was withdrawn, by whom and
+    why; returns how many were told. The one who withdrew it already knows."""
+    from promises.services.notices import withdrawal_notices_send
+
+    return withdrawal_notices_send(promise_id, by_id)

@@ -324,13 +324,15 @@ def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("promises:promise_detail", pk=promise.pk)
-    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    parties = services.withdrawal_parties(promise, request.user)
+    form = WithdrawForm(request.POST if request.method == "POST" else None, parties=parties)
     if form.is_valid():
         try:
             services.promise_withdraw(
                 promise=promise,
                 by=request.user,
                 reason=form.cleaned_data["reason"],
+                party=form.cleaned_data.get("party", ""),
                 confirmed=is_confirmed(form),
             )
         except ValidationError as error:
@@ -338,7 +340,11 @@ def promise_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The promise was withdrawn. Its public page says so."))
             return redirect("promises:promise_detail", pk=promise.pk)
-    return render(request, "promises/promise_withdraw.html", {"form": form, "promise": promise})
+    return render(
+        request,
+        "promises/promise_withdraw.html",
+        {"form": form, "promise": promise, "party": parties[0] if len(parties) == 1 else ""},
+    )
 
 
 @require_safe

@@ -185,7 +185,7 @@ def test_withdrawn_promise_stays_public_and_says_why(cast: Cast) -> None:
     page = client_for().get("/kommun/eslov/2017/")
     assert page.status_code == 200
     text = page.content.decode()
-    assert "Withdrawn on" in text and "Ersatt av ett nytt löfte" in text
+    assert "Withdrawn by the municipality on" in text and "Ersatt av ett nytt löfte" in text
     assert CitizenPromise.objects.get(pk=cast.published.pk).status == PromiseStatus.WITHDRAWN
 
 

@@ -30,6 +30,7 @@ from promises.services.promises import (
     promise_update,
     promise_withdraw,
     signatory_set,
+    withdrawal_parties,
 )
 from promises.services.publishing import promise_approve, promise_is_approved
 from promises.services.reports import (
@@ -77,6 +78,7 @@ __all__ = [
     "promise_set_status",
     "promise_update",
     "promise_withdraw",
+    "withdrawal_parties",
     "require_open_log",
     "signatory_set",
 ]

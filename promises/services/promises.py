@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import permissions
 from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, snapshot, stored_snapshot
@@ -249,14 +250,60 @@ def promise_require_withdrawable(promise: CitizenPromise) -> None:
     raise ValidationError(message, code="invalid_transition")
 
 
+def withdrawal_parties(promise: CitizenPromise, by: User | None) -> list[str]:
+    """The parties for which the user may withdraw the promise: those for which they may
+    approve it ("municipality", "police"). No user (a command run by the operator) may act
+    for either."""
+    if by is None:
+        return ["municipality", "police"]
+    return permissions.promise_approval_parties(by, promise)
+
+
+def withdrawal_party(promise: CitizenPromise, by: User | None, party: str = "") -> str:
+    """The party that withdraws: the one asked for, which must be one of the user's, or the
+    user's only one. Publishing needs both parties; withdrawing needs one, since a joint
+    promise stands only while both stand behind it. The public page says which withdrew."""
+    parties = withdrawal_parties(promise, by)
+    if not parties:
+        raise ValidationError(
+            _("Only a coordinator of the municipality or of the local police area may withdraw."),
+            code="not_a_party",
+        )
+    if party:
+        if party not in parties:
+            raise ValidationError(
+                {"party": _("You may not withdraw the promise for that party.")},
+                code="not_a_party",
+            )
+        return party
+    if len(parties) > 1:
+        raise ValidationError(
+            {"party": _("Say for which party you withdraw the promise.")}, code="party_missing"
+        )
+    return parties[0]
+
+
+def _withdrawal_mail_queue(promise_id: int, by_id: int | None) -> None:
+    from promises.tasks import withdrawal_mail  # the tasks module imports these services
+
+    withdrawal_mail.enqueue(promise_id=promise_id, by_id=by_id)
+
+
 @transaction.atomic
 def promise_withdraw(
-    *, promise: CitizenPromise, by: User | None, reason: str, confirmed: bool = False
+    *,
+    promise: CitizenPromise,
+    by: User | None,
+    reason: str,
+    party: str = "",
+    confirmed: bool = False,
 ) -> CitizenPromise:
-    """Withdraw a published promise. It is a public record: it stays, archived, and its
-    public page says that it was withdrawn, when and why. Personal data in the reason, which
-    is published, needs `confirmed` (NeedsConfirmation)."""
+    """Withdraw a published promise for one party (`withdrawal_party`). It is a public
+    record: it stays, archived, and its public page says that it was withdrawn, by which
+    party, when and why; the other party's coordinators are told by mail. Personal data in
+    the reason, which is published, needs `confirmed` (NeedsConfirmation)."""
     promise_require_withdrawable(promise)
+    party = withdrawal_party(promise, by, party)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the promise is withdrawn.")})
     label = str(CitizenPromise._meta.get_field("withdrawal_reason").verbose_name)
@@ -265,12 +312,14 @@ def promise_withdraw(
     promise.status = PromiseStatus.WITHDRAWN
     promise.withdrawn_at = timezone.now()
     promise.withdrawal_reason = reason.strip()
+    promise.withdrawn_by_party = party
     save_versioned(
         promise,
         expected_version=promise.version,
-        fields=["status", "withdrawn_at", "withdrawal_reason"],
+        fields=["status", "withdrawn_at", "withdrawal_reason", "withdrawn_by_party"],
     )
     audit_record(action=CHANGE, instance=promise, by=by, before=before)
+    transaction.on_commit(lambda: _withdrawal_mail_queue(promise.pk, by.pk if by else None))
     return promise
 
 
