@@ -237,7 +237,11 @@ class PoliceEvent(models.Model):
         verbose_name = _("police event")
         verbose_name_plural = _("police events")
         ordering = ["-happened_at"]
-        indexes = [models.Index(fields=["municipality", "month", "problem"])]
+        indexes = [
+            models.Index(fields=["municipality", "month", "problem"]),
+            # Mapping an event type to a problem rewrites all its events (services/events.py).
+            models.Index(fields=["event_type"]),
+        ]
 
     def __str__(self) -> str:
         return self.name

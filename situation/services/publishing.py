@@ -83,14 +83,18 @@ def _party_to_approve(parties: list[str], standing: dict[str, PictureApproval], 
 def _approval_record(
     municipality: Municipality, year: int, party: str, by: Any, fingerprint: str
 ) -> PictureApproval:
-    approval = PictureApproval.objects.filter(municipality=municipality, year=year, party=party)
-    earlier = approval.first()
-    before = stored_snapshot(earlier) if earlier else None
-    fields = {"approved_by": by, "approved_at": timezone.now(), "figures_fingerprint": fingerprint}
-    found, created = PictureApproval.objects.update_or_create(
-        municipality=municipality, year=year, party=party, defaults=fields
-    )
-    action = AuditAction.CREATE if created else AuditAction.CHANGE
+    """Record the party's approval of these figures, replacing an earlier one of the party
+    (the municipality's row is locked, so no one else writes it meanwhile)."""
+    found = PictureApproval.objects.filter(
+        municipality=municipality, year=year, party=party
+    ).first()
+    before = stored_snapshot(found) if found else None
+    if found is None:
+        found = PictureApproval(municipality=municipality, year=year, party=party)
+    found.approved_by, found.approved_at = by, timezone.now()
+    found.figures_fingerprint = fingerprint
+    found.save()
+    action = AuditAction.CHANGE if before else AuditAction.CREATE
     audit_record(action=action, instance=found, by=by, before=before)
     return found
 
