@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that answers, so that every answer (a refusal too) is in the
+    # request's language.
+    "loften.middleware.LanguageMiddleware",
     # A NUL in a path, query or form is refused with 400 before anything reads it; other
     # control characters are dropped from query and form values.
     "loften.middleware.RefuseNulMiddleware",
@@ -80,7 +83,6 @@ MIDDLEWARE = [
     # sees the final answer).
     "api.middleware.OpenDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "loften.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
