@@ -327,7 +327,11 @@ RETENTION_INACTIVE_ACCOUNT_DAYS = env_int("RETENTION_INACTIVE_ACCOUNT_DAYS", 365
 DATA_CONTROLLER = env_str("DATA_CONTROLLER", "")
 PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
 # Where to report accessibility problems, on the accessibility statement (/tillganglighet/).
-ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "")
+# The demo shows an address that reaches no one (example.org is reserved for examples), so
+# its statement reads as a real one does; a deployment names its own, or is warned (W002).
+ACCESSIBILITY_CONTACT_EMAIL = env_str(
+    "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.org" if DEMO_MODE else ""
+)
 
 # Behind a reverse proxy, take the client's address from the X-Forwarded-For header: the
 # entry TRUSTED_PROXY_COUNT places from the right, the one the nearest proxy appended. The
