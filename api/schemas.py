@@ -7,7 +7,7 @@ is written out as it is built; a pydantic model would be validated or constructe
 field on the way, which takes two to three times as long for a page of 200 promises."""
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NotRequired
 
 from ninja import Schema
 from pydantic import Field
@@ -247,12 +247,24 @@ class PictureOut(TypedDict):
     problems: list[ProblemFigures]
 
 
-# Errors are written by django-ninja itself.
+# Errors: the structure is django-ninja's, the messages (`detail`, `msg`) are in the
+# request's language (`api.errors`).
 
 
 class ErrorOut(Schema):
     detail: str
 
 
+class InvalidParameter(TypedDict):
+    """One parameter refused: where it is (`loc`: "query" or "path", then its name), what is
+    wrong (`type`, pydantic's error type) and the limit it broke (`ctx`), which stay the same
+    in every language; `msg` says it to a person in the request's language."""
+
+    type: str
+    loc: list[str | int]
+    msg: str
+    ctx: NotRequired[dict[str, Any]]
+
+
 class ValidationErrorOut(Schema):
-    detail: list[dict[str, Any]]
+    detail: list[InvalidParameter]

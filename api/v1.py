@@ -15,13 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError
+from ninja.errors import HttpError, Throttled, ValidationError
 
 # The function itself: ninja.Query is typed as a generic alias, which mypy will not call.
 from ninja.params.functions import Path, Query
 from ninja.throttling import AnonRateThrottle
 
-from api import outputs, schemas, selectors
+from api import errors, outputs, schemas, selectors
 from api.pagination import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, envelope, page
 from core.http import client_address
 from lib.periods import FIRST_PROMISE_YEAR, LAST_YEAR
@@ -72,6 +72,19 @@ def _not_found(request: HttpRequest, error: Http404) -> HttpResponse:
     # Django's own text names the model ("No CitizenPromise matches …"), which is ours, not
     # the client's business; the answer says what the client needs, in its language.
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    detail = errors.invalid_parameters(error.errors)
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(Throttled)
+def _throttled(request: HttpRequest, error: Throttled) -> HttpResponse:
+    # ninja adds Retry-After to the answer; its own text is English only.
+    message = _("Too many requests from your address. Wait a moment and try again.")
+    return api.create_response(request, {"detail": message}, status=429)
 
 
 LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page.")
@@ -339,5 +352,6 @@ def picture_detail(
     place = get_object_or_404(Municipality, slug=slug)
     published = situation_selectors.published_picture(place, year)
     if published is None:
-        raise HttpError(404, f"{place.name} has not published a situation picture for {year}")
+        message = _("%(place)s has not published a situation picture for %(year)s.")
+        raise HttpError(404, message % {"place": place.name, "year": year})
     return outputs.picture_out(published)

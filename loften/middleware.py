@@ -17,27 +17,36 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from api.middleware import PREFIX as API_PREFIX
 from lib.text import without_controls
 
 if TYPE_CHECKING:
     from django.http.request import _ImmutableQueryDict
 
 
+def _language(request: HttpRequest) -> str:
+    """The language the visitor picked (cookie), else LANGUAGE_CODE. A client of the open
+    data API has no language button: there, and only there, it may ask in Accept-Language."""
+    if request.path.startswith(API_PREFIX):
+        return translation.get_language_from_request(request)
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class LanguageMiddleware:
-    """Use the language the visitor picked (cookie), else LANGUAGE_CODE; never guess from
-    the browser, since a Swedish public service speaks Swedish unless asked not to."""
+    """Use the language the visitor picked; never guess from the browser on the site's
+    pages, since a Swedish public service speaks Swedish unless asked not to."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
+        language = _language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        patch_vary_headers(response, ("Cookie",))
+        api = request.path.startswith(API_PREFIX)
+        patch_vary_headers(response, ("Cookie", "Accept-Language") if api else ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
 
@@ -74,7 +83,7 @@ class RefuseNulMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if _holds_nul(request):
             message = _("The request holds a NUL character, which no field accepts.")
-            if request.path.startswith("/api/"):
+            if request.path.startswith(API_PREFIX):
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

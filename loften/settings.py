@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that answers, so that every answer (a refusal too) is in the
+    # request's language.
+    "loften.middleware.LanguageMiddleware",
     # A NUL in a path, query or form is refused with 400 before anything reads it; other
     # control characters are dropped from query and form values.
     "loften.middleware.RefuseNulMiddleware",
@@ -80,7 +83,6 @@ MIDDLEWARE = [
     # sees the final answer).
     "api.middleware.OpenDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "loften.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -325,7 +327,11 @@ RETENTION_INACTIVE_ACCOUNT_DAYS = env_int("RETENTION_INACTIVE_ACCOUNT_DAYS", 365
 DATA_CONTROLLER = env_str("DATA_CONTROLLER", "")
 PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
 # Where to report accessibility problems, on the accessibility statement (/tillganglighet/).
-ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "")
+# The demo shows an address that reaches no one (example.org is reserved for examples), so
+# its statement reads as a real one does; a deployment names its own, or is warned (W002).
+ACCESSIBILITY_CONTACT_EMAIL = env_str(
+    "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.org" if DEMO_MODE else ""
+)
 
 # Behind a reverse proxy, take the client's address from the X-Forwarded-For header: the
 # entry TRUSTED_PROXY_COUNT places from the right, the one the nearest proxy appended. The

@@ -16,11 +16,13 @@ from conftest import Cast, client_for, production_setting
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _check_deploy(static_root: Path, **settings: str) -> subprocess.CompletedProcess[str]:
-    # The production environment: none of the test run's own variables.
+def _check_deploy(static_root: Path, **settings: str | None) -> subprocess.CompletedProcess[str]:
+    """`check --deploy` with production settings; a setting given as None is left unset."""
+    # The production environment: none of the test run's own variables, no .env file.
     test_only = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEMO_MODE")
     env = {k: v for k, v in os.environ.items() if k not in test_only}
     env.update(
+        ENV_FILE="",
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="loften.example.se",
@@ -28,7 +30,9 @@ def _check_deploy(static_root: Path, **settings: str) -> subprocess.CompletedPro
         STATIC_ROOT=str(static_root),
         ACCESSIBILITY_CONTACT_EMAIL="tillganglighet@example.se",
     )
-    env.update(settings)
+    env.update({k: v for k, v in settings.items() if v is not None})
+    for name in (k for k, v in settings.items() if v is None):
+        env.pop(name, None)
     return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=ROOT,
@@ -47,11 +51,32 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
     assert "System check identified no issues" in result.stdout
 
 
-def test_check_deploy_asks_for_the_accessibility_contact(tmp_path: Path) -> None:
+@pytest.mark.parametrize("contact", ["", None])
+def test_check_deploy_asks_for_the_accessibility_contact(
+    tmp_path: Path, contact: str | None
+) -> None:
     (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
-    result = _check_deploy(tmp_path, ACCESSIBILITY_CONTACT_EMAIL="")
+    result = _check_deploy(tmp_path, ACCESSIBILITY_CONTACT_EMAIL=contact)
     assert result.returncode != 0
     assert "loften.W002" in result.stderr + result.stdout
+    assert "is not set" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        # A demo put on a server: its own example address is no contact.
+        {"DEMO_MODE": "true", "ACCESSIBILITY_CONTACT_EMAIL": None},
+        {"ACCESSIBILITY_CONTACT_EMAIL": "tillganglighet@kommun.invalid"},
+    ],
+)
+def test_check_deploy_warns_of_an_accessibility_contact_that_reaches_no_one(
+    tmp_path: Path, settings: dict[str, str | None]
+) -> None:
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    result = _check_deploy(tmp_path, **settings)
+    assert "loften.W002" in result.stderr + result.stdout
+    assert "reaches no one" in result.stderr + result.stdout
 
 
 def test_check_deploy_reports_a_missing_static_files_manifest(tmp_path: Path) -> None:

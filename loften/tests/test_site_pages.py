@@ -2,10 +2,11 @@
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.core.management import call_command
 from django.template.loader import get_template
 from django.test import Client
 
-from conftest import Cast, client_for
+from conftest import Cast, client_for, production_setting
 
 PUBLIC_PAGES = [
     "/",
@@ -72,6 +73,25 @@ def test_accessibility_statement_is_honest_about_gaps_and_names_digg(
     assert "mailto:tillganglighet@eslov.se" in page
     assert "Myndigheten för digital förvaltning (DIGG)" in page
     assert "https://www.digg.se/" in page
+
+
+@pytest.mark.django_db
+def test_the_demo_statement_names_a_contact_that_is_plainly_an_example() -> None:
+    call_command("demo")
+    page = client_for(language="sv").get("/tillganglighet/").content.decode()
+    report = page.split("Rapportera brister")[1].split("<h2>")[0]
+    assert 'Skriv till <a href="mailto:tillganglighet@example.org">' in report
+
+
+def test_only_the_demo_has_a_contact_for_accessibility_problems_by_default() -> None:
+    assert production_setting("ACCESSIBILITY_CONTACT_EMAIL") == ""
+    assert production_setting("ACCESSIBILITY_CONTACT_EMAIL", DEMO_MODE="true") == (
+        "tillganglighet@example.org"
+    )
+    configured = production_setting(
+        "ACCESSIBILITY_CONTACT_EMAIL", DEMO_MODE="true", ACCESSIBILITY_CONTACT_EMAIL="a@eslov.se"
+    )
+    assert configured == "a@eslov.se"
 
 
 def test_every_table_cell_of_a_page_names_its_column_for_phones() -> None:

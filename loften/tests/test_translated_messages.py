@@ -49,6 +49,9 @@ def _shown_text(call: ast.Call) -> ast.expr | None:
     owner = ast.unparse(func.value) if isinstance(func, ast.Attribute) else ""
     if name in ERRORS and args:
         return args[0]
+    # django-ninja's HttpError(status, message): the API's answer, read by people too.
+    if name == "HttpError" and len(args) > 1:
+        return args[1]
     if name in MESSAGES and owner == "messages" and len(args) > 1:
         return args[1]
     if name == "add_error" and len(args) > 1:
