@@ -324,8 +324,13 @@ RETENTION_AUDIT_ADDRESS_DAYS = env_int("RETENTION_AUDIT_ADDRESS_DAYS", 180)
 RETENTION_LOGIN_RECORDS_DAYS = env_int("RETENTION_LOGIN_RECORDS_DAYS", 90)
 RETENTION_INACTIVE_ACCOUNT_DAYS = env_int("RETENTION_INACTIVE_ACCOUNT_DAYS", 365)
 # Who answers for personal data, shown on the public privacy page.
-DATA_CONTROLLER = env_str("DATA_CONTROLLER", "")
-PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
+# The demo names a fictional one, as it does the accessibility contact below.
+DATA_CONTROLLER = env_str(
+    "DATA_CONTROLLER", "Löftens demonstrationsinstallation (påhittad)" if DEMO_MODE else ""
+)
+PRIVACY_CONTACT_EMAIL = env_str(
+    "PRIVACY_CONTACT_EMAIL", "dataskydd@example.org" if DEMO_MODE else ""
+)
 # Where to report accessibility problems, on the accessibility statement (/tillganglighet/).
 # The demo shows an address that reaches no one (example.org is reserved for examples), so
 # its statement reads as a real one does; a deployment names its own, or is warned (W002).

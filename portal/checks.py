@@ -1,6 +1,7 @@
 """The public portal's deployment check: the accessibility statement that Swedish law
 (lagen om tillgänglighet till digital offentlig service) requires must say where to report
-an accessibility problem, so a deployment without that address is told by `check --deploy`."""
+an accessibility problem, and the privacy page who is responsible for personal data and
+where to write (GDPR art. 13), so a deployment without them is told by `check --deploy`."""
 
 from typing import Any
 
@@ -20,23 +21,51 @@ def fictional(address: str) -> bool:
     )
 
 
+# Contacts the law requires the public pages to give: (setting, page, why, check id).
+REQUIRED_CONTACTS = [
+    (
+        "ACCESSIBILITY_CONTACT_EMAIL",
+        "the accessibility statement on /tillganglighet/",
+        "a way to report an accessibility problem, which the law requires",
+        "loften.W002",
+    ),
+    (
+        "PRIVACY_CONTACT_EMAIL",
+        "the privacy page on /integritet/",
+        "where to send a data protection request, which the GDPR requires",
+        "loften.W003",
+    ),
+]
+
+
 @register(Tags.security, deploy=True)
-def check_accessibility_contact(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    """loften.W002: the accessibility statement names no contact, or one that reaches no one."""
-    contact = settings.ACCESSIBILITY_CONTACT_EMAIL
-    if contact and not fictional(contact):
-        return []
-    problem = (
-        f"ACCESSIBILITY_CONTACT_EMAIL is {contact!r}, an example address that reaches no one"
-        if contact
-        else "ACCESSIBILITY_CONTACT_EMAIL is not set"
-    )
-    return [
-        Warning(
-            f"{problem}, so the accessibility statement on /tillganglighet/ names no way to "
-            "report a problem, which the law requires.",
-            hint="Set it to the address that answers accessibility reports; see "
-            "docs/configuration.md.",
-            id="loften.W002",
+def check_public_contacts(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """loften.W002, W003: a public page the law requires names no contact, or one that
+    reaches no one (the demo's)."""
+    found = []
+    for setting, page, what, check_id in REQUIRED_CONTACTS:
+        contact = getattr(settings, setting)
+        if contact and not fictional(contact):
+            continue
+        problem = (
+            f"{setting} is {contact!r}, an example address that reaches no one"
+            if contact
+            else f"{setting} is not set"
         )
-    ]
+        found.append(
+            Warning(
+                f"{problem}, so {page} names no {what}.",
+                hint="Set it to the address that answers; see docs/configuration.md.",
+                id=check_id,
+            )
+        )
+    if not settings.DATA_CONTROLLER:
+        found.append(
+            Warning(
+                "DATA_CONTROLLER is not set, so the privacy page on /integritet/ does not say "
+                "who is responsible for personal data, which the GDPR requires.",
+                hint="Name the authority that runs the installation; see docs/configuration.md.",
+                id="loften.W004",
+            )
+        )
+    return found

@@ -29,6 +29,8 @@ def _check_deploy(static_root: Path, **settings: str | None) -> subprocess.Compl
         DJANGO_SETTINGS_MODULE="loften.settings",
         STATIC_ROOT=str(static_root),
         ACCESSIBILITY_CONTACT_EMAIL="tillganglighet@example.se",
+        PRIVACY_CONTACT_EMAIL="dataskydd@example.se",
+        DATA_CONTROLLER="Exempelby kommun",
     )
     env.update({k: v for k, v in settings.items() if v is not None})
     for name in (k for k, v in settings.items() if v is None):
@@ -77,6 +79,30 @@ def test_check_deploy_warns_of_an_accessibility_contact_that_reaches_no_one(
     result = _check_deploy(tmp_path, **settings)
     assert "loften.W002" in result.stderr + result.stdout
     assert "reaches no one" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("settings", "check_id", "says"),
+    [
+        ({"PRIVACY_CONTACT_EMAIL": None}, "loften.W003", "PRIVACY_CONTACT_EMAIL is not set"),
+        ({"PRIVACY_CONTACT_EMAIL": "dpo@example.org"}, "loften.W003", "reaches no one"),
+        ({"DATA_CONTROLLER": ""}, "loften.W004", "DATA_CONTROLLER is not set"),
+        # A demo put on a server names a fictional controller and contact: both are warned of.
+        (
+            {"DEMO_MODE": "true", "PRIVACY_CONTACT_EMAIL": None},
+            "loften.W003",
+            "dataskydd@example.org",
+        ),
+    ],
+)
+def test_check_deploy_asks_for_the_privacy_page_contacts(
+    tmp_path: Path, settings: dict[str, str | None], check_id: str, says: str
+) -> None:
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    result = _check_deploy(tmp_path, **settings)
+    assert result.returncode != 0
+    assert check_id in result.stderr + result.stdout
+    assert says in result.stderr + result.stdout
 
 
 def test_check_deploy_reports_a_missing_static_files_manifest(tmp_path: Path) -> None:
