@@ -110,7 +110,9 @@ def _activities_behind(today: date) -> int:
                 "activity": activity,
                 "promise": promise,
                 "progress": pace,
-                "expected": int(pace.expected),
+                # Unrounded, as 0,5 for a target of 1 in July: the whole count the rule
+                # rounds to (1) would claim more than an even pace has reached.
+                "expected": pace.expected,
                 "link": _link("promises:promise_detail", promise.pk),
                 "settings_link": _link("followup:preferences"),
             }

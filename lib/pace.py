@@ -44,11 +44,30 @@ class Progress:
         return min(100, round(100 * self.done / self.target))
 
 
+# `target * share` is a float: a half or a whole in exact arithmetic (183/366 of a target of
+# 1) must not count as a hair below it.
+_EPSILON = 1e-9
+
+
+def whole_units_expected(expected: float) -> int:
+    """The whole number of times an even pace has reached by now: `expected` rounded to the
+    nearest whole, a half rounded up (0.5 is 1, 1.49 is 1, 1.5 is 2)."""
+    return math.floor(expected + 0.5 + _EPSILON)
+
+
 def progress(
     done: int, target: int | None, elapsed_share: float, phase: Phase = Phase.RUNNING
 ) -> Progress:
-    """Compare `done` with the whole units of `target` that an even pace would have reached;
-    a promise not yet running has no pace, and one whose year has ended only its result."""
+    """Compare `done` with `expected = target * elapsed_share`, an even spread of the target
+    over the year; a promise not yet running has no pace, and one whose year has ended only
+    its result.
+
+    Behind when `done` is below `expected` rounded to the nearest whole (a half rounded up),
+    that is when an even pace is at least half a time ahead of what is done. Ahead when
+    `done` is above `expected` rounded up. On track in between. So a target of 1 with nothing
+    done is behind from the day an even pace has gone half the way, 2 July (1 July in a leap
+    year), rather than only on 31 December; docs/architecture.md works through targets 1, 2
+    and 30."""
     if not target:
         return Progress(done, target, 0.0, Pace.NO_TARGET)
     expected = target * elapsed_share
@@ -58,9 +77,9 @@ def progress(
         pace = Pace.NOT_STARTED
     elif phase == Phase.ENDED:
         pace = Pace.NOT_REACHED
-    elif done < math.floor(expected + 1e-9):
+    elif done < whole_units_expected(expected):
         pace = Pace.BEHIND
-    elif done > math.ceil(expected - 1e-9):
+    elif done > math.ceil(expected - _EPSILON):
         pace = Pace.AHEAD
     else:
         pace = Pace.ON_TRACK

@@ -1,6 +1,6 @@
 """Reminders go once, to those concerned who want them, and are retried if mail fails."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -13,7 +13,9 @@ from conftest import Cast, client_for
 from followup import services
 from followup.models import FollowUp, ReminderPreference, ReminderSent
 from followup.reminders import reminders_send
+from followup.selectors import periods_of
 from followup.vocabularies import ReminderKind
+from promises.models import CitizenPromise
 
 from .conftest import Police, log
 
@@ -45,8 +47,12 @@ def _draft_first_quarter(cast: Cast) -> FollowUp:
 
 
 def _on_pace(cast: Cast) -> None:
+    """Every activity on pace in April, so only follow-up reminders are due: 11 of 30 controls,
+    and 1 of 2 safety walks (an even pace is half way to the first walk on 2 April). The one
+    education day is not due before an even pace is half way to it, on 2 July."""
     for day in range(1, 12):
         log(cast, cast.controls, date(2017, 3, day))
+    log(cast, cast.walks, date(2017, 3, 20))
 
 
 def test_a_due_follow_up_reminds_its_coordinators_once(addressed: Cast, police: Police) -> None:
@@ -107,7 +113,48 @@ def test_an_activity_behind_its_pace_reminds_those_who_carry_it_out(addressed: C
     reminders_send(date(2017, 3, 20))
     assert len(mail.outbox) == 2, "once per activity and period"
     reminders_send(date(2017, 4, 20))
-    assert len(mail.outbox) == 4, "still behind in the next quarter: reminded again"
+    assert _behind(addressed.published, date(2017, 4, 20)) == [
+        # Still behind in the next quarter: reminded again.
+        ("Trafikkontroller", "coordinator@example.se"),
+        ("Trafikkontroller", "reporter@example.se"),
+        # 0 of 2: an even pace has gone past half the first walk (0.6 by now). The municipality
+        # carries the walks out, so its coordinator alone is told.
+        ("Trygghetsvandringar", "coordinator@example.se"),
+    ]
+    assert len(mail.outbox) == 5
+
+
+def _behind(promise: CitizenPromise, day: date) -> list[tuple[str, str]]:
+    """The (activity, address) of each behind-pace reminder sent in the follow-up period of
+    `day`."""
+    promise.refresh_from_db()
+    number = next(p.number for p in periods_of(promise) if p.start <= day <= p.end)
+    sent = ReminderSent.objects.filter(
+        kind=ReminderKind.ACTIVITY_BEHIND, about__endswith=f":{number}"
+    ).select_related("user")
+    names = dict(promise.activities.values_list("pk", "description"))
+    return sorted((names[int(r.about.split(":")[1])], r.user.email) for r in sent)
+
+
+@pytest.mark.parametrize("year", [2016, 2017])
+def test_a_target_of_one_is_behind_once_an_even_pace_is_half_way_to_it(
+    addressed: Cast, year: int
+) -> None:
+    promise = addressed.published
+    CitizenPromise.objects.filter(pk=promise.pk).update(year=year)
+    # Half of 2017's 365 days has passed at the end of 2 July; of 2016's 366, of 1 July.
+    half_way = date(year, 7, 2) if year == 2017 else date(year, 7, 1)
+    day_before = half_way - timedelta(days=1)
+    reminders_send(day_before)
+    assert "Utbildningsdag" not in dict(_behind(promise, day_before))
+    reminders_send(half_way)
+    assert [a for a in _behind(promise, half_way) if a[0] == "Utbildningsdag"] == [
+        ("Utbildningsdag", "coordinator@example.se"),  # coordinates the promise
+        ("Utbildningsdag", "partner@example.se"),  # the rescue service carries it out
+        ("Utbildningsdag", "reporter@example.se"),  # and so does the police area
+    ]
+    body = next(m.body for m in mail.outbox if "Utbildningsdag" in m.body)
+    assert "har genomförts 0 gånger av 1. Med jämn takt över året hade det varit 0,5" in body
 
 
 def test_an_activity_on_pace_reminds_no_one(addressed: Cast) -> None:
