@@ -5,10 +5,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from documents.formatting import number
+from documents.formatting import no_data, number
 from documents.model import Block, Cell, Document, Paragraph, Spark, Table
 from places.printing import municipality_header
-from situation.labels import change_text, no_data, public_figure_text
+from situation.labels import change_text, public_figure_text
 from situation.selectors import Picture
 from situation.vocabularies import Source
 
