@@ -84,8 +84,8 @@ def picture_document(
 
 
 def _figure_cell(value: float | None, source: str, public: bool) -> str:
+    # A source with records that has none of this problem counts a real 0; only a source
+    # without any record in the period has no data.
     if value is None:
         return no_data()
-    if not value:
-        return "–"
     return public_figure_text(value, source) if public else number(value)
