@@ -138,7 +138,13 @@ class FollowUpActivityOut(TypedDict):
     done_to_date: int
     target: int | None
     pace: Pace
-    outcomes: dict[str, list[int]]
+    outcomes: Annotated[
+        dict[str, list[int | None]],
+        Field(
+            description="[in the period, to date] per outcome figure; the period's is null "
+            "when no report of the period gave it: no data, not zero"
+        ),
+    ]
     comment: str
 
 

@@ -17,6 +17,11 @@ def number(value: float | int | None) -> str:
     return formats.number_format(int(value), use_l10n=True, force_grouping=True)
 
 
+def no_data() -> str:
+    """What stands where a source has no records for a period: missing is not zero."""
+    return _("no data for that period")
+
+
 def day(value: date) -> str:
     """A day in words: 3 april 2017."""
     return formats.date_format(value, "j F Y")

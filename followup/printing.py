@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents.formatting import day, done_cell, number
+from documents.formatting import day, done_cell, no_data, number
 from documents.model import Block, Bullets, Document, Heading, Paragraph, Table
 from followup.labels import logged_since_text, pace_heading
 from followup.models import Evaluation, FollowUp
@@ -17,7 +17,7 @@ from lib.pace import Pace
 from places.printing import municipality_header
 from promises.labels import pace_label
 from promises.printing import outcome_lines
-from situation.labels import no_data, public_figure_text
+from situation.labels import public_figure_text
 from situation.vocabularies import Problem, Source
 
 

@@ -54,12 +54,13 @@ def period_of(promise: CitizenPromise, number: int) -> Period | None:
 @dataclass(frozen=True)
 class ActivityFigures:
     """What the log says of one activity for a period: done in it, done up to its end, the
-    pace at its end, and the outcome figures as {field: [in the period, to date]}."""
+    pace at its end, and the outcome figures as {field: [in the period, to date]}; the
+    period's figure is None where no report of the period gave it (missing is not zero)."""
 
     activity: Activity
     done_in_period: int
     progress: Progress
-    outcomes: dict[str, list[int]] = field(default_factory=dict)
+    outcomes: dict[str, list[int | None]] = field(default_factory=dict)
     reached: int = 0
 
     @property
@@ -94,7 +95,8 @@ def period_figures(promise: CitizenPromise, start: date, end: date) -> list[Acti
     for activity in promise.activities.all():
         row: dict[str, Any] = rows.get(activity.pk, {})
         outcomes = {
-            name: [row.get(f"{name}__period") or 0, row[f"{name}__total"]]
+            # A sum over no given figure is NULL: no report of the period counted it.
+            name: [row.get(f"{name}__period"), row[f"{name}__total"]]
             for name in OUTCOME_FIELDS_BY_KIND.get(activity.kind, ())
             if row.get(f"{name}__total") is not None
         }

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from documents.formatting import day, done_cell, number
+from documents.formatting import day, done_cell, no_data, number
 from documents.model import Block, Bullets, Document, Heading, Paragraph, Table
 from places.printing import municipality_header
 from promises.labels import (
@@ -20,11 +20,13 @@ from promises.selectors import progress_as_of, promise_progress
 
 
 def outcome_lines(outcomes: dict[str, Any], index: int | None = None) -> str:
-    """Outcome figures as lines of text; `index` picks one of [period, year] pairs."""
+    """Outcome figures as lines of text; `index` picks one of [period, year] pairs. A period
+    figure that no report of the period gave is None and reads as no data, not 0."""
     lines = []
     for name, values in outcomes.items():
         value = values[index] if index is not None else values
-        lines.append(f"{str(outcome_label(name)).capitalize()}: {number(value)}")
+        text = no_data() if value is None else number(value)
+        lines.append(f"{str(outcome_label(name)).capitalize()}: {text}")
     return "\n".join(lines) or "–"
 
 

@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from documents.formatting import no_data
 from situation.selectors.picture import SMALL_COUNT, public_figure
 from situation.vocabularies import Source
 
@@ -15,11 +16,6 @@ def public_count(value: float) -> str:
     if 0 < value < SMALL_COUNT:
         return _("fewer than %s") % SMALL_COUNT
     return f"{int(value):,}".replace(",", "\u00a0")
-
-
-def no_data() -> str:
-    """What stands where a source has no records for a period: missing is not zero."""
-    return _("no data for that period")
 
 
 def figure_text(value: float | None) -> str:

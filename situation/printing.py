@@ -5,10 +5,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from documents.formatting import number
+from documents.formatting import no_data, number
 from documents.model import Block, Cell, Document, Paragraph, Spark, Table
 from places.printing import municipality_header
-from situation.labels import change_text, no_data, public_figure_text
+from situation.labels import change_text, public_figure_text
 from situation.selectors import Picture
 from situation.vocabularies import Source
 
@@ -84,8 +84,8 @@ def picture_document(
 
 
 def _figure_cell(value: float | None, source: str, public: bool) -> str:
+    # A source with records that has none of this problem counts a real 0; only a source
+    # without any record in the period has no data.
     if value is None:
         return no_data()
-    if not value:
-        return "–"
     return public_figure_text(value, source) if public else number(value)

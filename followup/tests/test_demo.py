@@ -1,4 +1,5 @@
 from datetime import date, datetime, timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -87,3 +88,76 @@ def test_the_demo_stamps_its_past_on_the_days_it_tells_of() -> None:
     assert AuditEvent.objects.filter(trail__in=eslov).count() > 50
     late = AuditEvent.objects.filter(trail__in=eslov, at__year__gte=2019)
     assert list(late.values_list("model", "action")) == [], "nothing in its history is today's"
+
+
+class _Tables(HTMLParser):
+    """The tables of a page as rows of (cell text, data-label) pairs, header rows included."""
+
+    def __init__(self, page: bytes) -> None:
+        super().__init__()
+        self.tables: list[list[list[tuple[str, str]]]] = []
+        self._cell: list[str] | None = None
+        self._label = ""
+        self.feed(page.decode())
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("th", "td") and self.tables:
+            self._cell, self._label = [], dict(attrs).get("data-label") or ""
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td") and self._cell is not None:
+            text = "".join(self._cell).split("\n")[0]
+            self.tables[-1][-1].append((" ".join(text.split()), self._label))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _picture_cells(year: int) -> dict[tuple[str, str], str]:
+    """The public situation picture of Eslöv's year, as {(problem, source): cell text}."""
+    page = client_for(language="sv").get(reverse("portal:situation", args=["eslov", year]))
+    (ranking,) = [t for t in _Tables(page.content).tables if t[0][0][0] == "Plats"]
+    return {(row[1][0], label): text for row in ranking[1:] for text, label in row[2:8]}
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_evaluation_of_2016_shows_each_effect_as_the_situation_pictures_show_it() -> None:
+    """Every figure of the effect table is the one the public picture of the same year and
+    source shows: a source without records says "inga uppgifter för perioden" in both, and
+    a real zero (citizen dialogues were held in 2016, none raised reckless driving) is 0 in
+    both, never a 0 beside a dash that reads as no data."""
+    page = client_for(language="sv").get(reverse("portal:evaluation", args=["eslov", 2016]))
+    effects = [
+        [text for text, _label in row]
+        for table in _Tables(page.content).tables
+        if table[0][0][0] == "Problem"
+        for row in table[1:]
+    ]
+    assert effects, "the demo's evaluation shows effects"
+    before, during = _picture_cells(2015), _picture_cells(2016)
+    for problem, source, then, now in effects:
+        assert (then, now) == (before[(problem, source)], during[(problem, source)])
+    shown = {(problem, source): (then, now) for problem, source, then, now in effects}
+    no_data = "inga uppgifter för perioden"
+    assert shown[("Vårdslös körning och buskörning", "Medborgardialoger")] == ("8", "0")
+    assert shown[("Vårdslös körning och buskörning", "Medarbetardialoger")] == (no_data, "7")
+    assert shown[("Vårdslös körning och buskörning", "Trygghetsmätningar")] == ("38", no_data)
+    # The open data says the same: a real 0, and null marked as no data.
+    (evaluation,) = client_for().get("/api/v1/evaluations?municipality=eslov").json()["results"]
+    api = {
+        (e["problem"], e["source"]): e
+        for line in evaluation["commitments"]
+        for e in line["effects"]
+    }
+    dialogues = api[("reckless_driving", "citizen_dialogues")]
+    assert (dialogues["before"], dialogues["after"], dialogues["no_data_after"]) == (8, 0, False)
+    employees = api[("reckless_driving", "employee_dialogues")]
+    assert (employees["before"], employees["no_data_before"]) == (None, True)

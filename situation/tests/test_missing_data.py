@@ -3,6 +3,7 @@ CSV and in the printed picture; and a records page charts only the records it li
 
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -64,3 +65,30 @@ def test_the_records_page_charts_the_records_it_lists(speeding_2017: Cast) -> No
     # Per quarter: the two complaints, not the 2 + 7 + 5 of every source.
     assert "Per quarter: 1 · 0 · 1 · 0" in page
     assert "<title>feb: 1</title>" in page and "<title>jan: 0</title>" in page
+
+
+def test_a_source_with_records_counts_a_real_zero_where_it_did_not_see_the_problem(
+    speeding_2017: Cast,
+) -> None:
+    """Complaints about burglary, but police events and a citizen dialogue only about
+    speeding: for burglary those two sources count a real 0, shown as 0 (not a dash that
+    reads as no data), and the sources without any record say so."""
+    cast = speeding_2017
+    for month in (3, 9, 11):
+        complaint(cast.eslov, Problem.BURGLARY, date(2017, month, 1))
+    picture = year_picture(cast.eslov, 2017)
+    (burglary,) = [row for row in picture.rows if row.problem == Problem.BURGLARY]
+    assert picture.figure(burglary, Source.POLICE_EVENTS) == 0
+    assert picture.figure(burglary, Source.EMPLOYEE_DIALOGUES) is None
+
+    # Complaints, citizen dialogues, employee dialogues, police events, crime statistics,
+    # surveys.
+    expected = ["3", "0", "no data for that period", "0", *["no data for that period"] * 2]
+    client = client_for(cast.coordinator)
+    word = client.get("/arbete/lagesbild/eslov/2017/docx/")
+    (row,) = [line for line in docx_text(word.content)[0].splitlines() if "Burglary |" in line]
+    assert row.split(" | ")[1:7] == expected
+    page = client.get("/arbete/lagesbild/eslov/2017/").content.decode()
+    burglary_row = page[page.index('<th scope="row">Burglary') :].split("</tr>")[0]
+    cells = re.findall(r'<td class="num" data-label="[^"]+">(.*?)</td>', burglary_row)
+    assert [re.sub(r"<[^>]+>", "", cell) for cell in cells[:6]] == expected
