@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from situation import labels
 from situation.selectors import promise_why
@@ -41,6 +41,25 @@ def source_unit(value: str) -> Any:
     return _UNITS[Source(value)]
 
 
+# A source's name as a column heading: its translation marks with soft hyphens where a long
+# compound word may break, so a table of six sources fits a computer's screen even in a
+# browser that cannot hyphenate the language by itself.
+_HEADINGS = {
+    Source.COMPLAINTS: pgettext_lazy("column heading", "Complaints"),
+    Source.CITIZEN_DIALOGUES: pgettext_lazy("column heading", "Citizen dialogues"),
+    Source.EMPLOYEE_DIALOGUES: pgettext_lazy("column heading", "Employee dialogues"),
+    Source.POLICE_EVENTS: pgettext_lazy("column heading", "Police events"),
+    Source.CRIME_STATISTICS: pgettext_lazy("column heading", "Crime statistics"),
+    Source.SAFETY_SURVEYS: pgettext_lazy("column heading", "Safety surveys"),
+}
+
+
+@register.filter
+def source_heading(value: str) -> Any:
+    """A source's name at the head of a table column, breakable where it is long."""
+    return _HEADINGS[Source(value)]
+
+
 @register.inclusion_tag("situation/_why.html")
 def why_this_promise(promise: Any, public: bool = False) -> dict[str, Any]:
     """The "Why this promise" section of a promise page, staff or public."""
@@ -59,6 +78,17 @@ def figure(picture: Any, row: Any, source: str) -> float | None:
     source has no records at all for the picture's period."""
     value = picture.figure(row, source)
     return None if value is None else float(value)
+
+
+@register.simple_tag
+def no_data_mark() -> SafeString:
+    """The short mark of a cell whose source has no records for the period: ".." for the
+    eye (explained once, above the table), the words for a screen reader. Never 0."""
+    return format_html(
+        '<span class="no-data"><span aria-hidden="true">..</span>'
+        '<span class="visually-hidden">{}</span></span>',
+        labels.no_data(),
+    )
 
 
 register.filter("public_count", labels.public_count)

@@ -60,8 +60,9 @@ MEASURE = """() => {
 }"""
 
 
-def _demo_world() -> World:
-    """The matrix's objects, taken from the demo or added to it."""
+def _demo_world(word: str = LONG_WORD) -> World:
+    """The matrix's objects, taken from the demo or added to it, with `word` typed into
+    the fields that take free text."""
     published = CitizenPromise.objects.get(municipality__slug="eslov", year=2017)
     controls = Activity.objects.get(promise=published, kind="traffic_control")
     coordinator = User.objects.get(username="samordnare.eslov")
@@ -70,9 +71,9 @@ def _demo_world() -> World:
         municipality=published.municipality,
         police_area=published.police_area,
         year=2018,
-        title=LONG_WORD[:190],
+        title=word[:190],
     )
-    commitment = services.commitment_create(promise=draft, by=coordinator, text=LONG_WORD)
+    commitment = services.commitment_create(promise=draft, by=coordinator, text=word)
     activity = services.activity_create(
         promise=draft, by=coordinator, kind="other", description=LONG_URL
     )
@@ -80,13 +81,13 @@ def _demo_world() -> World:
         activity=controls,
         by=None,
         date=date(2017, 3, 3),
-        place=LONG_WORD,
+        place=word,
         notes=LONG_URL,
     )
     checked = FileImport.objects.create(
         kind="crime_statistics",
         municipality=published.municipality,
-        file_name=LONG_WORD + ".csv",
+        file_name=word + ".csv",
         data="kommun;år;brottskategori;antal\nEslöv;2016;Rån;3\n".encode(),
         status="checked",
         total_rows=1,
@@ -96,7 +97,7 @@ def _demo_world() -> World:
         activity=controls,
         by=coordinator,
         starts_at=datetime(2017, 6, 1, 18, tzinfo=ZoneInfo("Europe/Stockholm")),
-        place=LONG_WORD,
+        place=word,
     )
     cast = SimpleNamespace(draft=draft, published=published, controls=controls)
     return World(
