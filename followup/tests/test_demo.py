@@ -91,16 +91,21 @@ def test_the_demo_stamps_its_past_on_the_days_it_tells_of() -> None:
 
 
 class _Tables(HTMLParser):
-    """The tables of a page as rows of (cell text, data-label) pairs, header rows included."""
+    """The tables of a page as rows of (cell text, data-label) pairs, header rows included,
+    as a screen reader reads them: what is hidden from it (aria-hidden) is left out."""
 
     def __init__(self, page: bytes) -> None:
         super().__init__()
         self.tables: list[list[list[tuple[str, str]]]] = []
         self._cell: list[str] | None = None
         self._label = ""
+        self._hidden = 0
         self.feed(page.decode())
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._hidden or dict(attrs).get("aria-hidden") == "true":
+            self._hidden += tag == "span"
+            return
         if tag == "table":
             self.tables.append([])
         elif tag == "tr" and self.tables:
@@ -111,13 +116,16 @@ class _Tables(HTMLParser):
             self._cell.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if self._hidden:
+            self._hidden -= tag == "span"
+            return
         if tag in ("th", "td") and self._cell is not None:
             text = "".join(self._cell).split("\n")[0]
             self.tables[-1][-1].append((" ".join(text.split()), self._label))
             self._cell = None
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None:
+        if self._cell is not None and not self._hidden:
             self._cell.append(data)
 
 
