@@ -4,6 +4,7 @@ from typing import Any
 
 from django import template
 
+from lib.pace import Pace
 from promises import labels
 
 register = template.Library()
@@ -15,6 +16,14 @@ register.filter("focus_labels", labels.focus_labels)
 register.filter("evidence_labels", labels.evidence_labels)
 register.filter("outcome_label", labels.outcome_label)
 register.filter("activity_kind_label", labels.activity_kind_label)
+
+
+@register.filter
+def shows_pace(progress: list[Any]) -> bool:
+    """Whether any activity in the list has a pace (its promise is running), so that what
+    the pace words mean is worth saying once."""
+    running = {Pace.AHEAD, Pace.ON_TRACK, Pace.BEHIND}
+    return any(item.progress.pace in running for item in progress)
 
 
 @register.filter
