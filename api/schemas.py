@@ -94,7 +94,8 @@ class ActivityOut(TypedDict):
     last_done_on: date | None
     pace: Pace
     percent: int
-    # None for a kind that does not count people reached: missing is not zero.
+    # None for a kind that does not count people reached, and where no report gave the
+    # figure: missing is not zero.
     reached: int | None
     audience_size: int | None
 
@@ -207,7 +208,8 @@ class EvaluationActivityOut(TypedDict):
     done: int
     target: int | None
     pace: Pace
-    # None for a kind that does not count people reached: missing is not zero.
+    # None for a kind that does not count people reached, and where no report up to the
+    # evaluation gave the figure: missing is not zero.
     reached: int | None
     audience_size: int | None
     outcomes: dict[str, int]
