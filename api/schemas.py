@@ -245,6 +245,10 @@ class ProblemFigures(TypedDict):
 
 
 class PictureOut(TypedDict):
+    """A published picture. A problem's `figures` leave out a source that counted none of
+    it; a source in `no_data_sources` has no records at all for the year, so it is missing
+    from every problem's figures because there is no data, not because it counted 0."""
+
     municipality: PlaceRef
     year: int
     # The figures are those published; evidence changed since is only flagged.
@@ -253,6 +257,13 @@ class PictureOut(TypedDict):
     evidence_changed_since: bool
     small_count_limit: int
     problems: list[ProblemFigures]
+    no_data_sources: Annotated[
+        list[str],
+        Field(
+            description="sources with no records at all for the picture's period: "
+            "no data for that period, not 0"
+        ),
+    ]
 
 
 # Errors: the structure is django-ninja's, the messages (`detail`, `msg`) are in the
