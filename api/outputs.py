@@ -395,4 +395,5 @@ def picture_out(published: PublishedPicture) -> PictureOut:
         "evidence_changed_since": situation_selectors.evidence_changed(published),
         "small_count_limit": situation_selectors.SMALL_COUNT,
         "problems": problems,
+        "no_data_sources": [s for s in Source.values if s in picture.without_data],
     }

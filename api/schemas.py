@@ -94,7 +94,8 @@ class ActivityOut(TypedDict):
     last_done_on: date | None
     pace: Pace
     percent: int
-    # None for a kind that does not count people reached: missing is not zero.
+    # None for a kind that does not count people reached, and where no report gave the
+    # figure: missing is not zero.
     reached: int | None
     audience_size: int | None
 
@@ -207,7 +208,8 @@ class EvaluationActivityOut(TypedDict):
     done: int
     target: int | None
     pace: Pace
-    # None for a kind that does not count people reached: missing is not zero.
+    # None for a kind that does not count people reached, and where no report up to the
+    # evaluation gave the figure: missing is not zero.
     reached: int | None
     audience_size: int | None
     outcomes: dict[str, int]
@@ -243,6 +245,10 @@ class ProblemFigures(TypedDict):
 
 
 class PictureOut(TypedDict):
+    """A published picture. A problem's `figures` leave out a source that counted none of
+    it; a source in `no_data_sources` has no records at all for the year, so it is missing
+    from every problem's figures because there is no data, not because it counted 0."""
+
     municipality: PlaceRef
     year: int
     # The figures are those published; evidence changed since is only flagged.
@@ -251,6 +257,13 @@ class PictureOut(TypedDict):
     evidence_changed_since: bool
     small_count_limit: int
     problems: list[ProblemFigures]
+    no_data_sources: Annotated[
+        list[str],
+        Field(
+            description="sources with no records at all for the picture's period: "
+            "no data for that period, not 0"
+        ),
+    ]
 
 
 # Errors: the structure is django-ninja's, the messages (`detail`, `msg`) are in the

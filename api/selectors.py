@@ -81,7 +81,7 @@ class ActivityRow(NamedTuple):
     focus: list[str] | None
     done_count: int
     last_done_on: date | None
-    reached_count: int
+    reached_count: int | None
     audience_size: int | None
 
 

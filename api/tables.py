@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from api import outputs, schemas, selectors
+from situation.vocabularies import Source
 
 Reader = Callable[[str, int | None], Iterable[Mapping[str, Any]]]
 Row = list[Any]
@@ -99,12 +100,26 @@ def _cell(names: list[str], write: Callable[[Any], object] | None) -> Cell:
     return cell
 
 
-def _decimal_comma(figure: float | None) -> str:
-    return "" if figure is None else f"{figure:g}".replace(".", ",")
+class _NoData:
+    """A situation figure of a source with no records at all for the picture's period: an
+    empty cell marked `no_data`, neither 0 nor withheld."""
 
 
-def _withheld(figure: float | None) -> str:
+NO_DATA = _NoData()
+
+
+def _decimal_comma(figure: float | _NoData | None) -> str:
+    if figure is None or figure is NO_DATA:
+        return ""
+    return f"{figure:g}".replace(".", ",")
+
+
+def _withheld(figure: float | _NoData | None) -> str:
     return "yes" if figure is None else ""
+
+
+def _no_data(figure: float | _NoData | None) -> str:
+    return "yes" if figure is NO_DATA else ""
 
 
 def _given(size: int | None) -> int | str:
@@ -146,13 +161,31 @@ def _evaluations(municipality: str, year: int | None) -> list[schemas.Evaluation
     return outputs.evaluations_out(outputs.no_links, list(items))
 
 
-def _pictures(municipality: str, year: int | None) -> Iterator[schemas.PictureOut]:
+def _pictures(municipality: str, year: int | None) -> Iterator[dict[str, Any]]:
     """A municipality's published pictures, each computed on request."""
     pictures = selectors.published_pictures().filter(municipality__slug=municipality)
     if year:
         pictures = pictures.filter(year=year)
     for published in pictures.order_by("year"):
-        yield outputs.picture_out(published)
+        yield _with_no_data(outputs.picture_out(published))
+
+
+def _with_no_data(picture: schemas.PictureOut) -> dict[str, Any]:
+    """The picture with each problem's figures joined by its sources without data, so the
+    table has a row, marked, where the API lists the source in `no_data_sources`."""
+    missing = set(picture["no_data_sources"])
+    problems = [
+        {
+            **problem,
+            "figures": {
+                source: problem["figures"].get(source, NO_DATA)
+                for source in Source.values
+                if source in problem["figures"] or source in missing
+            },
+        }
+        for problem in picture["problems"]
+    ]
+    return {**picture, "problems": problems}
 
 
 TABLES: dict[str, Table] = {
@@ -233,7 +266,9 @@ TABLES: dict[str, Table] = {
         },
         write={"audience_size": _given},
     ),
-    # One row per problem and source; a withheld count is empty and marked.
+    # One row per problem and source; a withheld count is empty and marked `withheld`, a
+    # source without records for the year is empty and marked `no_data`; a source with
+    # records that counted none of a problem has no row, as in the API.
     "lagesbilder": Table(
         schemas.PictureOut,
         _pictures,
@@ -246,8 +281,9 @@ TABLES: dict[str, Table] = {
             "source": "problems.figures.key",
             "figure": "problems.figures.value",
             "withheld": "problems.figures.value",
+            "no_data": "problems.figures.value",
         },
-        write={"figure": _decimal_comma, "withheld": _withheld},
+        write={"figure": _decimal_comma, "withheld": _withheld, "no_data": _no_data},
     ),
 }
 # Tables computed per municipality, which must be named.

@@ -256,7 +256,8 @@ class EvaluationActivity(models.Model):
     done = models.PositiveIntegerField(_("done"), default=0)
     target = models.PositiveIntegerField(_("target"), null=True, blank=True)
     pace = models.CharField(_("pace"), max_length=20, default=Pace.NO_TARGET)
-    reached = models.PositiveIntegerField(_("reached"), default=0)
+    # None when no report up to the evaluation gave the figure: no data, not a reach of none.
+    reached = models.PositiveIntegerField(_("reached"), null=True, blank=True)
     audience_size = models.PositiveIntegerField(_("audience size"), null=True, blank=True)
     # {"vehicles_checked": n, …}: the year's outcome figures the kind reports.
     outcomes = models.JSONField(_("outcome figures"), default=dict, blank=True)
@@ -279,10 +280,15 @@ class EvaluationActivity(models.Model):
         return self.evaluation.audit_trail()
 
     @property
+    def measures_reach(self) -> bool:
+        """Whether the activity's kind counts the people it reaches."""
+        return measures_reach(self.activity.kind)
+
+    @property
     def reach_percent(self) -> int | None:
-        """Share of the audience reached, when its size is known and the activity's kind
-        counts the people it reaches."""
-        if not self.audience_size or not measures_reach(self.activity.kind):
+        """Share of the audience reached, when its size is known, the activity's kind counts
+        the people it reaches and some report gave the figure."""
+        if not self.audience_size or not self.measures_reach or self.reached is None:
             return None
         return min(100, round(100 * self.reached / self.audience_size))
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from documents.formatting import day, done_cell, no_data, number
 from documents.model import Block, Bullets, Document, Heading, Paragraph, Table
 from followup.labels import logged_since_text, pace_heading
-from followup.models import Evaluation, FollowUp
+from followup.models import Evaluation, EvaluationActivity, FollowUp
 from followup.selectors import (
     evaluation_lines,
     evaluation_pace_shown,
@@ -118,6 +118,22 @@ def _effect_figure(value: float | None, source: str, public: bool) -> str:
     return public_figure_text(value, source) if public else number(value)
 
 
+def _reach_text(line: EvaluationActivity) -> str:
+    """The people an activity reached: a dash for a kind that does not count them, no data
+    where no report gave the figure (not 0), with the share of a known audience."""
+    if not line.measures_reach:
+        return "–"
+    if line.reached is None:
+        return no_data()
+    if line.reach_percent is None:
+        return number(line.reached)
+    return _("%(reached)s of %(size)s (%(percent)s %%)") % {
+        "reached": number(line.reached),
+        "size": number(line.audience_size),
+        "percent": line.reach_percent,
+    }
+
+
 def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
     """An evaluation: result, what was done, each commitment's effect and assessment."""
     promise = evaluation.promise
@@ -125,21 +141,12 @@ def evaluation_document(evaluation: Evaluation, *, public: bool) -> Document:
     today = timezone.localdate()
     rows = []
     for line, pace in evaluation_lines(evaluation, today):
-        reach = "–"
-        if line.reach_percent is not None:
-            reach = _("%(reached)s of %(size)s (%(percent)s %%)") % {
-                "reached": number(line.reached),
-                "size": number(line.audience_size),
-                "percent": line.reach_percent,
-            }
-        elif line.reached:
-            reach = number(line.reached)
         rows.append(
             (
                 f"{line.activity.get_kind_display()}: {line.activity.description}",
                 done_cell(line.done, line.target),
                 str(pace_label(Pace(pace))),
-                reach,
+                _reach_text(line),
                 outcome_lines(line.outcomes),
             )
         )

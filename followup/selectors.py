@@ -23,7 +23,12 @@ from lib.pace import Pace, Phase, Progress, progress
 from lib.periods import compared_spans, periods_of_year, year_elapsed_share
 from promises.models import Activity, ActivityReport, CitizenPromise
 from promises.selectors import promise_phase, public_promises, staff_promises
-from promises.vocabularies import CADENCE_MONTHS, OUTCOME_FIELDS, OUTCOME_FIELDS_BY_KIND
+from promises.vocabularies import (
+    CADENCE_MONTHS,
+    OUTCOME_FIELDS,
+    OUTCOME_FIELDS_BY_KIND,
+    REACH_FIELDS,
+)
 from situation.models import Motivation
 from situation.selectors import Effect, effects
 
@@ -61,7 +66,8 @@ class ActivityFigures:
     done_in_period: int
     progress: Progress
     outcomes: dict[str, list[int | None]] = field(default_factory=dict)
-    reached: int = 0
+    # None when no report gave the figure: no data, not a reach of none.
+    reached: int | None = None
 
     @property
     def done_to_date(self) -> int:
@@ -74,8 +80,9 @@ def period_figures(promise: CitizenPromise, start: date, end: date) -> list[Acti
     sums: dict[str, Any] = {
         "period": Sum("count", filter=in_period),
         "total": Sum("count"),
-        # Pupils reached where reported, otherwise the participants (as the promise page).
-        "reached": Sum(Coalesce("pupils_reached", "attendees")),
+        # Pupils reached where reported, otherwise the participants (as the promise page);
+        # NULL when no report gave either.
+        "reached": Sum(Coalesce(*REACH_FIELDS)),
     }
     for name in OUTCOME_FIELDS:
         sums[f"{name}__period"] = Sum(name, filter=in_period)
@@ -106,7 +113,7 @@ def period_figures(promise: CitizenPromise, start: date, end: date) -> list[Acti
                 row.get("period") or 0,
                 progress(row.get("total") or 0, activity.target, share, phase),
                 outcomes,
-                row.get("reached") or 0,
+                row.get("reached"),
             )
         )
     return figures

@@ -299,7 +299,9 @@ class Activity(models.Model):
     # Kept in step with the reports by services.activity_progress_recount.
     done_count = models.PositiveIntegerField(default=0, editable=False)
     last_done_on = models.DateField(null=True, blank=True, editable=False)
-    reached_count = models.PositiveIntegerField(default=0, editable=False)
+    # The people the reports say were reached; None when no report gave the figure, which
+    # is not a reach of none.
+    reached_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -315,10 +317,15 @@ class Activity(models.Model):
         return f"citizenpromise:{self.promise_id}"
 
     @property
+    def measures_reach(self) -> bool:
+        """Whether the activity's kind counts the people it reaches."""
+        return measures_reach(self.kind)
+
+    @property
     def reach_percent(self) -> int | None:
-        """Share of the audience reached so far, when the audience's size is known and the
-        activity's kind counts the people it reaches."""
-        if not self.audience_size or not measures_reach(self.kind):
+        """Share of the audience reached so far, when the audience's size is known, the
+        activity's kind counts the people it reaches and some report gave the figure."""
+        if not self.audience_size or not self.measures_reach or self.reached_count is None:
             return None
         return min(100, round(100 * self.reached_count / self.audience_size))
 

@@ -103,7 +103,16 @@ def test_the_column_names_stay_as_published() -> None:
             "reached",
             "audience_size",
         ],
-        "lagesbilder": ["municipality", "year", "rank", "problem", "source", "figure", "withheld"],
+        "lagesbilder": [
+            "municipality",
+            "year",
+            "rank",
+            "problem",
+            "source",
+            "figure",
+            "withheld",
+            "no_data",
+        ],
     }
 
 

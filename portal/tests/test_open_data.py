@@ -170,9 +170,11 @@ def test_the_situation_table_withholds_small_counts(cast: Cast) -> None:
     assert client_for().get("/oppna-data/lagesbilder.csv").status_code == 400
     assert _table("/oppna-data/lagesbilder.csv?kommun=eslov")[1:] == []
     PublishedPicture.objects.create(municipality=cast.eslov, year=2016)
-    rows = {row[3]: row for row in _table("/oppna-data/lagesbilder.csv?kommun=eslov")[1:]}
-    assert rows["speeding"][5:] == ["4", ""]
-    assert rows["fraud"][5:] == ["", "yes"]
+    rows = {(row[3], row[4]): row for row in _table("/oppna-data/lagesbilder.csv?kommun=eslov")[1:]}
+    assert rows["speeding", "complaints"][5:] == ["4", "", ""]
+    assert rows["fraud", "complaints"][5:] == ["", "yes", ""]
+    # No dialogue was held in 2016: no data, marked, neither 0 nor withheld.
+    assert rows["speeding", "citizen_dialogues"][5:] == ["", "", "yes"]
 
 
 def test_the_csv_tables_write_no_cell_a_spreadsheet_would_run_as_a_formula(cast: Cast) -> None:

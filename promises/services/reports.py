@@ -350,7 +350,8 @@ def _recounted(activity: Activity) -> Activity:
     )
     activity.done_count = figures["done"] or 0
     activity.last_done_on = figures["last"]
-    activity.reached_count = figures["reached"] or 0
+    # A sum over no given figure is NULL: no report said how many were reached.
+    activity.reached_count = figures["reached"]
     Activity.objects.filter(pk=activity.pk).update(
         done_count=activity.done_count,
         last_done_on=activity.last_done_on,
