@@ -199,6 +199,7 @@ def activity_out(
         "last_done_on": row.last_done_on,
         "pace": done.pace.value,
         "percent": done.percent,
+        "measures_reach": measures_reach(row.kind),
         "reached": row.reached_count if measures_reach(row.kind) else None,
         "audience_size": row.audience_size,
     }
@@ -329,6 +330,7 @@ def evaluation_out(link: Link, found: Evaluation) -> EvaluationOut:
                 "done": line.done,
                 "target": line.target,
                 "pace": cast(Pace, line.pace),
+                "measures_reach": measures_reach(line.activity.kind),
                 "reached": line.reached if measures_reach(line.activity.kind) else None,
                 "audience_size": line.audience_size,
                 "outcomes": line.outcomes,

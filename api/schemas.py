@@ -94,8 +94,11 @@ class ActivityOut(TypedDict):
     last_done_on: date | None
     pace: Pace
     percent: int
-    # None for a kind that does not count people reached, and where no report gave the
-    # figure: missing is not zero.
+    measures_reach: Annotated[
+        bool, Field(description="whether this kind of activity counts the people it reaches")
+    ]
+    # None for a kind that does not count people reached (measures_reach false), and where
+    # no report gave the figure: missing is not zero.
     reached: int | None
     audience_size: int | None
 
@@ -208,8 +211,11 @@ class EvaluationActivityOut(TypedDict):
     done: int
     target: int | None
     pace: Pace
-    # None for a kind that does not count people reached, and where no report up to the
-    # evaluation gave the figure: missing is not zero.
+    measures_reach: Annotated[
+        bool, Field(description="whether this kind of activity counts the people it reaches")
+    ]
+    # None for a kind that does not count people reached (measures_reach false), and where
+    # no report up to the evaluation gave the figure: missing is not zero.
     reached: int | None
     audience_size: int | None
     outcomes: dict[str, int]

@@ -51,6 +51,9 @@ def test_the_api_gives_no_reach_for_a_kind_that_does_not_count_it(reached: OpenD
     assert by_id[cast.controls.pk]["reached"] is None
     assert by_id[cast.walks.pk]["reached"] == 14
     assert by_id[cast.education.pk]["reached"] is None, "counts pupils, no report gave them"
+    # The two nulls told apart: a kind that never counts, and no data for one that does.
+    assert by_id[cast.controls.pk]["measures_reach"] is False
+    assert by_id[cast.education.pk]["measures_reach"] is True
 
 
 def test_the_csv_leaves_the_cell_empty_for_a_kind_that_does_not_count_it(
@@ -70,6 +73,7 @@ def test_a_published_evaluation_keeps_the_same_rule(reached: OpenData) -> None:
     by_id = {a["activity_id"]: a for a in found["activities"]}
     assert (by_id[cast.controls.pk]["done"], by_id[cast.controls.pk]["reached"]) == (5, None)
     assert by_id[cast.walks.pk]["reached"] == 14
+    assert [by_id[a.pk]["measures_reach"] for a in (cast.controls, cast.walks)] == [False, True]
     rows = _rows("utvarderingar")
     assert rows[str(cast.controls.pk)]["reached"] == ""
     assert rows[str(cast.walks.pk)]["reached"] == "14"
