@@ -24,7 +24,19 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        # A page names the person, never their login name: that is half of what signs in.
+        return self.get_full_name() or str(_("a user without a name"))
+
+    def audit_name(self) -> str:
+        """The person as the audit trail names them: their name and the organisations they
+        work for, e.g. "Kim Kommun (Eslövs kommun)"."""
+        organisations = ", ".join(
+            Organisation.objects.filter(memberships__user=self)
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()
+        )
+        return f"{self} ({organisations})" if organisations else str(self)
 
     def _get_session_auth_hash(self, secret: str | None = None) -> str:
         # Django ties sessions to the password hash; we add the session token so that

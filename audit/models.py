@@ -19,6 +19,9 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
         raise AuditTrailIsAppendOnly("audit events cannot be removed")
 
 
+ACTOR_NAME_LENGTH = 150
+
+
 class AuditAction(models.TextChoices):
     CREATE = "create", _("created")
     CHANGE = "change", _("changed")
@@ -38,7 +41,7 @@ class AuditEvent(models.Model):
         verbose_name=_("who"),
     )
     # Kept as text too, so the trail still names the person if the account is removed.
-    actor_name = models.CharField(_("who"), max_length=150, blank=True)
+    actor_name = models.CharField(_("who"), max_length=ACTOR_NAME_LENGTH, blank=True)
     ip_address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
     action = models.CharField(_("what"), max_length=10, choices=AuditAction.choices)
     model = models.CharField(_("kind of record"), max_length=100)

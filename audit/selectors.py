@@ -28,6 +28,15 @@ class HistoryEntry:
     event: AuditEvent
     kind: Any
     rows: list[ChangeRow]
+    # Who wrote, as people know them; None when nobody did (a command, the system).
+    who: str | None = None
+
+
+def person_name(person: Any) -> str:
+    """A person as the trail names them: a user model's `audit_name` (their name and
+    organisation) when it has one, else its display name; never their login name."""
+    named = getattr(person, "audit_name", None)
+    return str(named() if callable(named) else person)
 
 
 def _model(label: str) -> type[Model] | None:
@@ -107,10 +116,21 @@ def _label(model: type[Model] | None, name: str) -> Any:
         return name
 
 
+def _who(event: AuditEvent, names: dict[int, str]) -> str | None:
+    """The person behind an event as they are named today (their name may have been added
+    since), or as the trail kept them once the account is gone."""
+    if event.actor_id is None:
+        return event.actor_name or None
+    if event.actor_id not in names:
+        names[event.actor_id] = person_name(event.actor)
+    return names[event.actor_id]
+
+
 def history(trail: str, limit: int = 100) -> list[HistoryEntry]:
     """The newest events of one trail (e.g. 'citizenpromise:12'), with labelled changes."""
     entries = []
-    for event in AuditEvent.objects.filter(trail=trail)[:limit]:
+    names: dict[int, str] = {}
+    for event in AuditEvent.objects.filter(trail=trail).select_related("actor")[:limit]:
         model = _model(event.model)
         shown = [
             ChangeRow(_label(model, name), _shown(model, name, before), _shown(model, name, after))
@@ -119,7 +139,7 @@ def history(trail: str, limit: int = 100) -> list[HistoryEntry]:
         # A change a reader cannot see (moments that differ by less than a minute) is noise.
         rows = [row for row in shown if row.before != row.after]
         kind = model._meta.verbose_name if model else event.model
-        entries.append(HistoryEntry(event, kind, rows))
+        entries.append(HistoryEntry(event, kind, rows, _who(event, names)))
     return entries
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from django.db import models
 
 from audit.context import client_address
-from audit.models import AuditAction, AuditEvent
+from audit.models import ACTOR_NAME_LENGTH, AuditAction, AuditEvent
+from audit.selectors import person_name
 
 # Never written to the trail, whatever the model.
 SECRET_FIELDS = {"password"}
@@ -101,7 +102,8 @@ def audit_record(
     actor = by if getattr(by, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=actor,
-        actor_name=actor.get_username() if actor else "",
+        # Kept for when the account is gone; while it exists, the history names it afresh.
+        actor_name=person_name(actor)[:ACTOR_NAME_LENGTH] if actor else "",
         ip_address=client_address(),
         action=action,
         model=instance._meta.label,

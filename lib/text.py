@@ -65,3 +65,16 @@ def printable(text: str) -> str:
     """The text as an XML document (an Atom feed, a Word file) can hold it, whatever was
     stored before input was cleaned."""
     return NOT_XML.sub("", without_controls(text))
+
+
+def shortened(text: str, limit: int) -> str:
+    """The text on one line, cut at a word boundary with "…" when longer than `limit`
+    characters: a record's label, not its whole free text."""
+    line = normalise_space(" ".join(text.split()))
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    # A word cut in two reads as a typo; a single giant word has no boundary to keep.
+    if line[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.–-") + "…"

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.selectors import moment_in_words
 from core.dates import (
     agreement_date_errors,
     promise_date_errors,
@@ -16,6 +17,7 @@ from core.dates import (
     validate_promise_year,
 )
 from core.plausible import validate_activity_target, validate_audience_size
+from lib.text import shortened
 from promises.vocabularies import (
     OUTCOME_MAX_DEFAULTS,
     OUTCOME_MAX_FALLBACK,
@@ -258,7 +260,7 @@ class Commitment(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        return shortened(self.text, 80)
 
     def audit_trail(self) -> str:
         """Changes show in the history of the promise this belongs to."""
@@ -310,7 +312,8 @@ class Activity(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
-        return self.description[:80]
+        # A label for lists and the history: the kind names it, a few words tell it apart.
+        return f"{self.get_kind_display()}: {shortened(self.description, 50)}"
 
     def audit_trail(self) -> str:
         """Changes show in the history of the promise this belongs to."""
@@ -411,7 +414,8 @@ class ActivityReport(models.Model):
         indexes = [models.Index(fields=["activity", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.activity} – {self.date}"
+        # Never the report's place or notes: free text that may name a person.
+        return f"{self.activity} – {moment_in_words(self.date)}"
 
     def audit_trail(self) -> str:
         """Changes show in the history of the promise whose activity this reports."""
@@ -458,7 +462,7 @@ class Occasion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.activity} – {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.activity} – {moment_in_words(self.starts_at)}"
 
     def audit_trail(self) -> str:
         """Changes show in the history of the promise whose activity this is."""

@@ -11,7 +11,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.selectors import moment_in_words
 from core.dates import validate_evidence_year, validate_happened_on
+from lib.text import shortened
 from situation.vocabularies import (
     IMPLAUSIBLE,
     MOST_PARTICIPANTS,
@@ -128,7 +130,7 @@ class Complaint(Placed, Classified):
         indexes = [models.Index(fields=["municipality", "received_on"])]
 
     def __str__(self) -> str:
-        return f"{self.received_on} {self.get_problem_display()}"
+        return f"{self.get_problem_display()} – {moment_in_words(self.received_on)}"
 
 
 class Dialogue(Placed):
@@ -171,7 +173,7 @@ class Dialogue(Placed):
         indexes = [models.Index(fields=["municipality", "held_on"])]
 
     def __str__(self) -> str:
-        return f"{self.held_on} {self.title}"
+        return f"{shortened(self.title, 60)} – {moment_in_words(self.held_on)}"
 
 
 class Concern(Placed, Classified):
@@ -197,7 +199,8 @@ class Concern(Placed, Classified):
         ordering = ["dialogue", "pk"]
 
     def __str__(self) -> str:
-        return self.text[:60]
+        # Not its text: that may name a person, and the trail keeps every label for good.
+        return f"{self.get_problem_display()} ({self.dialogue})"
 
 
 class PoliceEvent(models.Model):

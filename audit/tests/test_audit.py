@@ -52,7 +52,7 @@ def test_status_change_and_withdrawal_keep_before_and_after(cast: Cast) -> None:
     event = _events("promises.CitizenPromise")[-1]
     assert event.changes["status"] == ["published", "withdrawn"]
     assert event.changes["withdrawal_reason"] == ["", "Ersatt av ett nytt löfte"]
-    assert event.actor_name == "coordinator"
+    assert event.actor_name == "a user without a name (Eslövs kommun)"
 
 
 def test_signatories_and_deleted_activities_are_recorded(cast: Cast) -> None:
@@ -163,10 +163,9 @@ def test_account_changes_are_recorded_without_the_password_hash(cast: Cast) -> N
     user.set_password("second-password-2026")
     user.save()
     Membership.objects.create(user=user, organisation=cast.police_org, role=Role.REPORTER)
+    pk = user.pk
     user.delete()
-    events = AuditEvent.objects.filter(
-        object_repr__contains="ny.person"
-    ) | AuditEvent.objects.filter(model="accounts.Membership", trail=f"user:{user.pk}")
+    events = AuditEvent.objects.filter(trail=f"user:{pk}")
     actions = [(e.model, e.action) for e in events.order_by("pk")]
     assert ("accounts.User", "create") in actions and ("accounts.User", "delete") in actions
     assert ("accounts.Membership", "create") in actions

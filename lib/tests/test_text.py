@@ -1,4 +1,4 @@
-from lib.text import printable, search_key, without_controls
+from lib.text import printable, search_key, shortened, without_controls
 
 
 def test_search_ignores_case_diacritics_and_the_kommun_suffix() -> None:
@@ -32,3 +32,16 @@ def test_without_controls_drops_lone_surrogates_and_keeps_other_letters() -> Non
 
 def test_printable_text_holds_only_characters_xml_accepts() -> None:
     assert printable("x\x0cy\ufffe\uffffz\x7f") == "x yz\x7f"
+
+
+def test_shortened_keeps_a_short_text_whole_on_one_line() -> None:
+    assert shortened("Trafik-\nkontroller  vid skolan", 60) == "Trafik- kontroller vid skolan"
+
+
+def test_shortened_cuts_a_long_text_at_a_word_with_an_ellipsis() -> None:
+    assert shortened("alpha beta gamma delta", 12) == "alpha beta…"
+    assert shortened("alpha, beta gamma", 9) == "alpha…"
+
+
+def test_shortened_cuts_one_giant_word_where_the_limit_falls() -> None:
+    assert shortened("x" * 500, 10) == "x" * 9 + "…"
