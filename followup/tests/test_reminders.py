@@ -70,6 +70,8 @@ def test_a_due_follow_up_reminds_its_coordinators_once(addressed: Cast, police: 
     message = next(m for m in mail.outbox if m.to == ["coordinator@example.se"])
     assert reverse("followup:detail", args=[follow_up.pk]) in message.body
     assert reverse("followup:preferences") in message.body
+    # The coordinator has no name: the greeting does not fall back to the login name.
+    assert message.body.startswith("Hej!\n") and "coordinator," not in message.body
     reminders_send(date(2017, 4, 10))
     reminders_send(date(2017, 4, 20))
     assert len(mail.outbox) == 2, "each person is reminded once"

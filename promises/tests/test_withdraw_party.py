@@ -49,6 +49,7 @@ def test_the_municipality_withdraws_and_the_police_is_told(
     assert "Medborgarlöfte 2017" in told.subject
     assert "kommunen" in told.body and "Ersatt av ett nytt löfte." in told.body
     assert "/kommun/eslov/2017/" in told.body
+    assert told.body.startswith("Hej Pia!\n"), "greeted by name, never by login name"
 
 
 def test_the_public_page_and_the_api_say_which_party_withdrew(cast: Cast) -> None:
