@@ -253,8 +253,19 @@ class AgreementCreateForm(AgreementForm):
 
 
 class SignatoryForm(forms.Form):
+    """One person who signed, and the party they signed for: publishing needs one signatory
+    of the police area and one of the municipality, so the party is asked, not guessed."""
+
     name = forms.CharField(label=_("Signatory's name"), max_length=150, required=False)
     title = forms.CharField(label=_("Signatory's title"), max_length=150, required=False)
+    organisation = ModelChoiceField(
+        label=_("Signs for"), queryset=Organisation.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            _limit(self, "organisation", organisations)
 
 
 class CommitmentForm(VersionedForm):

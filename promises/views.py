@@ -153,9 +153,22 @@ def promise_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
 
 def _signatory_people(formset: Any) -> list[services.Signer]:
     return [
-        services.Signer(name=f.cleaned_data["name"], title=f.cleaned_data["title"])
+        services.Signer(
+            name=f.cleaned_data["name"],
+            title=f.cleaned_data["title"],
+            organisation=f.cleaned_data.get("organisation"),
+        )
         for f in formset
         if f.cleaned_data.get("name")
+    ]
+
+
+def _signatory_initial(document: CitizenPromise | Agreement) -> list[dict[str, Any]]:
+    """The signatories as the form shows them, each with the party they signed for, so
+    that saving the form keeps the party instead of clearing it."""
+    return [
+        {"name": s.name, "title": s.title, "organisation": s.organisation_id}
+        for s in document.signatories.all()
     ]
 
 
@@ -180,12 +193,13 @@ def agreement_form(request: AuthedRequest, pk: int | None = None) -> HttpRespons
         )
     else:
         form = AgreementForm(request.POST or None, instance=agreement, parties=parties)
-    initial = (
-        [{"name": s.name, "title": s.title} for s in agreement.signatories.all()]
-        if agreement
-        else []
+    initial = _signatory_initial(agreement) if agreement else []
+    signatories = SignatoryFormSet(
+        request.POST or None,
+        initial=initial,
+        prefix="sig",
+        form_kwargs={"organisations": parties},
     )
-    signatories = SignatoryFormSet(request.POST or None, initial=initial, prefix="sig")
     if request.method == "POST" and form.is_valid() and signatories.is_valid():
         people = _signatory_people(signatories)
         try:
@@ -266,8 +280,12 @@ def promise_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         return refusal
     agreements = Agreement.objects.filter(municipality=promise.municipality)
     form = PromiseForm(request.POST or None, instance=promise, agreements=agreements)
-    initial = [{"name": s.name, "title": s.title} for s in promise.signatories.all()]
-    signatories = SignatoryFormSet(request.POST or None, initial=initial, prefix="sig")
+    signatories = SignatoryFormSet(
+        request.POST or None,
+        initial=_signatory_initial(promise),
+        prefix="sig",
+        form_kwargs={"organisations": selectors.organisations_for(promise)},
+    )
     if request.method == "POST" and form.is_valid() and signatories.is_valid():
         try:
             services.promise_update(
