@@ -72,14 +72,17 @@ def promise_date_errors(
     it begins and not after it ends; the evaluation due after signing, not long after it ends."""
     if not year:
         return {}
+    signing_error = date_range_error(
+        _("The date of signing"), signed_on, periods.signing_dates(year)
+    )
+    # A date of signing that is itself wrong gives the evaluation's date no bound to be
+    # checked against: it is checked against the year alone until the signing is right.
     errors = {
-        "signed_on": date_range_error(
-            _("The date of signing"), signed_on, periods.signing_dates(year)
-        ),
+        "signed_on": signing_error,
         "evaluation_due": date_range_error(
             _("The evaluation's due date"),
             evaluation_due,
-            periods.evaluation_due_dates(year, signed_on),
+            periods.evaluation_due_dates(year, None if signing_error else signed_on),
         ),
     }
     return {name: message for name, message in errors.items() if message}

@@ -63,9 +63,17 @@ def test_a_promise_is_signed_within_its_reach_and_evaluated_after_signing() -> N
     assert errors["signed_on"] == (
         "The date of signing must be between 1 January 2016 and 31 December 2017."
     )
-    assert errors["evaluation_due"] == (
-        "The evaluation's due date must be between 10 January 2018 and 31 December 2019."
+    # The wrong signing date is the one mistake: the evaluation's date is not measured
+    # against it (it would say "between 10 January 2018 and …", a range a typo made).
+    assert "evaluation_due" not in errors
+    errors = promise_date_errors(
+        year=2017, signed_on=date(2017, 3, 10), evaluation_due=date(2017, 2, 1)
     )
+    assert errors == {
+        "evaluation_due": (
+            "The evaluation's due date must be between 10 March 2017 and 31 December 2019."
+        )
+    }
     assert "signed_on" in promise_date_errors(
         year=2017, signed_on=date(2010, 1, 1), evaluation_due=None
     )
