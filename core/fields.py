@@ -17,6 +17,12 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
+# Most characters a typed text may have, so that a form names the limit rather than storing
+# megabytes: a note, comment, reason or description, and a long text (a promise's section,
+# an assessment). Every model's TextField has one (loften/tests/test_text_limits.py).
+NOTE_LIMIT = 5000
+TEXT_LIMIT = 20000
+
 _KEY = re.compile(r"^\d{1,18}$")
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import NOTE_LIMIT, TEXT_LIMIT
 from followup.vocabularies import (
     CommitmentStatus,
     EvaluationStatus,
@@ -32,7 +33,7 @@ class FollowUp(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=FollowUpStatus.choices, default=FollowUpStatus.DRAFT
     )
-    assessment = models.TextField(_("overall assessment"), blank=True)
+    assessment = models.TextField(_("overall assessment"), blank=True, max_length=TEXT_LIMIT)
     figures_as_of = models.DateTimeField(_("figures read at"))
     cosign_required = models.BooleanField(_("co-signed by the police area"), default=False)
     approved_by = models.ForeignKey(
@@ -88,7 +89,7 @@ class FollowUpActivity(models.Model):
     pace = models.CharField(_("pace"), max_length=20, default=Pace.NO_TARGET)
     # {"vehicles_checked": [in the period, to date], …} for the fields the kind reports.
     outcomes = models.JSONField(_("outcome figures"), default=dict, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=NOTE_LIMIT)
 
     class Meta:
         verbose_name = _("activity in a follow-up")
@@ -119,7 +120,7 @@ class FollowUpCommitment(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CommitmentStatus.choices, blank=True
     )
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=NOTE_LIMIT)
 
     class Meta:
         verbose_name = _("commitment in a follow-up")
@@ -160,7 +161,7 @@ class Evaluation(ApprovedByBothParties):
         choices=EvaluationStatus.choices,
         default=EvaluationStatus.DRAFT,
     )
-    summary = models.TextField(_("result in brief"), blank=True)
+    summary = models.TextField(_("result in brief"), blank=True, max_length=TEXT_LIMIT)
     # The figures cover the promise year up to this day, compared with the same days of the
     # year before.
     as_of = models.DateField(_("figures up to"))
@@ -185,7 +186,7 @@ class Evaluation(ApprovedByBothParties):
         related_name="+",
         verbose_name=_("reopened by"),
     )
-    reopen_reason = models.TextField(_("why it was reopened"), blank=True)
+    reopen_reason = models.TextField(_("why it was reopened"), blank=True, max_length=NOTE_LIMIT)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -225,8 +226,12 @@ class EvaluationCommitment(models.Model):
     )
     # [{"problem": …, "source": …, "before": n, "after": n}, …] from the situation picture.
     effects = models.JSONField(_("effects seen"), default=list, blank=True)
-    partners_assessment = models.TextField(_("the partners' assessment"), blank=True)
-    next_year = models.TextField(_("what carries into next year"), blank=True)
+    partners_assessment = models.TextField(
+        _("the partners' assessment"), blank=True, max_length=TEXT_LIMIT
+    )
+    next_year = models.TextField(
+        _("what carries into next year"), blank=True, max_length=TEXT_LIMIT
+    )
     carry_over = models.BooleanField(_("carry over to next year"), default=True)
 
     class Meta:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import TEXT_LIMIT
+
 
 class ImportedDocument(models.Model):
     """One promise document read from a file and stored as a draft."""
@@ -66,7 +68,7 @@ class FileImport(models.Model):
     errors = models.JSONField(_("errors"), default=list, blank=True)
     errors_left_out = models.PositiveIntegerField(_("errors not kept"), default=0)
     rows_with_errors = models.PositiveIntegerField(_("rows with errors"), default=0)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, max_length=TEXT_LIMIT)
     # What the check found the file would do: new rows, values it would replace (old and new)
     # and rows already stored as they are; shown before the user decides.
     preview = models.JSONField(_("what storing would do"), default=dict, blank=True)

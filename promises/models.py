@@ -16,6 +16,7 @@ from core.dates import (
     validate_happened_on,
     validate_promise_year,
 )
+from core.fields import NOTE_LIMIT, TEXT_LIMIT
 from core.plausible import validate_activity_target, validate_audience_size
 from lib.text import shortened
 from promises.vocabularies import (
@@ -83,7 +84,7 @@ class Agreement(models.Model):
     end_year = models.PositiveSmallIntegerField(_("last year"), validators=[validate_promise_year])
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_month_only = models.BooleanField(_("only the month of signing is known"), default=False)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, max_length=TEXT_LIMIT)
     follow_ups_cosigned = models.BooleanField(
         _("follow-ups are co-signed by the local police area"),
         default=False,
@@ -143,10 +144,10 @@ class CitizenPromise(ApprovedByBothParties):
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_promise_year])
     title = models.CharField(_("title"), max_length=200)
-    introduction = models.TextField(_("introduction"), blank=True)
-    situation = models.TextField(_("situation and background"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True, max_length=TEXT_LIMIT)
+    situation = models.TextField(_("situation and background"), blank=True, max_length=TEXT_LIMIT)
     evidence_sources = models.JSONField(_("evidence it rests on"), default=list, blank=True)
-    effect = models.TextField(_("intended effect"), blank=True)
+    effect = models.TextField(_("intended effect"), blank=True, max_length=TEXT_LIMIT)
     follow_up = models.CharField(
         _("follow-up"),
         max_length=20,
@@ -154,14 +155,16 @@ class CitizenPromise(ApprovedByBothParties):
         default=FollowUpCadence.QUARTERLY,
     )
     evaluation_due = models.DateField(_("evaluation due"), null=True, blank=True)
-    evaluation_plan = models.TextField(_("how it is evaluated"), blank=True)
+    evaluation_plan = models.TextField(_("how it is evaluated"), blank=True, max_length=TEXT_LIMIT)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=PromiseStatus.choices, default=PromiseStatus.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-    withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
+    withdrawal_reason = models.TextField(
+        _("why it was withdrawn"), blank=True, max_length=NOTE_LIMIT
+    )
     # One party withdraws: a joint promise stands only while both stand behind it.
     withdrawn_by_party = models.CharField(
         _("withdrawn by"),
@@ -250,7 +253,7 @@ class Commitment(models.Model):
     promise = models.ForeignKey(
         CitizenPromise, on_delete=models.CASCADE, related_name="commitments"
     )
-    text = models.TextField(_("commitment"))
+    text = models.TextField(_("commitment"), max_length=NOTE_LIMIT)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -280,7 +283,7 @@ class Activity(models.Model):
         verbose_name=_("commitment it fulfils"),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=ActivityKind.choices)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=NOTE_LIMIT)
     target = models.PositiveIntegerField(
         _("target"), null=True, blank=True, validators=[validate_activity_target]
     )
@@ -384,7 +387,7 @@ class ActivityReport(models.Model):
     attendees = models.PositiveIntegerField(_("participants"), null=True, blank=True)
     pupils_reached = models.PositiveIntegerField(_("pupils reached"), null=True, blank=True)
     observations = models.PositiveIntegerField(_("observations made"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=NOTE_LIMIT)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -430,7 +433,9 @@ class Occasion(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200)
-    description = models.TextField(_("what visitors should know"), blank=True)
+    description = models.TextField(
+        _("what visitors should know"), blank=True, max_length=NOTE_LIMIT
+    )
     public = models.BooleanField(
         _("open to the public"),
         default=True,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.selectors import moment_in_words
 from core.dates import validate_evidence_year, validate_happened_on
+from core.fields import NOTE_LIMIT, TEXT_LIMIT
 from lib.text import shortened
 from situation.vocabularies import (
     IMPLAUSIBLE,
@@ -107,7 +108,7 @@ class Complaint(Placed, Classified):
     channel = models.CharField(
         _("channel"), max_length=20, choices=Channel.choices, default=Channel.OTHER
     )
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), max_length=NOTE_LIMIT)
     may_show_anonymised = models.BooleanField(_("may be shown in anonymised form"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -152,7 +153,7 @@ class Dialogue(Placed):
         help_text=_("Leave empty if the number is not known."),
     )
     participant_groups = models.JSONField(_("participant groups"), default=list, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=NOTE_LIMIT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -182,7 +183,7 @@ class Concern(Placed, Classified):
     dialogue = models.ForeignKey(
         Dialogue, on_delete=models.CASCADE, related_name="concerns", verbose_name=_("dialogue")
     )
-    text = models.TextField(_("concern"))
+    text = models.TextField(_("concern"), max_length=NOTE_LIMIT)
     voiced_by = models.PositiveIntegerField(
         _("how many voiced it"),
         default=1,
@@ -215,7 +216,7 @@ class PoliceEvent(models.Model):
     # plain SQL instead of truncating every timestamp.
     month = models.DateField(_("month"), null=True, blank=True)
     name = models.CharField(_("headline"), max_length=300)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, max_length=TEXT_LIMIT)
     url = models.CharField(_("link"), max_length=500, blank=True)
     event_type = models.CharField(_("event type"), max_length=100)
     location_name = models.CharField(_("location"), max_length=100)
