@@ -105,7 +105,9 @@ def test_a_change_made_in_the_browser_shows_in_the_history_with_before_and_after
         old_title,
         "Medborgarlöfte för Exempelby, reviderat utkast",
     ]
-    assert "samordnare.exempelby" in history.locator("li").first.inner_text()
+    # Named as a person, with the organisation, never by the login name.
+    who = history.locator("li").first.inner_text()
+    assert "Demo Samordnare Exempelby" in who and "samordnare.exempelby" not in who
     context.close()
 
 
