@@ -122,6 +122,10 @@ def _no_data(figure: float | _NoData | None) -> str:
     return "yes" if figure is NO_DATA else ""
 
 
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
 def _given(size: int | None) -> int | str:
     # An audience of none is not given.
     return size or ""
@@ -204,6 +208,10 @@ TABLES: dict[str, Table] = {
             "published_at": "published_at",
             "commitments": "commitments",
             "activities": "activities",
+            # Added at the end, so existing readers keep their columns: what the page says
+            # of the promise's year (running, ended, planned), and who withdrew it.
+            "phase": "phase",
+            "withdrawn_by": "withdrawn_by",
         },
         write={"commitments": len, "activities": len},
     ),
@@ -225,8 +233,9 @@ TABLES: dict[str, Table] = {
             "last_done_on": "activities.last_done_on",
             "reached": "activities.reached",
             "audience_size": "activities.audience_size",
+            "measures_reach": "activities.measures_reach",
         },
-        write={"audience_size": _given},
+        write={"audience_size": _given, "measures_reach": _yes_no},
     ),
     "uppfoljningar": Table(
         schemas.FollowUpOut,
@@ -263,8 +272,9 @@ TABLES: dict[str, Table] = {
             "pace": "activities.pace",
             "reached": "activities.reached",
             "audience_size": "activities.audience_size",
+            "measures_reach": "activities.measures_reach",
         },
-        write={"audience_size": _given},
+        write={"audience_size": _given, "measures_reach": _yes_no},
     ),
     # One row per problem and source; a withheld count is empty and marked `withheld`, a
     # source without records for the year is empty and marked `no_data`; a source with

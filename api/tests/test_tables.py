@@ -60,6 +60,8 @@ def test_the_column_names_stay_as_published() -> None:
             "published_at",
             "commitments",
             "activities",
+            "phase",
+            "withdrawn_by",
         ],
         "aktiviteter": [
             "promise_id",
@@ -75,6 +77,7 @@ def test_the_column_names_stay_as_published() -> None:
             "last_done_on",
             "reached",
             "audience_size",
+            "measures_reach",
         ],
         "uppfoljningar": [
             "follow_up_id",
@@ -102,6 +105,7 @@ def test_the_column_names_stay_as_published() -> None:
             "pace",
             "reached",
             "audience_size",
+            "measures_reach",
         ],
         "lagesbilder": [
             "municipality",
@@ -121,6 +125,14 @@ def _rows(url: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text), delimiter=";"))
 
 
+def test_the_promise_table_says_the_phase_as_the_page_does(open_data: OpenData) -> None:
+    promise = client_for().get("/api/v1/promises").json()["results"][0]
+    (row,) = _rows("/oppna-data/loften.csv")
+    assert (row["status"], row["phase"]) == (promise["status"], promise["phase"])
+    assert row["phase"] in {"running", "ended", "planned"}
+    assert row["withdrawn_by"] == ""
+
+
 def test_the_activity_table_has_the_api_figures(open_data: OpenData) -> None:
     open_data.cast.walks.audience_size = 0
     open_data.cast.walks.save()
@@ -134,5 +146,6 @@ def test_the_activity_table_has_the_api_figures(open_data: OpenData) -> None:
         for column in ("target", "reached"):
             assert row[column] == ("" if activity[column] is None else str(activity[column]))
         assert row["audience_size"] == str(activity["audience_size"] or "")
+        assert row["measures_reach"] == ("yes" if activity["measures_reach"] else "no")
     walks = next(row for row in rows if row["activity_id"] == str(open_data.cast.walks.pk))
     assert walks["audience_size"] == ""
