@@ -45,7 +45,7 @@ def test_the_demo_publishes_eslovs_follow_ups_and_leaves_exempelbys_latest_as_a_
     assert evaluated.published_at == evaluated.police_approved_at
     page = client_for(language="sv").get(reverse("portal:evaluation", args=["eslov", 2016]))
     text = page.content.decode()
-    assert "Godkänt för publicering av Eslöv den 20 januari 2017" in text, text
+    assert "Godkänt för publicering av kommunen den 20 januari 2017" in text, text
     assert "24 januari 2017" in text
     assert load_follow_ups(date.today()) is False, "a second run changes nothing"
     page = client_for().get(reverse("portal:follow_up", args=["eslov", 2017, 2]))

@@ -109,7 +109,8 @@ def test_the_preview_shows_the_public_page_and_takes_each_party_s_approval(cast:
 
     assert client_for(police).post(approve).status_code == 302
     text = client_for().get(public).content.decode()
-    assert "Approved for publication by Eslöv" in text and "and by LPO Eslöv" in text
+    assert "Approved for publication by the municipality" in text
+    assert "and by the police on" in text
 
 
 # Two coordinators at the same moment, from two connections.

@@ -148,7 +148,8 @@ def test_the_preview_shows_the_public_page_then_the_approvals_through_the_pages(
     assert "the promise is published" in published.content.decode()
     assert "approved by Pia Polis" in published.content.decode()
     public = client_for(None).get("/kommun/eslov/2018/").content.decode()
-    assert "Approved for publication by Eslöv on" in public and "by LPO Eslöv on" in public
+    assert "Approved for publication by the municipality on" in public
+    assert "and by the police on" in public
     assert "Pia Polis" not in public
 
 
