@@ -127,3 +127,7 @@ def test_privacy_page_names_the_controller_and_the_retention(db: None) -> None:
     assert "Eslövs kommun är personuppgiftsansvarig" in page
     assert "mailto:dataskydd@eslov.se" in page
     assert "efter 180 dagar" in page
+    # Where to complain (GDPR art. 13), and what becomes of what residents tell staff.
+    assert "klaga hos Integritetsskyddsmyndigheten" in page
+    assert 'href="https://www.imy.se/"' in page
+    assert "Bara antal per problem publiceras" in page
