@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from imports.tests.documents import write_docx, write_pdf
+from imports.tests.documents import write_docx, write_wrapped_pdf
 
 FOLDER = Path(__file__).parent / "corpus"
 GENRES = ("promise", "news", "follow_up")
@@ -37,7 +37,8 @@ class CorpusCase:
 
     def file(self, folder: Path) -> Path:
         """The case as the file a coordinator would upload: docx and pdf are made from the
-        text (a line starting with '# ' is a heading), txt and html are the source itself."""
+        text (a line starting with '# ' is a heading; a PDF's paragraphs are wrapped to the
+        page, over several pages), txt and html are the source itself."""
         fmt = self.expected["render_as"]
         if fmt not in ("docx", "pdf"):
             return self.source
@@ -45,7 +46,9 @@ class CorpusCase:
         if fmt == "docx":
             title = lines[0].removeprefix("# ")
             return write_docx(folder / f"{self.name}.docx", title, lines[1:])
-        return write_pdf(folder / f"{self.name}.pdf", [line.removeprefix("# ") for line in lines])
+        return write_wrapped_pdf(
+            folder / f"{self.name}.pdf", [line.removeprefix("# ") for line in lines]
+        )
 
 
 def corpus_cases() -> list[CorpusCase]:
