@@ -55,11 +55,35 @@ KINDS: list[tuple[str, str]] = [
     ),
     # Also as the first part of a compound: "grannsamverkansområden".
     ("neighbourhood_watch", r"grannsamverkan\w*|grannstöd"),
+    ("presence_patrol", r"närvaropatrull(?:er|ering(?:ar)?)?|patrullering(?:ar)?"),
     (
-        "presence_patrol",
-        r"närvaropatrull(?:er|ering(?:ar)?)?|patrullering(?:ar)?|"
-        r"nattvandring(?:ar)?",
+        "drug_operation",
+        r"narkotikainsats(?:er|erna)?|narkotikahund(?:ar|en|arna)?|"
+        r"narkotikasök(?:ning(?:ar)?)?",
     ),
+    # Of licensed alcohol serving and tobacco and alcohol sales: "alkoholtillsyn".
+    (
+        "licence_inspection",
+        r"tillsyn(?:er|erna|en)?|tillsynsbesök|kontrollköp|serveringsställ(?:e|en|ena)",
+    ),
+    (
+        "early_intervention",
+        r"bekymringssamtal(?:en)?|SSPF(?:-?möte(?:n|na)?)?|tidiga\s+insats(?:er)?",
+    ),
+    (
+        "physical_measure",
+        r"belysning(?:en|ar)?|farthinder|fartgupp|klottersanering(?:ar)?|röjning(?:ar)?|"
+        r"hastighetssänkning(?:ar)?|sänkta?\s+hastighet(?:er|sgräns(?:en|er)?)?",
+    ),
+    (
+        "speed_measurement",
+        r"hastighetsmätning(?:ar|arna)?|fartmätning(?:ar)?|fartvisare(?:n|na)?|"
+        r"hastighetsdisplay(?:er|en)?",
+    ),
+    # Before "meeting", which also ends "lägesbildsmöte".
+    ("situation_picture", r"lägesbild(?:en|er|erna)?|lägesbildsmöte(?:n|t)?"),
+    ("night_walk", r"nattvandring(?:ar|arna)?|nattvandrare(?:n|na)?"),
+    ("safety_hosts", r"trygghetsvärd(?:ar|arna|en)?|fältvärd(?:ar|arna|en)?"),
     (
         "information_campaign",
         r"informationskampanj(?:er)?|kampanj(?:er)?|informationsinsats(?:er)?",
@@ -203,6 +227,11 @@ def _target(text: str, kind_start: int) -> tuple[int | None, str | None, bool]:
     return None, None, False
 
 
+# Kinds more often named as what another activity rests on ("trafikinsatser utifrån
+# lägesbilden") than as the activity: only an activity where the text names no other kind.
+REFERENCE_KINDS = {"situation_picture"}
+
+
 def _kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every named kind of activity in the text, earliest first, none overlapping."""
     found = sorted(
@@ -213,6 +242,8 @@ def _kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     for kind, match in found:
         if not chosen or match.start() >= chosen[-1][1].end():
             chosen.append((kind, match))
+    if any(kind not in REFERENCE_KINDS for kind, _match in chosen):
+        chosen = [(kind, match) for kind, match in chosen if kind not in REFERENCE_KINDS]
     return chosen
 
 
@@ -221,12 +252,18 @@ def parse_activities(text: str) -> list[Activity]:
     ("4 trygghetsvandringar och 2 medborgardialoger"). A later kind without a count of its
     own is a mention ("möten om grannsamverkan"), not another activity."""
     activities: list[Activity] = []
+    counted = False
     start = 0
     for kind, match in _kind_matches(text):
         target, unit, approximate = _target(text[start:], match.start() - start)
-        if activities and target is None:
+        # The same kind named again with a count counts the first ("tillsyn på 20
+        # serveringsställen"): one activity, not two.
+        if activities and activities[-1].kind == kind and not counted and target is not None:
+            activities.pop()
+        elif activities and target is None:
             continue
         activities.append(_activity(text, kind, match, target, unit, approximate))
+        counted = target is not None
         start = match.end()
     return activities
 
