@@ -8,15 +8,23 @@ countable kind of activity; what cannot be placed becomes a warning, never conte
 
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from core.plausible import MAX_ACTIVITY_TARGET
+from imports import metadata
 from lib.periods import FIRST_YEAR, LAST_YEAR
 from lib.swedish_dates import find_date
 from lib.swedish_numbers import APPROXIMATE, number_value
-from lib.text import is_noise, normalise_space, strip_bullet, without_controls
+from lib.text import (
+    is_noise,
+    normalise_space,
+    repair_double_encoding,
+    strip_bullet,
+    without_controls,
+)
 
 # Section headings, as municipalities write them.
 SECTIONS = {
@@ -160,8 +168,15 @@ class ParsedPromise:
     what it could not read for sure."""
 
     municipality: str | None = None
+    # Every municipality the promise is for (several share one police area); the first is
+    # `municipality`.
+    municipalities: list[str] = field(default_factory=list)
     police_area: str | None = None
     year: int | None = None
+    # The first and last year of the promise: [2022, 2024] for "perioden 2022–2024".
+    period: list[int] | None = None
+    # "promise", or "follow_up" for a report of what was done.
+    document_type: str = metadata.PROMISE
     title: str = ""
     situation: str | None = None
     commitments: list[str] = field(default_factory=list)
@@ -186,14 +201,9 @@ def clean_lines(text: str) -> list[str]:
 
 
 def split_promises(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """Cut the lines into (title, lines) at each heading that names a year's promise."""
-    documents: list[tuple[str, list[str]]] = []
-    for line in lines:
-        if len(line) < 90 and _PROMISE_START.match(line):
-            documents.append((line, []))
-        elif documents:
-            documents[-1][1].append(line)
-    return documents
+    """Cut the lines into (title, lines) at each heading that names another year's promise;
+    a text without such headings is one document (imports/metadata.py)."""
+    return metadata.split_documents(lines)
 
 
 def _section_of(line: str) -> str | None:
@@ -320,67 +330,82 @@ def _cadence(text: str) -> str | None:
 
 
 def _municipality(title: str, body: str) -> str | None:
-    match = re.search(r"\bi\s+([A-ZÅÄÖ][\wåäö]+?)(?:s kommun)?\s+(?:20\d\d)", title)
-    if match:
-        return match[1]
-    match = re.search(r"\b([A-ZÅÄÖ][\wåäö]+?)s kommun\b", f"{title}\n{body}")
-    return match[1] if match else None
+    lines = body.split("\n")
+    found = metadata.find_municipalities(title, lines, _police_area(title, body))
+    return found[0] if found else None
+
+
+def _police_area(title: str, body: str) -> str | None:
+    return metadata.find_police_area(title, body.split("\n"))
 
 
 def _signatories(lines: list[str]) -> list[dict[str, str]]:
-    people = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if "," in line and NAME_LINE.match(line.split(",")[0].strip()):
-            name, title = line.split(",", 1)
-            people.append({"name": name.strip(), "title": title.strip()})
-        elif (
-            NAME_LINE.match(line)
-            and index + 1 < len(lines)
-            and not NAME_LINE.match(lines[index + 1])
-        ):
-            people.append({"name": line, "title": lines[index + 1]})
-            index += 1
-        index += 1
-    return people
+    return metadata.find_signatories(lines, metadata.document_type("", lines))
 
 
-def parse_promise(title: str, lines: list[str]) -> ParsedPromise:
-    """One promise document from its heading and lines."""
+def parse_promise(title: str, lines: list[str], dated: date | None = None) -> ParsedPromise:
+    """One promise document from its heading and lines; `dated` is the page's own date (an
+    article's byline), from which "i dag" and "i går" are counted."""
     document = ParsedPromise(title=title)
-    year = re.search(r"\b(20\d\d)\b", title)
-    document.year = int(year[1]) if year else None
+    meta = metadata.read_metadata(title, lines, dated)
+    document.document_type = meta.document_type
+    document.year = meta.year
+    document.period = meta.period
     sections: dict[str, list[str]] = {}
     current = "introduction"
-    closing: list[str] = []
-    for line in lines:
+    closing = metadata.closing_index(lines)
+    for index, line in enumerate(lines):
+        if closing is not None and index >= closing:
+            break  # the date and the signatures
         heading = _section_of(line)
         if heading:
             current = heading
             continue
         if find_date(line) and len(line) < 40 and not line.endswith("."):
-            document.signed_on = find_date(line).isoformat()  # type: ignore[union-attr]
-            current = "closing"
-            continue
-        if current == "closing":
-            closing.append(line)
-        else:
-            sections.setdefault(current, []).append(line)
+            continue  # a date line: a byline or a signing date, not content
+        sections.setdefault(current, []).append(line)
     _fill(document, sections)
-    document.signatories = _signatories(closing)
+    if meta.municipalities:
+        document.municipalities = meta.municipalities
+        document.municipality = meta.municipalities[0]
+    elif document.municipality:
+        document.municipalities = [document.municipality]
+    document.police_area = meta.police_area or document.police_area
+    document.signed_on = meta.signed_on.isoformat() if meta.signed_on else None
+    document.signatories = meta.signatories
+    _warn_metadata(document, meta)
+    return document
+
+
+def _warn_metadata(document: ParsedPromise, meta: metadata.Metadata) -> None:
+    """Say what could not be read of the promise itself, or only guessed."""
+    if meta.document_type == metadata.FOLLOW_UP:
+        document.warnings.append(
+            _(
+                "This text reads as a follow-up (what was done), not as a promise: its counts "
+                "are results, not targets."
+            )
+        )
+    if document.year is None:
+        document.warnings.append(_("No year found: enter the year the promise is for."))
+    elif meta.year_from_date:
+        document.warnings.append(
+            _("The year %(year)s was read from a date only: check it.") % {"year": document.year}
+        )
+    if document.municipality is None:
+        document.warnings.append(_("No municipality found."))
+    if meta.document_type == metadata.FOLLOW_UP:
+        return
     if not document.signatories:
         document.warnings.append(_("No signatories found."))
     if document.signed_on is None:
         document.warnings.append(_("No date of signing found."))
-    return document
 
 
 def _fill(document: ParsedPromise, sections: dict[str, list[str]]) -> None:
     body = "\n".join(line for part in sections.values() for line in part)
     document.municipality = _municipality(document.title, body)
-    area = re.search(r"Lokalpolisområde\s+[A-ZÅÄÖ][\wåäö-]+", body)
-    document.police_area = area[0] if area else None
+    document.police_area = _police_area(document.title, body)
     situation = sections.get("situation") or []
     document.situation = "\n\n".join(situation) or None
     effect = sections.get("effect")
@@ -444,9 +469,26 @@ def _commitment(sentence: str) -> str:
 
 
 def parse_text(text: str) -> dict[str, Any]:
-    """The JSON object `loften parse` prints: {"documents": [...]}."""
-    lines = clean_lines(text)
-    documents = [parse_promise(title, body) for title, body in split_promises(lines)]
-    if not documents and lines:
-        documents = [parse_promise(lines[0], lines[1:])]
-    return {"documents": [asdict(d) for d in documents if d.activities or d.commitments]}
+    """The JSON object `loften parse` prints: {"documents": [...]}. A text that speaks of a
+    citizen promise is never refused: what could be read is returned, with warnings."""
+    text = repair_double_encoding(text)
+    # The page's own date, read before noise ("Publicerad 3 mars 2021") is dropped.
+    raw = [normalise_space(line) for line in re.split("[\r\n\x0b\x0c]", text[:20000])]
+    dated = metadata.publication_date([line for line in raw if line])
+    lines = metadata.without_page_lists(clean_lines(text))
+    documents = [parse_promise(title, body, dated) for title, body in split_promises(lines)]
+    for later in documents[1:]:
+        # A page of several years names its municipality once, above them all.
+        if later.municipality is None:
+            later.municipality = documents[0].municipality
+            later.municipalities = list(documents[0].municipalities)
+        later.police_area = later.police_area or documents[0].police_area
+    # A police area named only beside the page's date ("Publicerad … · Lokalpolisområde X").
+    area = metadata.find_police_area("", [line for line in raw if is_noise(line)])
+    for document in documents:
+        document.police_area = document.police_area or area
+    kept = [d for d in documents if d.activities or d.commitments]
+    if not kept and documents and metadata.speaks_of_promises(text):
+        kept = documents[:1]
+        kept[0].warnings.append(_("No activities found: enter them by hand."))
+    return {"documents": [asdict(d) for d in kept]}
