@@ -65,6 +65,7 @@ TITLE = (
 _TITLE_PLACE = rf"(?:\s+i\s+{NAME_WORD})?"
 _TITLE_LINE = re.compile(rf"^{TITLE}{_TITLE_PLACE}\b")
 _NAME_LINE = re.compile(rf"^({NAME})(?:{PARTY})?$")
+_TITLE_NAME_LINE = re.compile(rf"^({TITLE}{_TITLE_PLACE}),?\s+({NAME})(?:{PARTY})?$")
 _NAME_TITLE_LINE = re.compile(rf"^({NAME})(?:{PARTY})?,\s+({TITLE}{_TITLE_PLACE})\b")
 _PERSON = re.compile(
     rf"(?:(?P<pre>{TITLE})\s+(?P<n1>{NAME})(?P<p1>{PARTY})?)|"
@@ -677,7 +678,11 @@ def _people_in_sentence(sentence: str) -> list[dict[str, str]]:
         name = match["n1"] or match["n2"]
         title = match["pre"] or match["post"]
         party = match["p1"] or match["p2"]
-        if not (title or party):
+        # "undertecknades av Anna Ank och Bo Bod": a list of names after the signing verb.
+        listed = re.search(r"\b(?:av|och)\s+$", text[: match.start()]) and SIGNED.search(
+            text[: match.start()]
+        )
+        if not (title or party or listed):
             continue
         clean = _clean_name(name)
         if clean:
@@ -718,6 +723,18 @@ def find_signatories(lines: list[str], kind: str) -> list[dict[str, str]]:
             name, title_text = line.split(",", 1)
             if _NAME_LINE.match(name.strip()) and _clean_name(name.strip()):
                 found.append((index, {"name": name.strip(), "title": title_text.strip()}))
+        elif in_closing and (title_first := _TITLE_NAME_LINE.match(line)):
+            # "Lokalpolisområdeschef Bo Bod" under the signing date.
+            name = _clean_name(title_first[2])
+            if name:
+                found.append((index, {"name": name, "title": title_first[1]}))
+        elif in_closing and _TITLE_LINE.match(line) and _NAME_LINE.match(next_line):
+            # A title line above the name line.
+            name = _clean_name(_NAME_LINE.match(next_line)[1])  # type: ignore[index]
+            after = lines[index + 2] if index + 2 < len(lines) else ""
+            if name and not _titles_of(after):
+                found.append((index, {"name": name, "title": line.split(",")[0].strip()}))
+                index += 1
         index += 1
     for position, line in enumerate(lines):
         for sentence in sentences(line) if len(line) < 400 else [line]:

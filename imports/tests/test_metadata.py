@@ -312,3 +312,16 @@ def test_double_encoded_text_is_repaired_and_correct_text_left_alone() -> None:
     assert repair_double_encoding(correct) == correct
     mixed = "Vuxna på stan. MedborgarlÃ¶ftet gÃ¤llde."
     assert repair_double_encoding(mixed) == "Vuxna på stan. Medborgarlöftet gällde."
+
+
+def test_names_listed_after_the_signing_verb_and_titles_above_names() -> None:
+    assert [n for n, _t in _names("Löftet undertecknades av Greta Ank och Bo Bod.")] == [
+        "Greta Ank",
+        "Bo Bod",
+    ]
+    assert _names("Ankeby 2021-02-02\nKommunalråd\nGreta Ank\nLokalpolisområdeschef Bo Bod") == [
+        ("Greta Ank", "Kommunalråd"),
+        ("Bo Bod", "Lokalpolisområdeschef"),
+    ]
+    assert _names("Vi ses på torget!\nKommunpolis Bo Bod", metadata.FOLLOW_UP) == []
+    assert _names("Ankeby 2021-02-02\nKommunpolis\nBo Bod") == [("Bo Bod", "Kommunpolis")]
