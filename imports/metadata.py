@@ -673,14 +673,17 @@ def _people_in_sentence(sentence: str) -> list[dict[str, str]]:
     """The people a sentence says signed, by name, with their titles; not those quoted."""
     said = QUOTED.search(sentence)
     text = sentence[: said.start()] if said else sentence
+    signed = SIGNED.search(text)
     people = []
     for match in _PERSON.finditer(text):
         name = match["n1"] or match["n2"]
         title = match["pre"] or match["post"]
         party = match["p1"] or match["p2"]
         # "undertecknades av Anna Ank och Bo Bod": a list of names after the signing verb.
-        listed = re.search(r"\b(?:av|och)\s+$", text[: match.start()]) and SIGNED.search(
-            text[: match.start()]
+        listed = (
+            signed is not None
+            and signed.end() <= match.start()
+            and re.search(r"\b(?:av|och)\s+$", text[max(0, match.start() - 5) : match.start()])
         )
         if not (title or party or listed):
             continue
