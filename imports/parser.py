@@ -6,6 +6,7 @@ Activities come from list items and from sentences in the promise sections that 
 countable kind of activity; what cannot be placed becomes a warning, never content.
 """
 
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -37,69 +38,46 @@ _PROMISE_START = re.compile(
     re.IGNORECASE,
 )
 
-# Kinds of activity by the words that name them: nouns ("trafikkontroller") and the verb
-# phrases promises use instead ("patrullera till fots", "sanera klotter", "söka efter
-# narkotika med hund"). A noun may end a compound ("gatubelysning"). Earlier kinds win a
-# tie, so the more specific come first.
+# Kinds of activity by the nouns that name them ("trafikkontroller"); a noun may end a
+# compound ("gatubelysning"). Earlier kinds win a tie, so the more specific come first.
 KINDS: list[tuple[str, str]] = [
     (
         "traffic_control",
-        r"(?:trafik|hastighets|nykterhets|fart|alkohol|drog)kontroll(?:er|erna|en)?|"
-        r"kontroll(?:er|erna)?\s+av\s+(?:\w+\s+och\s+)?"
-        r"(?:mopeder|a-traktorer|epa-traktorer|fordon|lastbilar|bilar)",
+        r"(?:trafik|hastighets|nykterhets|fart|alkohol|drog)kontr?oll(?:er|erna|en)?",
     ),
     ("traffic_operation", r"(?:riktade?\s+)?trafikinsats(?:er|erna)?|trafiksäkerhetsinsats(?:er)?"),
     ("safety_walk", r"trygghetsvandr(?:ing|ingar|ingarna|ingen|a|ar)"),
-    ("citizen_dialogue", r"medborgardialog(?:er|erna|en)?|dialogmöte(?:n|na|t)?|öppet\s+hus"),
+    ("citizen_dialogue", r"medborgardialog(?:er|erna|en)?|dialogmöte(?:n|na|t)?"),
     ("employee_dialogue", r"medarbetardialog(?:er|erna|en)?"),
     (
         "school_education",
         r"utbildningsdag(?:ar|en)?|kunskapsdag(?:ar|en)?|skolbesök(?:en)?|lektion(?:er|erna)?|"
-        r"föreläs(?:a|er|ning|ningar)|"
         # Education is school education where it speaks of pupils or schools.
-        r"utbildning(?:ar|en)?(?=[^.]{0,60}\b(?:elev|skol|klass|årskurs))|"
-        r"besök(?:a|er)\s+(?:samtliga\s+|alla\s+|varje\s+)?(?:\w+\s+)?"
-        r"(?:\w*skol(?:or|orna|an)|klass(?:er|erna)?)|"
-        r"prata(?:r)?\s+(?:\w+\s+)?med\s+eleverna",
+        r"utbildning(?:ar|en)?(?=[^.]{0,60}\b(?:elev|skol|klass|årskurs))",
     ),
     # Also as the first part of a compound: "grannsamverkansområden".
     ("neighbourhood_watch", r"grannsamverkan\w*|grannstöd"),
-    (
-        "presence_patrol",
-        r"\w*patrull\w*|mobila\s+polisstation(?:en)?|"
-        r"(?:öka|ökar|ökad|synlig|synliga)\s+(?:\w+\s+)?närvaro(?:n)?|"
-        r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats",
-    ),
+    ("presence_patrol", r"patrull\w*"),
     (
         "drug_operation",
         r"narkotikainsats(?:er|erna|en)?|narkotikahund(?:ar|en|arna)?|"
-        r"narkotikasök(?:ning(?:ar)?)?|sök(?:a|er|s)?\s+efter\s+narkotika|"
-        r"sök\s+med\s+(?:narkotika)?hund|"
-        r"(?:riktade\s+)?insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,2}?narkotika\w*",
+        r"(?:narkotika|hund)sök(?:ning(?:ar)?)?",
     ),
     # Of licensed alcohol serving and tobacco and alcohol sales: "alkoholtillsyn".
-    (
-        "licence_inspection",
-        r"tillsyn(?:er|erna|en)?|tillsynsbesök|kontrollköp|"
-        r"kontroller(?:a|ar)\s+(?:samtliga\s+|alla\s+)?(?:\w+\s+)?"
-        r"(?:butiker|restauranger|serveringsställen|krogar)",
-    ),
+    ("licence_inspection", r"tillsyn(?:er|erna|en)?|tillsynsbesök|kontrollköp"),
     (
         "early_intervention",
-        r"bekymringssamtal(?:en)?|orossamtal(?:en)?|SSPF(?:-\w+)?|tidiga\s+insats(?:er)?",
+        r"bekymm?ringssamtal(?:en)?|orossamtal(?:en)?|SSPF(?:-\w+)?",
     ),
     (
         "physical_measure",
         r"belysning(?:en|ar)?|farthinder|fartgupp|klottersanering(?:ar)?|kameraskyltning\w*|"
-        r"(?:sanera\w*|ta\w*\s+bort|minska\w*)\s+(?:\w+\s+)?klott\w+|"
-        r"klott\w+\s+(?:\w+\s+){0,3}?saneras|röj(?:a|er|ning|ningar|s)|klipp\w*\s+ner|"
-        r"hastighetssänkning\w*|sänk\w*\s+(?:\w+\s+)?hastighet\w*|bygg(?:a|er)\s+om|"
-        r"måla(?:r)?\s+om|åtgärda\w*\s+mörka",
+        r"röjning(?:ar)?|hastighetssänkning\w*",
     ),
     (
         "speed_measurement",
-        r"hastighetsmätning(?:ar|arna|en)?|fartmätning(?:ar)?|fartvisare(?:n|na)?|"
-        r"hastighetsdisplay(?:er|en|erna)?|mät(?:a|er|s)\s+(?:\w+\s+)?hastighet(?:en|erna)?",
+        r"hastighetsmät\w*|fartmätning(?:ar)?|fartvisare(?:n|na)?|"
+        r"hastighetsdisplay(?:er|en|erna)?",
     ),
     ("situation_picture", r"lägesbild(?:en|er|erna)?|lägesbildsmöte(?:n|t)?"),
     ("night_walk", r"nattvandr\w*"),
@@ -107,22 +85,79 @@ KINDS: list[tuple[str, str]] = [
     (
         "information_campaign",
         r"informationskampanj(?:er|en)?|kampanj(?:er|en)?|informationsinsats(?:er)?|"
-        r"(?:informations|bedrägeri)träff(?:ar|arna)?|tips\s+om|ge(?:r)?\s+råd|"
-        r"sprid\w*\s+(?:\w+\s+)?(?:tips|information)",
+        r"(?:informations|bedrägeri)träff(?:ar|arna)?",
     ),
-    (
-        "meeting",
-        r"möte(?:n|na|t)?|samverkansmöte(?:n)?|träff(?:ar)?|träffa(?:s|r)?|trygghetsmöte\w*",
-    ),
+    ("meeting", r"möte(?:n|na|t)?|samverkansmöte(?:n)?|träff(?:ar)?|trygghetsmöte\w*"),
     ("survey", r"enkät(?:er|en)?|trygghetsmätning(?:ar|en)?|undersökning(?:ar)?"),
     # What no other kind fits but promises do: "insatser mot langning".
-    ("other", r"langning\w*|ansvarsfull\w*\s+alkoholser\w*|arbeta\w*\s+(?:\w+\s+)?förebyggande"),
+    ("other", r"langning\w*"),
+]
+# The verb phrases promises use instead of a noun: "patrullera till fots", "sanera
+# klotter", "söka efter narkotika med hund", "mäta hastigheten".
+PHRASES: list[tuple[str, str]] = [
+    (
+        "traffic_control",
+        r"kontroll(?:er|erna)?\s+av\s+(?:\w+\s+och\s+)?"
+        r"(?:mopeder|a-traktorer|epa-traktorer|fordon|lastbilar|bilar)",
+    ),
+    ("citizen_dialogue", r"öppet\s+hus"),
+    (
+        "school_education",
+        r"föreläs(?:a|er|ning|ningar)|"
+        r"besök(?:a|er)\s+(?:samtliga\s+|alla\s+|varje\s+)?(?:\w+\s+)?"
+        r"(?:\w*skol(?:or|orna|an)|klass(?:er|erna)?|årskurs)|"
+        r"prata(?:r)?\s+(?:\w+\s+)?med\s+eleverna",
+    ),
+    (
+        "presence_patrol",
+        r"mobila\s+polisstation(?:en)?|"
+        r"(?:öka|ökar|ökad|synlig|synliga)\s+(?:\w+\s+)?närvaro(?:n)?|"
+        r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats",
+    ),
+    (
+        "drug_operation",
+        r"sök(?:a|er|s)?\s+efter\s+narkotika|sök\s+med\s+(?:narkotika)?hund|"
+        r"(?:riktade\s+)?insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,2}?narkotika\w*",
+    ),
+    (
+        "licence_inspection",
+        r"kontroller(?:a|ar)\s+(?:samtliga\s+|alla\s+)?(?:\w+\s+)?"
+        r"(?:butiker|restauranger|serveringsställen|krogar)",
+    ),
+    ("early_intervention", r"tidiga\s+(?:insats(?:er)?|samtal)"),
+    (
+        "physical_measure",
+        r"(?:sanera\w*|ta\w*\s+bort|minska\w*)\s+(?:\w+\s+)?klott\w+|"
+        r"klott\w+\s+(?:\w+\s+){0,6}?saneras|röj(?:a|er|s)|klipp\w*\s+ner|"
+        r"sänk\w*\s+(?:\w+\s+)?hastighet\w*|bygg(?:a|er)\s+om|måla(?:r)?\s+om|åtgärda\w*\s+mörka",
+    ),
+    ("speed_measurement", r"mät(?:a|er|s)\s+(?:\w+\s+)?hastighet(?:en|erna)?"),
+    (
+        "information_campaign",
+        r"tips\s+om|informera(?:r|s)?\s+om|ge(?:r)?\s+råd|sprid\w*\s+(?:\w+\s+)?(?:tips|information)",
+    ),
+    ("meeting", r"träffa(?:s)?"),
+    ("other", r"ansvarsfull\w*\s+alkoholser\w*|arbeta\w*\s+(?:\w+\s+)?förebyggande"),
 ]
 # A kind's noun may end a compound ("informationsmöten", "skolbesök"), and may follow a
-# shared first part ("kunskaps- och utbildningsdag").
+# shared first part ("kunskaps- och utbildningsdag"); a phrase stands as written.
+# One pattern for all nouns and one for all phrases, a named group per kind: the text is
+# scanned twice, not once per kind. Of two kinds at one place the longest name wins.
+
+
+def _alternatives(entries: list[tuple[str, str]]) -> str:
+    return "|".join(f"(?P<k{index}>{words})" for index, (_kind, words) in enumerate(entries))
+
+
 _KIND_PATTERNS = [
-    (kind, re.compile(rf"\b(?:\w+-\s+och\s+)?([\wåäö]*?(?:{words}))\b", re.IGNORECASE))
-    for kind, words in KINDS
+    (
+        re.compile(rf"\b(?:\w+-\s+och\s+)?([\wåäö]*?(?:{_alternatives(KINDS)}))\b", re.I),
+        [kind for kind, _words in KINDS],
+    ),
+    (
+        re.compile(rf"\b((?:{_alternatives(PHRASES)}))\b", re.I),
+        [kind for kind, _words in PHRASES],
+    ),
 ]
 FOCUS = [
     ("speed", r"hastighet"),
@@ -252,7 +287,8 @@ NOT_UNITS = re.compile(
 # A number read as something other than a count: "de fyra kommunerna", "samtliga fyra".
 NOT_COUNTED_AFTER = re.compile(r"\b(?:de|dessa|samtliga|alla|båda|var|vart|mellan|och)\s*$", re.I)
 _OCCASIONS = re.compile(
-    r"\b(?:(?P<minimum>minst)\s+)?(?P<count>[\wåäö]+)\s+(?:gånger|tillfällen)\b", re.IGNORECASE
+    r"\b(?:(?P<minimum>minst)\s+)?(?P<count>[\wåäö]+)\s+(?:gånger|tillfällen|kvällar|nätter|pass)\b",
+    re.IGNORECASE,
 )
 # "hastighetsmätningar på tolv platser", "grannsamverkan i fyra nya områden".
 _PLACES = re.compile(
@@ -273,7 +309,8 @@ _AFTER_PREPOSITION = re.compile(
 # The situation picture is an activity where it is kept, updated or gone through.
 _KEEPS_PICTURE = re.compile(
     r"\b(?:uppdatera\w*|håll\w*|ha|har|ta\w*\s+fram|gå\w*\s+igenom|analysera\w*|dela\w*|"
-    r"finns|stäm\w*\s+av|följ\w*\s+upp|ta\w*)\s+(?:\w+\s+){0,2}$",
+    r"finns|stäm\w*\s+av|följ\w*\s+upp|ta\w*|(?:uppdatering|genomgång)\w*\s+av)\s+"
+    r"(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -350,23 +387,34 @@ def _read_count(before: str, after: str, *, at_start: bool, own_before: bool) ->
     return _Count(count, unit, None, minimum and count is not None, approximate)
 
 
-def _kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+@functools.lru_cache(maxsize=512)
+def _kind_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """Every named kind of activity in the text, earliest first, none overlapping."""
     found = sorted(
-        ((kind, match) for kind, pattern in _KIND_PATTERNS for match in pattern.finditer(text)),
+        (
+            (
+                kinds[int(next(name for name, value in match.groupdict().items() if value)[1:])],
+                match,
+            )
+            for pattern, kinds in _KIND_PATTERNS
+            for match in pattern.finditer(text)
+        ),
         key=lambda pair: (pair[1].start(), -len(pair[1][0])),
     )
     chosen: list[tuple[str, re.Match[str]]] = []
     for kind, match in found:
         if not chosen or match.start() >= chosen[-1][1].end():
             chosen.append((kind, match))
-    return chosen
+    return tuple(chosen)
 
 
 def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     """Whether a named kind is what the activity is about rather than one of its own."""
     before = text[start : match.start()]
-    if kind == "situation_picture" and not _KEEPS_PICTURE.search(before):
+    if kind == "situation_picture":
+        return not _KEEPS_PICTURE.search(before)
+    # "när vi planerar våra trafikkontroller", "polisen finns med på plats".
+    if start and (_SUBORDINATOR.search(before) or re.search(r"på\s+plats$", match[1])):
         return True
     return bool(_AFTER_PREPOSITION.search(before))
 
@@ -389,27 +437,34 @@ def parse_activities(text: str) -> list[Activity]:
             own_before=not activities,
         )
         previous = activities[-1] if activities else None
-        if previous is not None and previous.kind == kind:
+        if previous is None:
+            # The situation picture an activity rests on ("trafikinsatser utifrån
+            # lägesbilden"), or that shows something ("Polisens lägesbild visar …"), is no
+            # activity; a list item may open with it ("Gemensam lägesbild varje vecka").
+            opening = text[: match.start()].split()
+            if not (
+                kind == "situation_picture"
+                and _is_mention(text, kind, match, 0)
+                and (
+                    len(matches) > 1
+                    or len(opening) > 2
+                    or any(word.endswith("s") for word in opening)
+                )
+            ):
+                activities.append(_activity(text, kind, match, count))
+        elif previous.kind == kind or (
+            kind == "meeting" and None in (previous.target, count.target)
+        ):
+            # The same kind again, or the meeting where it is done ("SSPF-gruppen träffas
+            # två gånger i månaden"): the same activity.
             if previous.target is None and count.target is not None:
                 _set_count(previous, count)
-        elif previous is not None and previous.kind == "meeting" and _purpose(text, match):
+        elif previous.kind == "meeting" and _purpose(text, match):
             # "träffas varje månad för att gå igenom lägesbilden": the purpose names it.
             previous.kind = kind
             if previous.target is None:
                 _set_count(previous, count)
-        elif (
-            previous is None
-            or count.target is not None
-            or not _is_mention(text, kind, match, start)
-        ):
-            if (
-                previous is None
-                and kind == "situation_picture"
-                and _is_mention(text, kind, match, 0)
-                and len(matches) > 1
-            ):
-                start = match.end()
-                continue
+        elif count.target is not None or not _is_mention(text, kind, match, start):
             activities.append(_activity(text, kind, match, count))
         start = match.end()
     return activities
@@ -560,52 +615,75 @@ def _fill(document: ParsedPromise, sections: dict[str, list[str]]) -> None:
 
 # Sentences that tell what was done, not what is promised: "har genomfört åtta
 # tillsyner", "Tre trygghetsvandringar har hållits", "Polisen lovade ...", "Det blev tolv".
+_SUPINE = r"[\wåäö]+(?:at|it|tt|rt|lt|ft|ts|dd)"
+_NOT_SUPINE = (
+    r"att|ett|natt|mot|samt|plats|inte|nytt|stort|kort|långt|gott|fritt|fort|snabbt|helt|"
+    r"särskilt|främst|mest|minst|först|sist|allt|tätort|resultat|centralort|tydligt|varit|"
+    r"brott|sätt|slut|håll|bilbälte|rätt|ljust|mörkt|svårt|viktigt|gemensamt"
+)
 _PAST = re.compile(
-    r"\b(?:har|hade)\s+(?:[\wåäö]+\s+){0,3}?(?!(?:att|ett|natt|mot|samt|plats|inte)\b)"
-    r"[\wåäö]+(?:at|it|tt|rt|lt|ft|ts|dd)\b|"
-    r"\b(?:lovade|genomförde|genomfördes|gjorde|gjordes|höll|hölls|blev|gick|tog|kom|fick|"
+    rf"\b(?:har|hade)\s+(?:[\wåäö-]+\s+){{0,8}}?(?!(?:{_NOT_SUPINE})\b){_SUPINE}\b|"
+    r"\b(?:lovade|genomförde|gjorde|höll|blev|gick|tog|kom|återkom|fick|skulle|"
     r"svarade|nämnde|visade|bekräftade|framkom|deltog|berättade|uppgav|oroade|upplevde|sa|"
-    r"sade|skrevs|undertecknades|gav|fanns|såg|startade|startades|besökte|satte|lyssnade|"
-    r"samtalade|träffade|rapporterades|kontrollerades|arbetade|medverkade|nådde|ställdes|"
-    r"besvarades|presenterades|skickades|utfördes|avslutades|anordnades|infördes|ökade|"
-    r"minskade|innehöll|handlade|gällde|valde|hölls|bedömdes)\b|"
+    r"sade|gav|fanns|såg|startade|besökte|satte|lyssnade|samtalade|träffade|arbetade|"
+    r"medverkade|nådde|ökade|minskade|innehöll|handlade|gällde|valde|klagade|ville|lämnade|"
+    r"pekade|kände|ansåg|tyckte|märkte|önskade|efterfrågade|framförde|lyfte)\b|"
+    # The passive of the past: "genomfördes", "pekades ut", "hölls".
+    r"\b[\wåäö]{3,}(?:ades|des|tes)\b|\bhölls\b|"
     # A summary of achievements without a verb: "Genomfört 10 narkotikainsatser".
     r"^(?:genomfört|gjort|hållit|besökt|anställt|bytt|tagit|medverkat|fotpatrullerat)\b",
     re.IGNORECASE,
 )
+# Times that are past: "i våras", "förra året".
+_PAST_TIME = re.compile(
+    r"\bi\s+(?:våras|höstas|vintras|somras|fjol)\b|\bförra\s+(?:året|hösten|våren|veckan)\b",
+    re.IGNORECASE,
+)
 # Where a promise rests, not what it does: "Löftet bygger på medborgardialogerna".
-_BACKGROUND = re.compile(r"\b(?:bygger\s+på|grundar\s+sig|utgår\s+från)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(
+    r"\b(?:bygger\s+på|grundar\s+sig|utgår\s+från)\b|^bakgrunden\b", re.IGNORECASE
+)
 # Quotes and photo captions say who said or stood where, never what is promised.
 _QUOTE_OR_CAPTION = re.compile(
     r"\bsäger\b|^\s*[\"”»]|^på bilden\b|\bfoto\s*:|\bbild\s*:|\bvid undertecknandet\b",
     re.IGNORECASE,
 )
 # Subordinate clauses may tell of the past in a promise ("så snart det har anmälts").
-_SUBORDINATE = re.compile(
-    r",\s*(?:som|vilket|där)\b[^,]*(?:,|$)|"
-    r"\b(?:som|där|när|då|så\s+snart|efter\s+att|från\s+att|eftersom|innan|tills)\b.*$",
+_SUBORDINATOR = re.compile(
+    r"\b(?:som|där|när|då|så\s+snart|efter\s+att|från\s+att|eftersom|innan|tills|vilket|"
+    r"så\s+att|om)\b",
     re.IGNORECASE,
 )
 # A report of what was achieved: "Uppföljning av medborgarlöftet 2022", "Så gick det".
 _FOLLOW_UP_TITLE = re.compile(
-    r"uppföljning|följ(?:t|des)\s+upp|redovisning|så gick det|hur det gick|så blev|"
-    r"läget efter|lägesrapport|sammanställning|nådde inte|avslutat|utfall",
+    r"uppföljning|följ(?:s|t|des)\s+upp|redovisning|återrapport|så gick det|hur det gick|"
+    r"så blev|läget efter|lägesrapport|sammanställning|nådde inte|avslutat|utfall",
     re.IGNORECASE,
 )
-_HEADING_LIKE = re.compile(r"^[A-ZÅÄÖ#][^.!?]{0,60}$")
+_HEADING_LIKE = re.compile(r"^[A-ZÅÄÖ#][^.!?]{0,80}$")
 
 
 def _achieved(sentence: str) -> bool:
     """Whether the sentence tells what was done rather than what will be."""
-    main = _SUBORDINATE.sub("", sentence)
+    if _PAST_TIME.search(sentence):
+        return True
+    # The main clause, before any subordinate one; a clause of a word or two ("Det som
+    # oroade flest var …") has its verb after the subordinate clause.
+    main = _SUBORDINATOR.split(sentence, maxsplit=1)[0]
+    if _SUBORDINATOR.match(sentence):
+        # "När polisen griper en ungdom ska socialtjänsten …": the main clause follows.
+        found = re.search(r",|\b(?:ska|skall|kommer|har|hade)\b", sentence)
+        main = sentence[found.start() :] if found else sentence
+    elif len(main.split()) < 3:
+        main = sentence
     return bool(_PAST.search(main))
 
 
 def _is_follow_up(title: str, sections: dict[str, list[str]]) -> bool:
     """Whether the document reports on a promise instead of making one: its heading says
     so, or it tells more of what was done than of what will be."""
-    opening = sections.get("introduction", [])[:4]
-    if _FOLLOW_UP_TITLE.search(" ".join([title, *opening])):
+    opening = [title, *sections.get("introduction", [])[:6]]
+    if any(_FOLLOW_UP_TITLE.search(line) for line in opening if _HEADING_LIKE.match(line)):
         return True
     lines = [line for part in sections.values() for line in part]
     done = promised = 0
@@ -634,6 +712,24 @@ def _activity_lines(sections: dict[str, list[str]]) -> list[tuple[str, list[str]
     return parts
 
 
+def _unwrapped(lines: list[str]) -> list[str]:
+    """The lines with a sentence that a PDF or a newspaper column wrapped joined again:
+    a long line without a closing stop, followed by one that goes on in lower case."""
+    joined: list[str] = []
+    for line in lines:
+        if (
+            joined
+            and len(joined[-1]) >= 20
+            and not re.search(r"[.!?:;]\s*$", joined[-1])
+            and re.match(r"[a-zåäö0-9]", line)
+            and not strip_bullet(line)[0]
+        ):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) -> None:
     """Every activity the document promises, once: from list items and from sentences
     anywhere outside the background, effect and follow-up, but never from a quote, a
@@ -644,7 +740,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
     prose: set[int] = set()
     summaries: set[int] = set()
     for _name, lines in _activity_lines(sections):
-        for line in lines:
+        for line in _unwrapped(lines):
             if _QUOTE_OR_CAPTION.search(line):
                 continue
             is_item, text = strip_bullet(line)
@@ -663,6 +759,10 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                             prose.add(id(activity))
                         if summary:
                             summaries.add(id(activity))
+
+
+# Kinds a promise often holds several different ones of ("belysning" and "röjning").
+_MANY_OF_A_KIND = {"physical_measure", "other"}
 
 
 def _add_activity(
@@ -684,12 +784,17 @@ def _add_activity(
             continue
         if (
             id(known) in summaries
+            or (
+                activity.kind not in _MANY_OF_A_KIND
+                and ((is_item and id(known) in prose) or _definite(activity))
+            )
             or _same_noun(known, activity)
             or (known.target is not None and known.target == activity.target)
         ):
             if known.target is None and activity.target is not None:
                 known.target, known.rate = activity.target, activity.rate
-                known.minimum = activity.minimum
+            known.minimum = known.minimum or activity.minimum
+            known.rate = known.rate or activity.rate
             if id(known) in summaries or (is_item and id(known) in prose):
                 # Told in full here: the list's wording and place.
                 summaries.discard(id(known))
@@ -707,12 +812,31 @@ def _add_activity(
     return True
 
 
+_STEM_END = re.compile(
+    r"(?:ingarna|ingar|ingen|ing|erarna|erare|erar|era|erna|arna|orna|ena|en|et|er|ar|or|na|n|e|"
+    r"a|s)$"
+)
+_FUNCTION_WORDS = {"mot", "med", "och", "för", "av", "på", "till", "efter", "om", "upp", "ner"}
+
+
 def _stems(activity: Activity) -> set[str]:
+    """The stems of the words that name the activity's kind in its text."""
     return {
-        re.sub(r"(?:erna|arna|orna|ena|na|en|et|er|ar|or|n|e)$", "", match[1].lower().split()[-1])
+        _STEM_END.sub("", word)
         for kind, match in _kind_matches(activity.text)
         if kind == activity.kind
+        for word in re.findall(r"[\wåäö-]+", match[1].lower())
+        if len(word) > 3 and word not in _FUNCTION_WORDS
     }
+
+
+def _definite(activity: Activity) -> bool:
+    """Whether the activity is named in the definite form, as one already told of:
+    "Trafikkontrollerna ska …", "Nattvandringen organiseras av …"."""
+    return any(
+        kind == activity.kind and re.search(r"(?:en|et|na)$", match[1].lower())
+        for kind, match in _kind_matches(activity.text)
+    )
 
 
 def _same_noun(known: Activity, activity: Activity) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from imports.tests.corpus_files import corpus_scores, scores_table
 
 # Reached today, on all cases together; raised as the parser improves (goal 0.90, 0 refused).
-FLOORS = {"recall": 0.75, "precision": 0.88, "signatories": 0.21, "years": 0.3}
+FLOORS = {"recall": 0.79, "precision": 0.96, "signatories": 0.21, "years": 0.3}
 MOST_REFUSED = 32
 
 
