@@ -285,7 +285,11 @@ NOT_UNITS = re.compile(
     re.IGNORECASE,
 )
 # A number read as something other than a count: "de fyra kommunerna", "samtliga fyra".
-NOT_COUNTED_AFTER = re.compile(r"\b(?:de|dessa|samtliga|alla|båda|var|vart|mellan|och)\s*$", re.I)
+NOT_COUNTED_AFTER = re.compile(
+    r"\b(?:de|dessa|samtliga|alla|båda|var|vart|mellan|sina|sin|sitt|våra|vår|deras|dess|"
+    r"befintliga)\s*$",
+    re.IGNORECASE,
+)
 _OCCASIONS = re.compile(
     r"\b(?:(?P<minimum>minst)\s+)?(?P<count>[\wåäö]+)\s+(?:gånger|tillfällen|kvällar|nätter|pass)\b",
     re.IGNORECASE,
@@ -336,7 +340,9 @@ def _count_before(before: str, *, at_start: bool) -> tuple[int | None, str | Non
     """The count written before the activity's name: (count, unit, "minst")."""
     if APPROXIMATE.search(before[-30:]):
         return None, None, False
-    words = list(re.finditer(r"\b(?:(?P<minimum>minst)\s+)?(?P<count>[\wåäö]+)\b", before))[-6:]
+    words = list(
+        re.finditer(r"\b(?:(?P<minimum>minst)\s+)?(?P<count>[\wåäö]+)\b", before, re.IGNORECASE)
+    )[-6:]
     for match in reversed(words):
         first = at_start and not before[: match.start()].strip(" –-•")
         value = _number_at(before, match, first=first)
@@ -486,15 +492,17 @@ def parse_activity(text: str) -> Activity | None:
     return activities[0] if activities else None
 
 
-def _activity(text: str, kind: str, match: re.Match[str], count: _Count) -> Activity:
-    noun = match[1].lower()
+def _activity(text: str, kind: str, match: re.Match[str] | None, count: _Count) -> Activity:
+    """The activity of a kind the match names in the text (None: of kind "other", which
+    the text names by no noun of ours)."""
+    noun = match[1].lower() if match else ""
     target, unit = count.target, count.unit
     # A list item that opens with the activity's name in the singular names one: "En
     # trygghetsvandring i hamnen", "Utbildningsdag för alla elever".
-    if target is None and not count.approximate and _names_one(text, match):
+    if target is None and match and not count.approximate and _names_one(text, match):
         target, unit = 1, noun
     if unit is None or number_value(unit) is not None:
-        unit = re.sub(r"^riktade?\s+", "", noun)
+        unit = re.sub(r"^riktade?\s+", "", noun) or None
     focus = [tag for tag, words in FOCUS if re.search(words, text, re.IGNORECASE)]
     partners = list(
         dict.fromkeys(
@@ -688,7 +696,11 @@ def _is_follow_up(title: str, sections: dict[str, list[str]]) -> bool:
     lines = [line for part in sections.values() for line in part]
     done = promised = 0
     for line in lines:
+        if _QUOTE_OR_CAPTION.search(line):
+            continue
         for sentence in _sentences(strip_bullet(line)[1]):
+            if re.search(r"\blovar\b", sentence, re.IGNORECASE) and not _achieved(sentence):
+                return False  # a promise made now, whatever else the page reports
             if _kind_matches(sentence):
                 if _achieved(sentence):
                     done += 1
@@ -710,6 +722,20 @@ def _activity_lines(sections: dict[str, list[str]]) -> list[tuple[str, list[str]
                     parts.append(("activities", lines[index + 1 :]))
                     break
     return parts
+
+
+# A line that opens a list of promises: "Polisen lovar att:", "Det här lovar vi:".
+_LIST_LEAD = re.compile(r"\blova[rt]\b|\b(?:att|följande|detta|så här)\s*:\s*$|:\s*$", re.I)
+# An item that promises an action: an infinitive or a present verb, perhaps after "att"
+# or who does it ("Kommunen inför …").
+_ACTION = re.compile(
+    r"^(?:att\s+)?(?:[\wåäö]+\s+){0,3}?(?:ska|skall|kommer\s+att|"
+    r"(?:genomför|inför|erbjud|anordna|arbeta|utveckla|öka|starta|anställ|bygg|skapa|samverka|"
+    r"stött|stöd|verka|förbättra|installera|placera|anlita|fortsätt|utbilda|prioritera|"
+    r"samordna|delta|medverka|kartlägga|kartlägg|säkerställ|utöka|minska|motverka|åtgärda)"
+    r"\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
@@ -739,11 +765,17 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
     # summary that names several: a list item or later sentence may tell them in full.
     prose: set[int] = set()
     summaries: set[int] = set()
-    for _name, lines in _activity_lines(sections):
+    for name, lines in _activity_lines(sections):
+        # A list of promises: in a section of them, or after "Polisen lovar att:".
+        promised_list = name in ("commitments", "activities")
         for line in _unwrapped(lines):
             if _QUOTE_OR_CAPTION.search(line):
                 continue
             is_item, text = strip_bullet(line)
+            if not is_item:
+                promised_list = name in ("commitments", "activities") or bool(
+                    _LIST_LEAD.search(text)
+                )
             for sentence in [text] if is_item else _sentences(text):
                 if _BACKGROUND.search(sentence) or _achieved(sentence):
                     continue
@@ -752,6 +784,9 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                 if follow_up:
                     continue
                 found = parse_activities(sentence)
+                if not found and is_item and promised_list and _ACTION.match(sentence):
+                    # A promised action none of the kinds names: "införa kameraövervakning".
+                    found = [_activity(sentence, "other", None, _Count())]
                 summary = not is_item and len({a.kind for a in found}) > 1
                 for activity in found:
                     if _add_activity(document, activity, sentence, summaries, prose, is_item):

@@ -79,11 +79,12 @@ _PERIOD_WORDS = {
 _WEEKDAYS = r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
 # "per vecka", "i veckan" (not "i år": this year), "varje månad", "om året".
 _PER = re.compile(
-    r"\b(?:per\s+(?P<per>vecka|veckan|månad|månaden|kvartal|kvartalet|termin|terminen|år|året)|"
-    r"i\s+(?P<in>veckan|månaden|kvartalet|terminen|året)|"
-    r"om\s+(?P<om>året|veckan|månaden)|"
-    r"varje\s+(?P<each>vecka|månad|kvartal|termin|år)|"
-    r"(?P<adverb>vecko|månads|kvartals|termins)vis)\b",
+    r"(?:(?:\bper\s+|/\s*)"
+    r"(?P<per>vecka|veckan|månad|månaden|kvartal|kvartalet|termin|terminen|år|året)|"
+    r"\bi\s+(?P<in>veckan|månaden|kvartalet|terminen|året)|"
+    r"\bom\s+(?P<om>året|veckan|månaden)|"
+    r"\bvarje\s+(?P<each>vecka|månad|kvartal|termin|år)|"
+    r"\b(?P<adverb>vecko|månads|kvartals|termins)vis)\b",
     re.IGNORECASE,
 )
 # "varje fredag", "varje fredag och lördag", "varje lördag kväll", "varje helg".
@@ -91,6 +92,7 @@ _EACH_DAY = re.compile(
     rf"\bvarje\s+(?P<days>(?:{_WEEKDAYS})\w*(?:(?:\s*,\s*|\s+och\s+)(?:{_WEEKDAYS})\w*)*|helg\b)",
     re.IGNORECASE,
 )
+_EVERY_OTHER = re.compile(r"\bvarannan\s+(vecka|månad)\b", re.IGNORECASE)
 _ADVERB_PERIOD = {"vecko": "week", "månads": "month", "kvartals": "quarter", "termins": "term"}
 # The count just before the period: "två gånger i månaden", "minst tio per år".
 _RATE_COUNT = re.compile(
@@ -123,6 +125,10 @@ def find_rate(text: str) -> Rate | None:
         per = _ADVERB_PERIOD.get(word.lower()) or _PERIOD_WORDS[word.lower()]
         count, minimum, start = _count_before(text, match.start())
         found.append(Rate(count, per, start, match.end(), minimum))
+    for match in _EVERY_OTHER.finditer(text):
+        # "varannan månad": six a year.
+        per_year = PER_YEAR[_PERIOD_WORDS[match[1].lower()]] // 2
+        found.append(Rate(per_year, "year", match.start(), match.end()))
     for match in _EACH_DAY.finditer(text):
         days = re.findall(_WEEKDAYS, match["days"], re.IGNORECASE)
         found.append(Rate(max(len(days), 1), "week", match.start(), match.end()))
