@@ -20,7 +20,7 @@ SENTENCES = [
     ("Ny belysning på fem platser i Stadsparken.", "physical_measure", None),
     ("Tre nya farthinder på Skolvägen.", "physical_measure", 3),
     ("Två klottersaneringar i tunneln vid stationen.", "physical_measure", 2),
-    ("Röjning av sly längs gång- och cykelvägen.", "physical_measure", 1),
+    ("Röjning av sly längs gång- och cykelvägen.", "physical_measure", None),
     ("Hastighetsmätningar på tolv platser.", "speed_measurement", None),
     ("Åtta hastighetsmätningar vid skolorna.", "speed_measurement", 8),
     ("Två fartvisare sätts upp vid infarterna.", "speed_measurement", 2),
