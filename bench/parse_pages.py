@@ -1,10 +1,12 @@
-"""Measures `loften parse` on the seed page (text and HTML): pages per second.
+"""Measures `loften parse` on the seed page (text and HTML): pages per second; then its
+scores on the development corpus by genre (imports/tests/corpus/), and the slowest case.
 
 Run with `make bench`.
 """
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,6 +20,7 @@ django.setup()
 
 from imports.parser import parse_text  # noqa: E402
 from imports.readers import read_text  # noqa: E402
+from imports.tests.corpus_files import corpus_cases, corpus_scores, scores_table  # noqa: E402
 
 PAGES = {
     "seed page, text": ROOT.parent / "shared" / "seeds" / "000_9d60ccaea8afeb8d.txt",
@@ -41,6 +44,20 @@ def main() -> None:
             f"{name:28}  {ROUNDS:6d}  {1000 * elapsed / ROUNDS:11.2f}  "
             f"{ROUNDS / elapsed:11.0f}  {activities:10d}"
         )
+
+    with tempfile.TemporaryDirectory() as folder:
+        print(
+            "\ndevelopment corpus (goal: recall, precision, signatories, years >= 0.90; 0 refused)"
+        )
+        print(scores_table(corpus_scores(Path(folder))))
+        slowest = max((_timed(case.file(Path(folder))), case.name) for case in corpus_cases())
+        print(f"slowest corpus case: {slowest[1]}, {1000 * slowest[0]:.1f} ms")
+
+
+def _timed(path: Path) -> float:
+    start = time.perf_counter()
+    parse_text(read_text(path))
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

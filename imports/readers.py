@@ -58,12 +58,20 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        # Cells of a table row are kept apart as a plain-text table writes them: "a | b".
+        self.cells = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIPPED:
             self.skipping += 1
         elif tag in BLOCKS:
             self.parts.append("\n")
+        if tag == "tr":
+            self.cells = 0
+        elif tag in ("td", "th"):
+            if self.cells and not self.skipping:
+                self.parts.append(" | ")
+            self.cells += 1
         if tag == "li" and not self.skipping:
             self.parts.append("• ")
 

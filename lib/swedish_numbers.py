@@ -1,6 +1,7 @@
 """Swedish number words as they appear in promise texts: "två", "tolv", "femton", "tjugo"."""
 
 import re
+from dataclasses import dataclass
 
 WORDS = {
     "noll": 0,
@@ -58,3 +59,88 @@ def number_value(word: str) -> int | None:
             if 0 < unit < 10:
                 return WORDS[tens] + unit
     return None
+
+
+# Rates a promise states: "en gång i månaden", "två kvällar i veckan", "varje fredag",
+# "minst fyra tillfällen per termin", "tio per år", "kvartalsvis".
+PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "term": 2, "year": 1}
+_PERIOD_WORDS = {
+    "vecka": "week",
+    "veckan": "week",
+    "månad": "month",
+    "månaden": "month",
+    "kvartal": "quarter",
+    "kvartalet": "quarter",
+    "termin": "term",
+    "terminen": "term",
+    "år": "year",
+    "året": "year",
+}
+_WEEKDAYS = r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
+# "per vecka", "i veckan" (not "i år": this year), "varje månad", "om året".
+_PER = re.compile(
+    r"(?:(?:\bper\s+|/\s*)"
+    r"(?P<per>vecka|veckan|månad|månaden|kvartal|kvartalet|termin|terminen|år|året)|"
+    r"\bi\s+(?P<in>veckan|månaden|kvartalet|terminen|året)|"
+    r"\bom\s+(?P<om>året|veckan|månaden)|"
+    r"\bvarje\s+(?P<each>vecka|månad|kvartal|termin|år)|"
+    r"\b(?P<adverb>vecko|månads|kvartals|termins)vis)\b",
+    re.IGNORECASE,
+)
+# "varje fredag", "varje fredag och lördag", "varje lördag kväll", "varje helg".
+_EACH_DAY = re.compile(
+    rf"\bvarje\s+(?P<days>(?:{_WEEKDAYS})\w*(?:(?:\s*,\s*|\s+och\s+)(?:{_WEEKDAYS})\w*)*|helg\b)",
+    re.IGNORECASE,
+)
+_EVERY_OTHER = re.compile(r"\bvarannan\s+(vecka|månad)\b", re.IGNORECASE)
+_ADVERB_PERIOD = {"vecko": "week", "månads": "month", "kvartals": "quarter", "termins": "term"}
+# The count just before the period: "två gånger i månaden", "minst tio per år".
+_RATE_COUNT = re.compile(
+    r"(?:\b(?P<minimum>minst)\s+)?\b(?P<count>[\wåäö]+)\s+(?:(?:gång(?:er)?|tillfällen|tillfälle|"
+    r"kvällar|kväll|dagar|dag|nätter|natt|pass|helger|timmar|insatser|[\wåäö]+er|[\wåäö]+ar)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate read from a text: the count per period (None when the text states no count
+    before the period, as in "varje vecka"), where it was found, and "minst"."""
+
+    count: int | None
+    per: str
+    start: int
+    end: int
+    minimum: bool = False
+
+    def yearly(self, count: int | None = None) -> int:
+        return (self.count or count or 1) * PER_YEAR[self.per]
+
+
+def find_rate(text: str) -> Rate | None:
+    """The first rate the text states, if any."""
+    found: list[Rate] = []
+    for match in _PER.finditer(text):
+        word = next(value for value in match.groupdict().values() if value)
+        per = _ADVERB_PERIOD.get(word.lower()) or _PERIOD_WORDS[word.lower()]
+        count, minimum, start = _count_before(text, match.start())
+        found.append(Rate(count, per, start, match.end(), minimum))
+    for match in _EVERY_OTHER.finditer(text):
+        # "varannan månad": six a year.
+        per_year = PER_YEAR[_PERIOD_WORDS[match[1].lower()]] // 2
+        found.append(Rate(per_year, "year", match.start(), match.end()))
+    for match in _EACH_DAY.finditer(text):
+        days = re.findall(_WEEKDAYS, match["days"], re.IGNORECASE)
+        found.append(Rate(max(len(days), 1), "week", match.start(), match.end()))
+    return min(found, key=lambda rate: rate.start) if found else None
+
+
+def _count_before(text: str, end: int) -> tuple[int | None, bool, int]:
+    before = text[max(0, end - 40) : end]
+    match = _RATE_COUNT.search(before)
+    if match is None:
+        return None, False, end
+    value = number_value(match["count"])
+    if value is None or value > 100:
+        return None, False, end
+    return value, bool(match["minimum"]), end - len(before) + match.start()

@@ -78,3 +78,48 @@ def shortened(text: str, limit: int) -> str:
     if line[limit - 1] != " " and " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.–-") + "…"
+
+
+# Text saved as UTF-8, read back as Windows-1252 and saved again: "Ã¶" for "ö", "â€“" for
+# "–". Each character of such a run stands for one byte of the UTF-8 original.
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u0081\u008d\u008f\u0090\u009d"
+_CONTINUATION = f"[\u0080-\u00bf{_CP1252_HIGH}]"
+_DOUBLE_ENCODED = re.compile(
+    f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|"
+    f"[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
+)
+
+
+def _as_bytes(run: str) -> bytes:
+    out = bytearray()
+    for char in run:
+        try:
+            out += char.encode("cp1252")
+        except UnicodeEncodeError:
+            out.append(ord(char))  # a byte Windows-1252 leaves undefined, kept as Latin-1
+    return bytes(out)
+
+
+def _plausible(char: str) -> bool:
+    """A character a Swedish text may hold: Latin letters and signs, general punctuation,
+    currency and letterlike symbols."""
+    code = ord(char)
+    return 0xA0 <= code < 0x250 or 0x2000 <= code < 0x2150
+
+
+def _repaired(match: re.Match[str]) -> str:
+    run = match[0]
+    try:
+        fixed = _as_bytes(run).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    return fixed if all(_plausible(char) for char in fixed) else run
+
+
+def repair_double_encoding(text: str) -> str:
+    """The text with double-encoded UTF-8 repaired ("MedborgarlÃ¶fte" → "Medborgarlöfte",
+    "â€“" → "–"). Only runs whose bytes are UTF-8 of a plausible character change, so
+    correct text, Swedish letters included, is left as it is."""
+    if "Ã" not in text and "Â" not in text and "â" not in text:
+        return text
+    return _DOUBLE_ENCODED.sub(_repaired, text)

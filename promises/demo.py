@@ -451,6 +451,22 @@ def _exempelby(today: date) -> None:
             "Kampanj mot nedskräpning.",
             [F.LITTERING_VANDALISM],
         ),
+        (
+            K.NIGHT_WALK,
+            15,
+            "kvällar",
+            "Nattvandring med föreningen Nattvandrarna i Exempelby (påhittad) på "
+            "fredagskvällar, med samling vid fritidsgården.",
+            [F.YOUTH, F.PUBLIC_ORDER],
+        ),
+        (
+            K.SPEED_MEASUREMENT,
+            6,
+            "mätningar",
+            "Hastighetsmätningar med fartvisare vid Exempelskolan, där mopeder och bilar "
+            "kör för fort.",
+            [F.SPEED, F.MOPEDS],
+        ),
     ]
     activities = [
         services.activity_create(
@@ -497,6 +513,7 @@ def _exempelby(today: date) -> None:
                 notes=INVENTED,
                 organisations=[police],
             )
+    _exempelby_night_walks(activities[3], coordinator, today)
     services.promise_create(
         by=coordinator,
         municipality=place,
@@ -526,3 +543,23 @@ def _exempelby_occasions(walk: Activity, by: User, today: date) -> None:
             description="Påhittad trygghetsvandring: alla är välkomna, samling vid platsen.",
             public=True,
         )
+
+
+def _exempelby_night_walks(walk: Activity, by: User, today: date) -> None:
+    """The volunteers' night walks so far: one Friday in three, from the end of January."""
+    day = date(today.year, 1, 27)
+    day += timedelta(days=(4 - day.weekday()) % 7)
+    for n in range(walk.target or 0):
+        if day >= today:
+            break
+        with played_at(on_day(day, 23)):
+            services.activity_report_create(
+                activity=walk,
+                by=by,
+                date=day,
+                place="Centrum och fritidsgården",
+                attendees=5 + n % 4,
+                observations=n % 3,
+                notes=INVENTED,
+            )
+        day += timedelta(weeks=3)

@@ -69,6 +69,14 @@ class ActivityKind(models.TextChoices):
     INFORMATION_CAMPAIGN = "information_campaign", _("Information campaign")
     MEETING = "meeting", _("Meeting")
     SURVEY = "survey", _("Survey")
+    DRUG_OPERATION = "drug_operation", _("Drug operation")
+    LICENCE_INSPECTION = "licence_inspection", _("Licence inspection")
+    EARLY_INTERVENTION = "early_intervention", _("Early intervention with young people")
+    PHYSICAL_MEASURE = "physical_measure", _("Physical measure")
+    SPEED_MEASUREMENT = "speed_measurement", _("Speed measurement")
+    SITUATION_PICTURE = "situation_picture", _("Situation picture update")
+    NIGHT_WALK = "night_walk", _("Night walk")
+    SAFETY_HOSTS = "safety_hosts", _("Safety hosts")
     OTHER = "other", _("Other")
 
 
@@ -111,17 +119,37 @@ OUTCOME_FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
     ActivityKind.INFORMATION_CAMPAIGN: ("attendees",),
     ActivityKind.MEETING: ("attendees",),
     ActivityKind.SURVEY: ("attendees",),
+    # What a drug operation, an inspection, a night walk and safety hosts found or noted:
+    # observations (a licence inspection's remarks among them).
+    ActivityKind.DRUG_OPERATION: ("observations",),
+    ActivityKind.LICENCE_INSPECTION: ("observations",),
+    # The young people (and their guardians) the talks and SSPF meetings were with.
+    ActivityKind.EARLY_INTERVENTION: ("attendees",),
+    # Done or not: a lamp put up, a speed measured, the picture updated have no figures of
+    # their own that the report form knows; what was measured goes in the notes.
+    ActivityKind.PHYSICAL_MEASURE: (),
+    ActivityKind.SPEED_MEASUREMENT: (),
+    ActivityKind.SITUATION_PICTURE: (),
+    # A night walk's participants are the volunteers who walk.
+    ActivityKind.NIGHT_WALK: ("attendees", "observations"),
+    ActivityKind.SAFETY_HOSTS: ("observations",),
     ActivityKind.OTHER: ("attendees", "observations"),
 }
 OUTCOME_FIELDS = (*_TRAFFIC, "attendees", "pupils_reached", "observations")
 # The outcome figures that count the people an activity reached: pupils where reported,
 # otherwise the participants.
 REACH_FIELDS = ("pupils_reached", "attendees")
+# Kinds whose participants do the work rather than are reached by it: the volunteers of a
+# night walk are not the young people it meets.
+PARTICIPANTS_NOT_REACHED = frozenset({ActivityKind.NIGHT_WALK})
 
 
 def measures_reach(kind: str) -> bool:
     """Whether reports of an activity kind count the people reached. A kind that does not
-    (a traffic control, a patrol) has no reach to show, which is not a reach of none."""
+    (a traffic control, a patrol, a night walk) has no reach to show, which is not a reach
+    of none."""
+    if kind in PARTICIPANTS_NOT_REACHED:
+        return False
     return any(name in OUTCOME_FIELDS_BY_KIND.get(kind, ()) for name in REACH_FIELDS)
 
 
@@ -140,6 +168,16 @@ REPORT_LIMIT_DEFAULTS: dict[str, tuple[int, int]] = {
     ActivityKind.INFORMATION_CAMPAIGN: (10, 200),
     ActivityKind.MEETING: (10, 200),
     ActivityKind.SURVEY: (5, 200),
+    ActivityKind.DRUG_OPERATION: (5, 200),
+    # An evening's inspections, a month's talks or a round of speed measurements may be
+    # reported at once.
+    ActivityKind.LICENCE_INSPECTION: (20, 200),
+    ActivityKind.EARLY_INTERVENTION: (20, 200),
+    ActivityKind.PHYSICAL_MEASURE: (20, 200),
+    ActivityKind.SPEED_MEASUREMENT: (20, 200),
+    ActivityKind.SITUATION_PICTURE: (5, 200),
+    ActivityKind.NIGHT_WALK: (10, 200),
+    ActivityKind.SAFETY_HOSTS: (50, 200),
     ActivityKind.OTHER: (20, 200),
 }
 
@@ -176,6 +214,14 @@ OUTCOME_MAX_DEFAULTS: dict[str, dict[str, int]] = {
     ActivityKind.INFORMATION_CAMPAIGN: {"attendees": 10000},
     ActivityKind.MEETING: {"attendees": 500},
     ActivityKind.SURVEY: {"attendees": 20000},
+    ActivityKind.DRUG_OPERATION: {"observations": 200},
+    ActivityKind.LICENCE_INSPECTION: {"observations": 50},
+    ActivityKind.EARLY_INTERVENTION: {"attendees": 30},
+    ActivityKind.PHYSICAL_MEASURE: {},
+    ActivityKind.SPEED_MEASUREMENT: {},
+    ActivityKind.SITUATION_PICTURE: {},
+    ActivityKind.NIGHT_WALK: {"attendees": 100, "observations": 200},
+    ActivityKind.SAFETY_HOSTS: {"observations": 300},
     ActivityKind.OTHER: {"attendees": 2000, "observations": 500},
 }
 OUTCOME_MAX_FALLBACK: dict[str, int] = {

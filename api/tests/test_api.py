@@ -168,6 +168,33 @@ def test_filters(open_data: OpenData) -> None:
     assert len(municipalities) == 33 and {m["county"]["code"] for m in municipalities} == {"12"}
 
 
+def test_filter_by_a_kind_beyond_traffic_and_dialogue(open_data: OpenData) -> None:
+    cast = open_data.cast
+    _more_promises(cast, 1, 2003)
+    walked = services.promise_create(
+        by=cast.coordinator,
+        municipality=cast.eslov,
+        police_area=cast.area,
+        year=2005,
+        title="Löfte 2005",
+        signed_on=date(2005, 2, 1),
+    )
+    services.commitment_create(promise=walked, by=cast.coordinator, text="Tryggare kvällar")
+    services.activity_create(
+        promise=walked, by=cast.coordinator, kind="night_walk", description="Nattvandring", target=9
+    )
+    sign_for_both(walked)
+    services.promise_set_status(promise=walked, by=cast.coordinator, status=PromiseStatus.SIGNED)
+    for approver in (cast.coordinator, cast.admin):
+        services.promise_approve(promise=walked, by=approver)
+    found = _walk("/api/v1/promises?activity_kind=night_walk")
+    assert [p["year"] for p in found] == [2005]
+    assert found[0]["activities"][0]["kind"] == "night_walk"
+    assert found[0]["activities"][0]["kind_label"] == "Night walk"
+    assert _walk("/api/v1/promises?activity_kind=safety_hosts") == []
+    assert client_for().get("/api/v1/promises?activity_kind=nattvandring").status_code == 422
+
+
 def test_clients_poll_cheaply_from_any_origin(open_data: OpenData) -> None:
     first = client_for().get("/api/v1/promises", HTTP_ORIGIN="https://example.org")
     assert first["Access-Control-Allow-Origin"] == "*"

@@ -57,7 +57,7 @@ Lena Test, kommunpolis
 Ove Prov, kommunstyrelsens ordförande
 """,
         2022,
-        [("safety_walk", 4), ("presence_patrol", 12), ("information_campaign", 2)],
+        [("safety_walk", 4), ("night_walk", 12), ("information_campaign", 2)],
         ["Lena Test", "Ove Prov"],
         "biannual",
     ),

@@ -49,6 +49,15 @@ def test_every_command_of_ours_is_documented() -> None:
     assert missing == []
 
 
+@pytest.mark.parametrize("doc", ["docs/reports.md", "docs/import-format.md"])
+def test_every_activity_kind_is_documented(doc: str) -> None:
+    from promises.vocabularies import ActivityKind
+
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    missing = sorted(kind for kind in ActivityKind.values if f"`{kind}`" not in text)
+    assert missing == [], f"{doc} does not mention {missing}"
+
+
 def test_readme_opens_with_the_two_commands() -> None:
     head = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:12]
     assert any(line.startswith("make run") for line in head)

@@ -121,6 +121,16 @@ def test_exempelby_is_clearly_invented_with_a_public_promise_and_a_draft() -> No
     assert promises[0].activities.get(position=0).done_count > 0
 
 
+def test_exempelby_shows_a_night_walk_and_speed_measurements() -> None:
+    load_demo(TODAY)
+    promise = CitizenPromise.objects.get(municipality__slug="exempelby", year=TODAY.year)
+    walks = promise.activities.get(kind="night_walk")
+    assert promise.activities.filter(kind="speed_measurement").exists()
+    # One Friday in three from late January: 15 walks by late November, volunteers counted.
+    assert walks.done_count == 15
+    assert all(r.date.weekday() == 4 and r.attendees for r in walks.reports.all())
+
+
 def test_the_guard_knows_every_demo_account() -> None:
     from accounts.demo_guard import DEMO_USERNAMES
     from accounts.models import User

@@ -184,3 +184,17 @@ def test_an_impossible_count_is_refused_and_a_twin_report_is_confirmed_on_a_phon
     assert "räknas igen" in page.locator(".messages").inner_text()
     assert _traffic_controls().done_count == 28
     context.close()
+
+
+def test_exempelbys_page_names_its_night_walks_and_speed_measurements_in_swedish(
+    live_server: Any, browser: Any, demo: None
+) -> None:
+    walks = Activity.objects.get(promise__municipality__slug="exempelby", kind="night_walk")
+    context = browser.new_context(viewport=PHONE, locale="sv-SE")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/kommun/exempelby/{walks.promise.year}/")
+    titles = page.locator("ol.activities > li h3").all_inner_texts()
+    assert "Nattvandring: 15 kvällar" in titles
+    assert "Hastighetsmätning: 6 mätningar" in titles
+    walk = page.locator(f"#aktivitet-{walks.pk}")
+    assert f"{walks.done_count} av 15 kvällar genomförda" in walk.inner_text()
