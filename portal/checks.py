@@ -42,7 +42,7 @@ REQUIRED_CONTACTS = [
 def check_public_contacts(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """loften.W002, W003: a public page the law requires names no contact, or one that
     reaches no one (the demo's)."""
-    found = []
+    found: list[CheckMessage] = []
     for setting, page, what, check_id in REQUIRED_CONTACTS:
         contact = getattr(settings, setting)
         if contact and not fictional(contact):

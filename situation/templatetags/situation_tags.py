@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from documents.formatting import no_data
 from situation import labels
 from situation.selectors import promise_why
 from situation.vocabularies import Problem, Source
@@ -87,7 +88,7 @@ def no_data_mark() -> SafeString:
     return format_html(
         '<span class="no-data"><span aria-hidden="true">..</span>'
         '<span class="visually-hidden">{}</span></span>',
-        labels.no_data(),
+        no_data(),
     )
 
 
