@@ -6,6 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRED = os.environ.get("LOFTEN_REQUIRE_BROWSER") == "1"
@@ -22,6 +25,22 @@ pytestmark = pytest.mark.skipif(
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made in the
 # same test before and after driving the page are still plain synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+class _OneRequestAtATime(WSGIServer):
+    """The live server on SQLite, whose in-memory test database every thread must share
+    as one connection: a page's requests are answered one after the other, since
+    two threads on one SQLite connection can wait on each other for ever. Django closes
+    each connection after its answer when the server is not threaded."""
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        # The server thread itself already uses the shared connection (LiveServerThread.run).
+        super().__init__(*args, **kwargs)
+
+
+if connection.vendor == "sqlite":
+    # Django types the attribute as its threaded server; any socketserver serves.
+    LiveServerThread.server_class = _OneRequestAtATime  # type: ignore[assignment]
 
 LAUNCH_ARGS = [
     "--no-sandbox",
