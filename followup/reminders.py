@@ -9,12 +9,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from accounts.models import Role, User
 from accounts.permissions import EDITOR_ROLES, people_in, people_over
+from core.mail import rendered_mail
 from followup.models import FollowUp, ReminderSent
 from followup.selectors import periods_of
 from followup.tasks import reminder_mail_send
@@ -48,9 +47,8 @@ def _remind(
         claim, created = ReminderSent.objects.get_or_create(user=user, kind=kind, about=about)
         if not created:
             continue
-        with translation.override(settings.LANGUAGE_CODE):
-            subject, body = render_to_string(template, {**context, "user": user}).split("\n", 1)
-        reminder_mail_send.enqueue(claim.pk, subject.strip(), body.strip() + "\n")
+        subject, body = rendered_mail(template, {**context, "user": user})
+        reminder_mail_send.enqueue(claim.pk, subject, body)
         sent += 1
     return sent
 

@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from accounts.permissions import EDITOR_ROLES, people_over
+from core.mail import rendered_mail
 from promises.models import CitizenPromise
 
 
@@ -20,10 +19,9 @@ def withdrawal_notices_send(promise_id: int, by_id: int | None) -> int:
     people = people_over(promise, EDITOR_ROLES).exclude(email="").exclude(pk=by_id or 0)
     sent = 0
     for user in people:
-        with translation.override(settings.LANGUAGE_CODE):
-            subject, body = render_to_string(
-                "promises/email/withdrawn.txt", {"promise": promise, "user": user, "link": link}
-            ).split("\n", 1)
-        send_mail(subject.strip(), body.strip() + "\n", None, [user.email])
+        subject, body = rendered_mail(
+            "promises/email/withdrawn.txt", {"promise": promise, "user": user, "link": link}
+        )
+        send_mail(subject, body, None, [user.email])
         sent += 1
     return sent
