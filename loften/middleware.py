@@ -6,13 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
-from django.http import (
-    HttpRequest,
-    HttpResponse,
-    HttpResponseBadRequest,
-    JsonResponse,
-    QueryDict,
-)
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -85,7 +80,13 @@ class RefuseNulMiddleware:
             message = _("The request holds a NUL character, which no field accepts.")
             if request.path.startswith(API_PREFIX):
                 return JsonResponse({"detail": message}, status=400)
-            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+            # A page of the site, with a way back, rather than a bare line of text.
+            return render(
+                request,
+                "400.html",
+                {"heading": _("The request cannot be read"), "message": message},
+                status=400,
+            )
         return self.get_response(request)
 
 

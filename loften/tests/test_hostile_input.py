@@ -30,12 +30,17 @@ def test_a_nul_in_a_path_or_query_is_refused_with_400(cast: Cast, url: str) -> N
 
 
 def test_a_nul_in_a_form_is_refused_and_nothing_is_stored(cast: Cast) -> None:
-    response = client_for(cast.coordinator).post(
+    response = client_for(cast.coordinator, language="sv").post(
         "/arbete/lagesbild/eslov/klagomal/nytt/",
         {"received_on": "2016-03-02", "text": "Fort\x00körning", "problem": "speeding"},
     )
     assert response.status_code == 400
     assert not Complaint.objects.exists()
+    # A page of the site in the visitor's language, saying what is wrong, with a way on.
+    page = response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    assert "<h1>Begäran kan inte läsas</h1>" in page
+    assert "NUL-tecken" in page and 'href="/"' in page
 
 
 def test_a_login_name_longer_than_any_account_is_refused_by_the_form(cast: Cast) -> None:
