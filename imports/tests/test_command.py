@@ -73,3 +73,31 @@ def test_the_command_line_exits_with_2_and_no_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "the file is empty" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        # A real 50 MB text, not a lowered limit: refused by its size before it is read.
+        ("stor.txt", "Medborgarlöfte Exempelstad 2021. ".encode() * (50 * 1024 * 1024 // 34), "MB"),
+        ("skrap.pdf", bytes(range(256)) * 4096, "not a readable PDF file"),
+        ("skrap.txt", bytes(range(256)) * 4096, "not a text file"),
+        ("tom.html", b"", "the file is empty"),
+    ],
+)
+def test_the_command_line_refuses_huge_binary_and_empty_files_with_2(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "loften.manage", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert str(path) in result.stderr and message in result.stderr
+    assert result.stdout == ""
