@@ -52,7 +52,8 @@ def rated(cast: Cast) -> Cast:
 
 def _item(page: str, description: str) -> str:
     """The list item of one activity on a promise page."""
-    found = re.search(rf'<li class="activity"[^>]*>(?:(?!</li>).)*{description}.*?</li>', page, re.S)
+    item = rf'<li class="activity"[^>]*>(?:(?!</li>).)*{description}.*?</li>'
+    found = re.search(item, page, re.S)
     assert found, description
     return found.group(0)
 
