@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from core.plausible import MAX_ACTIVITY_TARGET
 from imports import metadata
-from lib.periods import FIRST_YEAR, LAST_YEAR
+from lib.periods import FIRST_YEAR, LAST_YEAR, PER_YEAR
 from lib.swedish_dates import find_date
-from lib.swedish_numbers import APPROXIMATE, PER_YEAR, find_rate, number_value
+from lib.swedish_numbers import APPROXIMATE, find_rate, number_value
 from lib.text import (
     is_noise,
     normalise_space,
