@@ -7,8 +7,9 @@ Modules, each importing only those above it:
 - lines: lines, paragraphs and sentences of a text
 - counts: the count of an activity ("minst 4", "varje månad", what is no count)
 - activities: the activities one sentence or list item names, and repeats merged
-- follow_up: telling a report of what was done from a promise
-- people: names, titles, signing sentences and signatories
+- people: names, titles, signing sentences, the signing block and signatories
+- sections: a document's sections by their headings
+- follow_up: telling a report of what was done from a promise, decided once
 - years: years, spans, periods, the page's date and the date of signing
 - places: municipalities and the police area
 - metadata: all a text says about itself, and cutting a page into documents

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.plausible import MAX_ACTIVITY_TARGET
 from imports.reading.activities import Activity, merge_repeat, other_activity, parse_activities
-from imports.reading.follow_up import achieved, document_type, is_follow_up
+from imports.reading.follow_up import achieved, document_type
 from imports.reading.lines import (
     HEADING_LIKE,
     clean_lines,
@@ -24,11 +24,11 @@ from imports.reading.lines import (
     without_page_lists,
 )
 from imports.reading.metadata import Metadata, read_metadata, speaks_of_promises, split_documents
-from imports.reading.people import closing_index, find_signatories
+from imports.reading.people import find_signatories
 from imports.reading.places import find_municipalities, find_police_area
-from imports.reading.vocabulary import CADENCES, FOLLOW_UP, PROMISE, QUOTE_OR_CAPTION, section_of
+from imports.reading.sections import sections_of
+from imports.reading.vocabulary import CADENCES, FOLLOW_UP, PROMISE, QUOTE_OR_CAPTION
 from imports.reading.years import publication_date
-from lib.swedish_dates import find_date
 from lib.text import is_noise, normalise_space, repair_double_encoding, strip_bullet
 
 
@@ -97,19 +97,7 @@ def parse_promise(title: str, lines: list[str], dated: date | None = None) -> Pa
     document.document_type = meta.document_type
     document.year = meta.year
     document.period = meta.period
-    sections: dict[str, list[str]] = {}
-    current = "introduction"
-    closing = closing_index(lines)
-    for index, line in enumerate(lines):
-        if closing is not None and index >= closing:
-            break  # the date and the signatures
-        heading = section_of(line)
-        if heading:
-            current = heading
-            continue
-        if find_date(line) and len(line) < 40 and not line.endswith("."):
-            continue  # a date line: a byline or a signing date, not content
-        sections.setdefault(current, []).append(line)
+    sections = sections_of(lines)
     _fill(document, sections)
     if meta.municipalities:
         document.municipalities = meta.municipalities
@@ -202,11 +190,8 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
     """Every activity the document promises, once: from list items and from sentences
     anywhere outside the background, effect and follow-up, but never from a quote, a
     caption or a report of what was done."""
-    # Read sentence by sentence, a promise made now ("lovar") outweighs what the page tells
-    # of last year; this reading decides the document's type, which the metadata guessed
-    # from its wording as a whole.
-    follow_up = is_follow_up(document.title, sections)
-    document.document_type = FOLLOW_UP if follow_up else PROMISE
+    # A follow-up reports what was done: it promises no activities.
+    follow_up = document.document_type == FOLLOW_UP
     # Activities read from running text rather than a list item, and those from a
     # summary that names several: a list item or later sentence may tell them in full.
     prose: set[int] = set()

@@ -1,10 +1,12 @@
-"""Telling a follow-up report (what was done) from a promise (what will be): sentences in
-the past tense that tell what was achieved, and headings that name a report ("Uppföljning
-av medborgarlöftet 2022", "Så gick det")."""
+"""Telling a follow-up report (what was done) from a promise (what will be), in one place:
+sentences in the past tense that tell what was achieved, wording that tells more of what
+was done than of what will be, and headings that name a report ("Uppföljning av
+medborgarlöftet 2022", "Så gick det")."""
 
 import re
 
 from imports.reading.lines import HEADING_LIKE, is_heading, plain_sentences
+from imports.reading.sections import sections_of
 from imports.reading.vocabulary import (
     FOLLOW_UP,
     PROMISE,
@@ -12,6 +14,7 @@ from imports.reading.vocabulary import (
     QUOTE_OR_CAPTION,
     SUBORDINATOR,
     kind_matches,
+    section_of,
 )
 from lib.text import strip_bullet
 
@@ -85,44 +88,65 @@ def achieved(sentence: str) -> bool:
     return bool(_PAST.search(main))
 
 
-def is_follow_up(title: str, sections: dict[str, list[str]]) -> bool:
-    """Whether the document reports on a promise instead of making one: its heading says
-    so, or it tells more of what was done than of what will be."""
+def document_type(title: str, lines: list[str]) -> str:
+    """Whether the text promises ("promise") or reports what was done ("follow_up"): its
+    heading or opening names a report ("Uppföljning av medborgarlöftet", "Så gick det");
+    else a promise made now ("lovar") makes it a promise, whatever else the page reports;
+    else it is a report where it tells more of what was done than of what will be, in the
+    sentences that name activities or in its wording as a whole."""
+    sections = sections_of(lines)
+    if _named_a_report(title, lines, sections):
+        return FOLLOW_UP
+    told = _activities_told(sections)
+    if told is None:
+        return PROMISE
+    done, promised = told
+    if (done >= 2 and done > promised) or _mostly_done(lines):
+        return FOLLOW_UP
+    return PROMISE
+
+
+def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]) -> bool:
+    """Whether the title, a heading near the top or one naming the promise, or a heading-like
+    line of the opening names a report of what was done."""
     opening = [title, *sections.get("introduction", [])[:6]]
     if any(_FOLLOW_UP_OPENING.search(line) for line in opening if HEADING_LIKE.match(line)):
         return True
-    lines = [line for part in sections.values() for line in part]
+    # A section of a promise may be called "Uppföljning": how the promise will be followed.
+    headings = [title] + [
+        line
+        for index, line in enumerate(lines)
+        if _short_heading(index, lines)
+        and not section_of(line)
+        and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))
+    ]
+    return any(_FOLLOW_UP_TITLE.search(heading) for heading in headings)
+
+
+def _activities_told(sections: dict[str, list[str]]) -> tuple[int, int] | None:
+    """How many sentences naming an activity tell it as done and how many as to be done;
+    None where a sentence makes a promise now ("Polisen lovar …")."""
     done = promised = 0
-    for line in lines:
+    for line in (line for part in sections.values() for line in part):
         if QUOTE_OR_CAPTION.search(line):
             continue
         for sentence in plain_sentences(strip_bullet(line)[1]):
             if re.search(r"\blovar\b", sentence, re.IGNORECASE) and not achieved(sentence):
-                return False  # a promise made now, whatever else the page reports
+                return None
             if kind_matches(sentence):
                 if achieved(sentence):
                     done += 1
                 else:
                     promised += 1
-    return done >= 2 and done > promised
+    return done, promised
 
 
-def document_type(title: str, lines: list[str]) -> str:
-    """Whether the text promises ("promise") or reports what was done ("follow_up"): a
-    heading that names a follow-up ("Uppföljning av medborgarlöftet", "så gick det",
-    "Resultat"), or a text that mostly tells what has been done, in the past tense."""
-    headings = [title] + [
-        line
-        for index, line in enumerate(lines)
-        if _short_heading(index, lines)
-        and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))
-    ]
-    if any(_FOLLOW_UP_TITLE.search(heading) for heading in headings):
-        return FOLLOW_UP
+def _mostly_done(lines: list[str]) -> bool:
+    """Whether the wording as a whole tells more of what has been done than of what will be
+    ("har genomfört", "genomfördes", "uppfyllt" against "lovar", "ska", "kommer att")."""
     text = "\n".join(lines)
     done = len(_ACHIEVED.findall(text))
-    promising = len(_PROMISING.findall(text))
-    return FOLLOW_UP if done >= 3 and done > promising else PROMISE
+    return done >= 3 and done > len(_PROMISING.findall(text))
 
 
 def _short_heading(index: int, lines: list[str]) -> bool:

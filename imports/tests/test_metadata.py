@@ -275,6 +275,33 @@ def test_a_follow_up_is_told_from_a_promise() -> None:
     ).document_type == (reading.PROMISE)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A section called "Uppföljning" says how a promise will be followed, not that the
+        # text reports.
+        (
+            "Medborgarlöfte Ankeby 2022\nAktiviteter\n• Två möten.\nUppföljning\n"
+            "Löftet följs upp varje månad.",
+            "promise",
+        ),
+        # A promise made now outweighs what the page tells of last year.
+        (
+            "Medborgarlöfte Ankeby 2023\nFörra året lovade polisen tio trafikkontroller. Det "
+            "blev tolv.\nTre trygghetsvandringar har hållits i centrum.\nPolisen lovar att:\n"
+            "• genomföra fyra medborgardialoger",
+            "promise",
+        ),
+        ("Så gick det med löftet 2022\nPolisen har genomfört tio trafikkontroller.", "follow_up"),
+    ],
+)
+def test_the_kind_of_document_is_decided_once_for_metadata_and_activities(
+    text: str, kind: str
+) -> None:
+    assert _meta(text).document_type == kind
+    assert parse_text(text)["documents"][0]["document_type"] == kind
+
+
 def test_several_years_on_one_page_are_split_but_a_repeated_heading_is_not() -> None:
     lines = [
         "Medborgarlöften - Ankeby kommun",
