@@ -14,8 +14,8 @@ from accounts.models import Organisation, User
 from core.confirm import require_confirmed
 from core.personal_data import field_personal_data
 from imports.models import ImportedDocument
-from imports.parser import parse_text
 from imports.readers import ReadError, read_text
+from imports.reading import parse_text
 from lib.sorting import swedish_key
 from lib.text import without_controls
 from places.models import Municipality, PoliceArea

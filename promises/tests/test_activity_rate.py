@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from conftest import Cast, client_for
-from imports.parser import parse_text
+from imports.reading import parse_text
 from imports.services import _store
 from promises import services
 from promises.models import Activity
