@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from core.plausible import MAX_ACTIVITY_TARGET
-from imports import metadata
+from imports import achieved, metadata
 from lib.periods import FIRST_YEAR, LAST_YEAR
 from lib.swedish_dates import find_date
 from lib.swedish_numbers import APPROXIMATE, PER_YEAR, find_rate, number_value
@@ -257,6 +257,10 @@ class ParsedPromise:
     # Counts read that no activity can plausibly have (core/plausible.py): left out of the
     # activity, each as {"text", "field", "value", "max"}, for a person to check.
     implausible_figures: list[dict[str, Any]] = field(default_factory=list)
+    # A follow-up's counts of what was done ({"kind", "done", "text"}) and its own date
+    # (imports/achieved.py); a promise has none.
+    achieved: list[dict[str, Any]] = field(default_factory=list)
+    dated: str | None = None
 
 
 def clean_lines(text: str) -> list[str]:
@@ -602,6 +606,9 @@ def parse_promise(title: str, lines: list[str], dated: date | None = None) -> Pa
     document.police_area = meta.police_area or document.police_area
     document.signed_on = meta.signed_on.isoformat() if meta.signed_on else None
     document.signatories = meta.signatories
+    if document.document_type == metadata.FOLLOW_UP:
+        document.achieved = achieved.read_achieved(lines)
+        document.dated = achieved.report_date(lines, dated, document.signed_on)
     _warn_metadata(document, meta)
     return document
 
@@ -961,7 +968,7 @@ def parse_text(text: str) -> dict[str, Any]:
     area = metadata.find_police_area("", [line for line in raw if is_noise(line)])
     for document in documents:
         document.police_area = document.police_area or area
-    kept = [d for d in documents if d.activities or d.commitments]
+    kept = [d for d in documents if d.activities or d.commitments or d.achieved]
     if not kept and documents and metadata.speaks_of_promises(text):
         kept = documents[:1]
         kept[0].warnings.append(_("No activities found: enter them by hand."))
