@@ -8,26 +8,50 @@ from core.fields import TEXT_LIMIT
 
 
 class ImportedDocument(models.Model):
-    """One promise document read from a file and stored as a draft."""
+    """One document read from a file: a promise stored as a draft, or a follow-up whose
+    achieved counts were attached to the promise of its year."""
 
+    # The draft the promise document became (None for a follow-up).
     promise = models.OneToOneField(
         "promises.CitizenPromise",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="imported_from",
         verbose_name=_("citizen promise"),
+    )
+    # The promise a follow-up document reports on (None for a promise); a promise may be
+    # followed up by several documents (each quarter's).
+    follow_up_of = models.ForeignKey(
+        "promises.CitizenPromise",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="imported_follow_ups",
+        verbose_name=_("follow-up of"),
     )
     source_name = models.CharField(_("file"), max_length=255)
     # The file's SHA-256 and the document's year: the same page imported again is known.
     source_key = models.CharField(max_length=80, unique=True)
     warnings = models.JSONField(_("what could not be placed"), default=list)
+    # Of a follow-up: each count read, as {"kind", "done", "text", "activity", "recorded",
+    # "added", "reason"}: what was attached, and why the rest was not.
+    attached = models.JSONField(_("counts attached"), default=list, blank=True)
     created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("imported document")
         verbose_name_plural = _("imported documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(promise__isnull=False, follow_up_of__isnull=True)
+                | models.Q(promise__isnull=True, follow_up_of__isnull=False),
+                name="imported_document_promise_or_follow_up",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.source_name} → {self.promise}"
+        return f"{self.source_name} → {self.promise or self.follow_up_of}"
 
 
 class FileImportStatus(models.TextChoices):

@@ -1,4 +1,5 @@
-"""Storing parsed promise documents as drafts: all of a run, or nothing."""
+"""Storing parsed promise documents as drafts, and attaching follow-ups to the promise of
+their year: all of a run, or nothing."""
 
 import hashlib
 from dataclasses import dataclass, field
@@ -8,19 +9,24 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.confirm import require_confirmed
 from core.personal_data import field_personal_data
+from imports import follow_ups
+from imports.follow_ups import Match
 from imports.models import ImportedDocument
 from imports.readers import ReadError, read_text
 from imports.reading import parse_text
+from imports.reading.vocabulary import FOLLOW_UP
 from lib.sorting import swedish_key
 from lib.text import without_controls
 from places.models import Municipality, PoliceArea
 from promises import services
-from promises.models import CitizenPromise
+from promises.models import Activity, CitizenPromise
+from promises.services.reports import activity_report_create
 from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
 
 # The code of the reason to confirm that a text names another municipality.
@@ -36,9 +42,20 @@ class ImportRefused(Exception):
 
 
 @dataclass
+class FollowUpResult:
+    """A follow-up attached to its promise: each count read, with the report added or why
+    none was."""
+
+    source_name: str
+    promise: CitizenPromise
+    matches: list[Match]
+
+
+@dataclass
 class ImportResult:
     created: list[CitizenPromise] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    follow_ups: list[FollowUpResult] = field(default_factory=list)
 
 
 def _police_area(municipality: Municipality, named: str | None) -> PoliceArea | None:
@@ -186,10 +203,13 @@ def import_files(
 ) -> ImportResult:
     """Store every promise document in the files as a draft of the municipality, or, if
     anything cannot be placed, nothing at all (ImportRefused lists why). A text that names
-    another municipality, or holds personal data, needs `confirmed` (NeedsConfirmation)."""
+    another municipality, or holds personal data, needs `confirmed` (NeedsConfirmation).
+    A follow-up's achieved counts are attached to the municipality's promise of its year
+    (follow_up_attach); a follow-up without such a promise refuses the whole run."""
     plan, problems = _plan(paths, municipality)
     result = ImportResult()
     to_store = []
+    to_attach = []
     reasons: list[str | ValidationError] = []
     for path, key, document in plan:
         if ImportedDocument.objects.filter(source_key=key).exists():
@@ -206,6 +226,13 @@ def import_files(
                     code=NAMED_ELSEWHERE,
                 )
             )
+        if document["document_type"] == FOLLOW_UP:
+            promise, problem = follow_ups.promise_for(municipality, document)
+            if problem:
+                problems.append(f"{path}: {problem}")
+            elif promise is not None:
+                to_attach.append((path, key, document, promise))
+            continue
         reasons += [f"{path}: {reason.message}" for reason in _personal_data(document)]
         area, problem = _placement(municipality, document)
         if problem:
@@ -223,6 +250,12 @@ def import_files(
                 [f"{path}: {document['year']}: {m}" for m in error.messages]
             ) from error
         result.created.append(promise)
+    for path, key, document, promise in to_attach:
+        result.follow_ups.append(
+            follow_up_attach(
+                document=document, promise=promise, source_key=key, source_name=path.name, by=by
+            )
+        )
     return result
 
 
@@ -285,3 +318,77 @@ def import_reviewed(
         )
     require_confirmed(reasons, confirmed=confirmed)
     return _store_recorded(document, municipality, area, by, source_name, key)
+
+
+def follow_up_source_key(source: str, year: int | None) -> str:
+    """The key a pasted or uploaded follow-up is known by, as a file's is."""
+    return f"{hashlib.sha256(source.encode()).hexdigest()}:{year}"
+
+
+@transaction.atomic
+def follow_up_attach(
+    *,
+    document: dict[str, Any],
+    promise: CitizenPromise,
+    source_key: str,
+    source_name: str,
+    by: User | None,
+) -> FollowUpResult:
+    """Attach a follow-up's achieved counts to the promise's activities: for each count
+    that goes to one activity (imports/follow_ups.py), one report that brings the
+    activity's recorded total up to the figure, which counts what was done to date. The
+    reports go through the activity log's own service (progress, audit, open log). The
+    source is recorded, so the same text attached again is refused and changes nothing."""
+    if ImportedDocument.objects.filter(source_key=source_key).exists():
+        raise ImportRefused(
+            [_("%(file)s: %(year)s already imported") % {"file": source_name, "year": promise.year}]
+        )
+    # Counted while no other report of these activities can be added.
+    list(Activity.objects.select_for_update().filter(promise=promise).values_list("pk"))
+    matches = follow_ups.matches_for(promise, document["achieved"])
+    day = follow_ups.report_day(document.get("dated"), promise.year, timezone.localdate())
+    name = without_controls(source_name)[:255]
+    for match in matches:
+        activity = match.activity
+        if activity is None or match.reason or not match.to_add:
+            continue
+        try:
+            match.report = activity_report_create(
+                activity=activity,
+                by=by,
+                date=day,
+                count=match.to_add,
+                notes=_("From the follow-up %(file)s.") % {"file": name},
+                confirmed=True,
+            )
+        except ValidationError as error:
+            if not _count_refused(error):
+                raise ImportRefused([f"{name}: {m}" for m in error.messages]) from error
+            # More than one report of the kind may count: the rest is attached all the same.
+            match.reason = " ".join(error.message_dict["count"])
+    ImportedDocument.objects.create(
+        follow_up_of=promise,
+        source_name=name,
+        source_key=source_key,
+        warnings=list(document["warnings"]),
+        attached=[_attached_record(match) for match in matches],
+    )
+    return FollowUpResult(name, promise, matches)
+
+
+def _count_refused(error: ValidationError) -> bool:
+    """Whether the report log refused only the count (above what one report of its kind
+    may count), not the promise or the date."""
+    return hasattr(error, "error_dict") and set(error.error_dict) == {"count"}
+
+
+def _attached_record(match: Match) -> dict[str, Any]:
+    return {
+        "kind": match.kind,
+        "done": match.done,
+        "text": match.text,
+        "activity": match.activity.pk if match.activity and not match.reason else None,
+        "recorded": match.recorded,
+        "added": match.report.count if match.report else 0,
+        "reason": match.reason,
+    }

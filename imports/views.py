@@ -1,5 +1,6 @@
 """Staff pages: paste or upload a published promise, check what was read beside the source,
-correct it, and save it as a draft."""
+correct it, and save it as a draft; or, for a follow-up, see where its achieved counts
+would go and attach them to the promise of its year."""
 
 import tempfile
 from pathlib import Path
@@ -8,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,6 +18,7 @@ from accounts import permissions
 from core.confirm import NeedsConfirmation, ask, is_confirmed
 from core.fields import is_database_key
 from core.uploads import upload_refused
+from imports import follow_ups
 from imports.forms import (
     ActivityRowFormSet,
     DocumentForm,
@@ -24,9 +26,19 @@ from imports.forms import (
     document_data,
     initial_from,
 )
+from imports.models import ImportedDocument
+from imports.preview import document_summary
 from imports.readers import ReadError, plain_text, read_text
 from imports.reading import clean_lines, parse_text
-from imports.services import ImportRefused, import_reviewed, municipality_named_elsewhere
+from imports.reading.vocabulary import FOLLOW_UP
+from imports.services import (
+    ImportRefused,
+    follow_up_attach,
+    follow_up_source_key,
+    import_reviewed,
+    municipality_named_elsewhere,
+)
+from promises.models import CitizenPromise
 
 
 def _municipalities(request: HttpRequest) -> Any:
@@ -64,26 +76,62 @@ def _review(
 ) -> HttpResponse:
     documents = parse_text(source)["documents"]
     document = documents[index]
+    context = {
+        "municipality": municipality,
+        "source": source,
+        "source_name": source_name,
+        "source_lines": clean_lines(source),
+        "index": index,
+        "count": len(documents),
+        "document": document,
+        "summaries": [document_summary(d) for d in documents],
+        "summary": document_summary(document),
+        "named_elsewhere": municipality_named_elsewhere(document, municipality),
+    }
+    if document["document_type"] == FOLLOW_UP:
+        # A follow-up reports on a promise: it is attached to one, never made one.
+        return render(
+            request,
+            "imports/follow_up.html",
+            {**context, **_attachment(request, source, document, municipality)},
+        )
     if form is None:
         initial, row_initial = initial_from(document)
         form = DocumentForm(initial=initial)
         rows = ActivityRowFormSet(initial=row_initial, prefix="act")
-    return render(
-        request,
-        "imports/review.html",
-        {
-            "municipality": municipality,
-            "source": source,
-            "source_name": source_name,
-            "source_lines": clean_lines(source),
-            "index": index,
-            "count": len(documents),
-            "document": document,
-            "named_elsewhere": municipality_named_elsewhere(document, municipality),
-            "form": form,
-            "rows": rows,
-        },
+    return render(request, "imports/review.html", {**context, "form": form, "rows": rows})
+
+
+def _attachable(request: HttpRequest) -> Any:
+    """The promises the user may attach a follow-up to: those of the organisations in which
+    the user is a coordinator, as for bringing in promises."""
+    return CitizenPromise.objects.filter(
+        permissions.promise_scope(request.user, permissions.EDITOR_ROLES)
     )
+
+
+def _attachment(
+    request: HttpRequest, source: str, document: dict[str, Any], municipality: Any
+) -> dict[str, Any]:
+    """The promise a follow-up would be attached to, where each count would go, or why it
+    cannot be attached."""
+    promise, problem = follow_ups.promise_for(municipality, document)
+    if promise is not None and not _attachable(request).filter(pk=promise.pk).exists():
+        promise, problem = None, _("You may not attach a follow-up to this promise.")
+    key = follow_up_source_key(source, document["year"])
+    if promise is not None and ImportedDocument.objects.filter(source_key=key).exists():
+        problem = _("%(year)s from this text is already imported.") % {"year": document["year"]}
+    matches = (
+        follow_ups.matches_for(promise, document["achieved"])
+        if promise
+        else [follow_ups.Match(a["kind"], a["done"], a["text"]) for a in document["achieved"]]
+    )
+    return {
+        "promise": promise,
+        "problem": problem,
+        "matches": matches,
+        "can_attach": not problem and any(m.attached for m in matches),
+    }
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -129,7 +177,7 @@ def import_save(request: HttpRequest) -> HttpResponse:
         parsed = documents[index]
     except (ValueError, IndexError):
         parsed = None
-    if municipality is None or parsed is None:
+    if municipality is None or parsed is None or parsed["document_type"] == FOLLOW_UP:
         messages.error(request, _("The text or the municipality was lost; start again."))
         return redirect("imports:start")
     name = request.POST.get("source_name", "")[:255]
@@ -159,3 +207,62 @@ def import_save(request: HttpRequest) -> HttpResponse:
                 return _review(request, municipality, source, name, index + 1)
             return redirect("promises:promise_detail", pk=promise.pk)
     return _review(request, municipality, source, name, index, form, rows)
+
+
+def _promise_to_attach(request: HttpRequest, chosen: str, document: dict[str, Any]) -> Any:
+    """The promise the form names, if the user may attach to it and it is of the follow-up's
+    year; else not found (the user does not learn whether it exists)."""
+    promise = _attachable(request).filter(pk=chosen).first() if is_database_key(chosen) else None
+    if promise is None or promise.year != document["year"]:
+        raise Http404
+    return promise
+
+
+@require_POST
+@login_required
+def import_attach(request: HttpRequest) -> HttpResponse:
+    """Attach a follow-up's achieved counts to the promise of its year, with the service
+    `loften import` uses."""
+    chosen = request.POST.get("municipality", "")
+    municipalities = _municipalities(request)
+    municipality = municipalities.filter(pk=chosen).first() if is_database_key(chosen) else None
+    source = request.POST.get("source", "")
+    documents = parse_text(source)["documents"] if source else []
+    try:
+        index = int(request.POST.get("index", ""))
+        document = documents[index]
+    except (ValueError, IndexError):
+        document = None
+    if municipality is None or document is None or document["document_type"] != FOLLOW_UP:
+        messages.error(request, _("The text or the municipality was lost; start again."))
+        return redirect("imports:start")
+    promise = _promise_to_attach(request, request.POST.get("promise", ""), document)
+    name = request.POST.get("source_name", "")[:255]
+    try:
+        result = follow_up_attach(
+            document=document,
+            promise=promise,
+            source_key=follow_up_source_key(source, document["year"]),
+            source_name=name,
+            by=request.user,  # type: ignore[arg-type]
+        )
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            messages.error(request, problem)
+        return _review(request, municipality, source, name, index)
+    added = [m for m in result.matches if m.report is not None]
+    messages.success(
+        request,
+        _("The follow-up was attached to %(promise)s: %(count)s reports added.")
+        % {"promise": promise.title, "count": len(added)},
+    )
+    for match in result.matches:
+        if match.reason:
+            messages.warning(
+                request,
+                _("Not attached: %(kind)s %(done)s: %(reason)s")
+                % {"kind": match.kind_label, "done": match.done, "reason": match.reason},
+            )
+    if index + 1 < len(documents):
+        return _review(request, municipality, source, name, index + 1)
+    return redirect("promises:promise_detail", pk=promise.pk)

@@ -200,6 +200,19 @@ MATRIX: dict[str, Row] = {
             moderator=FORBIDDEN,
         )
     ),
+    # Without a text to attach, the coordinators are sent back to start (the attempt to
+    # attach to another organisation's promise is tested in imports/tests).
+    "imports:attach": Row(
+        post=_staff(
+            coordinator=DONE,
+            other_coordinator=DONE,
+            admin=DONE,
+            reporter=FORBIDDEN,
+            viewer=FORBIDDEN,
+            partner=FORBIDDEN,
+            moderator=FORBIDDEN,
+        )
+    ),
     "promises:report_choose": Row(get=STAFF_LIST),
     # The published 2017 traffic controls: the police area's reporters log them.
     "promises:report_create": Row(

@@ -225,13 +225,21 @@ _STEM_END = re.compile(
     r"(?:ingarna|ingar|ingen|ing|erarna|erare|erar|era|erna|arna|orna|ena|en|et|er|ar|or|na|n|e|"
     r"a|s)$"
 )
+
+
+def stem(word: str) -> str:
+    """The word without its inflection ending, so that words of one family compare equal
+    ("skolorna", "skolan")."""
+    return _STEM_END.sub("", word)
+
+
 _FUNCTION_WORDS = {"mot", "med", "och", "för", "av", "på", "till", "efter", "om", "upp", "ner"}
 
 
 def _stems(activity: Activity) -> set[str]:
     """The stems of the words that name the activity's kind in its text."""
     return {
-        _STEM_END.sub("", word)
+        stem(word)
         for kind, match in kind_matches(activity.text)
         if kind == activity.kind
         for word in re.findall(r"[\wåäö-]+", match[1].lower())

@@ -14,6 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from core.plausible import MAX_ACTIVITY_TARGET
+from imports.reading.achieved import read_achieved, report_date
 from imports.reading.activities import Activity, merge_repeat, other_activity, parse_activities
 from imports.reading.follow_up import achieved, document_type
 from imports.reading.lines import (
@@ -60,6 +61,10 @@ class ParsedPromise:
     # Counts read that no activity can plausibly have (core/plausible.py): left out of the
     # activity, each as {"text", "field", "value", "max"}, for a person to check.
     implausible_figures: list[dict[str, Any]] = field(default_factory=list)
+    # A follow-up's counts of what was done ({"kind", "done", "text"}) and its own date
+    # (imports/reading/achieved.py); a promise has none.
+    achieved: list[dict[str, Any]] = field(default_factory=list)
+    dated: str | None = None
 
 
 def split_promises(lines: list[str]) -> list[tuple[str, list[str]]]:
@@ -107,6 +112,9 @@ def parse_promise(title: str, lines: list[str], dated: date | None = None) -> Pa
     document.police_area = meta.police_area or document.police_area
     document.signed_on = meta.signed_on.isoformat() if meta.signed_on else None
     document.signatories = meta.signatories
+    if document.document_type == FOLLOW_UP:
+        document.achieved = read_achieved(lines)
+        document.dated = report_date(lines, dated, document.signed_on)
     _warn_metadata(document, meta)
     return document
 
@@ -298,7 +306,7 @@ def parse_text(text: str) -> dict[str, Any]:
     area = find_police_area("", [line for line in raw if is_noise(line)])
     for document in documents:
         document.police_area = document.police_area or area
-    kept = [d for d in documents if d.activities or d.commitments]
+    kept = [d for d in documents if d.activities or d.commitments or d.achieved]
     if not kept and documents and speaks_of_promises(text):
         kept = documents[:1]
         kept[0].warnings.append(_("No activities found: enter them by hand."))

@@ -87,6 +87,10 @@ class Score:
     expected_signatories: int = 0
     found_signatories: int = 0
     years_right: int = 0
+    # A follow-up's counts of what was done, right when kind and count are.
+    expected_achieved: int = 0
+    found_achieved: int = 0
+    right_achieved: int = 0
     missed: list[str] = field(default_factory=list)
 
     @property
@@ -109,6 +113,17 @@ class Score:
     def years(self) -> float | None:
         return _share(self.years_right, self.cases)
 
+    @property
+    def achieved_recall(self) -> float | None:
+        """None when no count was to be found (a promise reports none)."""
+        return _share(self.right_achieved, self.expected_achieved)
+
+    @property
+    def achieved_precision(self) -> float | None:
+        if not self.found_achieved:
+            return None if not self.expected_achieved else 0.0
+        return self.right_achieved / self.found_achieved
+
     def add(self, other: "Score") -> None:
         for name in (
             "cases",
@@ -119,6 +134,9 @@ class Score:
             "expected_signatories",
             "found_signatories",
             "years_right",
+            "expected_achieved",
+            "found_achieved",
+            "right_achieved",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.missed += other.missed
@@ -137,10 +155,28 @@ def _read(case: CorpusCase, folder: Path) -> dict[str, Any] | None:
     return first
 
 
+def _matched(
+    name: str, wanted: list[tuple[str, Any]], found: list[tuple[str, Any]], missed: list[str]
+) -> int:
+    """How many wanted items were found, each found one matching one wanted at most; what
+    was missed or invented is added to `missed`."""
+    remaining = list(found)
+    right = 0
+    for item in wanted:
+        if item in remaining:
+            remaining.remove(item)
+            right += 1
+        else:
+            missed.append(f"{name}: missed {item}")
+    missed += [f"{name}: invented {item}" for item in remaining]
+    return right
+
+
 def case_score(case: CorpusCase, folder: Path) -> Score:
     """One case scored: an activity is right when its kind and target are (each found one
     matches one expected at most); a follow-up promises nothing, so anything it yields as a
-    target is wrong; signatories are found by name; the year must be the promise's."""
+    target is wrong, and its achieved counts are right by kind and count; signatories are
+    found by name; the year must be the promise's."""
     expected = case.expected
     wanted = [(a["kind"], a["target"]) for a in expected["activities"]]
     names = [s["name"] for s in expected["signatories"]]
@@ -152,14 +188,11 @@ def case_score(case: CorpusCase, folder: Path) -> Score:
         return score
     found = [(a["kind"], a["target"]) for a in document["activities"]]
     score.found_activities = len(found)
-    remaining = list(found)
-    for item in wanted:
-        if item in remaining:
-            remaining.remove(item)
-            score.right_activities += 1
-        else:
-            score.missed.append(f"{case.name}: missed {item}")
-    score.missed += [f"{case.name}: invented {item}" for item in remaining]
+    score.right_activities = _matched(case.name, wanted, found, score.missed)
+    done = [(a["kind"], a["done"]) for a in expected.get("achieved", [])]
+    read = [(a["kind"], a["done"]) for a in document["achieved"]]
+    score.expected_achieved, score.found_achieved = len(done), len(read)
+    score.right_achieved = _matched(f"{case.name} achieved", done, read, score.missed)
     read_names = {s["name"] for s in document["signatories"]}
     score.found_signatories = sum(name in read_names for name in names)
     score.years_right = int(document["year"] == expected["year"])
@@ -179,10 +212,14 @@ def corpus_scores(folder: Path) -> dict[str, Score]:
 
 def scores_table(scores: dict[str, Score]) -> str:
     """The scores as the issue's table prints them, a row per genre."""
-    rows = ["genre      cases  recall  precision  signatories  years  refused"]
+    rows = [
+        "genre      cases  recall  precision  signatories  years  refused  "
+        "achieved_recall  achieved_precision"
+    ]
     for genre, s in scores.items():
         rows.append(
             f"{genre:9}  {s.cases:5d}  {_cell(s.recall, 6)}  {_cell(s.precision, 9)}  "
-            f"{_cell(s.signatories, 11)}  {_cell(s.years, 5)}  {s.refused:7d}"
+            f"{_cell(s.signatories, 11)}  {_cell(s.years, 5)}  {s.refused:7d}  "
+            f"{_cell(s.achieved_recall, 15)}  {_cell(s.achieved_precision, 18)}"
         )
     return "\n".join(rows)

@@ -1,15 +1,23 @@
 """The parser measured on the development corpus, by genre, as the issue measures it on
 real texts: recall and precision of activities (right kind and target), signatories found,
-promise year found, texts refused. The goal is 0.90 on each and no refusal; the floors
-below are what the parser reaches today, so that no change makes it worse unnoticed. Each
-step that improves the parser raises them."""
+promise year found, texts refused; and of follow-ups, the recall and precision of the
+counts of what was achieved (right kind and count). The goal is 0.90 on each and no
+refusal; the floors below are what the parser reaches today, so that no change makes it
+worse unnoticed. Each step that improves the parser raises them."""
 
 from pathlib import Path
 
 from imports.tests.corpus_files import corpus_scores, scores_table
 
 # Reached today, on all cases together; raised as the parser improves (goal 0.90, 0 refused).
-FLOORS = {"recall": 0.96, "precision": 0.99, "signatories": 1.0, "years": 1.0}
+FLOORS = {
+    "recall": 0.96,
+    "precision": 0.99,
+    "signatories": 1.0,
+    "years": 1.0,
+    "achieved_recall": 0.94,
+    "achieved_precision": 0.98,
+}
 MOST_REFUSED = 0
 
 

@@ -6,14 +6,15 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from accounts.models import User
 from core.confirm import NeedsConfirmation
 from imports.models import ImportedDocument
-from imports.services import NAMED_ELSEWHERE, ImportRefused, import_files
+from imports.services import NAMED_ELSEWHERE, FollowUpResult, ImportRefused, import_files
 from places.models import Municipality
 
 
 class Command(BaseCommand):
     help = (
-        "Store the promise documents found in the files as drafts of a municipality. "
-        "All or nothing; importing the same file again changes nothing."
+        "Store the promise documents found in the files as drafts of a municipality, and "
+        "attach follow-up documents' achieved counts to the municipality's promise of their "
+        "year. All or nothing; importing the same file again changes nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -64,5 +65,28 @@ class Command(BaseCommand):
             warnings = ImportedDocument.objects.get(promise=promise).warnings
             note = f" ({len(warnings)} warnings to check)" if warnings else ""
             self.stdout.write(f"Draft created: {promise.title} ({promise.year}){note}")
+        for follow_up in result.follow_ups:
+            self._write_follow_up(follow_up)
         for line in result.unchanged:
             self.stdout.write(f"Nothing changed: {line}")
+
+    def _write_follow_up(self, result: FollowUpResult) -> None:
+        promise = result.promise
+        self.stdout.write(
+            f"Follow-up attached: {result.source_name} → {promise.title} ({promise.year})"
+        )
+        for match in result.matches:
+            read = f"{match.kind_label} {match.done} (“{match.text}”)"
+            activity = match.activity
+            if activity is None or match.reason:
+                self.stdout.write(f"  not attached: {read}: {match.reason}")
+            elif match.report is not None:
+                self.stdout.write(
+                    f"  attached: {read} → {activity.description}: "
+                    f"{match.recorded} recorded before, report of {match.report.count} added"
+                )
+            else:
+                self.stdout.write(
+                    f"  attached: {read} → {activity.description}: "
+                    f"{match.recorded} already recorded, nothing added"
+                )
