@@ -32,10 +32,11 @@ from api.schemas import (
     PublicStatus,
 )
 from followup.models import Evaluation, FollowUp
+from lib.pace import Rate
 from places.models import Municipality, PoliceArea
 from promises.models import Agreement, CitizenPromise
 from promises.selectors import progress_as_of, promise_pace, promise_phase
-from promises.vocabularies import ActivityKind, measures_reach
+from promises.vocabularies import ActivityKind, RatePeriod, measures_reach
 from situation import selectors as situation_selectors
 from situation.models import PublishedPicture
 from situation.vocabularies import Source
@@ -86,6 +87,11 @@ def _kind(kind: str) -> ActivityKind:
 
 
 @lru_cache
+def _rate_period(per: str) -> RatePeriod:
+    # Stored only once checked against the vocabulary (Activity.clean).
+    return cast(RatePeriod, per)
+
+
 def _kind_labels(language: str | None) -> dict[str, str]:
     """The activity kinds' names in the active language (the key), translated once."""
     return {value: str(label) for value, label in ActivityKind.choices}
@@ -185,7 +191,8 @@ def activity_out(
 ) -> ActivityOut:
     """An activity with its progress as of `today` (its pace while the promise runs, its
     result once it has ended); `labels` the kinds' names in the language asked for."""
-    done = promise_pace(promise, row.done_count, row.target, today)
+    rate = Rate(row.rate_count, row.rate_per) if row.rate_count and row.rate_per else None
+    done = promise_pace(promise, row.done_count, row.target, today, rate)
     return {
         "id": row.pk,
         "commitment_id": row.commitment_id,
@@ -194,6 +201,8 @@ def activity_out(
         "description": row.description,
         "target": row.target,
         "unit": row.unit,
+        "rate": {"count": rate.count, "per": _rate_period(rate.per)} if rate else None,
+        "minimum": row.minimum,
         "focus": list(row.focus or []),
         "done": row.done_count,
         "last_done_on": row.last_done_on,

@@ -15,7 +15,7 @@ from pydantic import Field
 # pydantic reads typed dicts from typing_extensions on Python before 3.12.
 from typing_extensions import TypedDict
 
-from promises.vocabularies import ActivityKind
+from promises.vocabularies import ActivityKind, RatePeriod
 
 PublicStatus = Literal["published", "evaluated", "withdrawn"]
 Pace = Literal["no_target", "reached", "ahead", "on_track", "behind", "not_reached", "not_started"]
@@ -81,6 +81,11 @@ class CommitmentOut(TypedDict):
     problems: list[str]
 
 
+class RateOut(TypedDict):
+    count: Annotated[int, Field(description="times per period")]
+    per: RatePeriod
+
+
 class ActivityOut(TypedDict):
     id: int
     commitment_id: int | None
@@ -89,6 +94,17 @@ class ActivityOut(TypedDict):
     description: str
     target: int | None
     unit: str
+    rate: Annotated[
+        RateOut | None,
+        Field(
+            description='The rate the promise states ("once a month"), of which `target` is '
+            "the year's count; null if it states none. The pace of an activity with a rate "
+            "counts the rate's periods that have ended."
+        ),
+    ]
+    minimum: Annotated[
+        bool, Field(description="whether the promise says at least (minst) the target or rate")
+    ]
     focus: list[str]
     done: int
     last_done_on: date | None

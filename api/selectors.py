@@ -78,6 +78,9 @@ class ActivityRow(NamedTuple):
     description: str
     target: int | None
     unit: str
+    rate_count: int | None
+    rate_per: str
+    minimum: bool
     focus: list[str] | None
     done_count: int
     last_done_on: date | None

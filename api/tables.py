@@ -131,6 +131,15 @@ def _given(size: int | None) -> int | str:
     return size or ""
 
 
+def _rate_part(name: str) -> Callable[[Mapping[str, Any] | None], object]:
+    """A column of an activity's rate: its count or its period, empty without a rate."""
+
+    def part(rate: Mapping[str, Any] | None) -> object:
+        return "" if rate is None else rate[name]
+
+    return part
+
+
 # Readers: the outputs a table lays flat, in id order
 
 
@@ -234,8 +243,18 @@ TABLES: dict[str, Table] = {
             "reached": "activities.reached",
             "audience_size": "activities.audience_size",
             "measures_reach": "activities.measures_reach",
+            # Added later, so after the columns first published.
+            "rate_count": "activities.rate",
+            "rate_per": "activities.rate",
+            "minimum": "activities.minimum",
         },
-        write={"audience_size": _given, "measures_reach": _yes_no},
+        write={
+            "rate_count": _rate_part("count"),
+            "rate_per": _rate_part("per"),
+            "minimum": _yes_no,
+            "audience_size": _given,
+            "measures_reach": _yes_no,
+        },
     ),
     "uppfoljningar": Table(
         schemas.FollowUpOut,

@@ -18,8 +18,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from imports.parser import parse_text  # noqa: E402
 from imports.readers import read_text  # noqa: E402
+from imports.reading import parse_text  # noqa: E402
 from imports.tests.corpus_files import corpus_cases, corpus_scores, scores_table  # noqa: E402
 
 PAGES = {

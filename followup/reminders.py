@@ -18,8 +18,8 @@ from followup.models import FollowUp, ReminderSent
 from followup.selectors import periods_of
 from followup.tasks import reminder_mail_send
 from followup.vocabularies import FOLLOWED_PROMISE_STATUSES, FollowUpStatus, ReminderKind
-from lib.pace import Pace, progress
-from lib.periods import year_elapsed_share
+from lib.pace import Pace, activity_pace
+from promises.labels import rate_label
 from promises.models import Activity, CitizenPromise
 
 # Who carries an activity out: these roles in one of its responsible organisations.
@@ -92,11 +92,16 @@ def _activities_behind(today: date) -> int:
     promises = CitizenPromise.objects.filter(status__in=FOLLOWED_PROMISE_STATUSES, year=today.year)
     sent = 0
     for promise in promises.select_related("municipality"):
-        share = year_elapsed_share(promise.year, today)
         number = next(p.number for p in periods_of(promise) if p.start <= today <= p.end)
         activities: QuerySet[Activity] = promise.activities.filter(target__gt=0)
         for activity in activities.prefetch_related("responsible"):
-            pace = progress(activity.done_count, activity.target, share)
+            pace = activity_pace(
+                activity.done_count,
+                activity.target,
+                year=promise.year,
+                today=today,
+                rate=activity.rate,
+            )
             if pace.pace != Pace.BEHIND:
                 continue
             doers = people_in([org.pk for org in activity.responsible.all()], DOERS)
@@ -111,6 +116,8 @@ def _activities_behind(today: date) -> int:
                 # Unrounded, as 0,5 for a target of 1 in July: the whole count the rule
                 # rounds to (1) would claim more than an even pace has reached.
                 "expected": pace.expected,
+                # A rate paces by its periods that have ended: the email says so.
+                "rate": rate_label(activity),
                 "link": _link("promises:promise_detail", promise.pk),
                 "settings_link": _link("followup:preferences"),
             }

@@ -19,8 +19,8 @@ from followup.models import (
     FollowUpCommitment,
 )
 from followup.vocabularies import CommitmentStatus, EvaluationStatus, FollowUpStatus
-from lib.pace import Pace, Phase, Progress, progress
-from lib.periods import compared_spans, periods_of_year, year_elapsed_share
+from lib.pace import Pace, Phase, Progress, activity_pace
+from lib.periods import compared_spans, periods_of_year
 from promises.models import Activity, ActivityReport, CitizenPromise
 from promises.selectors import promise_phase, public_promises, staff_promises
 from promises.vocabularies import (
@@ -95,7 +95,6 @@ def period_figures(promise: CitizenPromise, start: date, end: date) -> list[Acti
         .annotate(**sums)
         .order_by()
     }
-    share = year_elapsed_share(promise.year, end)
     # Figures up to the year's last day are its result, with no pace left to keep.
     phase = Phase.ENDED if end >= date(promise.year, 12, 31) else Phase.RUNNING
     figures = []
@@ -111,7 +110,14 @@ def period_figures(promise: CitizenPromise, start: date, end: date) -> list[Acti
             ActivityFigures(
                 activity,
                 row.get("period") or 0,
-                progress(row.get("total") or 0, activity.target, share, phase),
+                activity_pace(
+                    row.get("total") or 0,
+                    activity.target,
+                    year=promise.year,
+                    today=end,
+                    phase=phase,
+                    rate=activity.rate,
+                ),
                 outcomes,
                 row.get("reached"),
             )
@@ -364,4 +370,13 @@ def evaluation_lines(evaluation: Evaluation, today: date) -> list[tuple[Evaluati
     lines = list(evaluation.activities.all())
     if evaluation_pace_shown(evaluation, today) == PaceShown.PACE:
         return [(line, line.pace) for line in lines]
-    return [(line, progress(line.done, line.target, 1.0, Phase.ENDED).pace) for line in lines]
+    year = evaluation.promise.year
+    return [
+        (
+            line,
+            activity_pace(
+                line.done, line.target, year=year, today=date(year, 12, 31), phase=Phase.ENDED
+            ).pace,
+        )
+        for line in lines
+    ]

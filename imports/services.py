@@ -14,8 +14,8 @@ from accounts.models import Organisation, User
 from core.confirm import require_confirmed
 from core.personal_data import field_personal_data
 from imports.models import ImportedDocument
-from imports.parser import parse_text
 from imports.readers import ReadError, read_text
+from imports.reading import parse_text
 from lib.sorting import swedish_key
 from lib.text import without_controls
 from places.models import Municipality, PoliceArea
@@ -98,6 +98,9 @@ def _store(
             kind=activity["kind"] if activity["kind"] in ActivityKind.values else "other",
             target=activity["target"],
             unit=(activity["unit"] or "")[:60],
+            rate_count=(activity.get("rate") or {}).get("count"),
+            rate_per=(activity.get("rate") or {}).get("per", ""),
+            minimum=bool(activity.get("minimum")),
             focus=[tag for tag in activity["focus"] if tag in FocusTag.values],
             responsible=_organisations(activity["partners"], warnings),
             confirmed=True,

@@ -24,8 +24,8 @@ from imports.forms import (
     document_data,
     initial_from,
 )
-from imports.parser import clean_lines, parse_text
 from imports.readers import ReadError, plain_text, read_text
+from imports.reading import clean_lines, parse_text
 from imports.services import ImportRefused, import_reviewed, municipality_named_elsewhere
 
 

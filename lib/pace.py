@@ -2,11 +2,15 @@
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+
+from lib.periods import PER_YEAR, period_ends, periods_ended, year_elapsed_share
 
 
 class Pace(StrEnum):
-    """Where an activity stands compared with an even spread of its target over the year."""
+    """Where an activity stands compared with what is expected of it by now: its rate's
+    periods that have ended, or else an even spread of its target over the year."""
 
     NO_TARGET = "no_target"
     REACHED = "reached"
@@ -44,6 +48,19 @@ class Progress:
         return min(100, round(100 * self.done / self.target))
 
 
+@dataclass(frozen=True)
+class Rate:
+    """A rate an activity is promised at: `count` times per period (a key of PER_YEAR)."""
+
+    count: int
+    per: str
+
+    @property
+    def yearly(self) -> int:
+        """The times the rate adds up to over a year, the activity's yearly target."""
+        return self.count * PER_YEAR[self.per]
+
+
 # `target * share` is a float: a half or a whole in exact arithmetic (183/366 of a target of
 # 1) must not count as a hair below it.
 _EPSILON = 1e-9
@@ -71,16 +88,51 @@ def progress(
     if not target:
         return Progress(done, target, 0.0, Pace.NO_TARGET)
     expected = target * elapsed_share
-    if done >= target:
-        pace = Pace.REACHED
-    elif phase == Phase.PLANNED:
-        pace = Pace.NOT_STARTED
-    elif phase == Phase.ENDED:
-        pace = Pace.NOT_REACHED
-    elif done < whole_units_expected(expected):
-        pace = Pace.BEHIND
-    elif done > math.ceil(expected - _EPSILON):
-        pace = Pace.AHEAD
-    else:
-        pace = Pace.ON_TRACK
+    behind_below = whole_units_expected(expected)
+    pace = _judged(done, target, behind_below, math.ceil(expected - _EPSILON), phase)
     return Progress(done, target, expected, pace)
+
+
+def activity_pace(
+    done: int,
+    target: int | None,
+    *,
+    year: int,
+    today: date,
+    phase: Phase = Phase.RUNNING,
+    rate: Rate | None = None,
+) -> Progress:
+    """Done against target for an activity of a promise for `year`, with the pace by the end
+    of `today`: the one entry point every page, document, follow-up and reminder asks.
+
+    An activity with a rate is expected to have been done `count` times for each period of
+    the rate that has fully ended (a termly activity is not behind in April). A target below
+    the rate's year (a promise that starts mid-year) is read as the year's last periods: none
+    is expected until the periods left can only just hold it. Without a rate, or with a
+    target beyond what the rate gives a year, the target is spread evenly (`progress`)."""
+    if not target or rate is None or target > rate.yearly:
+        return progress(done, target, year_elapsed_share(year, today), phase)
+    periods = len(period_ends(rate.per, year))
+    ended = periods_ended(rate.per, year, today)
+
+    def expected_after(ended: int) -> int:
+        return max(0, target - rate.count * (periods - ended))
+
+    expected = expected_after(ended)
+    # Ahead only beyond what is due by the end of the period under way.
+    due = expected_after(min(ended + 1, periods))
+    return Progress(done, target, float(expected), _judged(done, target, expected, due, phase))
+
+
+def _judged(done: int, target: int, behind_below: int, ahead_above: int, phase: Phase) -> Pace:
+    if done >= target:
+        return Pace.REACHED
+    if phase == Phase.PLANNED:
+        return Pace.NOT_STARTED
+    if phase == Phase.ENDED:
+        return Pace.NOT_REACHED
+    if done < behind_below:
+        return Pace.BEHIND
+    if done > ahead_above:
+        return Pace.AHEAD
+    return Pace.ON_TRACK

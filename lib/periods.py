@@ -70,6 +70,38 @@ def year_elapsed_share(year: int, today: date) -> float:
     return ((today - first).days + 1) / days_in_year
 
 
+# The periods a rate may be stated per ("en gång i månaden", "minst fyra per termin"), each
+# with how many of them a year holds: a rate's yearly target is the count times this.
+PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "term": 2, "year": 1}
+# The school terms, as their first and last month: the spring term January to June, the
+# autumn term August to December. July belongs to neither.
+TERMS = ((1, 6), (8, 12))
+
+
+def period_ends(per: str, year: int) -> list[date]:
+    """The last day of each period of `year` a rate is stated per, in order, as many as
+    PER_YEAR says. Weeks are the calendar weeks numbered 1 to 52 in the year (Monday to
+    Sunday; a 53rd week asks for nothing more); a week that runs into the next year ends,
+    for the year, on 31 December."""
+    last_day = date(year, 12, 31)
+    if per == "week":
+        sundays = (date.fromisocalendar(year, week, 7) for week in range(1, 53))
+        return [min(sunday, last_day) for sunday in sundays]
+    if per == "term":
+        return [_month_end(year, last) for _first, last in TERMS]
+    months = {"month": 1, "quarter": 3, "year": 12}[per]
+    return [end for _start, end in periods_of_year(year, months)]
+
+
+def periods_ended(per: str, year: int, today: date) -> int:
+    """How many periods of `year` (see period_ends) have fully ended by the end of `today`."""
+    return sum(1 for end in period_ends(per, year) if end <= today)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(1)
+
+
 def clamp_to_year(day: date, year: int) -> date:
     """Return `day` if it falls in `year`, else the nearest day of that year."""
     first, last = year_bounds(year)

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from lib.periods import PER_YEAR
+
 WORDS = {
     "noll": 0,
     "en": 1,
@@ -63,7 +65,6 @@ def number_value(word: str) -> int | None:
 
 # Rates a promise states: "en gång i månaden", "två kvällar i veckan", "varje fredag",
 # "minst fyra tillfällen per termin", "tio per år", "kvartalsvis".
-PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "term": 2, "year": 1}
 _PERIOD_WORDS = {
     "vecka": "week",
     "veckan": "week",

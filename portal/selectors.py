@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from django.db.models import OuterRef, Subquery
 
-from lib.pace import Pace, Phase, Progress
+from lib.pace import Pace, Phase, Progress, Rate
 from lib.sorting import swedish_key
 from lib.text import search_key
 from places.models import Municipality
@@ -20,6 +20,7 @@ from promises.selectors import (
     promise_phase,
     public_municipalities,
     public_promises,
+    summed_rate,
 )
 from promises.vocabularies import ActivityKind, PromiseStatus
 
@@ -41,6 +42,7 @@ class ActivityLine:
     target: int | None
     done: int
     progress: Progress
+    rate: Rate | None = None
 
 
 @dataclass
@@ -154,12 +156,15 @@ def _standings(promises: list[CitizenPromise], today: date) -> dict[int, Promise
         for p in promises
     }
     activities = Activity.objects.filter(promise_id__in=list(standings)).values_list(
-        "promise_id", "kind", "target", "done_count"
+        "promise_id", "kind", "target", "done_count", "rate_count", "rate_per"
     )
-    for promise_id, kind, target, done in activities:
+    for promise_id, kind, target, done, rate_count, rate_per in activities:
         standing = standings[promise_id]
+        rate = Rate(rate_count, rate_per) if rate_count and rate_per else None
         standing.activities.append(
-            ActivityLine(kind, target, done, promise_pace(standing.promise, done, target, today))
+            ActivityLine(
+                kind, target, done, promise_pace(standing.promise, done, target, today, rate), rate
+            )
         )
     return standings
 
@@ -319,15 +324,17 @@ def compare(slugs: list[str], year: int | None, today: date) -> tuple[list[Colum
         if standing is not None:
             for activity in standing.activities:
                 summed = by_kind.get(activity.kind)
-                target = activity.target
+                target, rate = activity.target, activity.rate
                 if summed is not None:
                     target = (summed.target or 0) + (activity.target or 0)
+                    rate = summed_rate([summed.rate, activity.rate])
                 done = (summed.done if summed else 0) + activity.done
                 by_kind[activity.kind] = ActivityLine(
                     activity.kind,
                     target,
                     done,
-                    promise_pace(standing.promise, done, target, today),
+                    promise_pace(standing.promise, done, target, today, rate),
+                    rate,
                 )
                 if activity.kind not in kinds:
                     kinds.append(activity.kind)

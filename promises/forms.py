@@ -103,6 +103,9 @@ class ActivityFields(TypedDict):
     commitment: Commitment | None
     target: int | None
     unit: str
+    rate_count: int | None
+    rate_per: str
+    minimum: bool
     focus: list[str]
     place: str
     audience: str
@@ -324,6 +327,9 @@ class ActivityForm(VersionedForm):
             "description",
             "target",
             "unit",
+            "rate_count",
+            "rate_per",
+            "minimum",
             "commitment",
             "focus",
             "responsible",
@@ -340,6 +346,13 @@ class ActivityForm(VersionedForm):
         super().__init__(*args, **kwargs)
         _limit(self, "commitment", promise.commitments.all())
         _limit(self, "responsible", organisations_for(promise))
+        self.fields["target"].help_text = _(
+            "Times in the year. Left empty with a rate given, it is counted from the rate "
+            "(once a month: 12)."
+        )
+        self.fields["rate_count"].help_text = _(
+            "If the promise states a rate, e.g. 1 for “once a month”. Optional."
+        )
 
     def service_data(self) -> ActivityFields:
         data = self.cleaned_data
@@ -349,6 +362,9 @@ class ActivityForm(VersionedForm):
             commitment=data["commitment"],
             target=data["target"],
             unit=data["unit"],
+            rate_count=data["rate_count"],
+            rate_per=data["rate_per"],
+            minimum=data["minimum"],
             focus=data["focus"],
             place=data["place"],
             audience=data["audience"],

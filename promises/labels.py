@@ -3,11 +3,12 @@
 from datetime import date
 from typing import Any
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from lib.pace import Pace, Phase
-from promises.models import ActivityReport, CitizenPromise
+from promises.models import Activity, ActivityReport, CitizenPromise
 from promises.selectors import promise_phase
 from promises.vocabularies import (
     OUTCOME_FIELDS,
@@ -69,3 +70,56 @@ def outcome_label(field_name: str) -> Any:
 def activity_kind_label(value: str) -> Any:
     """The name of an activity kind, e.g. 'Traffic control'."""
     return dict(ActivityKind.choices).get(value, value)
+
+
+def _times_per(count: int, per: str) -> str:
+    words = {
+        "week": ngettext("%(count)s time a week", "%(count)s times a week", count),
+        "month": ngettext("%(count)s time a month", "%(count)s times a month", count),
+        "quarter": ngettext("%(count)s time a quarter", "%(count)s times a quarter", count),
+        "term": ngettext("%(count)s time a term", "%(count)s times a term", count),
+        "year": ngettext("%(count)s time a year", "%(count)s times a year", count),
+    }
+    return words[per] % {"count": count}
+
+
+def rate_label(activity: Activity) -> str:
+    """The activity's rate in words with the year's target it gives, e.g. "1 time a month ·
+    12 in the year", "at least 4 times a term · 8 in the year"; empty without a rate."""
+    rate = activity.rate
+    if rate is None:
+        return ""
+    words = _times_per(rate.count, rate.per)
+    if activity.minimum:
+        words = gettext("at least %(rate)s") % {"rate": words}
+    if activity.target:
+        words += " · " + gettext("%(target)s in the year") % {"target": activity.target}
+    return words
+
+
+def target_label(activity: Activity) -> str:
+    """What the activity promises, after its kind: its rate, or its target with its unit
+    ("at least 30 checks"), or nothing for an activity without a target."""
+    if activity.rate is not None:
+        return rate_label(activity)
+    if not activity.target:
+        return ""
+    words = f"{activity.target} {activity.unit}".strip()
+    return gettext("at least %(target)s") % {"target": words} if activity.minimum else words
+
+
+def done_label(activity: Activity) -> str:
+    """What has been done of an activity without a target: "Carried out 3 times, last on
+    4 May", or "Not carried out yet"."""
+    done = activity.done_count
+    if not done:
+        return gettext("Not carried out yet")
+    if activity.last_done_on is None:
+        return ngettext("Carried out %(count)s time", "Carried out %(count)s times", done) % {
+            "count": done
+        }
+    return ngettext(
+        "Carried out %(count)s time, last on %(day)s",
+        "Carried out %(count)s times, last on %(day)s",
+        done,
+    ) % {"count": done, "day": formats.date_format(activity.last_done_on, "MONTH_DAY_FORMAT")}

@@ -18,6 +18,8 @@ from core.dates import (
 )
 from core.fields import NOTE_LIMIT, TEXT_LIMIT
 from core.plausible import validate_activity_target, validate_audience_size
+from lib.pace import Rate
+from lib.periods import PER_YEAR
 from lib.text import shortened
 from promises.vocabularies import (
     OUTCOME_MAX_DEFAULTS,
@@ -27,6 +29,7 @@ from promises.vocabularies import (
     ActivityKind,
     FollowUpCadence,
     PromiseStatus,
+    RatePeriod,
     measures_reach,
 )
 
@@ -271,7 +274,8 @@ class Commitment(models.Model):
 
 
 class Activity(models.Model):
-    """A countable activity that fulfils a promise, with its yearly target."""
+    """An activity that fulfils a promise, with its yearly target (if it is counted) and the
+    rate it was promised at (if any)."""
 
     promise = models.ForeignKey(CitizenPromise, on_delete=models.CASCADE, related_name="activities")
     commitment = models.ForeignKey(
@@ -288,6 +292,16 @@ class Activity(models.Model):
         _("target"), null=True, blank=True, validators=[validate_activity_target]
     )
     unit = models.CharField(_("unit"), max_length=60, blank=True)
+    # "Once a month": kept for display and for pace; the target is the rate's year.
+    rate_count = models.PositiveSmallIntegerField(
+        _("times per period"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    rate_per = models.CharField(_("per"), max_length=10, blank=True, choices=RatePeriod.choices)
+    minimum = models.BooleanField(
+        _("at least"),
+        default=False,
+        help_text=_("The promise says “at least” (minst) the target or the rate."),
+    )
     focus = models.JSONField(_("focus"), default=list, blank=True)
     responsible = models.ManyToManyField(
         "accounts.Organisation",
@@ -313,6 +327,13 @@ class Activity(models.Model):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rate_count__isnull=True, rate_per="")
+                | (Q(rate_count__gte=1) & ~Q(rate_per="")),
+                name="activity_rate_whole",
+            )
+        ]
 
     def __str__(self) -> str:
         # A label for lists and the history: the kind names it, a few words tell it apart.
@@ -321,6 +342,18 @@ class Activity(models.Model):
     def audit_trail(self) -> str:
         """Changes show in the history of the promise this belongs to."""
         return f"citizenpromise:{self.promise_id}"
+
+    @property
+    def rate(self) -> Rate | None:
+        """The rate the activity was promised at, or None."""
+        if self.rate_count and self.rate_per in PER_YEAR:
+            return Rate(self.rate_count, self.rate_per)
+        return None
+
+    def clean(self) -> None:
+        errors = rate_errors(self.rate_count, self.rate_per)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def measures_reach(self) -> bool:
@@ -334,6 +367,22 @@ class Activity(models.Model):
         if not self.audience_size or not self.measures_reach or self.reached_count is None:
             return None
         return min(100, round(100 * self.reached_count / self.audience_size))
+
+
+def rate_errors(count: int | None, per: str) -> dict[str, Any]:
+    """What is wrong with a rate, by field: a count and a period go together, and the year
+    they add up to is a plausible target."""
+    if count is None and not per:
+        return {}
+    if count is None:
+        return {"rate_count": _("Give how many times per period, or leave the period empty.")}
+    if not per:
+        return {"rate_per": _("Choose the period the count is per, or leave the count empty.")}
+    try:
+        validate_activity_target(count * PER_YEAR.get(per, 1))
+    except ValidationError as error:
+        return {"rate_count": error.messages[0]}
+    return {}
 
 
 class ActivityReportQuerySet(models.QuerySet["ActivityReport"]):

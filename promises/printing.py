@@ -9,11 +9,13 @@ from documents.formatting import day, done_cell, no_data, number
 from documents.model import Block, Bullets, Document, Heading, Paragraph, Table
 from places.printing import municipality_header
 from promises.labels import (
+    done_label,
     evidence_labels,
     outcome_label,
     pace_heading,
     pace_label,
     promise_status_label,
+    rate_label,
 )
 from promises.models import CitizenPromise
 from promises.selectors import progress_as_of, promise_progress
@@ -48,11 +50,16 @@ def promise_document(promise: CitizenPromise, today: date) -> Document:
     rows = []
     for item in promise_progress(promise, today):
         activity = item.activity
+        rate = rate_label(activity)
         rows.append(
             (
-                f"{activity.get_kind_display()}: {activity.description}",
-                done_cell(activity.done_count, activity.target, activity.unit),
-                str(pace_label(item.progress.pace)) or "–",
+                f"{activity.get_kind_display()}: {activity.description}"
+                + (f" ({rate})" if rate else ""),
+                # Without a target, what has been done, and no pace to measure it by.
+                done_cell(activity.done_count, activity.target, activity.unit)
+                if activity.target
+                else done_label(activity),
+                str(pace_label(item.progress.pace)) if activity.target else "–",
                 ", ".join(org.name for org in activity.responsible.all()) or "–",
             )
         )

@@ -16,8 +16,7 @@ from accounts.permissions import (
     visible_promise_filter,
 )
 from lib.carry_over import years_mentioned
-from lib.pace import Pace, Phase, Progress, progress
-from lib.periods import year_elapsed_share
+from lib.pace import Pace, Phase, Progress, Rate, activity_pace
 from lib.sorting import swedish_key
 from lib.text import search_key
 from places.models import Municipality
@@ -62,26 +61,44 @@ def in_force(promise: CitizenPromise, today: date) -> bool:
     return promise.status == PromiseStatus.PUBLISHED and promise.year == today.year
 
 
-def promise_pace(promise: CitizenPromise, done: int, target: int | None, today: date) -> Progress:
-    """Done against target for an activity (or a sum of them) of the promise, with a pace
-    only while the promise runs, and its result once it has ended."""
-    share = year_elapsed_share(promise.year, today)
-    return progress(done, target, share, promise_phase(promise, today))
+def promise_pace(
+    promise: CitizenPromise,
+    done: int,
+    target: int | None,
+    today: date,
+    rate: Rate | None = None,
+) -> Progress:
+    """Done against target for an activity (or a sum of them) of the promise, paced by its
+    rate if it has one, with a pace only while the promise runs, and its result once it has
+    ended."""
+    return activity_pace(
+        done, target, year=promise.year, today=today, phase=promise_phase(promise, today), rate=rate
+    )
 
 
 def activity_progress(activity: Activity, today: date) -> ActivityProgress:
     """Done against target for one activity, with the pace expected by `today`."""
     return ActivityProgress(
-        activity, promise_pace(activity.promise, activity.done_count, activity.target, today)
+        activity,
+        promise_pace(activity.promise, activity.done_count, activity.target, today, activity.rate),
     )
 
 
 def promise_progress(promise: CitizenPromise, today: date) -> list[ActivityProgress]:
     """Progress of every activity of a promise (activities should be prefetched)."""
     return [
-        ActivityProgress(a, promise_pace(promise, a.done_count, a.target, today))
+        ActivityProgress(a, promise_pace(promise, a.done_count, a.target, today, a.rate))
         for a in promise.activities.all()
     ]
+
+
+def summed_rate(rates: list[Rate | None]) -> Rate | None:
+    """The rate of activities summed together: their counts added when every one has a rate
+    of the same period, else None (their sum is paced evenly)."""
+    found = [rate for rate in rates if rate is not None]
+    if not found or len(found) < len(list(rates)) or len({r.per for r in found}) > 1:
+        return None
+    return Rate(sum(r.count for r in found), found[0].per)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,17 @@ class FollowUpCadence(models.TextChoices):
     YEARLY = "yearly", _("Yearly")
 
 
+class RatePeriod(models.TextChoices):
+    """The periods an activity's rate may be stated per; the values are lib.periods.PER_YEAR's
+    keys, which say how many of each a year holds."""
+
+    WEEK = "week", _("week")
+    MONTH = "month", _("month")
+    QUARTER = "quarter", _("quarter")
+    TERM = "term", _("school term")
+    YEAR = "year", _("year")
+
+
 # How many months each follow-up covers.
 CADENCE_MONTHS: dict[str, int] = {
     FollowUpCadence.MONTHLY: 1,

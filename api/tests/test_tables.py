@@ -78,6 +78,9 @@ def test_the_column_names_stay_as_published() -> None:
             "reached",
             "audience_size",
             "measures_reach",
+            "rate_count",
+            "rate_per",
+            "minimum",
         ],
         "uppfoljningar": [
             "follow_up_id",

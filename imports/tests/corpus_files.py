@@ -126,8 +126,8 @@ class Score:
 
 def _read(case: CorpusCase, folder: Path) -> dict[str, Any] | None:
     """The parser's first document for the case, or None if it refused the text."""
-    from imports.parser import parse_text
     from imports.readers import ReadError, read_text
+    from imports.reading import parse_text
 
     try:
         documents = parse_text(read_text(case.file(folder)))["documents"]

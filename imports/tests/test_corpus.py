@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from imports.parser import parse_text
 from imports.readers import read_text
+from imports.reading import parse_text
 from imports.tests.corpus import CASES, Case
 from imports.tests.documents import write_docx, write_pdf
 

@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from imports.parser import parse_text
 from imports.readers import ReadError, read_text
+from imports.reading import parse_text
 from imports.tests.documents import write_blank_pdf, write_docx, write_pdf
 
 LINES = [

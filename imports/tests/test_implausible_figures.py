@@ -8,7 +8,7 @@ import pytest
 from conftest import Cast
 from imports.forms import ActivityRowForm
 from imports.models import ImportedDocument
-from imports.parser import parse_text
+from imports.reading import parse_text
 from imports.services import import_files
 from promises.models import CitizenPromise
 

@@ -7,14 +7,14 @@ from datetime import date
 import pytest
 from django.utils import translation
 
-from imports import metadata
-from imports.parser import parse_text
+from imports import reading
+from imports.reading import parse_text
 from lib.text import repair_double_encoding
 
 
-def _meta(text: str, dated: date | None = None) -> metadata.Metadata:
+def _meta(text: str, dated: date | None = None) -> reading.Metadata:
     lines = text.strip().splitlines()
-    return metadata.read_metadata(lines[0], lines[1:], dated)
+    return reading.read_metadata(lines[0], lines[1:], dated)
 
 
 # --- year and period ---
@@ -55,7 +55,7 @@ def test_background_years_case_numbers_and_other_articles_do_not_count() -> None
         "Inbrotten ökade jämfört med 2018.\nUnder 2020 lovar polisen fler kontroller."
     )
     assert found.year == 2020
-    lines = metadata.without_page_lists(
+    lines = reading.without_page_lists(
         ["Löftet gäller 2021.", "Läs också", "• Så gick det med löftet 2019", "Mest läst"]
     )
     assert lines == ["Löftet gäller 2021."]
@@ -67,7 +67,7 @@ def test_a_follow_up_does_not_take_the_year_of_the_next_promise() -> None:
         "genomfört tolv kontroller och kommunen har gjort tre mätningar.\n"
         "Ett nytt medborgarlöfte för 2020 tas fram."
     )
-    assert found.document_type == metadata.FOLLOW_UP
+    assert found.document_type == reading.FOLLOW_UP
     assert found.year == 2019
 
 
@@ -144,7 +144,7 @@ def test_a_genitive_s_is_kept_when_the_text_uses_the_name_with_it() -> None:
     ],
 )
 def test_the_police_area(line: str, area: str) -> None:
-    assert metadata.find_police_area("", [line]) == area
+    assert reading.find_police_area("", [line]) == area
 
 
 # --- signing date ---
@@ -196,8 +196,8 @@ def test_a_date_line_before_the_signatures_but_not_a_report_date() -> None:
 # --- signatories ---
 
 
-def _names(text: str, kind: str = metadata.PROMISE) -> list[tuple[str, str]]:
-    people = metadata.find_signatories(text.strip().splitlines(), kind)
+def _names(text: str, kind: str = reading.PROMISE) -> list[tuple[str, str]]:
+    people = reading.find_signatories(text.strip().splitlines(), kind)
     return [(p["name"], p["title"]) for p in people]
 
 
@@ -248,7 +248,7 @@ def test_a_photo_caption_on_a_page_about_the_signing() -> None:
     )
     assert [name for name, _title in _names(text)] == ["Greta Ank", "Bo Bod"]
     follow_up = "På bilden: kommunpolis Bo Bod vid en kontroll.\nLöftet skrevs under i fjol."
-    assert _names(follow_up, metadata.FOLLOW_UP) == []
+    assert _names(follow_up, reading.FOLLOW_UP) == []
 
 
 def test_the_quoted_those_taking_part_contacts_and_senders_did_not_sign() -> None:
@@ -264,15 +264,42 @@ def test_the_quoted_those_taking_part_contacts_and_senders_did_not_sign() -> Non
 def test_a_follow_up_is_told_from_a_promise() -> None:
     assert _meta(
         "Så gick det med löftet 2022\nPolisen har genomfört tio kontroller."
-    ).document_type == (metadata.FOLLOW_UP)
+    ).document_type == (reading.FOLLOW_UP)
     past = (
         "Ankeby\nPolisen lovade tjugo kontroller. Det blev fjorton. Kommunen har satt upp "
         "fartvisare och har gjort mätningar. Löftet är delvis uppfyllt."
     )
-    assert _meta(past).document_type == metadata.FOLLOW_UP
+    assert _meta(past).document_type == reading.FOLLOW_UP
     assert _meta(
         "Medborgarlöfte 2022\nPolisen lovar tio kontroller och ska synas."
-    ).document_type == (metadata.PROMISE)
+    ).document_type == (reading.PROMISE)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A section called "Uppföljning" says how a promise will be followed, not that the
+        # text reports.
+        (
+            "Medborgarlöfte Ankeby 2022\nAktiviteter\n• Två möten.\nUppföljning\n"
+            "Löftet följs upp varje månad.",
+            "promise",
+        ),
+        # A promise made now outweighs what the page tells of last year.
+        (
+            "Medborgarlöfte Ankeby 2023\nFörra året lovade polisen tio trafikkontroller. Det "
+            "blev tolv.\nTre trygghetsvandringar har hållits i centrum.\nPolisen lovar att:\n"
+            "• genomföra fyra medborgardialoger",
+            "promise",
+        ),
+        ("Så gick det med löftet 2022\nPolisen har genomfört tio trafikkontroller.", "follow_up"),
+    ],
+)
+def test_the_kind_of_document_is_decided_once_for_metadata_and_activities(
+    text: str, kind: str
+) -> None:
+    assert _meta(text).document_type == kind
+    assert parse_text(text)["documents"][0]["document_type"] == kind
 
 
 def test_several_years_on_one_page_are_split_but_a_repeated_heading_is_not() -> None:
@@ -284,7 +311,7 @@ def test_several_years_on_one_page_are_split_but_a_repeated_heading_is_not() -> 
         "Löfte för 2022 – så gick det",
         "• Polisen lovade fem kontroller. Det blev sex.",
     ]
-    documents = metadata.split_documents(lines)
+    documents = reading.split_documents(lines)
     assert [title for title, _lines in documents] == [
         "Medborgarlöfte 2023",
         "Löfte för 2022 – så gick det",
@@ -323,5 +350,5 @@ def test_names_listed_after_the_signing_verb_and_titles_above_names() -> None:
         ("Greta Ank", "Kommunalråd"),
         ("Bo Bod", "Lokalpolisområdeschef"),
     ]
-    assert _names("Vi ses på torget!\nKommunpolis Bo Bod", metadata.FOLLOW_UP) == []
+    assert _names("Vi ses på torget!\nKommunpolis Bo Bod", reading.FOLLOW_UP) == []
     assert _names("Ankeby 2021-02-02\nKommunpolis\nBo Bod") == [("Bo Bod", "Kommunpolis")]

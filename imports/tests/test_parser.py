@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from imports.parser import parse_activity, parse_text
+from imports.reading import parse_activity, parse_text
 
 
 def _one(text: str) -> dict[str, Any]:

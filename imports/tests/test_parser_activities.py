@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from imports.parser import parse_activities, parse_text
+from imports.reading import parse_activities, parse_text
 from lib.swedish_numbers import find_rate
 
 

@@ -4,7 +4,7 @@ measurements, situation picture updates, night walks and safety hosts."""
 
 import pytest
 
-from imports.parser import parse_activities, parse_activity, parse_text
+from imports.reading import parse_activities, parse_activity, parse_text
 from promises.vocabularies import ActivityKind
 
 # Each sentence as a municipality might write it, with the kind and the count it names

@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from imports.parser import parse_text
 from imports.readers import read_text
+from imports.reading import parse_text
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_9d60ccaea8afeb8d.txt"
 HTML = Path(__file__).resolve().parent / "texts" / "seed_page.html"

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from conftest import Cast, client_for
 from imports import tabular
-from imports.parser import clean_lines
+from imports.reading import clean_lines
 from promises.models import CitizenPromise, Commitment
 from situation.models import Complaint
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.utils import translation
 
 from conftest import Cast
-from imports.parser import parse_text
+from imports.reading import parse_text
 from imports.services import _store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -403,6 +403,9 @@ def promise_copy_to_next_year(
             description=moved(activity.description),
             target=activity.target,
             unit=activity.unit,
+            rate_count=activity.rate_count,
+            rate_per=activity.rate_per,
+            minimum=activity.minimum,
             focus=activity.focus,
             place=activity.place,
             audience=activity.audience,
@@ -484,6 +487,9 @@ def activity_create(
     commitment: Commitment | None = None,
     target: int | None = None,
     unit: str = "",
+    rate_count: int | None = None,
+    rate_per: str = "",
+    minimum: bool = False,
     focus: Sequence[str] = (),
     place: str = "",
     audience: str = "",
@@ -492,8 +498,9 @@ def activity_create(
     responsible: Iterable[Organisation] = (),
     confirmed: bool = False,
 ) -> Activity:
-    """Add an activity to a promise, last unless a position is given. Personal data in its
-    public texts needs `confirmed`."""
+    """Add an activity to a promise, last unless a position is given; with a rate and no
+    target, the target is the rate's year. Personal data in its public texts needs
+    `confirmed`."""
     promise_require_draft(promise)
     if position is None:
         position = position_after_last(promise, Activity)
@@ -504,12 +511,16 @@ def activity_create(
         description=description,
         target=target,
         unit=unit,
+        rate_count=rate_count,
+        rate_per=rate_per,
+        minimum=minimum,
         focus=list(focus),
         place=place,
         audience=audience,
         audience_size=audience_size,
         position=position,
     )
+    _target_from_rate(activity)
     _check_commitment(activity)
     activity.full_clean()
     _require_confirmed_activity(activity, confirmed=confirmed)
@@ -530,6 +541,9 @@ def activity_update(
     commitment: Commitment | None | Keep = KEEP,
     target: int | None | Keep = KEEP,
     unit: str | Keep = KEEP,
+    rate_count: int | None | Keep = KEEP,
+    rate_per: str | Keep = KEEP,
+    minimum: bool | Keep = KEEP,
     focus: list[str] | Keep = KEEP,
     place: str | Keep = KEEP,
     audience: str | Keep = KEEP,
@@ -539,7 +553,8 @@ def activity_update(
     confirmed: bool = False,
 ) -> Activity:
     """Change an activity; refused if someone else saved it since `expected_version`.
-    What is not given stays as it is. Personal data in its texts needs `confirmed`."""
+    What is not given stays as it is; with a rate and no target, the target is the rate's
+    year. Personal data in its texts needs `confirmed`."""
     promise_require_draft(activity.promise)
     before = stored_snapshot(activity)
     fields = assign_given(
@@ -550,6 +565,9 @@ def activity_update(
             "commitment": commitment,
             "target": target,
             "unit": unit,
+            "rate_count": rate_count,
+            "rate_per": rate_per,
+            "minimum": minimum,
             "focus": focus,
             "place": place,
             "audience": audience,
@@ -557,6 +575,8 @@ def activity_update(
             "position": position,
         },
     )
+    if _target_from_rate(activity) and "target" not in fields:
+        fields.append("target")
     _check_commitment(activity)
     activity.full_clean()
     _require_confirmed_activity(activity, confirmed=confirmed)
@@ -565,6 +585,16 @@ def activity_update(
         activity.responsible.set(responsible)
     audit_record(action=CHANGE, instance=activity, by=by, before=before)
     return activity
+
+
+def _target_from_rate(activity: Activity) -> bool:
+    """Give an activity with a rate and no target the rate's year as its target (a target
+    typed by hand is kept: a promise may start mid-year); whether it did."""
+    rate = activity.rate
+    if activity.target is not None or rate is None:
+        return False
+    activity.target = rate.yearly
+    return True
 
 
 def _require_confirmed_activity(activity: Activity, *, confirmed: bool) -> None:

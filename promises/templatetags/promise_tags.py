@@ -16,6 +16,8 @@ register.filter("focus_labels", labels.focus_labels)
 register.filter("evidence_labels", labels.evidence_labels)
 register.filter("outcome_label", labels.outcome_label)
 register.filter("activity_kind_label", labels.activity_kind_label)
+register.filter("target_label", labels.target_label)
+register.filter("done_label", labels.done_label)
 
 
 @register.filter
@@ -24,6 +26,14 @@ def shows_pace(progress: list[Any]) -> bool:
     the pace words mean is worth saying once."""
     running = {Pace.AHEAD, Pace.ON_TRACK, Pace.BEHIND}
     return any(item.progress.pace in running for item in progress)
+
+
+@register.filter
+def paces_by_rate(progress: list[Any]) -> bool:
+    """Whether any activity in the list with a pace is paced by its rate, so that how is
+    worth saying once."""
+    running = {Pace.AHEAD, Pace.ON_TRACK, Pace.BEHIND}
+    return any(item.progress.pace in running and item.activity.rate for item in progress)
 
 
 @register.filter

@@ -4,8 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 
-from imports.parser import parse_text
 from imports.readers import ReadError, read_text
+from imports.reading import parse_text
 
 
 class Command(BaseCommand):

@@ -1,0 +1,256 @@
+"""Activities in one list item or sentence: their kind, count, unit, focus and partners;
+whether a named kind is an activity of its own or only what another is about; and
+whether an activity read again repeats one already read (to be merged into it)."""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from imports.reading.counts import Count, read_count
+from imports.reading.vocabulary import FOCUS, PARTNERS, SUBORDINATOR, kind_matches
+from lib.swedish_numbers import number_value
+
+
+@dataclass
+class Activity:
+    text: str
+    kind: str
+    target: int | None
+    unit: str | None
+    focus: list[str]
+    partners: list[str]
+    # A stated rate ("en gång i månaden": {"count": 1, "per": "month"}); the target is
+    # then the count for the year.
+    rate: dict[str, Any] | None = None
+    # "minst 6": the target is the least promised.
+    minimum: bool = False
+
+
+_PREPOSITIONS = (
+    r"om|mot|med|utifrån|för|i|vid|av|inför|kring|under|efter|på|från|till|enligt|inom|"
+    r"genom|hos|bland|runt|över|efter"
+)
+# A kind named after a preposition is what another activity is about or rests on ("möten
+# om grannsamverkan", "trafikinsatser utifrån lägesbilden"), not an activity of its own.
+_AFTER_PREPOSITION = re.compile(
+    rf"\b(?:{_PREPOSITIONS})\s+(?:(?:den|det|de|en|ett|sin|sina|deras|\w+s|\w+a|\w+e)\s+){{0,2}}$",
+    re.IGNORECASE,
+)
+# The situation picture is an activity where it is kept, updated or gone through.
+_KEEPS_PICTURE = re.compile(
+    r"\b(?:uppdatera\w*|håll\w*|ha|har|ta\w*\s+fram|gå\w*\s+igenom|analysera\w*|dela\w*|"
+    r"finns|stäm\w*\s+av|följ\w*\s+upp|ta\w*|(?:uppdatering|genomgång)\w*\s+av)\s+"
+    r"(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
+    """Whether a named kind is what the activity is about rather than one of its own."""
+    before = text[start : match.start()]
+    if kind == "situation_picture":
+        return not _KEEPS_PICTURE.search(before)
+    # "när vi planerar våra trafikkontroller", "polisen finns med på plats".
+    if start and (SUBORDINATOR.search(before) or re.search(r"på\s+plats$", match[1])):
+        return True
+    return bool(_AFTER_PREPOSITION.search(before))
+
+
+def parse_activities(text: str) -> list[Activity]:
+    """The activities one list item or sentence names: usually one, sometimes several
+    ("4 trygghetsvandringar och 2 medborgardialoger", "nattvandring varje helg och
+    bekymringssamtal"). A kind named after a preposition is a mention ("möten om
+    grannsamverkan"), unless it has a count of its own; the same kind named again is the
+    same activity ("tillsyn av serveringsställen, minst tio per år")."""
+    matches = kind_matches(text)
+    activities: list[Activity] = []
+    start = 0
+    for index, (kind, match) in enumerate(matches):
+        end = matches[index + 1][1].start() if index + 1 < len(matches) else len(text)
+        count = read_count(
+            text[start : match.start()],
+            text[match.end() : end],
+            at_start=start == 0,
+            own_before=not activities,
+        )
+        previous = activities[-1] if activities else None
+        if previous is None:
+            # The situation picture an activity rests on ("trafikinsatser utifrån
+            # lägesbilden"), or that shows something ("Polisens lägesbild visar …"), is no
+            # activity; a list item may open with it ("Gemensam lägesbild varje vecka").
+            opening = text[: match.start()].split()
+            if not (
+                kind == "situation_picture"
+                and _is_mention(text, kind, match, 0)
+                and (
+                    len(matches) > 1
+                    or len(opening) > 2
+                    or any(word.endswith("s") for word in opening)
+                )
+            ):
+                activities.append(_activity(text, kind, match, count))
+        elif previous.kind == kind or (
+            kind == "meeting" and None in (previous.target, count.target)
+        ):
+            # The same kind again, or the meeting where it is done ("SSPF-gruppen träffas
+            # två gånger i månaden"): the same activity.
+            if previous.target is None and count.target is not None:
+                _set_count(previous, count)
+        elif previous.kind == "meeting" and _purpose(text, match):
+            # "träffas varje månad för att gå igenom lägesbilden": the purpose names it.
+            previous.kind = kind
+            if previous.target is None:
+                _set_count(previous, count)
+        elif count.target is not None or not _is_mention(text, kind, match, start):
+            activities.append(_activity(text, kind, match, count))
+        start = match.end()
+    return activities
+
+
+def _purpose(text: str, match: re.Match[str]) -> bool:
+    return bool(re.search(r"\bför\s+att\s+(?:\w+\s+){1,4}$", text[: match.start()]))
+
+
+def _set_count(activity: Activity, count: Count) -> None:
+    activity.target, activity.rate, activity.minimum = count.target, count.rate, count.minimum
+    if count.unit:
+        activity.unit = count.unit
+
+
+def parse_activity(text: str) -> Activity | None:
+    """The first activity the text names, if any."""
+    activities = parse_activities(text)
+    return activities[0] if activities else None
+
+
+def _activity(text: str, kind: str, match: re.Match[str] | None, count: Count) -> Activity:
+    """The activity of a kind the match names in the text (None: of kind "other", which
+    the text names by no noun of ours)."""
+    noun = match[1].lower() if match else ""
+    target, unit = count.target, count.unit
+    # A list item that opens with the activity's name in the singular names one: "En
+    # trygghetsvandring i hamnen", "Utbildningsdag för alla elever".
+    if target is None and match and not count.approximate and _names_one(text, match):
+        target, unit = 1, noun
+    if unit is None or number_value(unit) is not None:
+        unit = re.sub(r"^riktade?\s+", "", noun) or None
+    focus = [tag for tag, words in FOCUS if re.search(words, text, re.IGNORECASE)]
+    partners = list(
+        dict.fromkeys(
+            _partner_name(m[0])
+            for m in PARTNERS.finditer(text)
+            # "i Eslövs kommun" is where, not who.
+            if not re.search(r"\b(i|inom|för|runt)\s+$", text[: m.start()])
+        )
+    )
+    return Activity(
+        text=text,
+        kind=kind,
+        target=target,
+        unit=unit,
+        focus=focus,
+        partners=partners,
+        rate=count.rate,
+        minimum=count.minimum and target is not None,
+    )
+
+
+def _names_one(text: str, match: re.Match[str]) -> bool:
+    opening = text[: match.start()].strip().lower()
+    if re.fullmatch(r"(?:en|ett)(?:\s+\w+)?", opening):
+        return True
+    # "Genomförande av kunskaps- och utbildningsdag": a day is one.
+    return bool(re.fullmatch(r"(?:\w+\s+av)?", opening)) and match[1].lower().endswith("dag")
+
+
+def _partner_name(found: str) -> str:
+    lowered = found.lower()
+    if lowered.startswith("polis"):
+        return "Polisen"
+    if lowered in ("kommun", "kommunen"):
+        return "Kommunen"
+    return found[0].upper() + found[1:]
+
+
+def other_activity(text: str) -> Activity:
+    """A promised action none of the kinds names: "införa kameraövervakning"."""
+    return _activity(text, "other", None, Count())
+
+
+# Kinds a promise often holds several different ones of ("belysning" and "röjning").
+_MANY_OF_A_KIND = {"physical_measure", "other"}
+
+
+def merge_repeat(
+    activities: list[Activity],
+    activity: Activity,
+    summaries: set[int],
+    prose: set[int],
+    is_item: bool,
+) -> bool:
+    """Merge the activity into one already read that it repeats: the same kind named by
+    the same noun ("Trafikkontrollerna ska …"), with the same count, or told again after a
+    summary that named several ("Minst 30 trafikkontroller, nattvandring …" in a news
+    lead). Say whether it was merged."""
+    for known in activities:
+        if known.kind != activity.kind:
+            continue
+        if None not in (known.target, activity.target) and known.target != activity.target:
+            continue
+        if (
+            id(known) in summaries
+            or (
+                activity.kind not in _MANY_OF_A_KIND
+                and ((is_item and id(known) in prose) or _definite(activity))
+            )
+            or _same_noun(known, activity)
+            or (known.target is not None and known.target == activity.target)
+        ):
+            if known.target is None and activity.target is not None:
+                known.target, known.rate = activity.target, activity.rate
+            known.minimum = known.minimum or activity.minimum
+            known.rate = known.rate or activity.rate
+            if id(known) in summaries or (is_item and id(known) in prose):
+                # Told in full here: the list's wording and place.
+                summaries.discard(id(known))
+                prose.discard(id(known))
+                known.text = activity.text
+                activities.remove(known)
+                activities.append(known)
+            return True
+    return False
+
+
+_STEM_END = re.compile(
+    r"(?:ingarna|ingar|ingen|ing|erarna|erare|erar|era|erna|arna|orna|ena|en|et|er|ar|or|na|n|e|"
+    r"a|s)$"
+)
+_FUNCTION_WORDS = {"mot", "med", "och", "för", "av", "på", "till", "efter", "om", "upp", "ner"}
+
+
+def _stems(activity: Activity) -> set[str]:
+    """The stems of the words that name the activity's kind in its text."""
+    return {
+        _STEM_END.sub("", word)
+        for kind, match in kind_matches(activity.text)
+        if kind == activity.kind
+        for word in re.findall(r"[\wåäö-]+", match[1].lower())
+        if len(word) > 3 and word not in _FUNCTION_WORDS
+    }
+
+
+def _definite(activity: Activity) -> bool:
+    """Whether the activity is named in the definite form, as one already told of:
+    "Trafikkontrollerna ska …", "Nattvandringen organiseras av …"."""
+    return any(
+        kind == activity.kind and re.search(r"(?:en|et|na)$", match[1].lower())
+        for kind, match in kind_matches(activity.text)
+    )
+
+
+def _same_noun(known: Activity, activity: Activity) -> bool:
+    """Whether two activities of a kind are named by the same noun ("belysningen",
+    "gatubelysning")."""
+    return any(
+        a.endswith(b) or b.endswith(a) for a in _stems(known) for b in _stems(activity) if a and b
+    )

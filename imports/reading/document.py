@@ -1,0 +1,305 @@
+"""Reads freely written Swedish promise texts into structured draft promises.
+
+The text is split into lines, page noise is dropped, the lines are split into documents at
+headings that name a year's promise, and each document into sections by its headings.
+Activities come from list items and from sentences in the promise sections that name a
+countable kind of activity; what cannot be placed becomes a warning, never content.
+"""
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from core.plausible import MAX_ACTIVITY_TARGET
+from imports.reading.activities import Activity, merge_repeat, other_activity, parse_activities
+from imports.reading.follow_up import achieved, document_type
+from imports.reading.lines import (
+    HEADING_LIKE,
+    clean_lines,
+    plain_sentences,
+    unwrapped,
+    without_page_lists,
+)
+from imports.reading.metadata import Metadata, read_metadata, speaks_of_promises, split_documents
+from imports.reading.people import find_signatories
+from imports.reading.places import find_municipalities, find_police_area
+from imports.reading.sections import sections_of
+from imports.reading.vocabulary import CADENCES, FOLLOW_UP, PROMISE, QUOTE_OR_CAPTION
+from imports.reading.years import publication_date
+from lib.text import is_noise, normalise_space, repair_double_encoding, strip_bullet
+
+
+@dataclass
+class ParsedPromise:
+    """What the parser read of one promise text: its fields, activities, signatories and
+    what it could not read for sure."""
+
+    municipality: str | None = None
+    # Every municipality the promise is for (several share one police area); the first is
+    # `municipality`.
+    municipalities: list[str] = field(default_factory=list)
+    police_area: str | None = None
+    year: int | None = None
+    # The first and last year of the promise: [2022, 2024] for "perioden 2022–2024".
+    period: list[int] | None = None
+    # "promise", or "follow_up" for a report of what was done.
+    document_type: str = PROMISE
+    title: str = ""
+    situation: str | None = None
+    commitments: list[str] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    effect: str | None = None
+    follow_up: str | None = None
+    evaluation: str | None = None
+    signed_on: str | None = None
+    signatories: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Counts read that no activity can plausibly have (core/plausible.py): left out of the
+    # activity, each as {"text", "field", "value", "max"}, for a person to check.
+    implausible_figures: list[dict[str, Any]] = field(default_factory=list)
+
+
+def split_promises(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Cut the lines into (title, lines) at each heading that names another year's promise;
+    a text without such headings is one document (imports/reading/metadata.py)."""
+    return split_documents(lines)
+
+
+def _cadence(text: str) -> str | None:
+    for cadence, words in CADENCES:
+        if re.search(words, text, re.IGNORECASE):
+            return cadence
+    return None
+
+
+def _municipality(title: str, body: str) -> str | None:
+    lines = body.split("\n")
+    found = find_municipalities(title, lines, _police_area(title, body))
+    return found[0] if found else None
+
+
+def _police_area(title: str, body: str) -> str | None:
+    return find_police_area(title, body.split("\n"))
+
+
+def _signatories(lines: list[str]) -> list[dict[str, str]]:
+    return find_signatories(lines, document_type("", lines))
+
+
+def parse_promise(title: str, lines: list[str], dated: date | None = None) -> ParsedPromise:
+    """One promise document from its heading and lines; `dated` is the page's own date (an
+    article's byline), from which "i dag" and "i går" are counted."""
+    document = ParsedPromise(title=title)
+    meta = read_metadata(title, lines, dated)
+    document.document_type = meta.document_type
+    document.year = meta.year
+    document.period = meta.period
+    sections = sections_of(lines)
+    _fill(document, sections)
+    if meta.municipalities:
+        document.municipalities = meta.municipalities
+        document.municipality = meta.municipalities[0]
+    elif document.municipality:
+        document.municipalities = [document.municipality]
+    document.police_area = meta.police_area or document.police_area
+    document.signed_on = meta.signed_on.isoformat() if meta.signed_on else None
+    document.signatories = meta.signatories
+    _warn_metadata(document, meta)
+    return document
+
+
+def _warn_metadata(document: ParsedPromise, meta: Metadata) -> None:
+    """Say what could not be read of the promise itself, or only guessed."""
+    if document.document_type == FOLLOW_UP:
+        document.warnings.append(
+            _(
+                "This text reads as a follow-up (what was done), not as a promise: its counts "
+                "are results, not targets."
+            )
+        )
+    if document.year is None:
+        document.warnings.append(_("No year found: enter the year the promise is for."))
+    elif meta.year_from_date:
+        document.warnings.append(
+            _("The year %(year)s was read from a date only: check it.") % {"year": document.year}
+        )
+    if document.municipality is None:
+        document.warnings.append(_("No municipality found."))
+    if document.document_type == FOLLOW_UP:
+        return
+    if not document.signatories:
+        document.warnings.append(_("No signatories found."))
+    if document.signed_on is None:
+        document.warnings.append(_("No date of signing found."))
+
+
+def _fill(document: ParsedPromise, sections: dict[str, list[str]]) -> None:
+    body = "\n".join(line for part in sections.values() for line in part)
+    document.municipality = _municipality(document.title, body)
+    document.police_area = _police_area(document.title, body)
+    situation = sections.get("situation") or []
+    document.situation = "\n\n".join(situation) or None
+    effect = sections.get("effect")
+    document.effect = "\n\n".join(effect) if effect else None
+    follow_text = " ".join(sections.get("follow_up", []) + sections.get("evaluation", []))
+    document.follow_up = _cadence(follow_text) or _cadence(body)
+    evaluation = [s for s in plain_sentences(follow_text) if re.search("utvärder", s, re.I)]
+    document.evaluation = " ".join(evaluation) or None
+    _take_activities(document, sections)
+
+
+# Where a promise rests, not what it does: "Löftet bygger på medborgardialogerna".
+_BACKGROUND = re.compile(
+    r"\b(?:bygger\s+på|grundar\s+sig|utgår\s+från)\b|^bakgrunden\b", re.IGNORECASE
+)
+
+
+def _activity_lines(sections: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+    """The sections activities may come from, each as (name, lines). A background
+    section ends at the first heading after it ("Bakgrund" … "Unga i riskzon")."""
+    parts = []
+    for name, lines in sections.items():
+        if name in ("introduction", "commitments", "activities"):
+            parts.append((name, lines))
+        elif name == "situation":
+            for index, line in enumerate(lines):
+                if HEADING_LIKE.match(line) and not strip_bullet(line)[0]:
+                    parts.append(("activities", lines[index + 1 :]))
+                    break
+    return parts
+
+
+# A line that opens a list of promises: "Polisen lovar att:", "Det här lovar vi:".
+_LIST_LEAD = re.compile(r"\blova[rt]\b|\b(?:att|följande|detta|så här)\s*:\s*$|:\s*$", re.I)
+# An item that promises an action: an infinitive or a present verb, perhaps after "att"
+# or who does it ("Kommunen inför …").
+_ACTION = re.compile(
+    r"^(?:att\s+)?(?:[\wåäö]+\s+){0,3}?(?:ska|skall|kommer\s+att|"
+    r"(?:genomför|inför|erbjud|anordna|arbeta|utveckla|öka|starta|anställ|bygg|skapa|samverka|"
+    r"stött|stöd|verka|förbättra|installera|placera|anlita|fortsätt|utbilda|prioritera|"
+    r"samordna|delta|medverka|kartlägga|kartlägg|säkerställ|utöka|minska|motverka|åtgärda)"
+    r"\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) -> None:
+    """Every activity the document promises, once: from list items and from sentences
+    anywhere outside the background, effect and follow-up, but never from a quote, a
+    caption or a report of what was done."""
+    # A follow-up reports what was done: it promises no activities.
+    follow_up = document.document_type == FOLLOW_UP
+    # Activities read from running text rather than a list item, and those from a
+    # summary that names several: a list item or later sentence may tell them in full.
+    prose: set[int] = set()
+    summaries: set[int] = set()
+    for name, lines in _activity_lines(sections):
+        # A list of promises: in a section of them, or after "Polisen lovar att:".
+        promised_list = name in ("commitments", "activities")
+        for line in unwrapped(lines):
+            if QUOTE_OR_CAPTION.search(line):
+                continue
+            is_item, text = strip_bullet(line)
+            if not is_item:
+                promised_list = name in ("commitments", "activities") or bool(
+                    _LIST_LEAD.search(text)
+                )
+            for sentence in [text] if is_item else plain_sentences(text):
+                if _BACKGROUND.search(sentence) or achieved(sentence):
+                    continue
+                if re.search(r"\blovar\b", sentence, re.IGNORECASE):
+                    document.commitments.append(_commitment(sentence))
+                if follow_up:
+                    continue
+                found = parse_activities(sentence)
+                if not found and is_item and promised_list and _ACTION.match(sentence):
+                    # A promised action none of the kinds names: "införa kameraövervakning".
+                    found = [other_activity(sentence)]
+                summary = not is_item and len({a.kind for a in found}) > 1
+                for activity in found:
+                    if _add_activity(document, activity, sentence, summaries, prose, is_item):
+                        if not is_item:
+                            prose.add(id(activity))
+                        if summary:
+                            summaries.add(id(activity))
+
+
+def _add_activity(
+    document: ParsedPromise,
+    activity: Activity,
+    sentence: str,
+    summaries: set[int],
+    prose: set[int],
+    is_item: bool,
+) -> bool:
+    """Add the activity unless it repeats one already read (merged into that one, see
+    `merge_repeat`); say whether it was added."""
+    if merge_repeat(document.activities, activity, summaries, prose, is_item):
+        return False
+    implausible = _left_out_implausible(document, activity, sentence)
+    if activity.target is None and not implausible:
+        document.warnings.append(_("No count found in: %(text)s") % {"text": sentence})
+    if not activity.partners and re.search(r"\bgemensam", sentence, re.I):
+        activity.partners = _parties(document)
+    document.activities.append(activity)
+    return True
+
+
+def _left_out_implausible(document: ParsedPromise, activity: Activity, sentence: str) -> bool:
+    """Report a target no activity can plausibly have, instead of storing it as read; say
+    whether one was left out."""
+    if activity.target is None or activity.target <= MAX_ACTIVITY_TARGET:
+        return False
+    document.implausible_figures.append(
+        {"text": sentence, "field": "target", "value": activity.target, "max": MAX_ACTIVITY_TARGET}
+    )
+    document.warnings.append(
+        _(
+            "The count %(value)s in “%(text)s” is more than an activity can plausibly have in "
+            "a year (at most %(max)s); it was left out: enter the right target."
+        )
+        % {"value": activity.target, "text": sentence, "max": MAX_ACTIVITY_TARGET}
+    )
+    activity.target = None
+    return True
+
+
+def _parties(document: ParsedPromise) -> list[str]:
+    """The police area and the municipality: who does what is "joint" (gemensam)."""
+    parties = [document.police_area or "Polisen"]
+    parties.append(f"{document.municipality}s kommun" if document.municipality else "Kommunen")
+    return parties
+
+
+def _commitment(sentence: str) -> str:
+    # The promise itself, without the activities that follow "och under året kommer …".
+    return re.split(r"\s+och under året\b|,\s*och\s+(?=\d)", sentence)[0].rstrip(" .,")
+
+
+def parse_text(text: str) -> dict[str, Any]:
+    """The JSON object `loften parse` prints: {"documents": [...]}. A text that speaks of a
+    citizen promise is never refused: what could be read is returned, with warnings."""
+    text = repair_double_encoding(text)
+    # The page's own date, read before noise ("Publicerad 3 mars 2021") is dropped.
+    raw = [normalise_space(line) for line in re.split("[\r\n\x0b\x0c]", text[:20000])]
+    dated = publication_date([line for line in raw if line])
+    lines = without_page_lists(clean_lines(text))
+    documents = [parse_promise(title, body, dated) for title, body in split_promises(lines)]
+    for later in documents[1:]:
+        # A page of several years names its municipality once, above them all.
+        if later.municipality is None:
+            later.municipality = documents[0].municipality
+            later.municipalities = list(documents[0].municipalities)
+        later.police_area = later.police_area or documents[0].police_area
+    # A police area named only beside the page's date ("Publicerad … · Lokalpolisområde X").
+    area = find_police_area("", [line for line in raw if is_noise(line)])
+    for document in documents:
+        document.police_area = document.police_area or area
+    kept = [d for d in documents if d.activities or d.commitments]
+    if not kept and documents and speaks_of_promises(text):
+        kept = documents[:1]
+        kept[0].warnings.append(_("No activities found: enter them by hand."))
+    return {"documents": [asdict(d) for d in kept]}

@@ -1,0 +1,158 @@
+"""Telling a follow-up report (what was done) from a promise (what will be), in one place:
+sentences in the past tense that tell what was achieved, wording that tells more of what
+was done than of what will be, and headings that name a report ("Uppföljning av
+medborgarlöftet 2022", "Så gick det")."""
+
+import re
+
+from imports.reading.lines import HEADING_LIKE, is_heading, plain_sentences
+from imports.reading.sections import sections_of
+from imports.reading.vocabulary import (
+    FOLLOW_UP,
+    PROMISE,
+    PROMISE_WORD,
+    QUOTE_OR_CAPTION,
+    SUBORDINATOR,
+    kind_matches,
+    section_of,
+)
+from lib.text import strip_bullet
+
+# Sentences that tell what was done, not what is promised: "har genomfört åtta
+# tillsyner", "Tre trygghetsvandringar har hållits", "Polisen lovade ...", "Det blev tolv".
+_SUPINE = r"[\wåäö]+(?:at|it|tt|rt|lt|ft|ts|dd)"
+_NOT_SUPINE = (
+    r"att|ett|natt|mot|samt|plats|inte|nytt|stort|kort|långt|gott|fritt|fort|snabbt|helt|"
+    r"särskilt|främst|mest|minst|först|sist|allt|tätort|resultat|centralort|tydligt|varit|"
+    r"brott|sätt|slut|håll|bilbälte|rätt|ljust|mörkt|svårt|viktigt|gemensamt"
+)
+_PAST = re.compile(
+    rf"\b(?:har|hade)\s+(?:[\wåäö-]+\s+){{0,8}}?(?!(?:{_NOT_SUPINE})\b){_SUPINE}\b|"
+    r"\b(?:lovade|genomförde|gjorde|höll|blev|gick|tog|kom|återkom|fick|skulle|"
+    r"svarade|nämnde|visade|bekräftade|framkom|deltog|berättade|uppgav|oroade|upplevde|sa|"
+    r"sade|gav|fanns|såg|startade|besökte|satte|lyssnade|samtalade|träffade|arbetade|"
+    r"medverkade|nådde|ökade|minskade|innehöll|handlade|gällde|valde|klagade|ville|lämnade|"
+    r"pekade|kände|ansåg|tyckte|märkte|önskade|efterfrågade|framförde|lyfte)\b|"
+    # The passive of the past: "genomfördes", "pekades ut", "hölls".
+    r"\b[\wåäö]{3,}(?:ades|des|tes)\b|\bhölls\b|"
+    # A summary of achievements without a verb: "Genomfört 10 narkotikainsatser".
+    r"^(?:genomfört|gjort|hållit|besökt|anställt|bytt|tagit|medverkat|fotpatrullerat)\b",
+    re.IGNORECASE,
+)
+# Times that are past: "i våras", "förra året".
+_PAST_TIME = re.compile(
+    r"\bi\s+(?:våras|höstas|vintras|somras|fjol)\b|\bförra\s+(?:året|hösten|våren|veckan)\b",
+    re.IGNORECASE,
+)
+# An opening that names a report of what was achieved: "Uppföljning av medborgarlöftet
+# 2022", "Så gick det" (`is_follow_up`).
+_FOLLOW_UP_OPENING = re.compile(
+    r"uppföljning|följ(?:s|t|des)\s+upp|redovisning|återrapport|så gick det|hur det gick|"
+    r"så blev|läget efter|lägesrapport|sammanställning|nådde inte|avslutat|utfall",
+    re.IGNORECASE,
+)
+# A heading that names a follow-up, and the wording of one as a whole (`document_type`).
+_FOLLOW_UP_TITLE = re.compile(
+    r"uppföljning|återrapport|redovisning|lägesrapport|så gick det|så blev det|hur gick det|"
+    r"resultat|utfall|följ(?:s|t)\s+upp|läget\s+efter|avslutat|halvårs|delårs",
+    re.IGNORECASE,
+)
+_ACHIEVED = re.compile(
+    r"\bhar\s+(?:\w+\s+){0,3}?(?:genomfört|genomförts|hållits|hållit|gjorts|gjort|startats|"
+    r"satts\s+upp|satt\s+upp|sanerat|sanerats|röjts|bytts|varit|gått|besökt|uppdaterats|"
+    r"anställt|medverkat|tagit\s+fram|hunnit)\b|"
+    r"\b(?:genomfördes|blev\s+(?:det|gjort)|det\s+blev|lovade|utlovade|uppfyllt|uppfyllda|"
+    r"uppfylld|nådde|utfall(?:et)?|sammanfattningsvis|redovisas\s+vad|vad\s+som\s+(?:har\s+)?"
+    r"(?:gjorts|blev\s+gjort|blivit\s+gjort))\b",
+    re.IGNORECASE,
+)
+_PROMISING = re.compile(
+    r"\b(?:lovar|ska|skall|kommer\s+att|underteckna(?:de|des|t)|skr(?:ev|evs|ivit)\s+under)\b",
+    re.IGNORECASE,
+)
+
+
+def achieved(sentence: str) -> bool:
+    """Whether the sentence tells what was done rather than what will be."""
+    if _PAST_TIME.search(sentence):
+        return True
+    # The main clause, before any subordinate one; a clause of a word or two ("Det som
+    # oroade flest var …") has its verb after the subordinate clause.
+    main = SUBORDINATOR.split(sentence, maxsplit=1)[0]
+    if SUBORDINATOR.match(sentence):
+        # "När polisen griper en ungdom ska socialtjänsten …": the main clause follows.
+        found = re.search(r",|\b(?:ska|skall|kommer|har|hade)\b", sentence)
+        main = sentence[found.start() :] if found else sentence
+    elif len(main.split()) < 3:
+        main = sentence
+    return bool(_PAST.search(main))
+
+
+def document_type(title: str, lines: list[str]) -> str:
+    """Whether the text promises ("promise") or reports what was done ("follow_up"): its
+    heading or opening names a report ("Uppföljning av medborgarlöftet", "Så gick det");
+    else a promise made now ("lovar") makes it a promise, whatever else the page reports;
+    else it is a report where it tells more of what was done than of what will be, in the
+    sentences that name activities or in its wording as a whole."""
+    sections = sections_of(lines)
+    if _named_a_report(title, lines, sections):
+        return FOLLOW_UP
+    told = _activities_told(sections)
+    if told is None:
+        return PROMISE
+    done, promised = told
+    if (done >= 2 and done > promised) or _mostly_done(lines):
+        return FOLLOW_UP
+    return PROMISE
+
+
+def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]) -> bool:
+    """Whether the title, a heading near the top or one naming the promise, or a heading-like
+    line of the opening names a report of what was done."""
+    opening = [title, *sections.get("introduction", [])[:6]]
+    if any(_FOLLOW_UP_OPENING.search(line) for line in opening if HEADING_LIKE.match(line)):
+        return True
+    # A section of a promise may be called "Uppföljning": how the promise will be followed.
+    headings = [title] + [
+        line
+        for index, line in enumerate(lines)
+        if _short_heading(index, lines)
+        and not section_of(line)
+        and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))
+    ]
+    return any(_FOLLOW_UP_TITLE.search(heading) for heading in headings)
+
+
+def _activities_told(sections: dict[str, list[str]]) -> tuple[int, int] | None:
+    """How many sentences naming an activity tell it as done and how many as to be done;
+    None where a sentence makes a promise now ("Polisen lovar …")."""
+    done = promised = 0
+    for line in (line for part in sections.values() for line in part):
+        if QUOTE_OR_CAPTION.search(line):
+            continue
+        for sentence in plain_sentences(strip_bullet(line)[1]):
+            if re.search(r"\blovar\b", sentence, re.IGNORECASE) and not achieved(sentence):
+                return None
+            if kind_matches(sentence):
+                if achieved(sentence):
+                    done += 1
+                else:
+                    promised += 1
+    return done, promised
+
+
+def _mostly_done(lines: list[str]) -> bool:
+    """Whether the wording as a whole tells more of what has been done than of what will be
+    ("har genomfört", "genomfördes", "uppfyllt" against "lovar", "ska", "kommer att")."""
+    text = "\n".join(lines)
+    done = len(_ACHIEVED.findall(text))
+    return done >= 3 and done > len(_PROMISING.findall(text))
+
+
+def _short_heading(index: int, lines: list[str]) -> bool:
+    """A heading of its own, not the first line of a wrapped paragraph."""
+    line = lines[index]
+    if len(line) > 70 or not is_heading(line) or not line[:1].isupper():
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return not following[:1].islower()
