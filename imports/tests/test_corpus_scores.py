@@ -9,7 +9,7 @@ from pathlib import Path
 from imports.tests.corpus_files import corpus_scores, scores_table
 
 # Reached today, on all cases together; raised as the parser improves (goal 0.90, 0 refused).
-FLOORS = {"recall": 0.96, "precision": 0.99, "signatories": 1.0, "years": 1.0}
+FLOORS = {"recall": 0.965, "precision": 0.99, "signatories": 1.0, "years": 1.0}
 MOST_REFUSED = 0
 
 
