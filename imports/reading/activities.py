@@ -8,6 +8,7 @@ from typing import Any
 
 from imports.reading.counts import Count, read_count
 from imports.reading.vocabulary import (
+    ACTS,
     FOCUS,
     NOUN,
     PARTNERS,
@@ -104,13 +105,16 @@ def parse_activities(text: str) -> list[Activity]:
             # två gånger i månaden"): the same activity.
             if previous.target is None and count.target is not None:
                 _set_count(previous, count)
-        elif TOPIC_PATTERN[0].fullmatch(match[1]) and re.search(
-            r"\b(?:för\s+att|i\s+syfte\s+att)\s+(?:\w+\s+){0,3}$",
-            text[start : match.start()],
-            re.IGNORECASE,
+        elif TOPIC_PATTERN[0].fullmatch(match[1]) and (
+            re.search(
+                r"\b(?:för\s+att|i\s+syfte\s+att)\s+(?:\w+\s+){0,3}$",
+                text[start : match.start()],
+                re.IGNORECASE,
+            )
+            or not ACTS.search(text, start, match.start())
         ):
-            # What the activity just named is for: "skolbesök för att förebygga
-            # narkotikabrott".
+            # What the activity just named is for or within: "skolbesök för att förebygga
+            # narkotikabrott", "kampanjer inom ramen för arbetet mot narkotika".
             pass
         elif previous.kind == "other" and not NOUN.fullmatch(previous.unit or ""):
             # "arbeta förebyggande genom att sprida information": a way of working, told

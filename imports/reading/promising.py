@@ -75,7 +75,7 @@ def promised_item(item: str, *, promised_list: bool, infinitives: bool) -> bool:
     """Whether a list item naming no kind of ours still promises an action: an action in a
     list of promises, a modal verb anywhere, any item after "… åtar sig att:"."""
     return bool(
-        (promised_list and _ACTION.match(item))
+        (promised_list and (_ACTION.match(item) or re.match(r"att\s+[\wåäö]{3,}\s+\w", item)))
         or _MODAL_ITEM.match(item)
         or (infinitives and len(item.split()) >= 3)
     )

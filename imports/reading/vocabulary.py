@@ -165,8 +165,8 @@ TOPICS: list[tuple[str, str]] = [
     ("early_intervention", r"riskzon(?:en)?"),
     ("information_campaign", r"kunskap\w*"),
 ]
-_ACTS = re.compile(
-    r"\b(?:genomför\w*|arbeta\w*|motverka\w*|bekämpa\w*|prioritera\w*|satsa\w*|"
+ACTS = re.compile(
+    r"(?<![-\w])(?:genomför\w*|arbeta\w*|motverka\w*|bekämpa\w*|prioritera\w*|satsa\w*|"
     r"förebygg\w*|arbete(?:t)?|stärka|stärker|öka|ökar|upptäcka|stöd\w*|verka|verkar|"
     r"insats\w*|fånga\w*|minska|minskar|höja|höjer|sprida|sprider|vara|finnas)\b",
     re.IGNORECASE,
@@ -299,7 +299,7 @@ def kind_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
             (_kind_of(match, kinds), match)
             for pattern, kinds in [*_KIND_PATTERNS, TOPIC_PATTERN]
             for match in pattern.finditer(text)
-            if pattern is not TOPIC_PATTERN[0] or _ACTS.search(text, 0, match.start())
+            if pattern is not TOPIC_PATTERN[0] or ACTS.search(text, 0, match.start())
         ],
         key=lambda pair: (pair[1].start(), -len(pair[1][0])),
     )

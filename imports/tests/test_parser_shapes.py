@@ -129,3 +129,21 @@ def test_the_year_from_date_spans_start_dates_and_not_from_background(
     lines: list[str], year: int
 ) -> None:
     assert find_years("", lines, PROMISE, None)[0] == year
+
+
+def test_items_opened_by_dots_and_att_in_a_list_of_promises() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2023\n"
+        "Löftet innehåller:\n"
+        "... att eftersträva fler vuxna ute på helgerna\n"
+        "… att hålla ordning vid badplatsen\n"
+    )
+    assert _activities(text) == [("other", None), ("other", None)]
+
+
+def test_a_topic_word_within_another_activity_is_not_one_of_its_own() -> None:
+    found = parse_activities(
+        "Polisen håller informationskampanjer på skolan inom ramen för ANDT-arbetet "
+        "(alkohol, narkotika, doping och tobak)."
+    )
+    assert [a.kind for a in found] == ["information_campaign"]
