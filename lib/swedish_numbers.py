@@ -90,9 +90,11 @@ _PER = re.compile(
 )
 # "varje fredag", "varje fredag och lördag", "varje lördag kväll", "varje helg".
 _EACH_DAY = re.compile(
-    rf"\bvarje\s+(?P<days>(?:{_WEEKDAYS})\w*(?:(?:\s*,\s*|\s+och\s+)(?:{_WEEKDAYS})\w*)*|helg\b)",
+    rf"\bvarje\s+(?:helgfri\s+)?(?P<days>(?:{_WEEKDAYS})\w*(?:(?:\s*,\s*|\s+och\s+)(?:{_WEEKDAYS})\w*)*|helg\b)",
     re.IGNORECASE,
 )
+# "den årliga trygghetsvandringen": once a year.
+_YEARLY = re.compile(r"\bårlig(?:a|t)?\b", re.IGNORECASE)
 _EVERY_OTHER = re.compile(r"\bvarannan\s+(vecka|månad)\b", re.IGNORECASE)
 _ADVERB_PERIOD = {"vecko": "week", "månads": "month", "kvartals": "quarter", "termins": "term"}
 # The count just before the period: "två gånger i månaden", "minst tio per år".
@@ -130,6 +132,8 @@ def find_rate(text: str) -> Rate | None:
         # "varannan månad": six a year.
         per_year = PER_YEAR[_PERIOD_WORDS[match[1].lower()]] // 2
         found.append(Rate(per_year, "year", match.start(), match.end()))
+    for match in _YEARLY.finditer(text):
+        found.append(Rate(1, "year", match.start(), match.end()))
     for match in _EACH_DAY.finditer(text):
         days = re.findall(_WEEKDAYS, match["days"], re.IGNORECASE)
         found.append(Rate(max(len(days), 1), "week", match.start(), match.end()))

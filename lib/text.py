@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●○■]|\d{1,2}[.)]|[a-z][.)])\s+")
+BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●○■…]|\.\.\.|\d{1,2}[.)]|[a-z][.)])\s+")
 # Lines that are never content: banners, navigation, cookie and script notices.
 NOISE = re.compile(
     r"(javascript\s+(är|is)\s+(inte|not|avstängt)|aktivera javascript|"

@@ -8,6 +8,7 @@ Modules, each importing only those above it:
 - counts: the count of an activity ("minst 4", "varje månad", what is no count)
 - activities: the activities one sentence or list item names, and repeats merged
 - people: names, titles, signing sentences, the signing block and signatories
+- promising: which sentences and list items promise (not background, method or aim)
 - sections: a document's sections by their headings
 - follow_up: telling a report of what was done from a promise, decided once
 - years: years, spans, periods, the page's date and the date of signing

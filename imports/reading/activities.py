@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from imports.reading.counts import Count, read_count
-from imports.reading.vocabulary import FOCUS, PARTNERS, SUBORDINATOR, kind_matches
+from imports.reading.vocabulary import (
+    ACTS,
+    FOCUS,
+    NOUN,
+    PARTNERS,
+    SUBORDINATOR,
+    TOPIC_PATTERN,
+    kind_matches,
+)
 from lib.swedish_numbers import number_value
 
 
@@ -49,7 +57,8 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     """Whether a named kind is what the activity is about rather than one of its own."""
     before = text[start : match.start()]
     if kind == "situation_picture":
-        return not _KEEPS_PICTURE.search(before)
+        # Working by EST is keeping a shared picture.
+        return match[1] != "EST" and not _KEEPS_PICTURE.search(before)
     # "när vi planerar våra trafikkontroller", "polisen finns med på plats".
     if start and (SUBORDINATOR.search(before) or re.search(r"på\s+plats$", match[1])):
         return True
@@ -96,6 +105,36 @@ def parse_activities(text: str) -> list[Activity]:
             # två gånger i månaden"): the same activity.
             if previous.target is None and count.target is not None:
                 _set_count(previous, count)
+        elif TOPIC_PATTERN[0].fullmatch(match[1]) and (
+            re.search(
+                r"\b(?:för\s+att|i\s+syfte\s+att)\s+(?:\w+\s+){0,3}$",
+                text[start : match.start()],
+                re.IGNORECASE,
+            )
+            or not ACTS.search(text, start, match.start())
+        ):
+            # What the activity just named is for or within: "skolbesök för att förebygga
+            # narkotikabrott", "kampanjer inom ramen för arbetet mot narkotika".
+            pass
+        elif previous.kind == "other" and not NOUN.fullmatch(previous.unit or ""):
+            # "arbeta förebyggande genom att sprida information": a way of working, told
+            # by the activity that follows.
+            previous.kind = kind
+            previous.unit = match[1].lower()
+            if previous.target is None:
+                _set_count(previous, count)
+        elif _EXAMPLE.search(text[start : match.start()]):
+            # "riktade medborgardialoger, till exempel trygghetsvandringar": an example of
+            # the activity just named, not one of its own.
+            pass
+        elif previous.kind == "presence_patrol" and re.search(
+            r"\bgenom\s+(?:\w+\s+){0,2}$", text[start : match.start()], re.IGNORECASE
+        ):
+            # "vara synlig i byarna genom trafikkontroller": the means is the activity.
+            previous.kind = kind
+            previous.unit = match[1].lower()
+            if previous.target is None:
+                _set_count(previous, count)
         elif previous.kind == "meeting" and _purpose(text, match):
             # "träffas varje månad för att gå igenom lägesbilden": the purpose names it.
             previous.kind = kind
@@ -105,6 +144,13 @@ def parse_activities(text: str) -> list[Activity]:
             activities.append(_activity(text, kind, match, count))
         start = match.end()
     return activities
+
+
+_EXAMPLE = re.compile(
+    r"\b(?:till\s+exempel|t\.\s?ex\.?|exempelvis|såsom|bland\s+annat(?:\s+genom)?|"
+    r"i\s+form\s+av|bestående\s+av)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _purpose(text: str, match: re.Match[str]) -> bool:
@@ -187,6 +233,7 @@ def merge_repeat(
     summaries: set[int],
     prose: set[int],
     is_item: bool,
+    items: set[int] | None = None,
 ) -> bool:
     """Merge the activity into one already read that it repeats: the same kind named by
     the same noun ("Trafikkontrollerna ska …"), with the same count, or told again after a
@@ -194,6 +241,9 @@ def merge_repeat(
     lead). Say whether it was merged."""
     for known in activities:
         if known.kind != activity.kind:
+            continue
+        if is_item and items and id(known) in items and known.text != activity.text:
+            # Two items of a list are two activities, however alike their words.
             continue
         if None not in (known.target, activity.target) and known.target != activity.target:
             continue
@@ -204,6 +254,8 @@ def merge_repeat(
                 and ((is_item and id(known) in prose) or _definite(activity))
             )
             or _same_noun(known, activity)
+            or _by_topic(known)
+            or _by_topic(activity)
             or (known.target is not None and known.target == activity.target)
         ):
             if known.target is None and activity.target is not None:
@@ -245,6 +297,12 @@ def _stems(activity: Activity) -> set[str]:
         for word in re.findall(r"[\wåäö-]+", match[1].lower())
         if len(word) > 3 and word not in _FUNCTION_WORDS
     }
+
+
+def _by_topic(activity: Activity) -> bool:
+    """Whether the activity was named only by what it is about ("narkotikahandeln"): another
+    of its kind in the text is the same activity told more precisely."""
+    return bool(activity.unit and TOPIC_PATTERN[0].fullmatch(activity.unit))
 
 
 def _definite(activity: Activity) -> bool:

@@ -46,9 +46,9 @@ def _number_at(text: str, match: re.Match[str], *, first: bool) -> int | None:
     value = number_value(word)
     if value is None or FIRST_YEAR <= value <= LAST_YEAR:
         return None
-    if word.lower() in ("en", "ett") and not first:
-        return None
     before = text[: match.start("count")]
+    if word.lower() in ("en", "ett") and not first and not re.search(r"\bminst\s+$", before):
+        return None
     if NOT_A_TARGET.search(before) or NOT_COUNTED_AFTER.search(before):
         return None
     if NOT_UNITS.match(text[match.end("count") :]):

@@ -25,10 +25,25 @@ from imports.reading.lines import (
     without_page_lists,
 )
 from imports.reading.metadata import Metadata, read_metadata, speaks_of_promises, split_documents
-from imports.reading.people import find_signatories
+from imports.reading.people import QUOTED, find_signatories
 from imports.reading.places import find_municipalities, find_police_area
+from imports.reading.promising import (
+    INFINITIVES_LEAD,
+    LIST_LEAD,
+    PURPOSE_LEAD,
+    QUOTED_PROMISE,
+    RENAMES,
+    not_promised,
+    promised_item,
+)
 from imports.reading.sections import sections_of
-from imports.reading.vocabulary import CADENCES, FOLLOW_UP, PROMISE, QUOTE_OR_CAPTION
+from imports.reading.vocabulary import (
+    CADENCES,
+    FOLLOW_UP,
+    NOUN,
+    PROMISE,
+    QUOTE_OR_CAPTION,
+)
 from imports.reading.years import publication_date
 from lib.text import is_noise, normalise_space, repair_double_encoding, strip_bullet
 
@@ -159,12 +174,6 @@ def _fill(document: ParsedPromise, sections: dict[str, list[str]]) -> None:
     _take_activities(document, sections)
 
 
-# Where a promise rests, not what it does: "Löftet bygger på medborgardialogerna".
-_BACKGROUND = re.compile(
-    r"\b(?:bygger\s+på|grundar\s+sig|utgår\s+från)\b|^bakgrunden\b", re.IGNORECASE
-)
-
-
 def _activity_lines(sections: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
     """The sections activities may come from, each as (name, lines). A background
     section ends at the first heading after it ("Bakgrund" … "Unga i riskzon")."""
@@ -180,18 +189,8 @@ def _activity_lines(sections: dict[str, list[str]]) -> list[tuple[str, list[str]
     return parts
 
 
-# A line that opens a list of promises: "Polisen lovar att:", "Det här lovar vi:".
-_LIST_LEAD = re.compile(r"\blova[rt]\b|\b(?:att|följande|detta|så här)\s*:\s*$|:\s*$", re.I)
-# An item that promises an action: an infinitive or a present verb, perhaps after "att"
-# or who does it ("Kommunen inför …").
-_ACTION = re.compile(
-    r"^(?:att\s+)?(?:[\wåäö]+\s+){0,3}?(?:ska|skall|kommer\s+att|"
-    r"(?:genomför|inför|erbjud|anordna|arbeta|utveckla|öka|starta|anställ|bygg|skapa|samverka|"
-    r"stött|stöd|verka|förbättra|installera|placera|anlita|fortsätt|utbilda|prioritera|"
-    r"samordna|delta|medverka|kartlägga|kartlägg|säkerställ|utöka|minska|motverka|åtgärda)"
-    r"\w*)\b",
-    re.IGNORECASE,
-)
+# Kinds a later sentence may name more precisely ("Det blir en form av medborgardialoger").
+GENERIC = ("meeting", "other")
 
 
 def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) -> None:
@@ -204,32 +203,67 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
     # summary that names several: a list item or later sentence may tell them in full.
     prose: set[int] = set()
     summaries: set[int] = set()
+    # Activities read from list items: another item is another activity.
+    items: set[int] = set()
     for name, lines in _activity_lines(sections):
         # A list of promises: in a section of them, or after "Polisen lovar att:".
         promised_list = name in ("commitments", "activities")
+        # After "Medborgarlöften ska:" (what promises are), after "… åtar sig att:".
+        purpose = infinitives = False
         for line in unwrapped(lines):
-            if QUOTE_OR_CAPTION.search(line):
+            quoted = bool(QUOTE_OR_CAPTION.search(line))
+            if quoted and not (QUOTED.search(line) and QUOTED_PROMISE.search(line)):
                 continue
             is_item, text = strip_bullet(line)
+            # The activity the line's last sentence added, which the next may name.
+            last: Activity | None = None
             if not is_item:
+                purpose = bool(PURPOSE_LEAD.search(text))
                 promised_list = name in ("commitments", "activities") or bool(
-                    _LIST_LEAD.search(text)
+                    LIST_LEAD.search(text)
                 )
+                infinitives = bool(INFINITIVES_LEAD.search(text))
+            elif purpose:
+                continue
             for sentence in [text] if is_item else plain_sentences(text):
-                if _BACKGROUND.search(sentence) or achieved(sentence):
+                if not_promised(sentence) or achieved(sentence):
+                    continue
+                if quoted and not QUOTED_PROMISE.search(sentence):
                     continue
                 if re.search(r"\blovar\b", sentence, re.IGNORECASE):
                     document.commitments.append(_commitment(sentence))
                 if follow_up:
                     continue
                 found = parse_activities(sentence)
-                if not found and is_item and promised_list and _ACTION.match(sentence):
-                    # A promised action none of the kinds names: "införa kameraövervakning".
+                if quoted:
+                    # In a quote, only an activity named by its noun ("narkotikasök"), not
+                    # a manner of speaking ("vi ska synas mer").
+                    found = [a for a in found if NOUN.fullmatch(a.unit or "")]
+                if RENAMES.match(sentence) and found and last and last.kind in GENERIC:
+                    # "… öppna möten i varje kommundel. Det blir en form av
+                    # medborgardialoger": the sentence names the activity just told.
+                    last.kind = found[0].kind
+                    continue
+                if (
+                    not found
+                    and is_item
+                    and not quoted
+                    and promised_item(
+                        sentence, promised_list=promised_list, infinitives=infinitives
+                    )
+                ):
+                    # A promised action none of the kinds names: "införa kameraövervakning",
+                    # "ska verka för en tryggare miljö kring stationen".
                     found = [other_activity(sentence)]
                 summary = not is_item and len({a.kind for a in found}) > 1
                 for activity in found:
-                    if _add_activity(document, activity, sentence, summaries, prose, is_item):
-                        if not is_item:
+                    if _add_activity(
+                        document, activity, sentence, summaries, prose, is_item, items
+                    ):
+                        last = activity
+                        if is_item:
+                            items.add(id(activity))
+                        else:
                             prose.add(id(activity))
                         if summary:
                             summaries.add(id(activity))
@@ -242,10 +276,11 @@ def _add_activity(
     summaries: set[int],
     prose: set[int],
     is_item: bool,
+    items: set[int],
 ) -> bool:
     """Add the activity unless it repeats one already read (merged into that one, see
     `merge_repeat`); say whether it was added."""
-    if merge_repeat(document.activities, activity, summaries, prose, is_item):
+    if merge_repeat(document.activities, activity, summaries, prose, is_item, items):
         return False
     implausible = _left_out_implausible(document, activity, sentence)
     if activity.target is None and not implausible:

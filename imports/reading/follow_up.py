@@ -6,6 +6,7 @@ medborgarlöftet 2022", "Så gick det")."""
 import re
 
 from imports.reading.lines import HEADING_LIKE, is_heading, plain_sentences
+from imports.reading.promising import not_promised
 from imports.reading.sections import sections_of
 from imports.reading.vocabulary import (
     FOLLOW_UP,
@@ -24,7 +25,7 @@ _SUPINE = r"[\wåäö]+(?:at|it|tt|rt|lt|ft|ts|dd)"
 _NOT_SUPINE = (
     r"att|ett|natt|mot|samt|plats|inte|nytt|stort|kort|långt|gott|fritt|fort|snabbt|helt|"
     r"särskilt|främst|mest|minst|först|sist|allt|tätort|resultat|centralort|tydligt|varit|"
-    r"brott|sätt|slut|håll|bilbälte|rätt|ljust|mörkt|svårt|viktigt|gemensamt"
+    r"brott|sätt|slut|håll|bilbälte|rätt|ljust|mörkt|svårt|viktigt|gemensamt|sitt|öppet"
 )
 _PAST = re.compile(
     rf"\b(?:har|hade)\s+(?:[\wåäö-]+\s+){{0,8}}?(?!(?:{_NOT_SUPINE})\b){_SUPINE}\b|"
@@ -36,7 +37,9 @@ _PAST = re.compile(
     # The passive of the past: "genomfördes", "pekades ut", "hölls".
     r"\b[\wåäö]{3,}(?:ades|des|tes)\b|\bhölls\b|"
     # A summary of achievements without a verb: "Genomfört 10 narkotikainsatser".
-    r"^(?:genomfört|gjort|hållit|besökt|anställt|bytt|tagit|medverkat|fotpatrullerat)\b",
+    r"^(?:genomfört|gjort|hållit|besökt|anställt|bytt|tagit|medverkat|fotpatrullerat)\b|"
+    # "efter att dialogerna är genomförda".
+    r"\b(?:är|var|blev)\s+(?:\w+\s+)?(?:genomförda|genomförd|genomfört|gjorda|avslutade)\b",
     re.IGNORECASE,
 )
 # Times that are past: "i våras", "förra året".
@@ -52,6 +55,13 @@ _FOLLOW_UP_OPENING = re.compile(
     re.IGNORECASE,
 )
 # A heading that names a follow-up, and the wording of one as a whole (`document_type`).
+# A page of both a promise and the results of the last ("Medborgarlöften och resultat"): its
+# sentences decide what it is.
+_BOTH = re.compile(
+    r"löfte\w*\s+(?:och|&)\s+(?:resultat|uppföljning)|"
+    r"(?:resultat|uppföljning)\w*\s+(?:och|&)\s+(?:\w+\s+)?\w*löfte",
+    re.IGNORECASE,
+)
 _FOLLOW_UP_TITLE = re.compile(
     r"uppföljning|återrapport|redovisning|lägesrapport|så gick det|så blev det|hur gick det|"
     r"resultat|utfall|följ(?:s|t)\s+upp|läget\s+efter|avslutat|halvårs|delårs",
@@ -120,7 +130,9 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
         and not section_of(line)
         and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))
     ]
-    return any(_FOLLOW_UP_TITLE.search(heading) for heading in headings)
+    return any(
+        _FOLLOW_UP_TITLE.search(heading) and not _BOTH.search(heading) for heading in headings
+    )
 
 
 def _activities_told(sections: dict[str, list[str]]) -> tuple[int, int] | None:
@@ -133,7 +145,9 @@ def _activities_told(sections: dict[str, list[str]]) -> tuple[int, int] | None:
         for sentence in plain_sentences(strip_bullet(line)[1]):
             if re.search(r"\blovar\b", sentence, re.IGNORECASE) and not achieved(sentence):
                 return None
-            if kind_matches(sentence):
+            if kind_matches(sentence) and not not_promised(sentence):
+                # What the promise rests on ("… har tagits fram genom medborgardialoger")
+                # is neither done under it nor promised.
                 if achieved(sentence):
                     done += 1
                 else:

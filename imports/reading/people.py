@@ -33,6 +33,7 @@ TITLE = (
     r"nämndens)\s+(?:vice\s+)?ordförande|"
     r"kommunalråd(?:et)?|kommunråd(?:et)?|oppositionsråd(?:et)?|"
     r"kommun(?:chef|direktör)(?:en)?|stads(?:direktör|chef)(?:en)?|"
+    r"region(?:direktör|råd)(?:en|et)?|"
     r"stadsdels(?:direktör|chef)(?:en)?|"
     r"chef\s+för\s+(?:lokal)?polisområde(?:t)?|(?:lokal)?polisområdeschef(?:en)?|"
     r"regionpolischef(?:en)?|polischef(?:en)?|kommunpolis(?:en)?|områdespolis(?:en)?|"
@@ -75,12 +76,19 @@ NOT_NAMES = {
 # --- signing, quoting, contacts -----------------------------------------------------------
 
 SIGNED = re.compile(
-    r"\b(?:underteckna(?:de|des|t|ts|ndet)|signera(?:de|des|t|ts)|"
-    r"skr(?:ev|evs|ivit|ivits)\s+under|påskriv(?:et|na|it)|underskrivet)\b",
+    r"\b(?:underteckna(?:r|de|des|t|ts|ndet)|signera(?:r|de|des|t|ts)|"
+    r"skr(?:ev|evs|iver|ivs|ivit|ivits)\s+under|påskriv(?:et|na|it)|underskrivet)\b",
     re.IGNORECASE,
 )
-# "skrev Exempelby kommun och polisen under årets medborgarlöfte": the verb split by its subject.
-SPLIT_SIGNED = re.compile(r"\bskr(?:ev|evs)\b(?:\s+\S+){1,14}?\s+under\b", re.IGNORECASE)
+# "skrev Exempelby kommun och polisen under årets medborgarlöfte", "skrev kommunchefen och
+# polischefen på ett medborgarlöfte": the verb split by its subject.
+SPLIT_SIGNED = re.compile(
+    r"\bskr(?:ev|evs|iver)\b(?:\s+\S+){1,14}?\s+(?:under|på\s+(?=(?:ett|det|de|årets|nya|"
+    r"\w*löfte)))",
+    re.IGNORECASE,
+)
+# Police ranks before a name: "Kommissarie Stefan Exempel" is Stefan Exempel.
+RANKS = {"kommissarie", "poliskommissarie", "polisinspektör", "inspektör", "polisintendent"}
 TOOK_PART = re.compile(r"\b(?:medverkade|deltog|närvarade|var också med|var med)\b", re.I)
 QUOTED = re.compile(r"\bsäger\b|\bsa\s+han\b|\bsa\s+hon\b", re.IGNORECASE)
 CONTACT = re.compile(
@@ -152,6 +160,9 @@ def closing_index(lines: list[str]) -> int | None:
 def _clean_name(name: str) -> str | None:
     name = re.sub(PARTY, "", name).strip()
     words = name.split()
+    if words and words[0].lower() in RANKS:
+        words = words[1:]
+        name = " ".join(words)
     if len(words) < 2 or words[0].lower() in NOT_NAMES or words[-1].lower() in NOT_NAMES:
         return None
     if re.fullmatch(TITLE, words[0]) or any(w.lower() in NOT_NAMES for w in words):
@@ -290,6 +301,20 @@ def find_signatories(lines: list[str], kind: str) -> list[dict[str, str]]:
     if len(joined) < len(lines):
         for sentence in signing_sentences(lines):
             found += [(len(lines), person) for person in _people_in_sentence(sentence)]
+    # One quoted ("säger Stefan Exempel") and named under the text with a title is its
+    # contact, not a signatory, unless a sentence says he or she signed.
+    signers = {
+        person["name"]
+        for sentence in signing_sentences(lines)
+        for person in _people_in_sentence(sentence)
+    }
+    quoted = {
+        name
+        for line in lines
+        for match in re.finditer(rf"\bsäger\s+(?:{TITLE}\s+)?(?:\w+\s+)?({NAME})", line)
+        if (name := _clean_name(match[1]))
+    }
+    found = [(at, p) for at, p in found if p["name"] in signers or p["name"] not in quoted]
     people: dict[str, dict[str, str]] = {}
     for _position, person in sorted(found, key=lambda item: item[0]):
         known = people.get(person["name"])

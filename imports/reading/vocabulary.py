@@ -17,7 +17,9 @@ SECTIONS = {
     "activities": r"aktiviteter|insatser|åtgärder|löftena ska uppnås genom.*|"
     r"så här gör vi|detta gör vi",
     "effect": r"effekt|effekter|mål|målsättning|förväntad effekt",
-    "follow_up": r"uppföljning|återrapportering|uppföljning och utvärdering",
+    # What was done under an earlier promise: "Resultat", "Resultat 2021", "Så gick det".
+    "follow_up": r"uppföljning|återrapportering|uppföljning och utvärdering|"
+    r"resultat(?:et)?(?:\s+(?:för\s+)?20\d\d)?|så gick det|det här har vi gjort",
     "evaluation": r"utvärdering",
 }
 _HEADING = {
@@ -34,11 +36,18 @@ _PROMISE_START = re.compile(
 KINDS: list[tuple[str, str]] = [
     (
         "traffic_control",
-        r"(?:trafik|hastighets|nykterhets|fart|alkohol|drog)kontr?oll(?:er|erna|en)?",
+        r"(?:trafik|hastighets|nykterhets|fart|alkohol|drog|förar|fordons|moped)kontr?oll(?:er|erna|en)?|"
+        # "flygande besiktningar" of vehicles on the road.
+        r"besiktning(?:ar|arna|en)?",
     ),
-    ("traffic_operation", r"(?:riktade?\s+)?trafikinsats(?:er|erna)?|trafiksäkerhetsinsats(?:er)?"),
+    (
+        "traffic_operation",
+        r"(?:riktade?\s+)?trafikinsats(?:er|erna)?|trafiksäkerhetsinsats(?:er)?|"
+        r"trafikövervakning(?:en)?",
+    ),
     ("safety_walk", r"trygghetsvandr(?:ing|ingar|ingarna|ingen|a|ar)"),
-    ("citizen_dialogue", r"medborgardialog(?:er|erna|en)?|dialogmöte(?:n|na|t)?"),
+    # Any dialogue but the employees': "ungdomsdialog", "dialog med elevråden".
+    ("citizen_dialogue", r"medborgardialog(?:er|erna|en)?|dialog(?:er|erna|en)?|dialog\w+"),
     ("employee_dialogue", r"medarbetardialog(?:er|erna|en)?"),
     (
         "school_education",
@@ -48,7 +57,7 @@ KINDS: list[tuple[str, str]] = [
     ),
     # Also as the first part of a compound: "grannsamverkansområden".
     ("neighbourhood_watch", r"grannsamverkan\w*|grannstöd"),
-    ("presence_patrol", r"patrull\w*"),
+    ("presence_patrol", r"patrull\w*|poliskontor(?:et)?"),
     (
         "drug_operation",
         r"narkotikainsats(?:er|erna|en)?|narkotikahund(?:ar|en|arna)?|"
@@ -70,13 +79,15 @@ KINDS: list[tuple[str, str]] = [
         r"hastighetsmät\w*|fartmätning(?:ar)?|fartvisare(?:n|na)?|"
         r"hastighetsdisplay(?:er|en|erna)?",
     ),
+    # EST, "effektiv samordning för trygghet", is working from a shared situation picture.
     ("situation_picture", r"lägesbild(?:en|er|erna)?|lägesbildsmöte(?:n|t)?"),
     ("night_walk", r"nattvandr\w*"),
     ("safety_hosts", r"trygghetsvärd(?:ar|arna|en)?|fältvärd(?:ar|arna|en)?"),
     (
         "information_campaign",
         r"informationskampanj(?:er|en)?|kampanj(?:er|en)?|informationsinsats(?:er)?|"
-        r"(?:informations|bedrägeri)träff(?:ar|arna)?",
+        r"(?:informations|bedrägeri)träff(?:ar|arna)?|"
+        r"(?:informations|kunskapshöjande\s+|informerande\s+)insats(?:er|erna)?",
     ),
     ("meeting", r"möte(?:n|na|t)?|samverkansmöte(?:n)?|träff(?:ar)?|trygghetsmöte\w*"),
     ("survey", r"enkät(?:er|en)?|trygghetsmätning(?:ar|en)?|undersökning(?:ar)?"),
@@ -96,40 +107,70 @@ PHRASES: list[tuple[str, str]] = [
         "school_education",
         r"föreläs(?:a|er|ning|ningar)|"
         r"besök(?:a|er)\s+(?:samtliga\s+|alla\s+|varje\s+)?(?:\w+\s+)?"
-        r"(?:\w*skol(?:or|orna|an)|klass(?:er|erna)?|årskurs)|"
+        r"(?:\w*skol(?:or|orna|an)|\w*klass(?:er|erna)?|årskurs)|"
         r"prata(?:r)?\s+(?:\w+\s+)?med\s+eleverna",
     ),
     (
         "presence_patrol",
         r"mobila\s+polisstation(?:en)?|"
         r"(?:öka|ökar|ökad|synlig|synliga)\s+(?:\w+\s+)?närvaro(?:n)?|"
-        r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats",
+        r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats|"
+        r"synas|(?:vara|är|bli|blir)\s+(?:mer\s+|mycket\s+)?synlig(?:a|t)?|fotpatrullera\w*",
     ),
     (
         "drug_operation",
         r"sök(?:a|er|s)?\s+efter\s+narkotika|sök\s+med\s+(?:narkotika)?hund|"
-        r"(?:riktade\s+)?insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,2}?narkotika\w*",
+        r"(?:riktade\s+)?insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,2}?(?:narkotika|missbruk|drog)\w*",
     ),
     (
         "licence_inspection",
         r"kontroller(?:a|ar)\s+(?:samtliga\s+|alla\s+)?(?:\w+\s+)?"
         r"(?:butiker|restauranger|serveringsställen|krogar)",
     ),
-    ("early_intervention", r"tidiga\s+(?:insats(?:er)?|samtal)"),
+    (
+        "early_intervention",
+        r"tidiga\s+(?:insats(?:er)?|samtal)|tidigt\s+(?:upptäcka|fånga\s+upp)|"
+        r"fånga\s+upp\s+(?:unga|ungdomar|barn)",
+    ),
     (
         "physical_measure",
         r"(?:sanera\w*|ta\w*\s+bort|minska\w*)\s+(?:\w+\s+)?klott\w+|"
         r"klott\w+\s+(?:\w+\s+){0,6}?saneras|röj(?:a|er|s)|klipp\w*\s+ner|"
-        r"sänk\w*\s+(?:\w+\s+)?hastighet\w*|bygg(?:a|er)\s+om|måla(?:r)?\s+om|åtgärda\w*\s+mörka",
+        r"sänk\w*\s+(?:\w+\s+)?hastighet\w*|bygg(?:a|er)\s+om|måla(?:r)?\s+om|åtgärda\w*\s+mörka|"
+        r"rensa\w*\s+(?:\w+\s+){0,2}?(?:buskage|sly|vegetation)|"
+        # "åtgärder på trafikfarliga platser".
+        r"åtgärd\w*\s+(?:på|vid)\s+(?:\w+\s+){0,2}?\w*platser",
     ),
-    ("speed_measurement", r"mät(?:a|er|s)\s+(?:\w+\s+)?hastighet(?:en|erna)?"),
+    (
+        "speed_measurement",
+        r"mät(?:a|er|s)\s+(?:och\s+\w+\s+)?(?:\w+\s+)?(?:hastighet|fortkörning|fart)\w*",
+    ),
     (
         "information_campaign",
-        r"tips\s+om|informera(?:r|s)?\s+om|ge(?:r)?\s+råd|sprid\w*\s+(?:\w+\s+)?(?:tips|information)",
+        r"tips\s+om|informera(?:r|s)?\s+om|ge(?:r)?\s+råd|sprid\w*\s+(?:\w+\s+)?(?:tips|information)|"
+        r"offentliggör\w*",
     ),
     ("meeting", r"träffa(?:s)?"),
     ("other", r"ansvarsfull\w*\s+alkoholser\w*|arbeta\w*\s+(?:\w+\s+)?förebyggande"),
+    # EST, "effektiv samordning för trygghet", is working from a shared situation picture.
+    ("situation_picture", r"(?-i:EST)"),
 ]
+# Words that name what an activity is about rather than the activity ("narkotika",
+# "närvaro", "unga i riskzon", "kunskap"): they name its kind only where the sentence
+# promises an action ("arbeta mot narkotikaförsäljning", "prioritera närvaro i centrum"),
+# never in a sentence that tells of the situation ("narkotikan bland unga oroar").
+TOPICS: list[tuple[str, str]] = [
+    ("drug_operation", r"narkotika\w*|missbruk\w*"),
+    ("presence_patrol", r"närvaro(?:n)?|närvarande"),
+    ("early_intervention", r"riskzon(?:en)?"),
+    ("information_campaign", r"kunskap\w*"),
+]
+ACTS = re.compile(
+    r"(?<![-\w])(?:genomför\w*|arbeta\w*|motverka\w*|bekämpa\w*|prioritera\w*|satsa\w*|"
+    r"förebygg\w*|arbete(?:t)?|stärka|stärker|öka|ökar|upptäcka|stöd\w*|verka|verkar|"
+    r"insats\w*|fånga\w*|minska|minskar|höja|höjer|sprida|sprider|vara|finnas)\b",
+    re.IGNORECASE,
+)
 # A kind's noun may end a compound ("informationsmöten", "skolbesök"), and may follow a
 # shared first part ("kunskaps- och utbildningsdag"); a phrase stands as written.
 # One pattern for all nouns and one for all phrases, a named group per kind: the text is
@@ -150,6 +191,15 @@ _KIND_PATTERNS = [
         [kind for kind, _words in PHRASES],
     ),
 ]
+TOPIC_PATTERN = (
+    re.compile(rf"\b([\wåäö]*?(?:{_alternatives(TOPICS)}))\b", re.I),
+    [kind for kind, _words in TOPICS],
+)
+# A kind's noun as a whole word ("förarkontroller").
+NOUN = re.compile(rf"[\wåäö]*?(?:{_alternatives(KINDS)})", re.I)
+# Two compounds sharing their last part: "skol- och fritidsgårdsbesök" (skolbesök and
+# fritidsgårdsbesök), "dialog- och informationsträffar" (dialogträffar).
+_SHARED_HEAD = re.compile(r"\b([\wåäö]+)-\s+(?:och|eller|samt)\s+([\wåäö]+)", re.I)
 FOCUS = [
     ("speed", r"hastighet"),
     ("behaviour", r"beteende"),
@@ -218,18 +268,39 @@ def section_of(line: str) -> str | None:
     return None
 
 
+def _kind_of(match: re.Match[str], kinds: list[str]) -> str:
+    return kinds[int(next(name for name, value in match.groupdict().items() if value)[1:])]
+
+
+def _shared_head_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """The kind the first of two compounds sharing a last part names, completed by the
+    shortest last part of the second that makes it a kind's noun ("skol-" and "besök")."""
+    found = []
+    for pair in _SHARED_HEAD.finditer(text):
+        first, second = pair[1], pair[2]
+        for cut in range(len(second) - 4, 0, -1):
+            noun = NOUN.fullmatch(first + second[cut:])
+            if noun is not None:
+                whole = re.compile(f"({re.escape(pair[0])})").match(text, pair.start())
+                if whole is not None:
+                    found.append((_kind_of(noun, [kind for kind, _words in KINDS]), whole))
+                break
+    return found
+
+
 @functools.lru_cache(maxsize=512)
 def kind_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
-    """Every named kind of activity in the text, earliest first, none overlapping."""
+    """Every named kind of activity in the text, earliest first, none overlapping. A word
+    of a topic names a kind only after a word of action ("arbeta mot narkotikahandeln");
+    the first of two compounds sharing a last part names its own kind."""
     found = sorted(
-        (
-            (
-                kinds[int(next(name for name, value in match.groupdict().items() if value)[1:])],
-                match,
-            )
-            for pattern, kinds in _KIND_PATTERNS
+        _shared_head_matches(text)
+        + [
+            (_kind_of(match, kinds), match)
+            for pattern, kinds in [*_KIND_PATTERNS, TOPIC_PATTERN]
             for match in pattern.finditer(text)
-        ),
+            if pattern is not TOPIC_PATTERN[0] or ACTS.search(text, 0, match.start())
+        ],
         key=lambda pair: (pair[1].start(), -len(pair[1][0])),
     )
     chosen: list[tuple[str, re.Match[str]]] = []

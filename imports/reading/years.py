@@ -22,7 +22,7 @@ of a heading that starts one year's promise, the page's own date, and the date o
 import re
 from datetime import date, timedelta
 
-from imports.reading.lines import is_heading, paragraphs
+from imports.reading.lines import is_heading, paragraphs, sentences
 from imports.reading.people import date_line, signing_sentences
 from imports.reading.vocabulary import FOLLOW_UP, PROMISE, PROMISE_WORD
 from lib.swedish_dates import MONTHS, find_date
@@ -42,8 +42,11 @@ _STRONG_BEFORE = re.compile(
 )
 _AHEAD_BEFORE = re.compile(r"\binför\s+(?:år\s+)?$", re.IGNORECASE)
 _DURING_BEFORE = re.compile(r"\b(?:under|för|i|år)\s+(?:år\s+)?$", re.IGNORECASE)
+# A season of a year: when a promise starts ("under hösten 2015") as often as when its
+# background was gathered, so a weak sign of the year.
+_SEASON_BEFORE = re.compile(r"\b(?:hösten|våren|sommaren|vintern)\s+$", re.IGNORECASE)
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?:hösten|våren|sommaren|vintern|höstas|våras|sedan|jämfört\s+med|statistik\w*"
+    r"\b(?:höstas|våras|sedan|jämfört\s+med|statistik\w*"
     r"(?:\s+för)?|från|till\s+och\s+med|t\.o\.m\.|fram\s+till|nr(?:\s+\d+)?|dnr|ks|§\s*\d*|"
     r"årsskiftet|början\s+av|slutet\s+av|efter|innan|före)\s+$",
     re.IGNORECASE,
@@ -109,6 +112,8 @@ def year_mentions(text: str, kind: str = PROMISE) -> list[tuple[int, int, int, i
         if re.search(r"\d+\.?\s+[a-zåäö]+\.?\s+$", before) and _MONTH_BEFORE.search(before):
             continue  # a date ("3 mars 2021"): read as a date, not as the promise's year
         weight = _weight(before)
+        if _SEASON_BEFORE.search(before):
+            weight = 4
         found.append((weight, first, last, match.start()))
     return sorted(found, key=lambda item: (-item[0], item[3]))
 
@@ -125,6 +130,36 @@ def _weight(before: str) -> int:
     return 3
 
 
+# A span of two dates: "2018-07-01—2020-06-30", "1 januari 2021 – 31 december 2022".
+_DATE_SPAN = re.compile(
+    rf"\b({YEAR})-\d\d-\d\d\s*(?:[–—-]+|till)\s*({YEAR})-\d\d-\d\d\b", re.IGNORECASE
+)
+# A date the promise starts on: "Med början den 17 november 2016", "från och med 1 mars".
+_STARTS = re.compile(r"\b(?:med\s+början|från\s+och\s+med|fr\.?o\.?m\.?|startar|börjar)\b", re.I)
+# What was done: a year in such a sentence is its background ("Under 2021 gjorde kommunen
+# en trygghetsundersökning"), not the promise's.
+_PAST_SENTENCE = re.compile(
+    r"\b(?:genomfördes|genomförde|gjorde|gjordes|hölls|höll|togs|tog|visade|framkom|"
+    r"svarade|deltog|besvarade)\b",
+    re.IGNORECASE,
+)
+
+
+def _dated_years(sentence: str) -> list[tuple[int, int, int, int]]:
+    """Years the promise's own dates give: a span of dates, or the date it starts on."""
+    found = [
+        (7, int(m[1]), int(m[2]), m.start())
+        for m in _DATE_SPAN.finditer(sentence)
+        if int(m[1]) <= int(m[2]) <= int(m[1]) + 5
+    ]
+    starts = _STARTS.search(sentence)
+    if starts and not found:
+        day = find_date(sentence[starts.end() : starts.end() + 40])
+        if day is not None:
+            found.append((6, day.year, day.year, starts.start()))
+    return found
+
+
 def find_years(
     title: str, lines: list[str], kind: str, dated: date | None
 ) -> tuple[int | None, list[int] | None, bool]:
@@ -132,7 +167,13 @@ def find_years(
     best: tuple[int, int, int, int] | None = None
     for position, line in enumerate([title] + paragraphs(lines)):
         heading = position == 0 or is_heading(line)
-        for weight, first, last, _at in year_mentions(line, kind):
+        mentions = []
+        for sentence in sentences(line) if len(line) < 3000 else [line]:
+            found = year_mentions(sentence, kind) + _dated_years(sentence)
+            if kind == PROMISE and _PAST_SENTENCE.search(sentence):
+                found = [(1, first, last, at) for _weight, first, last, at in found]
+            mentions += found
+        for weight, first, last, _at in sorted(mentions, key=lambda m: (-m[0], m[3])):
             if heading and re.search(rf"{PROMISE_WORD}|uppföljning|inför", line, re.I):
                 weight = max(weight, 9)
             elif heading:

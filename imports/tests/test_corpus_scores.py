@@ -11,7 +11,7 @@ from imports.tests.corpus_files import corpus_scores, scores_table
 
 # Reached today, on all cases together; raised as the parser improves (goal 0.90, 0 refused).
 FLOORS = {
-    "recall": 0.96,
+    "recall": 0.965,
     "precision": 0.99,
     "signatories": 1.0,
     "years": 1.0,

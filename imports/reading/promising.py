@@ -1,0 +1,81 @@
+"""Which sentences and list items of a promise text promise an activity: not those that
+tell where the promise rests or how it is followed up, not an outcome it aims at, not the
+purpose of promises in general; but a list item with a modal verb ("ska verka för …") even
+where it names no kind, and what the parties say they will do in a quote."""
+
+import re
+
+# Where a promise rests, not what it does: "Löftet bygger på medborgardialogerna", "Löftet
+# baseras på trygghetsundersökningar", "Lägesbilden tas fram genom enkäter"; and how it is
+# followed up: "Vi följer upp arbetet genom trygghetsmätningar".
+BACKGROUND = re.compile(
+    r"\b(?:bygger\s+på|grundar\s+sig|grundas\s+på|baser(?:as|ad|at|ar\s+sig)\s+på|"
+    r"utgår\s+från|har\s+tagits\s+fram|togs\s+fram|underlag\w*\s+till|till\s+grund\s+för|"
+    r"[\wåäö]+s\s+fram\s+(?:\w+\s+){0,2}?(?:genom|utifrån|med\s+hjälp\s+av))\b|"
+    r"^bakgrunden\b|"
+    r"\bfölj\w*\s+upp\s+(?:\w+\s+){0,3}?(?:genom|via|med\s+hjälp\s+av|i\s+kommande)\b",
+    re.IGNORECASE,
+)
+# An outcome the promise aims at, not an activity: "Andelen trygga ska ha ökat i kommande
+# trygghetsmätningar", "Färre ska uppleva …", "Antalet inbrott ska minska".
+OUTCOME = re.compile(
+    r"\bska\s+ha\s+(?:\w+\s+)?[\wåäö]+(?:at|it|tt)\b|"
+    r"\bska\s+(?:\w+\s+)?(?:uppleva|känna\s+sig)\b|"
+    r"^(?:andelen|antalet|fler|färre)\b[^.]*\b(?:ska|skall|kommer\s+att)\s+(?:\w+\s+)?"
+    r"(?:öka|minska|uppleva|känna)",
+    re.IGNORECASE,
+)
+# A list lead that tells what promises are, not what this one does: "Medborgarlöften ska:".
+PURPOSE_LEAD = re.compile(
+    r"^(?:ett\s+|de\s+)?(?:medborgar)?löfte(?:n|t|na)?\s+(?:ska|skall|syftar|innebär|är|bör)\b"
+    r"[^.]*:\s*$",
+    re.IGNORECASE,
+)
+# A line that opens a list of promises: "Polisen lovar att:", "Det här lovar vi:".
+LIST_LEAD = re.compile(r"\blova[rt]\b|\b(?:att|följande|detta|så här)\s*:\s*$|:\s*$", re.I)
+# A lead after which every item is an infinitive the parties promise: "Kommunen åtar sig att:".
+INFINITIVES_LEAD = re.compile(r"\batt\s*:\s*$", re.IGNORECASE)
+# An item that promises an action: an infinitive or a present verb, perhaps after "att"
+# or who does it ("Kommunen inför …").
+_ACTION = re.compile(
+    r"^(?:att\s+)?(?:[\wåäö]+\s+){0,3}?(?:ska|skall|kommer\s+att|"
+    r"(?:genomför|inför|erbjud|anordna|arbeta|utveckla|öka|starta|anställ|bygg|skapa|samverka|"
+    r"stött|stöd|verka|förbättra|installera|placera|anlita|fortsätt|utbilda|prioritera|"
+    r"samordna|delta|medverka|kartlägga|kartlägg|säkerställ|utöka|minska|motverka|åtgärda)"
+    r"\w*)\b",
+    re.IGNORECASE,
+)
+# A list item that promises an action by a modal verb, wherever it stands: "Kommunen och
+# polisen ska verka för …", "Vi lovar att …", "Polisen kommer att …".
+_MODAL_ITEM = re.compile(
+    r"^(?:att\s+)?(?:[\wåäö]+\s+){0,4}?(?:ska|skall|kommer\s+att|lovar\s+att|"
+    r"åtar\s+sig\s+att)\s+(?:\w+\s+)?[\wåäö]{3,}",
+    re.IGNORECASE,
+)
+# What the parties themselves say they will do, in a quote: "Vi kommer att göra …".
+QUOTED_PROMISE = re.compile(
+    r"\bvi\s+(?:ska|skall|kommer\s+(?:också\s+)?att|lovar)\b|\bkommer\s+vi\s+(?:\w+\s+)?att\b",
+    re.IGNORECASE,
+)
+# A sentence that names what the one before told of: "Det blir en form av medborgardialoger".
+RENAMES = re.compile(
+    r"^(?:det|detta|dessa|de|mötena|träffarna)\s+(?:blir|är|kallas|fungerar\s+som)\s+"
+    r"(?:en\s+form\s+av|ett\s+slags|en\s+sorts|som)?",
+    re.IGNORECASE,
+)
+
+
+def not_promised(sentence: str) -> bool:
+    """Whether the sentence tells the promise's background, follow-up or aim, not an
+    activity."""
+    return bool(BACKGROUND.search(sentence) or OUTCOME.search(sentence))
+
+
+def promised_item(item: str, *, promised_list: bool, infinitives: bool) -> bool:
+    """Whether a list item naming no kind of ours still promises an action: an action in a
+    list of promises, a modal verb anywhere, any item after "… åtar sig att:"."""
+    return bool(
+        (promised_list and (_ACTION.match(item) or re.match(r"att\s+[\wåäö]{3,}\s+\w", item)))
+        or _MODAL_ITEM.match(item)
+        or (infinitives and len(item.split()) >= 3)
+    )

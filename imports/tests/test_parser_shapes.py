@@ -1,0 +1,149 @@
+"""The parser reads the shapes real texts take by word families and grammar: compounds and
+compounds sharing a last part, promise bullets without a kind's noun, background and method
+sentences beside promises, rates in other words, one activity told twice, signatories linked
+by a verb, and years from date spans and start dates. Each rule is tried on wordings of our
+own, more than one for each, so that no rule fits a single phrase."""
+
+import pytest
+
+from imports.reading import find_signatories, parse_activities, parse_text
+from imports.reading.vocabulary import PROMISE
+from imports.reading.years import find_years
+
+
+def _activities(text: str) -> list[tuple[str, int | None]]:
+    document = parse_text(text)["documents"][0]
+    return [(a["kind"], a["target"]) for a in document["activities"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Polisen gör förarkontroller vid infarterna.", "traffic_control"),
+        ("Polisen genomför fordonskontroller på riksvägen.", "traffic_control"),
+        ("Kommunen ordnar en ungdomsdialog på fritidsgården.", "citizen_dialogue"),
+        ("Polisen håller poliskontoret öppet på tisdagar.", "presence_patrol"),
+        ("Polisen bedriver trafikövervakning vid skolan.", "traffic_operation"),
+        ("Polisen gör skol- och fritidsgårdsbesök under våren.", "school_education"),
+        ("Polisen gör skol- och ungdomsgårdsbesök.", "school_education"),
+        ("Vi bjuder in till dialog- och informationsmöten i mars.", "citizen_dialogue"),
+        ("Polisen ska prioritera närvaro i hamnen.", "presence_patrol"),
+        ("Polisen arbetar mot narkotikaförsäljningen vid torget.", "drug_operation"),
+        ("Skolan och polisen ska tidigt upptäcka barn som far illa.", "early_intervention"),
+        ("Kommunen ska mäta och kartlägga farten på Storgatan.", "speed_measurement"),
+    ],
+)
+def test_a_kind_is_read_from_its_word_family(sentence: str, kind: str) -> None:
+    found = parse_activities(sentence)
+    assert [a.kind for a in found][:1] == [kind], found
+
+
+def test_a_topic_word_describing_the_situation_names_no_activity() -> None:
+    assert parse_activities("Narkotikan bland unga oroar många föräldrar.") == []
+    assert parse_activities("Polisens närvaro upplevs som låg i byarna.") == []
+
+
+def test_modal_bullets_without_a_kind_are_activities_of_kind_other() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "• Kommunen och polisen ska verka för en tryggare busstation.\n"
+        "• Polisen kommer att ta fram en plan mot stölder i förråd.\n"
+        "• Vi lovar att stödja föreningslivet i trygghetsfrågor.\n"
+    )
+    assert _activities(text) == [("other", None)] * 3
+
+
+def test_items_after_a_purpose_lead_and_method_sentences_are_no_activities() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "Medborgarlöften ska:\n"
+        "• vara konkreta\n"
+        "• öka tryggheten och minska brottsligheten\n"
+        "Löftet baseras på medborgardialoger och en enkät.\n"
+        "Så här gör vi:\n"
+        "• Polisen genomför tio trafikkontroller.\n"
+        "Vi följer upp arbetet genom trygghetsmätningar.\n"
+    )
+    assert _activities(text) == [("traffic_control", 10)]
+
+
+def test_an_example_and_a_renaming_sentence_are_the_same_activity() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "• Polisen för dialog med elevråden, till exempel trygghetsvandringar på skolgården.\n"
+        "Polisen bjuder in till öppna möten i byarna. Det blir en form av medborgardialoger.\n"
+    )
+    kinds = [kind for kind, _target in _activities(text)]
+    assert kinds == ["citizen_dialogue", "citizen_dialogue"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Varje helgfri onsdag har polisen en patrull vid torget.", 52),
+        ("Kommunen genomför den årliga trygghetsvandringen.", 1),
+        ("Kommunen erbjuder minst ett tillfälle för en ungdomsdialog.", 1),
+    ],
+)
+def test_rates_and_counts_in_other_words(sentence: str, target: int) -> None:
+    assert [a.target for a in parse_activities(sentence)][:1] == [target]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Kommunalråd Eva Prov (C) undertecknar löftet tillsammans med polischef Bo Test."],
+        ["I dag skrev kommunchef Eva Prov och polischef Bo Test på ett medborgarlöfte."],
+        ["Lokalpolisområdeschef Bo Test och Eva Prov, regiondirektör signerar medborgarlöftet."],
+    ],
+)
+def test_signatories_linked_by_a_verb(lines: list[str]) -> None:
+    names = {person["name"] for person in find_signatories(lines, PROMISE)}
+    assert names == {"Eva Prov", "Bo Test"}
+
+
+def test_one_quoted_and_named_as_a_contact_did_not_sign() -> None:
+    lines = [
+        "– Vi är nöjda med året, säger kommissarie Nils Prov.",
+        "Kommissarie Nils Prov",
+        "Kommunpolis, Lokalpolisområde Provbyn",
+    ]
+    assert find_signatories(lines, PROMISE) == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "year"),
+    [
+        (["Löftet gäller 2019-07-01—2021-06-30 i hela kommunen."], 2019),
+        (["Med början den 3 oktober 2017 patrullerar polisen varje tisdag."], 2017),
+        (
+            [
+                "Under 2020 genomförde kommunen en trygghetsundersökning.",
+                "Medborgarlöftet 2021 innehåller tre insatser.",
+            ],
+            2021,
+        ),
+    ],
+)
+def test_the_year_from_date_spans_start_dates_and_not_from_background(
+    lines: list[str], year: int
+) -> None:
+    assert find_years("", lines, PROMISE, None)[0] == year
+
+
+def test_items_opened_by_dots_and_att_in_a_list_of_promises() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2023\n"
+        "Löftet innehåller:\n"
+        "... att eftersträva fler vuxna ute på helgerna\n"
+        "… att hålla ordning vid badplatsen\n"
+    )
+    assert _activities(text) == [("other", None), ("other", None)]
+
+
+def test_a_topic_word_within_another_activity_is_not_one_of_its_own() -> None:
+    found = parse_activities(
+        "Polisen håller informationskampanjer på skolan inom ramen för ANDT-arbetet "
+        "(alkohol, narkotika, doping och tobak)."
+    )
+    assert [a.kind for a in found] == ["information_campaign"]
