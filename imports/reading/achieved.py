@@ -82,9 +82,17 @@ _GENERIC = re.compile(
     r"tillsyner|pass)$",
     re.IGNORECASE,
 )
-# Adjectives between a count and its noun: "12 samordnade tillsyner", "elva nya områden".
+# Nouns of the occasions an activity is done on, not of places: "två insatser", "sex gånger".
+_OCCASION = re.compile(
+    r"^(?:insatser|insatserna|tillfällen|gånger|pass|kontroller|mätningar|vandringar|samtal|"
+    r"tillsyner)$",
+    re.IGNORECASE,
+)
+# Adjectives between a count and its noun: "12 samordnade tillsyner", "elva nya områden",
+# and comparatives: "tre större insatser".
 _ADJECTIVE = re.compile(
-    r"^(?:nya|nytt|ny|olika|fler|extra|egna|stora|små|[a-zåäö]+(?:ade|iga|ska|ella|mma|ala|da|ta))$"
+    r"^(?:nya|nytt|ny|olika|fler|extra|egna|stora|små|större|mindre|längre|kortare|bredare|"
+    r"högre|bättre|äldre|yngre|[a-zåäö]+(?:ade|iga|ska|ella|mma|ala|da|ta))$"
 )
 # The header of a table's column of what was done: "Utfall", "Genomfört", "Resultat".
 _DONE_HEADER = re.compile(r"utfall|genomf|gjort|resultat|blev|hittills", re.IGNORECASE)
@@ -297,6 +305,8 @@ def _noun(words: list[_Word], index: int) -> _Word | None:
     for word in words[index + 1 : index + 4]:
         if word.clause != words[index].clause or _bare_end(word.text):
             return None
+        if word.text.lower() in ("stycken", "st"):
+            continue
         if not _ADJECTIVE.match(word.text.lower()) or _GENERIC.search(word.text):
             return word
     return None
@@ -322,10 +332,18 @@ def _from_sentence(sentence: str, previous_kind: str | None) -> tuple[list[Any],
 
 
 def _promised(sentence: str, words: list[_Word], index: int) -> bool:
-    """Whether the number's clause, up to it, says it was promised or aimed at."""
+    """Whether the number's clause says it was promised or aimed at: before it ("lovade
+    20"), or by a modal verb after it ("2 nya områden skulle startas")."""
     clause = words[index].clause
     start = next(w.start for w in words if w.clause == clause)
-    return bool(_TARGET.search(sentence[start : words[index].start]))
+    end = max(w.end for w in words if w.clause == clause)
+    return bool(
+        _TARGET.search(sentence[start : words[index].start])
+        or _MODAL.search(sentence[words[index].end : end])
+    )
+
+
+_MODAL = re.compile(r"\b(?:skulle|ska|skall|kommer\s+att)\b", re.IGNORECASE)
 
 
 def _kind_of(
@@ -358,13 +376,18 @@ def _kind_of(
         nearest = min(near, key=lambda k: min(abs(k.first - index), abs(k.last - index)))
         return _beyond_meeting(nearest, kinds, words, clause)
     before = [k for k in kinds if k.last < index]
-    return before[-1].kind if before else None
+    if before:
+        return before[-1].kind
+    # "Tre insatser mot narkotika gjordes i våras. Vidare har två insatser genomförts i
+    # parken": occasions of an activity (not places or areas) with no kind named in their
+    # sentence count the kind the sentence before named.
+    return previous_kind if _OCCASION.search(noun.text) else None
 
 
 def _bare_end(word: str) -> bool:
     """A word after a bare count that still leaves it bare: "Det blev åtta, och …", "Det
     blev 14 under året"."""
-    return word.lower() in {"under", "i", "vid", "på", "och", "totalt", "stycken", "st"}
+    return word.lower() in {"under", "i", "vid", "på", "och", "totalt"}
 
 
 def _at(words: list[_Word], word: _Word) -> int:

@@ -105,7 +105,7 @@ def document_type(title: str, lines: list[str]) -> str:
     else it is a report where it tells more of what was done than of what will be, in the
     sentences that name activities or in its wording as a whole."""
     sections = sections_of(lines)
-    if _named_a_report(title, lines, sections):
+    if _named_a_report(title, lines, sections) or _results_under_each(lines):
         return FOLLOW_UP
     told = _activities_told(sections)
     if told is None:
@@ -133,6 +133,21 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
     return any(
         _FOLLOW_UP_TITLE.search(heading) and not _BOTH.search(heading) for heading in headings
     )
+
+
+# A heading of the results of one part: "Resultat", "Utfall 2020", "Så gick det:".
+_RESULT_HEADING = re.compile(
+    r"^(?:resultat(?:et)?|utfall(?:et)?|genomfört|så\s+gick\s+det|hur\s+gick\s+det)"
+    r"(?:\s+(?:\d{4}|hittills|under\s+året))?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _results_under_each(lines: list[str]) -> bool:
+    """Whether the page gives the results of its parts under headings of their own, two or
+    more ("Trafikkontroller … Resultat … Nattvandring … Resultat"): a report, whatever the
+    parts restate of what was promised."""
+    return sum(1 for line in lines if _RESULT_HEADING.match(line.strip())) >= 2
 
 
 def _activities_told(sections: dict[str, list[str]]) -> tuple[int, int] | None:

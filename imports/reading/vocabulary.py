@@ -55,8 +55,13 @@ KINDS: list[tuple[str, str]] = [
         # Education is school education where it speaks of pupils or schools.
         r"utbildning(?:ar|en)?(?=[^.]{0,60}\b(?:elev|skol|klass|årskurs))",
     ),
-    # Also as the first part of a compound: "grannsamverkansområden".
-    ("neighbourhood_watch", r"grannsamverkan\w*|grannstöd"),
+    # Also as the first part of a compound: "grannsamverkansområden"; and the same watch
+    # kept by boat owners, firms or cottage owners ("båtsamverkan", "företagssamverkan").
+    (
+        "neighbourhood_watch",
+        r"(?:granns?|båt|företag(?:ar)?s|fastighets|sommarstugs?|fritidshus)samverkan\w*|"
+        r"grannstöd",
+    ),
     ("presence_patrol", r"patrull\w*|poliskontor(?:et)?"),
     (
         "drug_operation",
@@ -113,7 +118,7 @@ PHRASES: list[tuple[str, str]] = [
     (
         "presence_patrol",
         r"mobila\s+polisstation(?:en)?|"
-        r"(?:öka|ökar|ökad|synlig|synliga)\s+(?:\w+\s+)?närvaro(?:n)?|"
+        r"(?:öka|ökar|ökad|synlig|synliga|polisiära?)\s+(?:\w+\s+)?närvaro(?:n)?|"
         r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats|"
         r"synas|(?:vara|är|bli|blir)\s+(?:mer\s+|mycket\s+)?synlig(?:a|t)?|fotpatrullera\w*",
     ),
@@ -130,7 +135,9 @@ PHRASES: list[tuple[str, str]] = [
     (
         "early_intervention",
         r"tidiga\s+(?:insats(?:er)?|samtal)|tidigt\s+(?:upptäcka|fånga\s+upp)|"
-        r"fånga\s+upp\s+(?:unga|ungdomar|barn)",
+        r"fånga\s+upp\s+(?:unga|ungdomar|barn)|"
+        # Talks with the young or their parents: "samtal med ungdomar och vårdnadshavare".
+        r"samtal\s+med\s+(?:\w+\s+)?(?:unga|ungdomar|ungdomarna|vårdnadshavare|föräldrar)\b",
     ),
     (
         "physical_measure",

@@ -91,3 +91,52 @@ def test_a_follow_up_document_carries_its_counts_and_a_promise_none() -> None:
     )["documents"][0]
     assert promise["document_type"] == "promise"
     assert promise["achieved"] == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["• 4 stycken trygghetsvandringar har genomförts i Testvik."], [("safety_walk", 4)]),
+        (["Polisen har gjort 7 st trafikkontroller vid skolan."], [("traffic_control", 7)]),
+        (
+            ["Tre större insatser mot narkotikahandeln gjordes vid torget i Exempelby."],
+            [("drug_operation", 3)],
+        ),
+        (["Fem mindre tillsyner har gjorts på krogarna."], [("licence_inspection", 5)]),
+        (
+            [
+                "Tre insatser mot narkotika gjordes i våras. Vidare har två insatser "
+                "genomförts under sommaren i parken."
+            ],
+            [("drug_operation", 3), ("drug_operation", 2)],
+        ),
+        (["• 3 nya båtsamverkansområden har startats upp."], [("neighbourhood_watch", 3)]),
+        (["Polisen har haft polisiär närvaro vid 40 tillfällen."], [("presence_patrol", 40)]),
+        (["Fältgruppen har haft 15 samtal med ungdomar."], [("early_intervention", 15)]),
+        (["Det blev 14 stycken."], []),
+        (["• 2 nya områden för grannsamverkan skulle startas under året."], []),
+        (["Fyra nattvandringar ska genomföras i höst."], []),
+    ],
+)
+def test_counts_after_fillers_comparatives_and_in_the_next_sentence(
+    lines: list[str], expected: list[tuple[str, int]]
+) -> None:
+    assert counts(*lines) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trygghet i Testvik\n\nTrafikkontroller\n\nPolisen kommer att göra trafikkontroller "
+        "varje vecka.\n\nResultat\n\nPolisen har gjort 40 trafikkontroller.\n\n"
+        "Nattvandring\n\nKommunen ska stödja nattvandring.\n\nResultat\n\n"
+        "Nattvandrarna har gått 30 kvällar.\n",
+        "Medborgarlöftet i Provsala\n\nSkolbesök\n\nPolisen ska besöka skolorna.\n\n"
+        "Utfall 2022\n\nPolisen har besökt sex skolor.\n\nTillsyn\n\nKommunen ska göra "
+        "tillsyner.\n\nUtfall 2022\n\nKommunen har gjort tolv tillsyner.\n",
+    ],
+)
+def test_a_page_with_results_under_each_part_is_a_follow_up(text: str) -> None:
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == "follow_up"
+    assert document["achieved"] and not document["activities"]
