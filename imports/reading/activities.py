@@ -72,6 +72,9 @@ def parse_activities(text: str) -> list[Activity]:
     grannsamverkan"), unless it has a count of its own; the same kind named again is the
     same activity ("tillsyn av serveringsställen, minst tio per år")."""
     matches = kind_matches(text)
+    composed = _composed(text, matches)
+    if composed is not None:
+        return [composed]
     activities: list[Activity] = []
     start = 0
     for index, (kind, match) in enumerate(matches):
@@ -144,6 +147,31 @@ def parse_activities(text: str) -> list[Activity]:
             activities.append(_activity(text, kind, match, count))
         start = match.end()
     return activities
+
+
+# Counted actions of no kind of ours made up of several that are: "minst två förstärkta
+# insatser under hösten bestående av nattvandringar och polisiär närvaro".
+_COMPOSED = re.compile(
+    r"\b(?:insatser|åtgärder|aktiviteter|aktioner|satsningar)\b[^.;:]*?\b"
+    r"(?:bestående\s+av|i\s+form\s+av|såsom|till\s+exempel|t\.\s?ex\.?|exempelvis|"
+    r"med\s+inslag\s+av)\s",
+    re.IGNORECASE,
+)
+
+
+def _composed(text: str, matches: tuple[tuple[str, re.Match[str]], ...]) -> Activity | None:
+    """One counted action whose parts are named as its examples, with the count of the
+    whole: the kinds named after "bestående av" are what it is made of, not activities of
+    their own, and the count belongs to the noun it stands before."""
+    found = _COMPOSED.search(text)
+    if found is None or not matches or matches[0][1].start() < found.end():
+        return None
+    count = read_count(text[: found.start()], "", at_start=True, own_before=True)
+    if count.target is None:
+        return None
+    activity = _activity(text, "other", None, count)
+    activity.unit = found[0].split()[0].lower()
+    return activity
 
 
 _EXAMPLE = re.compile(

@@ -51,6 +51,10 @@ _BACKGROUND_BEFORE = re.compile(
     r"årsskiftet|början\s+av|slutet\s+av|efter|innan|före)\s+$",
     re.IGNORECASE,
 )
+# A part of a year ("i slutet av 2017"): the promise's own year where what follows is still
+# to be done ("… ska arbetet utvärderas"), else its background.
+_WITHIN_BEFORE = re.compile(r"\b(?:början|slutet|mitten)\s+av\s+(?:år\s+)?$", re.IGNORECASE)
+_FUTURE = re.compile(r"^[^.]*?\b(?:ska|skall|kommer\s+att)\b", re.IGNORECASE)
 _NEXT_BEFORE = re.compile(
     r"\b(?:nytt|nya|nästa|kommande|även|också|fortsätter\b.*|till)\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
@@ -105,6 +109,10 @@ def year_mentions(text: str, kind: str = PROMISE) -> list[tuple[int, int, int, i
         if not first <= last <= first + 5:
             last = first
         before = text[max(0, match.start() - 60) : match.start()]
+        if _WITHIN_BEFORE.search(before) and _FUTURE.search(text[match.end() :]):
+            # "Mot slutet av 2017 ska arbetet utvärderas": a time within the promise's year.
+            found.append((5, first, last, match.start()))
+            continue
         if _BACKGROUND_BEFORE.search(before) or (
             kind == FOLLOW_UP and _NEXT_BEFORE.search(before[-40:])
         ):

@@ -147,3 +147,62 @@ def test_a_topic_word_within_another_activity_is_not_one_of_its_own() -> None:
         "(alkohol, narkotika, doping och tobak)."
     )
     assert [a.kind for a in found] == ["information_campaign"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kommunen och polisen genomför minst två förstärkta insatser under våren "
+            "bestående av nattvandringar och polisiär närvaro.",
+            [("other", 2, True)],
+        ),
+        (
+            "Polisen gör tre gemensamma åtgärder vid Exempelby torg, till exempel "
+            "trygghetsvandringar och trafikkontroller.",
+            [("other", 3, False)],
+        ),
+        ("Polisen gör insatser bestående av trafikkontroller.", [("traffic_control", None, False)]),
+    ],
+)
+def test_a_count_belongs_to_the_noun_it_stands_before_not_to_its_examples(
+    sentence: str, expected: list[tuple[str, int | None, bool]]
+) -> None:
+    found = parse_activities(sentence)
+    assert [(a.kind, a.target, a.minimum) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Polisen ska ha polisiär närvaro vid stationen i Testvik.", "presence_patrol"),
+        ("Polisen ska öka sin polisiära närvaro i Provsala centrum.", "presence_patrol"),
+        ("Fältgruppen har samtal med ungdomar och deras vårdnadshavare.", "early_intervention"),
+        ("Skolan bjuder in till samtal med föräldrar till unga i riskzon.", "early_intervention"),
+        ("Båtsamverkan startas i Testviks hamn.", "neighbourhood_watch"),
+        ("Polisen stödjer företagssamverkan i handelsområdet.", "neighbourhood_watch"),
+    ],
+)
+def test_kinds_named_by_words_outside_the_old_vocabulary(sentence: str, kind: str) -> None:
+    assert [a.kind for a in parse_activities(sentence)][:1] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("lines", "year"),
+    [
+        (
+            ["Dialogerna genomfördes under 2016.", "Mot slutet av 2017 ska arbetet utvärderas."],
+            2017,
+        ),
+        (
+            ["Enkäten gjordes under 2020.", "I början av 2021 ska polisen starta nattvandringar."],
+            2021,
+        ),
+    ],
+)
+def test_a_part_of_a_year_still_to_come_is_the_promise_year(lines: list[str], year: int) -> None:
+    assert find_years("", lines, PROMISE, None)[0] == year
+
+
+def test_a_part_of_a_past_year_is_background() -> None:
+    assert find_years("", ["I slutet av 2019 gjorde vi en enkät."], PROMISE, None)[0] is None
