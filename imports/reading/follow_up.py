@@ -111,6 +111,9 @@ def document_type(title: str, lines: list[str]) -> str:
     if told is None:
         return PROMISE
     done, promised = told
+    if promised and _announces_a_new_promise(title, sections) and _tells_ahead(sections):
+        # A news item on a new promise that tells what it rests on at length.
+        return PROMISE
     if (done >= 2 and done > promised) or _mostly_done(lines):
         return FOLLOW_UP
     return PROMISE
@@ -148,6 +151,41 @@ def _results_under_each(lines: list[str]) -> bool:
     more ("Trafikkontroller … Resultat … Nattvandring … Resultat"): a report, whatever the
     parts restate of what was promised."""
     return sum(1 for line in lines if _RESULT_HEADING.match(line.strip())) >= 2
+
+
+# A heading that announces a promise made now: "Nu börjar nya medborgarlöftet att gälla",
+# "Nya medborgarlöften tillsammans med polisen", "Medborgarlöftet för 2024 är påskrivet".
+_NEW_PROMISE = re.compile(
+    r"\bnya?\s+(?:\w+\s+)?(?:medborgar)?löft\w*|\bnytt\s+(?:medborgar)?löfte\b|"
+    r"(?:medborgar)?löft\w*\b.*\b(?:börjar\s+gälla|gäller\s+från|är\s+(?:på|under)skriv\w+|"
+    r"undertecknat|signerat)",
+    re.IGNORECASE,
+)
+
+
+def _announces_a_new_promise(title: str, sections: dict[str, list[str]]) -> bool:
+    """Whether the title or a heading of the opening announces a promise made now: a news
+    item about it may tell what was done before (the dialogues it rests on) at length."""
+    opening = [title, *sections.get("introduction", [])[:8]]
+    return any(
+        _NEW_PROMISE.search(line) and not _FOLLOW_UP_OPENING.search(line)
+        for line in opening
+        if HEADING_LIKE.match(line)
+    )
+
+
+_AHEAD = re.compile(r"\b(?:ska|skall|kommer\s+(?:\w+\s+){0,2}?att)\b", re.IGNORECASE)
+
+
+def _tells_ahead(sections: dict[str, list[str]]) -> bool:
+    """Whether a sentence outside quotes names an activity still to be done ("Tillsammans
+    kommer man att prioritera …", "Polisen ska …")."""
+    return any(
+        _AHEAD.search(sentence) and kind_matches(sentence) and not achieved(sentence)
+        for line in (line for part in sections.values() for line in part)
+        if not QUOTE_OR_CAPTION.search(line)
+        for sentence in plain_sentences(strip_bullet(line)[1])
+    )
 
 
 def _activities_told(sections: dict[str, list[str]]) -> tuple[int, int] | None:

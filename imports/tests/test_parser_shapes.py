@@ -206,3 +206,34 @@ def test_a_part_of_a_year_still_to_come_is_the_promise_year(lines: list[str], ye
 
 def test_a_part_of_a_past_year_is_background() -> None:
     assert find_years("", ["I slutet av 2019 gjorde vi en enkät."], PROMISE, None)[0] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nu börjar det nya medborgarlöftet att gälla i Testvik\n\n"
+        "Under våren besökte polisen och Testviks kommun tre bostadsområden och genomförde "
+        "medborgardialoger. Under hösten gjorde kommunen en trygghetsundersökning.\n\n"
+        "Tillsammans kommer man att prioritera arbetet mot narkotikaförsäljning vid "
+        "stationen.\n",
+        "Nytt medborgarlöfte för Provsala\n\n"
+        "Polisen höll fyra medborgardialoger i byarna. Kommunen genomförde en enkät bland "
+        "de boende.\n\nUnder året ska polisen göra trafikkontroller vid skolorna.\n",
+    ],
+)
+def test_a_news_item_on_a_new_promise_that_tells_its_background_is_a_promise(
+    text: str,
+) -> None:
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == PROMISE
+    assert len(document["activities"]) == 1
+
+
+def test_a_report_that_ends_in_a_new_promise_is_still_a_report() -> None:
+    text = (
+        "Exempelby: dialogerna gav ett nytt löfte\n\n"
+        "Polisen har hållit sex medborgardialoger och tre trygghetsvandringar under året. "
+        "Kommunen har dessutom gjort 20 tillsyner på krogarna.\n\n"
+        "Synpunkterna från dialogerna tas med när nästa löfte skrivs.\n"
+    )
+    assert parse_text(text)["documents"][0]["document_type"] == "follow_up"
