@@ -33,8 +33,10 @@ from imports.reading.promising import (
     PURPOSE_LEAD,
     QUOTED_PROMISE,
     RENAMES,
+    listed_promises,
     not_promised,
     promised_item,
+    prose_promise,
 )
 from imports.reading.sections import sections_of
 from imports.reading.vocabulary import (
@@ -43,6 +45,7 @@ from imports.reading.vocabulary import (
     NOUN,
     PROMISE,
     QUOTE_OR_CAPTION,
+    kind_matches,
 )
 from imports.reading.years import publication_date
 from lib.text import is_noise, normalise_space, repair_double_encoding, strip_bullet
@@ -205,6 +208,12 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
     summaries: set[int] = set()
     # Activities read from list items: another item is another activity.
     items: set[int] = set()
+    # A text that lists its promises: the running text around the list frames it.
+    listing = any(
+        strip_bullet(line)[0] and not QUOTE_OR_CAPTION.search(line)
+        for _name, lines in _activity_lines(sections)
+        for line in lines
+    )
     for name, lines in _activity_lines(sections):
         # A list of promises: in a section of them, or after "Polisen lovar att:".
         promised_list = name in ("commitments", "activities")
@@ -225,7 +234,11 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                 infinitives = bool(INFINITIVES_LEAD.search(text))
             elif purpose:
                 continue
-            for sentence in [text] if is_item else plain_sentences(text):
+            sentences = [text] if is_item else plain_sentences(text)
+            # A paragraph that names activities: a sentence of it naming none frames them
+            # ("Polisen och kommunen lovar att arbeta för en tryggare trafikmiljö. …").
+            framed = listing or any(kind_matches(s) for s in sentences)
+            for sentence in sentences:
                 if not_promised(sentence) or achieved(sentence):
                     continue
                 if quoted and not QUOTED_PROMISE.search(sentence):
@@ -255,6 +268,8 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     # A promised action none of the kinds names: "införa kameraövervakning",
                     # "ska verka för en tryggare miljö kring stationen".
                     found = [other_activity(sentence)]
+                if not is_item and not quoted:
+                    found = _from_prose(sentence, found, framed)
                 summary = not is_item and len({a.kind for a in found}) > 1
                 for activity in found:
                     if _add_activity(
@@ -267,6 +282,19 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                             prose.add(id(activity))
                         if summary:
                             summaries.add(id(activity))
+
+
+def _from_prose(sentence: str, found: list[Activity], framed: bool) -> list[Activity]:
+    """The activities a sentence of running text promises: each of those it lists ("Bland
+    åtgärderna finns …"), or, where it names no kind and frames none (in a text without a
+    list of promises, in a paragraph naming no other), the action the parties say they
+    will take."""
+    listed = listed_promises(sentence)
+    if listed:
+        return [a for part in listed for a in (parse_activities(part) or [other_activity(part)])]
+    if not found and not framed and prose_promise(sentence):
+        return [other_activity(sentence)]
+    return found
 
 
 def _add_activity(

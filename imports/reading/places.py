@@ -67,6 +67,11 @@ NOT_PLACES = {
     "samma",
     "båda",
     "respektive",
+    # "Årets medborgarlöfte", "Dagens löfte": a time, not a place.
+    "året",
+    "årets",
+    "dagens",
+    "veckans",
 }
 
 

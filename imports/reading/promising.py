@@ -79,3 +79,52 @@ def promised_item(item: str, *, promised_list: bool, infinitives: bool) -> bool:
         or _MODAL_ITEM.match(item)
         or (infinitives and len(item.split()) >= 3)
     )
+
+
+# A sentence of running text in which the parties say what they will do, by a verb of
+# doing, though it names no kind of ours: "Kommunen och polisen ska arbeta för att främja
+# …", "Tillsammans kommer polisen och kommunen att stärka …".
+_PROSE_PROMISE = re.compile(
+    r"^(?:[\wåäö-]+,?\s+){0,8}?(?:polis\w*|kommun\w*|region\w*|parterna|vi)\b"
+    r"(?:\s+[\wåäö-]+){0,6}?\s+(?:ska|skall|kommer\s+att|lovar\s+att|åtar\s+sig\s+att)\s+"
+    r"(?:[\wåäö]+\s+){0,3}?(?:arbeta|verka|främja|jobba|satsa|stärka|förebygga|motverka|"
+    r"genomföra|utveckla|prioritera|vidta|införa|starta|skapa|anordna|erbjuda)\b|"
+    # "I år kommer polisen och kommunen att stärka …".
+    r"^(?:[\wåäö-]+,?\s+){0,4}?(?:ska|skall|kommer)\s+(?:[\wåäö-]+\s+){0,5}?"
+    r"(?:polis\w*|kommun\w*|region\w*|parterna|vi)\s+(?:(?:också|även|gemensamt)\s+)?"
+    r"(?:att\s+)?(?:[\wåäö]+\s+){0,2}?(?:arbeta|verka|främja|jobba|satsa|stärka|förebygga|"
+    r"motverka|genomföra|utveckla|prioritera|vidta|införa|starta|skapa|anordna|erbjuda)\b",
+    re.IGNORECASE,
+)
+# A sentence that lists some of the promises in running text: "Bland åtgärderna finns …",
+# "Bland medborgarlöftena märks även …".
+_AMONG = re.compile(
+    r"^bland\s+(?:de\s+|dess\s+)?(?:[\wåäö]+\s+)?(?:medborgar)?(?:löftena|åtgärderna|"
+    r"aktiviteterna|insatserna)\s+(?:finns|märks|ingår|återfinns)\s+(?:även\s+|också\s+)?",
+    re.IGNORECASE,
+)
+# What a promise is said to focus on, as a list: "Löftet har fokus på ökad tillgänglighet
+# samt att jobba mot buskörning".
+_FOCUS_ON = re.compile(
+    r"\b(?:medborgar)?löfte\w*\b[^.]*?\b(?:har|med|sätter|lägger|får)\s+(?:\w+\s+)?"
+    r"fokus\s+på\s+(?:just\s+)?",
+    re.IGNORECASE,
+)
+
+
+def prose_promise(sentence: str) -> bool:
+    """Whether a sentence of running text promises an action none of the kinds names."""
+    return bool(_PROSE_PROMISE.match(sentence))
+
+
+def listed_promises(sentence: str) -> list[str] | None:
+    """The promises a sentence lists in running text ("Bland åtgärderna finns A och B",
+    "Löftet har fokus på A samt B"), each as its words; None for a sentence of no such
+    list."""
+    found = _AMONG.match(sentence) or _FOCUS_ON.search(sentence)
+    if found is None:
+        return None
+    lead, rest = sentence[: found.end()], sentence[found.end() :].rstrip(" .")
+    parts = re.split(r",\s*|\s+samt\s+|\s+och\s+(?=att\b)", rest)
+    # Each with the lead, which tells that it is promised ("fokus på …").
+    return [lead + part for part in parts if len(part.split()) >= 2]

@@ -111,14 +111,15 @@ PHRASES: list[tuple[str, str]] = [
     (
         "school_education",
         r"föreläs(?:a|er|ning|ningar)|"
-        r"besök(?:a|er)\s+(?:samtliga\s+|alla\s+|varje\s+)?(?:\w+\s+)?"
+        r"besök(?:a|er|en)?\s+(?:(?:på|i|vid)\s+)?(?:samtliga\s+|alla\s+|varje\s+)?(?:\w+\s+)?"
         r"(?:\w*skol(?:or|orna|an)|\w*klass(?:er|erna)?|årskurs)|"
         r"prata(?:r)?\s+(?:\w+\s+)?med\s+eleverna",
     ),
     (
         "presence_patrol",
         r"mobila\s+polisstation(?:en)?|"
-        r"(?:öka|ökar|ökad|synlig|synliga|polisiära?)\s+(?:\w+\s+)?närvaro(?:n)?|"
+        r"(?:öka|ökar|ökad|synlig|synliga|polisiära?)\s+(?:\w+\s+)?"
+        r"(?:närvaro(?:n)?|tillgänglighet(?:en)?)|"
         r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats|"
         r"synas|(?:vara|är|bli|blir)\s+(?:mer\s+|mycket\s+)?synlig(?:a|t)?|fotpatrullera\w*",
     ),
@@ -168,14 +169,16 @@ PHRASES: list[tuple[str, str]] = [
 # never in a sentence that tells of the situation ("narkotikan bland unga oroar").
 TOPICS: list[tuple[str, str]] = [
     ("drug_operation", r"narkotika\w*|missbruk\w*"),
-    ("presence_patrol", r"närvaro(?:n)?|närvarande"),
+    ("presence_patrol", r"närvaro(?:n)?|närvarande|tillgänglighet(?:en)?"),
+    ("traffic_operation", r"buskörning\w*|fortkörning\w*"),
     ("early_intervention", r"riskzon(?:en)?"),
     ("information_campaign", r"kunskap\w*"),
 ]
 ACTS = re.compile(
     r"(?<![-\w])(?:genomför\w*|arbeta\w*|motverka\w*|bekämpa\w*|prioritera\w*|satsa\w*|"
     r"förebygg\w*|arbete(?:t)?|stärka|stärker|öka|ökar|upptäcka|stöd\w*|verka|verkar|"
-    r"insats\w*|fånga\w*|minska|minskar|höja|höjer|sprida|sprider|vara|finnas)\b",
+    r"insats\w*|fånga\w*|minska|minskar|höja|höjer|sprida|sprider|vara|finnas|jobba\w*|"
+    r"fokus\w*)\b",
     re.IGNORECASE,
 )
 # A kind's noun may end a compound ("informationsmöten", "skolbesök"), and may follow a

@@ -180,6 +180,8 @@ def test_a_count_belongs_to_the_noun_it_stands_before_not_to_its_examples(
         ("Fältgruppen har samtal med ungdomar och deras vårdnadshavare.", "early_intervention"),
         ("Skolan bjuder in till samtal med föräldrar till unga i riskzon.", "early_intervention"),
         ("Båtsamverkan startas i Testviks hamn.", "neighbourhood_watch"),
+        ("Besök på skolor och fritidsgårdar i Provsala.", "school_education"),
+        ("Polisen gör besök i alla klasser i årskurs 7.", "school_education"),
         ("Polisen stödjer företagssamverkan i handelsområdet.", "neighbourhood_watch"),
     ],
 )
@@ -237,3 +239,86 @@ def test_a_report_that_ends_in_a_new_promise_is_still_a_report() -> None:
         "Synpunkterna från dialogerna tas med när nästa löfte skrivs.\n"
     )
     assert parse_text(text)["documents"][0]["document_type"] == "follow_up"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nya medborgarlöften i Testvik 2024\n\n"
+            "Testviks kommun tillsammans med polisen ska aktivt arbeta för att främja "
+            "mopedåkande ungdomars möjlighet att köra på en egen bana.\n",
+            [("other", None)],
+        ),
+        (
+            "Medborgarlöfte för Provsala 2023\n\n"
+            "I år kommer polisen och kommunen att stärka tryggheten för äldre i "
+            "Provsala centrum.\n",
+            [("other", None)],
+        ),
+        (
+            "Medborgarlöftet i Exempelby 2022\n\n"
+            "Bland åtgärderna finns trafikkontroller vid skolan och nattvandring på "
+            "helgerna, samt röjning av buskage vid stationen.\n",
+            [("traffic_control", None), ("night_walk", None), ("physical_measure", None)],
+        ),
+        (
+            "Medborgarlöfte Påhittsköping 2021\n\n"
+            "Bland löftena märks även insatser för att öka tryggheten i Norrbyn.\n",
+            [("other", None)],
+        ),
+        (
+            "Medborgarlöfte Testvik 2020\n\n"
+            "Årets medborgarlöfte har fokus på ökad tillgänglighet samt att jobba "
+            "förebyggande mot buskörning.\n",
+            [("presence_patrol", None), ("traffic_operation", None)],
+        ),
+        (
+            "Medborgarlöfte Provsala 2021\n\n"
+            "Löftet lägger fokus på polisens närvaro i byarna, trygghetsvandringar i "
+            "centrum och att motverka fortkörning.\n",
+            [("presence_patrol", None), ("safety_walk", None), ("traffic_operation", None)],
+        ),
+    ],
+)
+def test_promises_told_in_running_text(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert _activities(text) == expected
+
+
+def test_the_running_text_around_a_list_of_promises_is_its_frame() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\n"
+        "Kommunen och polisen lovar att arbeta för att motverka skadegörelse i Exempelby.\n\n"
+        "Detta ska göras genom att:\n"
+        "• Polisen genomför trafikkontroller vid skolan.\n"
+        "• Kommunen röjer buskage vid stationen.\n"
+    )
+    assert [kind for kind, _target in _activities(text)] == ["traffic_control", "physical_measure"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medborgarlöfte för Testviks kommun 2024\n\n"
+        "Årets medborgarlöfte har fokus på ökad tillgänglighet i byarna.\n",
+        "Testviks kommun och polisen, 2023\n\n"
+        "Dagens löfte handlar om att polisen ska genomföra trafikkontroller vid skolan.\n",
+    ],
+)
+def test_a_word_of_time_in_the_genitive_is_no_municipality(text: str) -> None:
+    assert parse_text(text)["documents"][0]["municipalities"] == ["Testvik"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nytt medborgarlöfte i Exempelby 2024\n\n"
+        "Polisen och kommunen ska arbeta för en tryggare trafikmiljö. Under året görs "
+        "tolv trafikkontroller vid skolorna.\n",
+        "Medborgarlöfte Provsala 2022\n\n"
+        "Kommunen kommer att verka för ett tryggare centrum genom att anordna fyra "
+        "trygghetsvandringar. Polisen gör också skolbesök i årskurs 7.\n",
+    ],
+)
+def test_a_sentence_that_frames_the_activities_of_its_paragraph_is_none(text: str) -> None:
+    assert "other" not in [kind for kind, _target in _activities(text)]
