@@ -13,6 +13,9 @@ BACKGROUND = re.compile(
     r"utgår\s+från|har\s+tagits\s+fram|togs\s+fram|underlag\w*\s+till|till\s+grund\s+för|"
     r"[\wåäö]+s\s+fram\s+(?:\w+\s+){0,2}?(?:genom|utifrån|med\s+hjälp\s+av))\b|"
     r"^bakgrunden\b|"
+    # "Med den som grund … har löftena arbetats fram", "… har fogats samman med statistik".
+    r"\bmed\s+(?:den|detta|det|dessa)\s+som\s+(?:grund|underlag|utgångspunkt)\b|"
+    r"\barbeta(?:ts|t|des)\s+fram\b|\b(?:fogats|fogades|vägts|vägdes)\s+samman\b|"
     r"\bfölj\w*\s+upp\s+(?:\w+\s+){0,3}?(?:genom|via|med\s+hjälp\s+av|i\s+kommande)\b",
     re.IGNORECASE,
 )

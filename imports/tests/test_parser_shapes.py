@@ -7,6 +7,7 @@ own, more than one for each, so that no rule fits a single phrase."""
 import pytest
 
 from imports.reading import find_signatories, parse_activities, parse_text
+from imports.reading.promising import not_promised
 from imports.reading.vocabulary import PROMISE
 from imports.reading.years import find_years
 
@@ -322,3 +323,16 @@ def test_a_word_of_time_in_the_genitive_is_no_municipality(text: str) -> None:
 )
 def test_a_sentence_that_frames_the_activities_of_its_paragraph_is_none(text: str) -> None:
     assert "other" not in [kind for kind, _target in _activities(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Med den som grund och med synpunkter från medborgardialoger har löftena arbetats fram.",
+        "Med detta som underlag har polisen och kommunen arbetat fram nya medborgarlöften.",
+        "Det som kom fram i dialogerna har fogats samman med polisens statistik.",
+        "Synpunkterna från trygghetsvandringarna vägdes samman med lägesbilden.",
+    ],
+)
+def test_how_a_promise_was_worked_out_is_its_background(sentence: str) -> None:
+    assert not_promised(sentence)
