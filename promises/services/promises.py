@@ -609,10 +609,11 @@ def _counted_from(stored: Mapping[str, Any]) -> Rate | None:
 
 
 def _target_from_rate(activity: Activity) -> bool:
-    """Give an activity with a rate and no target the rate's year as its target (a target
-    typed by hand is kept: a promise may start mid-year); whether it did."""
+    """Give an activity with a rate and no target (or 0, which promises nothing) the rate's
+    year as its target (a target typed by hand is kept: a promise may start mid-year);
+    whether it did."""
     rate = activity.rate
-    if activity.target is not None or rate is None:
+    if activity.target or rate is None:
         return False
     activity.target = rate.yearly
     return True

@@ -190,3 +190,10 @@ def test_the_staff_form_counts_the_target_anew_when_the_rate_changes(cast: Cast)
     assert response.status_code == 302
     activity.refresh_from_db()
     assert (activity.target, activity.rate_per) == (52, "week")
+
+
+def test_a_target_of_nought_beside_a_rate_is_counted_from_the_rate(cast: Cast) -> None:
+    # 0 promises nothing: the page showed "once a month" above "Not carried out yet", no pace.
+    activity = _create(cast, target=0, rate_count=1, rate_per="month")
+    activity.refresh_from_db()
+    assert activity.target == 12
