@@ -180,3 +180,15 @@ def test_the_import_preview_says_once_a_month_in_english(cast: Cast) -> None:
         "/arbete/inlasning/", {"municipality": cast.eslov.pk, "text": text}
     )
     assert "once a month, 12 a year" in _words(page.content.decode())
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_printed_promise_says_at_least_of_a_target_without_a_rate(cast: Cast, fmt: str) -> None:
+    Activity.objects.filter(pk=cast.controls.pk).update(minimum=True, unit="kontroller")
+    with time_machine.travel(MAY):
+        response = client_for(language="sv").get(
+            reverse("portal:promise_download", args=["eslov", 2017, fmt])
+        )
+    text = pdf_text(response.content)[0] if fmt == "pdf" else docx_text(response.content)[0]
+    # As the page says it: "Trafikkontroll: minst 30 kontroller".
+    assert "minst 30 kontroller" in re.sub(r"\s+", " ", text)
