@@ -5,22 +5,10 @@ words, and for a follow-up where each achieved count would go."""
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from imports.reading.vocabulary import FOLLOW_UP
+from promises.labels import times_per
 from promises.vocabularies import ActivityKind
-
-
-def _times(count: int, per: str) -> str:
-    if per == "week":
-        return ngettext("%(count)s time a week", "%(count)s times a week", count)
-    if per == "month":
-        return ngettext("%(count)s time a month", "%(count)s times a month", count)
-    if per == "quarter":
-        return ngettext("%(count)s time a quarter", "%(count)s times a quarter", count)
-    if per == "term":
-        return ngettext("%(count)s time a term", "%(count)s times a term", count)
-    return ngettext("%(count)s time a year", "%(count)s times a year", count)
 
 
 def rate_in_words(rate: dict[str, Any] | None, target: int | None) -> str:
@@ -28,7 +16,7 @@ def rate_in_words(rate: dict[str, Any] | None, target: int | None) -> str:
     the text states no rate."""
     if not rate:
         return ""
-    words = _times(rate["count"], rate["per"]) % {"count": rate["count"]}
+    words = times_per(rate["count"], rate["per"])
     if target is None or rate["per"] == "year":
         return words
     return _("%(rate)s, %(target)s a year") % {"rate": words, "target": target}

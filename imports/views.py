@@ -8,10 +8,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import permissions
@@ -39,6 +40,7 @@ from imports.services import (
     municipality_named_elsewhere,
 )
 from promises.models import CitizenPromise
+from promises.services.reports import require_reportable
 
 
 def _municipalities(request: HttpRequest) -> Any:
@@ -102,6 +104,13 @@ def _review(
     return render(request, "imports/review.html", {**context, "form": form, "rows": rows})
 
 
+def _document_at(documents: list[dict[str, Any]], sent: str) -> tuple[int, Any]:
+    """The document at the index the form sent back, or None: an index that is no number,
+    or is negative (Python would count it from the end), is lost like one past the end."""
+    index = int(sent) if sent.isdecimal() and len(sent) < 10 else -1
+    return index, documents[index] if 0 <= index < len(documents) else None
+
+
 def _attachable(request: HttpRequest) -> Any:
     """The promises the user may attach a follow-up to: those of the organisations in which
     the user is a coordinator, as for bringing in promises."""
@@ -126,11 +135,18 @@ def _attachment(
         if promise
         else [follow_ups.Match(a["kind"], a["done"], a["text"]) for a in document["achieved"]]
     )
+    if promise is not None and not problem:
+        try:
+            # A draft's or an evaluated promise's log takes no report: said before, not after.
+            require_reportable(promise)
+        except ValidationError as refused:
+            problem = refused.messages[0]
     return {
         "promise": promise,
         "problem": problem,
         "matches": matches,
-        "can_attach": not problem and any(m.attached for m in matches),
+        # Offered only when it adds a report: figures the log already reaches add none.
+        "can_attach": not problem and any(m.attached and m.to_add for m in matches),
     }
 
 
@@ -172,11 +188,7 @@ def import_save(request: HttpRequest) -> HttpResponse:
     municipality = municipalities.filter(pk=chosen).first() if is_database_key(chosen) else None
     source = request.POST.get("source", "")
     documents = parse_text(source)["documents"] if source else []
-    try:
-        index = int(request.POST.get("index", ""))
-        parsed = documents[index]
-    except (ValueError, IndexError):
-        parsed = None
+    index, parsed = _document_at(documents, request.POST.get("index", ""))
     if municipality is None or parsed is None or parsed["document_type"] == FOLLOW_UP:
         messages.error(request, _("The text or the municipality was lost; start again."))
         return redirect("imports:start")
@@ -228,11 +240,7 @@ def import_attach(request: HttpRequest) -> HttpResponse:
     municipality = municipalities.filter(pk=chosen).first() if is_database_key(chosen) else None
     source = request.POST.get("source", "")
     documents = parse_text(source)["documents"] if source else []
-    try:
-        index = int(request.POST.get("index", ""))
-        document = documents[index]
-    except (ValueError, IndexError):
-        document = None
+    index, document = _document_at(documents, request.POST.get("index", ""))
     if municipality is None or document is None or document["document_type"] != FOLLOW_UP:
         messages.error(request, _("The text or the municipality was lost; start again."))
         return redirect("imports:start")
@@ -253,7 +261,11 @@ def import_attach(request: HttpRequest) -> HttpResponse:
     added = [m for m in result.matches if m.report is not None]
     messages.success(
         request,
-        _("The follow-up was attached to %(promise)s: %(count)s reports added.")
+        ngettext(
+            "The follow-up was attached to %(promise)s: %(count)s report added.",
+            "The follow-up was attached to %(promise)s: %(count)s reports added.",
+            len(added),
+        )
         % {"promise": promise.title, "count": len(added)},
     )
     for match in result.matches:

@@ -72,24 +72,25 @@ def activity_kind_label(value: str) -> Any:
     return dict(ActivityKind.choices).get(value, value)
 
 
-def _times_per(count: int, per: str) -> str:
+def times_per(count: int, per: str) -> str:
+    """A rate in words: "once a month", "4 times a term" ("1 gång i månaden" in Swedish)."""
     words = {
-        "week": ngettext("%(count)s time a week", "%(count)s times a week", count),
-        "month": ngettext("%(count)s time a month", "%(count)s times a month", count),
-        "quarter": ngettext("%(count)s time a quarter", "%(count)s times a quarter", count),
-        "term": ngettext("%(count)s time a term", "%(count)s times a term", count),
-        "year": ngettext("%(count)s time a year", "%(count)s times a year", count),
+        "week": ngettext("once a week", "%(count)s times a week", count),
+        "month": ngettext("once a month", "%(count)s times a month", count),
+        "quarter": ngettext("once a quarter", "%(count)s times a quarter", count),
+        "term": ngettext("once a term", "%(count)s times a term", count),
+        "year": ngettext("once a year", "%(count)s times a year", count),
     }
     return words[per] % {"count": count}
 
 
 def rate_label(activity: Activity) -> str:
-    """The activity's rate in words with the year's target it gives, e.g. "1 time a month ·
+    """The activity's rate in words with the year's target it gives, e.g. "once a month ·
     12 in the year", "at least 4 times a term · 8 in the year"; empty without a rate."""
     rate = activity.rate
     if rate is None:
         return ""
-    words = _times_per(rate.count, rate.per)
+    words = times_per(rate.count, rate.per)
     if activity.minimum:
         words = gettext("at least %(rate)s") % {"rate": words}
     if activity.target:

@@ -16,6 +16,7 @@ from promises.labels import (
     pace_label,
     promise_status_label,
     rate_label,
+    target_label,
 )
 from promises.models import CitizenPromise
 from promises.selectors import progress_as_of, promise_progress
@@ -50,11 +51,13 @@ def promise_document(promise: CitizenPromise, today: date) -> Document:
     rows = []
     for item in promise_progress(promise, today):
         activity = item.activity
-        rate = rate_label(activity)
+        # The rate, or "at least" a target, as the page's title says them; a plain target
+        # is said by the done column.
+        promised = rate_label(activity) or (target_label(activity) if activity.minimum else "")
         rows.append(
             (
                 f"{activity.get_kind_display()}: {activity.description}"
-                + (f" ({rate})" if rate else ""),
+                + (f" ({promised})" if promised else ""),
                 # Without a target, what has been done, and no pace to measure it by.
                 done_cell(activity.done_count, activity.target, activity.unit)
                 if activity.target

@@ -1,6 +1,7 @@
 """The staff import page: what was read of each document in words, and a follow-up's counts
 attached to the promise of its year, only by a coordinator of that promise."""
 
+from datetime import date
 from typing import Any
 
 from django.urls import reverse
@@ -8,6 +9,8 @@ from django.urls import reverse
 from conftest import Cast, client_for
 from imports.models import ImportedDocument
 from promises.models import ActivityReport, CitizenPromise
+from promises.services.reports import activity_report_create
+from promises.vocabularies import PromiseStatus
 
 START, SAVE, ATTACH = (
     "/arbete/inlasning/",
@@ -119,3 +122,48 @@ def test_the_page_speaks_swedish(cast: Cast) -> None:
     assert "2 gånger i månaden, 24 per år" in page and "minst 6" in page
     page = client.post(START, {"municipality": cast.eslov.pk, "text": FOLLOW_UP}).content.decode()
     assert "Uppföljning (det som gjorts)" in page and "Fäst vid löftet" in page
+
+
+def test_one_report_added_is_said_in_the_singular(cast: Cast) -> None:
+    for language, said in (("en", "1 report added."), ("sv", "1 rapport lades till.")):
+        ActivityReport.objects.all().delete()
+        ImportedDocument.objects.all().delete()
+        client = client_for(cast.coordinator, language=language)
+        text = FOLLOW_UP.replace("Två trygghetsvandringar har hållits i centrum.\n", "")
+        review = client.post(START, {"municipality": cast.eslov.pk, "text": text})
+        done = client.post(ATTACH, _attach_post(review), follow=True)
+        assert said in done.content.decode()
+
+
+def test_a_follow_up_that_adds_nothing_offers_nothing_to_attach(cast: Cast) -> None:
+    # What was logged already reaches every figure of the text: attaching would add no report.
+    day = date(2017, 9, 1)
+    activity_report_create(activity=cast.controls, by=cast.reporter, date=day, count=20)
+    activity_report_create(activity=cast.walks, by=cast.reporter, date=day, count=2)
+    review = client_for(cast.coordinator).post(
+        START, {"municipality": cast.eslov.pk, "text": FOLLOW_UP}
+    )
+    page = review.content.decode()
+    assert page.count("none: already recorded") == 2
+    assert "Attach to the promise" not in page
+
+
+def test_a_follow_up_of_an_evaluated_promise_says_the_log_is_closed_before_attaching(
+    cast: Cast,
+) -> None:
+    CitizenPromise.objects.filter(pk=cast.published.pk).update(status=PromiseStatus.EVALUATED)
+    review = client_for(cast.coordinator).post(
+        START, {"municipality": cast.eslov.pk, "text": FOLLOW_UP}
+    )
+    page = review.content.decode()
+    assert "its activity log is closed" in page
+    assert "Attach to the promise" not in page
+
+
+def test_an_index_from_the_end_is_not_taken(cast: Cast) -> None:
+    client = client_for(cast.coordinator)
+    review = client.post(START, {"municipality": cast.eslov.pk, "text": FOLLOW_UP})
+    for index in (-1, "9" * 5000, " 0"):
+        response = client.post(ATTACH, _attach_post(review, index=index))
+        assert response.status_code == 302 and response["Location"] == START
+    assert not ActivityReport.objects.exists() and not ImportedDocument.objects.exists()

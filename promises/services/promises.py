@@ -1,8 +1,9 @@
 """Writes of the yearly promise: its text, its life from draft to evaluated, its signatories,
 commitments and activities."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -18,6 +19,8 @@ from core.confirm import require_confirmed
 from core.personal_data import personal_data_reasons, require_no_personal_data
 from core.versioning import save_versioned
 from lib.carry_over import carry_over_text, carry_over_title
+from lib.pace import Rate
+from lib.periods import PER_YEAR
 from places.models import Municipality, PoliceArea
 from promises.models import Activity, ActivityReport, Agreement, CitizenPromise, Commitment
 from promises.selectors import position_after_last
@@ -554,9 +557,11 @@ def activity_update(
 ) -> Activity:
     """Change an activity; refused if someone else saved it since `expected_version`.
     What is not given stays as it is; with a rate and no target, the target is the rate's
-    year. Personal data in its texts needs `confirmed`."""
+    year, and a target that was the old rate's year follows a changed rate. Personal data in
+    its texts needs `confirmed`."""
     promise_require_draft(activity.promise)
     before = stored_snapshot(activity)
+    counted_from = _counted_from(before)
     fields = assign_given(
         activity,
         {
@@ -575,6 +580,11 @@ def activity_update(
             "position": position,
         },
     )
+    # The staff form sends back the target it showed, counted from the old rate: it is
+    # counted anew from the new one, as it would be if the field had been left empty.
+    changed_rate = activity.rate is not None and activity.rate != counted_from
+    if counted_from is not None and changed_rate and activity.target == counted_from.yearly:
+        activity.target = None
     if _target_from_rate(activity) and "target" not in fields:
         fields.append("target")
     _check_commitment(activity)
@@ -587,11 +597,23 @@ def activity_update(
     return activity
 
 
+def _counted_from(stored: Mapping[str, Any]) -> Rate | None:
+    """The stored rate of an activity whose stored target is that rate's year, so was
+    likely counted from it; else None. From the stored record (stored_snapshot): a model
+    form may already have written the new values onto the instance."""
+    count, per = stored.get("rate_count"), stored.get("rate_per")
+    if not count or per not in PER_YEAR:
+        return None
+    rate = Rate(count, per)
+    return rate if stored.get("target") == rate.yearly else None
+
+
 def _target_from_rate(activity: Activity) -> bool:
-    """Give an activity with a rate and no target the rate's year as its target (a target
-    typed by hand is kept: a promise may start mid-year); whether it did."""
+    """Give an activity with a rate and no target (or 0, which promises nothing) the rate's
+    year as its target (a target typed by hand is kept: a promise may start mid-year);
+    whether it did."""
     rate = activity.rate
-    if activity.target is not None or rate is None:
+    if activity.target or rate is None:
         return False
     activity.target = rate.yearly
     return True

@@ -33,7 +33,8 @@ class ReportNeedsConfirmation(NeedsConfirmation):
     Its messages say what looks wrong."""
 
 
-def _require_reportable(promise: CitizenPromise) -> None:
+def require_reportable(promise: CitizenPromise) -> None:
+    """Refuse a report to a draft, an evaluated or a withdrawn promise."""
     if promise.status == PromiseStatus.DRAFT:
         raise ValidationError(
             _("Activities can be logged once the promise is signed; this one is still a draft."),
@@ -203,7 +204,7 @@ def activity_report_create(
     implausible for the activity's kind, or a map point well outside the municipality, is
     refused; a report far past the target, the same as one already logged, or with personal
     data in its place or notes, needs `confirmed`."""
-    _require_reportable(activity.promise)
+    require_reportable(activity.promise)
     report = ActivityReport(
         activity=activity,
         reported_by=by,

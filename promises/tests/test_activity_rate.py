@@ -144,3 +144,56 @@ def test_an_imported_text_stores_the_rate_and_minimum_it_states(cast: Cast) -> N
     ]
     assert stored == [(4, "term", True, 8), (1, "month", False, 12), (None, "", False, 30)]
     assert promise.year == 2019
+
+
+def test_a_target_counted_from_the_rate_follows_a_changed_rate(cast: Cast) -> None:
+    # The staff form sends back the target it was shown: 12, counted from "once a month".
+    activity = _create(cast, rate_count=1, rate_per="month")
+    services.activity_update(
+        activity=activity,
+        by=cast.coordinator,
+        expected_version=activity.version,
+        target=12,
+        rate_count=1,
+        rate_per="week",
+    )
+    activity.refresh_from_db()
+    assert (activity.target, activity.rate_per) == (52, "week")
+
+
+def test_a_target_typed_beside_a_rate_stays_when_the_rate_changes(cast: Cast) -> None:
+    activity = _create(cast, target=6, rate_count=1, rate_per="month")
+    services.activity_update(
+        activity=activity,
+        by=cast.coordinator,
+        expected_version=activity.version,
+        target=6,
+        rate_count=2,
+        rate_per="month",
+    )
+    activity.refresh_from_db()
+    assert (activity.target, activity.rate_count) == (6, 2)
+
+
+def test_the_staff_form_counts_the_target_anew_when_the_rate_changes(cast: Cast) -> None:
+    client = client_for(cast.coordinator)
+    fields = {"kind": "safety_walk", "description": "Trygghetsvandring i centrum"}
+    client.post(
+        reverse("promises:activity_create", args=[cast.draft.pk]),
+        {**fields, "rate_count": 1, "rate_per": "month"},
+    )
+    activity = cast.draft.activities.get()
+    response = client.post(
+        reverse("promises:activity_edit", args=[cast.draft.pk, activity.pk]),
+        {**fields, "target": 12, "rate_count": 1, "rate_per": "week", "version": activity.version},
+    )
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert (activity.target, activity.rate_per) == (52, "week")
+
+
+def test_a_target_of_nought_beside_a_rate_is_counted_from_the_rate(cast: Cast) -> None:
+    # 0 promises nothing: the page showed "once a month" above "Not carried out yet", no pace.
+    activity = _create(cast, target=0, rate_count=1, rate_per="month")
+    activity.refresh_from_db()
+    assert activity.target == 12

@@ -154,3 +154,41 @@ def test_the_follow_up_the_page_the_api_and_the_reminders_agree_on_a_rates_pace(
     reminders_send(date(2017, 7, 3))
     assert behind.filter(about=f"activity:{rated.walks.pk}:3").exists()
     assert any("I den takt som utlovats" in m.body for m in mail.outbox)
+
+
+def test_a_rate_of_one_reads_as_once_in_english_and_stays_a_count_in_swedish(
+    rated: Cast,
+) -> None:
+    with time_machine.travel(MAY):
+        english = _words(client_for(language="en").get("/kommun/eslov/2017/").content.decode())
+        swedish = _words(client_for(language="sv").get("/kommun/eslov/2017/").content.decode())
+    assert "Safety walk: at least once a term · 2 in the year" in english
+    assert "1 time" not in english
+    assert "Trygghetsvandring: minst 1 gång per termin · 2 under året" in swedish
+    Activity.objects.filter(pk=rated.walks.pk).update(rate_count=2, rate_per="month")
+    with time_machine.travel(MAY):
+        english = _words(client_for(language="en").get("/kommun/eslov/2017/").content.decode())
+    assert "at least 2 times a month" in english
+
+
+def test_the_import_preview_says_once_a_month_in_english(cast: Cast) -> None:
+    text = (
+        "Medborgarlöfte Eslöv 2019\n\nAktiviteter\n"
+        "- Gemensam trygghetsvandring en gång i månaden.\n"
+    )
+    page = client_for(cast.coordinator, language="en").post(
+        "/arbete/inlasning/", {"municipality": cast.eslov.pk, "text": text}
+    )
+    assert "once a month, 12 a year" in _words(page.content.decode())
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_printed_promise_says_at_least_of_a_target_without_a_rate(cast: Cast, fmt: str) -> None:
+    Activity.objects.filter(pk=cast.controls.pk).update(minimum=True, unit="kontroller")
+    with time_machine.travel(MAY):
+        response = client_for(language="sv").get(
+            reverse("portal:promise_download", args=["eslov", 2017, fmt])
+        )
+    text = pdf_text(response.content)[0] if fmt == "pdf" else docx_text(response.content)[0]
+    # As the page says it: "Trafikkontroll: minst 30 kontroller".
+    assert "minst 30 kontroller" in re.sub(r"\s+", " ", text)
