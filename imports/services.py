@@ -2,6 +2,7 @@
 their year: all of a run, or nothing."""
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -277,12 +278,19 @@ def _personal_data(document: dict[str, Any]) -> list[ValidationError]:
 
 
 def municipality_named_elsewhere(document: dict[str, Any], municipality: Municipality) -> str:
-    """The municipality the document's text names, when it is not `municipality` (else "")."""
-    named = (document.get("municipality") or "").strip()
-    # The parser reads one word before "s kommun": "Väsby" names Upplands Väsby.
-    if not named or swedish_key(municipality.name).endswith(swedish_key(named)):
+    """The municipality the document's text names, when it is not `municipality` (else ""):
+    a text shared by the municipalities of one police area names `municipality` if it is
+    among them."""
+    named: list[str] = [n.strip() for n in document.get("municipalities") or [] if n and n.strip()]
+    first = (document.get("municipality") or "").strip()
+    if first and first not in named:
+        named.insert(0, first)
+    # A note in brackets ("Exempelby (påhittad)") is no part of the name; the parser reads
+    # one word before "s kommun": "Väsby" names Upplands Väsby.
+    own = swedish_key(re.sub(r"\s*\([^)]*\)\s*$", "", municipality.name))
+    if not named or any(own.endswith(swedish_key(name)) for name in named):
         return ""
-    return named
+    return named[0]
 
 
 @transaction.atomic
@@ -358,7 +366,7 @@ def follow_up_attach(
                 by=by,
                 date=day,
                 count=match.to_add,
-                notes=_("From the follow-up %(file)s.") % {"file": name},
+                notes=_("Imported from a follow-up (%(file)s).") % {"file": name},
                 confirmed=True,
             )
         except ValidationError as error:

@@ -84,16 +84,23 @@ def times_per(count: int, per: str) -> str:
     return words[per] % {"count": count}
 
 
-def rate_label(activity: Activity) -> str:
-    """The activity's rate in words with the year's target it gives, e.g. "once a month ·
-    12 in the year", "at least 4 times a term · 8 in the year"; empty without a rate."""
+def rate_words(activity: Activity) -> str:
+    """The activity's rate in words, e.g. "once a month", "at least 4 times a term"; empty
+    without a rate."""
     rate = activity.rate
     if rate is None:
         return ""
     words = times_per(rate.count, rate.per)
     if activity.minimum:
         words = gettext("at least %(rate)s") % {"rate": words}
-    if activity.target:
+    return words
+
+
+def rate_label(activity: Activity) -> str:
+    """The activity's rate in words with the year's target it gives, e.g. "once a month ·
+    12 in the year", "at least 4 times a term · 8 in the year"; empty without a rate."""
+    words = rate_words(activity)
+    if words and activity.target:
         words += " · " + gettext("%(target)s in the year") % {"target": activity.target}
     return words
 

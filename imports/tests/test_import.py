@@ -10,6 +10,8 @@ from django.urls import reverse
 from accounts.models import Organisation, OrganisationKind
 from conftest import Cast, client_for
 from imports.models import ImportedDocument
+from imports.services import municipality_named_elsewhere
+from places.models import Municipality
 from promises.models import CitizenPromise
 from promises.vocabularies import PromiseStatus
 
@@ -143,3 +145,22 @@ def test_the_confirmation_imports_it_under_the_municipality_given(
     call_command("import", str(HTML), "--municipality", "lund", "--other-municipality")
     years = CitizenPromise.objects.filter(municipality=cast.lund).values_list("year", flat=True)
     assert sorted(years) == [2016, 2017]
+
+
+@pytest.mark.parametrize(
+    ("municipality", "named", "municipalities", "elsewhere"),
+    [
+        # A note in brackets after the name is no part of it.
+        ("Exempelby (påhittad)", "Exempelby", ["Exempelby"], ""),
+        # A text shared by the municipalities of one police area names each of them.
+        ("Hörby", "Eslöv", ["Eslöv", "Höör", "Hörby"], ""),
+        ("Upplands Väsby", "Väsby", ["Väsby"], ""),
+        ("Lund", "Eslöv", ["Eslöv", "Höör"], "Eslöv"),
+        ("Lund (påhittad)", "Eslöv", [], "Eslöv"),
+    ],
+)
+def test_the_municipality_a_text_names(
+    municipality: str, named: str, municipalities: list[str], elsewhere: str
+) -> None:
+    document = {"municipality": named, "municipalities": municipalities}
+    assert municipality_named_elsewhere(document, Municipality(name=municipality)) == elsewhere

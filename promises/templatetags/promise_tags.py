@@ -18,6 +18,7 @@ register.filter("outcome_label", labels.outcome_label)
 register.filter("activity_kind_label", labels.activity_kind_label)
 register.filter("target_label", labels.target_label)
 register.filter("done_label", labels.done_label)
+register.filter("rate_words", labels.rate_words)
 
 
 @register.filter

@@ -192,3 +192,13 @@ def test_the_printed_promise_says_at_least_of_a_target_without_a_rate(cast: Cast
     text = pdf_text(response.content)[0] if fmt == "pdf" else docx_text(response.content)[0]
     # As the page says it: "Trafikkontroll: minst 30 kontroller".
     assert "minst 30 kontroller" in re.sub(r"\s+", " ", text)
+
+
+def test_the_officer_logging_an_activity_sees_its_rate(rated: Cast) -> None:
+    """The chooser and the report form say how often the activity is promised, beside the
+    count done, so the officer on the spot knows what is due."""
+    client = client_for(rated.coordinator, language="sv")
+    chooser = client.get(reverse("promises:report_choose")).content.decode()
+    assert "minst 1 gång per termin" in chooser
+    form = client.get(reverse("promises:report_create", args=[rated.walks.pk]))
+    assert "minst 1 gång per termin" in form.content.decode()
