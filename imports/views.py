@@ -3,6 +3,7 @@ correct it, and save it as a draft; or, for a follow-up, see where its achieved 
 would go and attach them to the promise of its year."""
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,31 @@ def _document_at(documents: list[dict[str, Any]], sent: str) -> tuple[int, Any]:
     return index, documents[index] if 0 <= index < len(documents) else None
 
 
+@dataclass
+class _Posted:
+    """What a review form sends back: the municipality (None if not the user's), the text,
+    its name, and the document at the index sent (None if lost)."""
+
+    municipality: Any
+    source: str
+    name: str
+    documents: list[dict[str, Any]]
+    index: int
+    document: Any
+
+
+def _posted(request: HttpRequest) -> _Posted:
+    """The review form's text read again, as the preview read it."""
+    chosen = request.POST.get("municipality", "")
+    municipalities = _municipalities(request)
+    municipality = municipalities.filter(pk=chosen).first() if is_database_key(chosen) else None
+    source = request.POST.get("source", "")
+    documents = parse_text(source)["documents"] if source else []
+    index, document = _document_at(documents, request.POST.get("index", ""))
+    name = request.POST.get("source_name", "")[:255]
+    return _Posted(municipality, source, name, documents, index, document)
+
+
 def _attachable(request: HttpRequest) -> Any:
     """The promises the user may attach a follow-up to: those of the organisations in which
     the user is a coordinator, as for bringing in promises."""
@@ -183,16 +209,17 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def import_save(request: HttpRequest) -> HttpResponse:
-    chosen = request.POST.get("municipality", "")
-    municipalities = _municipalities(request)
-    municipality = municipalities.filter(pk=chosen).first() if is_database_key(chosen) else None
-    source = request.POST.get("source", "")
-    documents = parse_text(source)["documents"] if source else []
-    index, parsed = _document_at(documents, request.POST.get("index", ""))
+    posted = _posted(request)
+    municipality, source, name, index, parsed = (
+        posted.municipality,
+        posted.source,
+        posted.name,
+        posted.index,
+        posted.document,
+    )
     if municipality is None or parsed is None or parsed["document_type"] == FOLLOW_UP:
         messages.error(request, _("The text or the municipality was lost; start again."))
         return redirect("imports:start")
-    name = request.POST.get("source_name", "")[:255]
     form = DocumentForm(request.POST)
     rows = ActivityRowFormSet(request.POST, prefix="act")
     if form.is_valid() and rows.is_valid():
@@ -215,7 +242,7 @@ def import_save(request: HttpRequest) -> HttpResponse:
             ask(form, asked)
         else:
             messages.success(request, _("Saved as a draft: %(title)s.") % {"title": promise.title})
-            if index + 1 < len(documents):
+            if index + 1 < len(posted.documents):
                 return _review(request, municipality, source, name, index + 1)
             return redirect("promises:promise_detail", pk=promise.pk)
     return _review(request, municipality, source, name, index, form, rows)
@@ -235,17 +262,18 @@ def _promise_to_attach(request: HttpRequest, chosen: str, document: dict[str, An
 def import_attach(request: HttpRequest) -> HttpResponse:
     """Attach a follow-up's achieved counts to the promise of its year, with the service
     `loften import` uses."""
-    chosen = request.POST.get("municipality", "")
-    municipalities = _municipalities(request)
-    municipality = municipalities.filter(pk=chosen).first() if is_database_key(chosen) else None
-    source = request.POST.get("source", "")
-    documents = parse_text(source)["documents"] if source else []
-    index, document = _document_at(documents, request.POST.get("index", ""))
+    posted = _posted(request)
+    municipality, source, name, index, document = (
+        posted.municipality,
+        posted.source,
+        posted.name,
+        posted.index,
+        posted.document,
+    )
     if municipality is None or document is None or document["document_type"] != FOLLOW_UP:
         messages.error(request, _("The text or the municipality was lost; start again."))
         return redirect("imports:start")
     promise = _promise_to_attach(request, request.POST.get("promise", ""), document)
-    name = request.POST.get("source_name", "")[:255]
     try:
         result = follow_up_attach(
             document=document,
@@ -275,6 +303,6 @@ def import_attach(request: HttpRequest) -> HttpResponse:
                 _("Not attached: %(kind)s %(done)s: %(reason)s")
                 % {"kind": match.kind_label, "done": match.done, "reason": match.reason},
             )
-    if index + 1 < len(documents):
+    if index + 1 < len(posted.documents):
         return _review(request, municipality, source, name, index + 1)
     return redirect("promises:promise_detail", pk=promise.pk)
