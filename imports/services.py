@@ -367,12 +367,14 @@ def follow_up_attach(
                 date=day,
                 count=match.to_add,
                 notes=_("Imported from a follow-up (%(file)s).") % {"file": name},
+                # The year's total to date, not one execution.
+                summary=True,
                 confirmed=True,
             )
         except ValidationError as error:
             if not _count_refused(error):
                 raise ImportRefused([f"{name}: {m}" for m in error.messages]) from error
-            # More than one report of the kind may count: the rest is attached all the same.
+            # More than an activity can have in a year: the rest is attached all the same.
             match.reason = " ".join(error.message_dict["count"])
     ImportedDocument.objects.create(
         follow_up_of=promise,

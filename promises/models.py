@@ -437,6 +437,13 @@ class ActivityReport(models.Model):
     pupils_reached = models.PositiveIntegerField(_("pupils reached"), null=True, blank=True)
     observations = models.PositiveIntegerField(_("observations made"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True, max_length=NOTE_LIMIT)
+    # A period's total told in a published follow-up, not one execution: its count may pass
+    # what one execution of the kind may count (promises/services/plausible.py).
+    summary = models.BooleanField(
+        _("summary of a period"),
+        default=False,
+        help_text=_("The total of a period from a follow-up report, not one execution."),
+    )
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from audit.models import AuditEvent
@@ -74,14 +75,31 @@ def test_a_figure_already_recorded_adds_nothing_and_says_so(
     assert "→ Trygghetsvandringar: 4 already recorded, nothing added" in capsys.readouterr().out
 
 
-def test_a_figure_more_than_one_report_may_count_is_listed_and_the_rest_attached(
+def test_a_figure_more_than_one_execution_may_count_is_attached_as_a_summary(
+    cast: Cast, tmp_path: Path
+) -> None:
+    """Seven walks are more than one report of a walk may count; told in a follow-up, they
+    are the year's total to date, kept as a summary of the period."""
+    _import(_write(tmp_path, "uppfoljning.txt", FOLLOW_UP.replace("Tre", "Sju")))
+    cast.walks.refresh_from_db()
+    assert cast.walks.done_count == 7
+    report = ActivityReport.objects.get(activity=cast.walks)
+    assert (report.count, report.summary) == (7, True)
+    with pytest.raises(ValidationError) as refused:
+        activity_report_create(activity=cast.walks, by=cast.reporter, date=date(2017, 5, 1), count=7)
+    assert "count" in refused.value.message_dict
+
+
+def test_a_figure_more_than_a_year_can_hold_is_listed_and_the_rest_attached(
     cast: Cast, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _import(_write(tmp_path, "uppfoljning.txt", FOLLOW_UP.replace("Tre", "Sju")))
+    _import(_write(tmp_path, "uppfoljning.txt", FOLLOW_UP.replace("Tre", "12000")))
     cast.walks.refresh_from_db()
     cast.controls.refresh_from_db()
     assert (cast.walks.done_count, cast.controls.done_count) == (0, 17)
-    assert "not attached: Safety walk 7" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "not attached: Safety walk 12000 " in out
+    assert "A summary of a period can count at most 10000 times" in out
 
 
 def test_the_same_follow_up_imported_again_changes_nothing(

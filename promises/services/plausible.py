@@ -9,6 +9,7 @@ from django.db.models import Field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.plausible import MAX_ACTIVITY_TARGET
 from documents.formatting import number
 from promises.models import Activity, ActivityReport, ReportLimit
 from promises.vocabularies import OUTCOME_FIELDS, OUTCOME_PARTS
@@ -25,6 +26,9 @@ def plausible_errors(activity: Activity, report: ActivityReport) -> dict[str, st
 
 
 def _count_error(activity: Activity, report: ActivityReport, limit: ReportLimit) -> dict[str, str]:
+    if report.summary:
+        # A period's total from a follow-up: no more than an activity can have in a year.
+        return _summary_count_error(report)
     if not report.count or report.count <= limit.max_count:
         return {}
     message = ngettext(
@@ -37,13 +41,25 @@ def _count_error(activity: Activity, report: ActivityReport, limit: ReportLimit)
     return {"count": message}
 
 
+def _summary_count_error(report: ActivityReport) -> dict[str, str]:
+    if not report.count or report.count <= MAX_ACTIVITY_TARGET:
+        return {}
+    message = _(
+        "A summary of a period can count at most %(max)s times, as many as an activity can "
+        "have in a year. Check the number."
+    ) % {"max": number(MAX_ACTIVITY_TARGET)}
+    return {"count": message}
+
+
 def _outcome_errors(
     activity: Activity, report: ActivityReport, limit: ReportLimit
 ) -> dict[str, str]:
     """Outcome figures past their kind's most (times the report's number of times), and
     parts that outnumber their whole."""
-    # A count past its own limit scales nothing further.
-    times = min(max(report.count or 1, 1), limit.max_count)
+    # A count past its own limit scales nothing further; a period's total scales by itself.
+    times = max(report.count or 1, 1)
+    if not report.summary:
+        times = min(times, limit.max_count)
     errors: dict[str, str] = {}
     for name in OUTCOME_FIELDS:
         value = getattr(report, name)

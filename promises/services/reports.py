@@ -198,12 +198,14 @@ def activity_report_create(
     attendees: int | None = None,
     pupils_reached: int | None = None,
     observations: int | None = None,
+    summary: bool = False,
     confirmed: bool = False,
 ) -> ActivityReport:
     """Log one execution of an activity and update its progress. A count or outcome figure
     implausible for the activity's kind, or a map point well outside the municipality, is
     refused; a report far past the target, the same as one already logged, or with personal
-    data in its place or notes, needs `confirmed`."""
+    data in its place or notes, needs `confirmed`. A `summary` is a period's total from a
+    follow-up, not one execution: its count is bounded by what a year can hold."""
     require_reportable(activity.promise)
     report = ActivityReport(
         activity=activity,
@@ -224,6 +226,7 @@ def activity_report_create(
         attendees=attendees,
         pupils_reached=pupils_reached,
         observations=observations,
+        summary=summary,
     )
     _require_valid(activity, report)
     _require_confirmation(activity, report, confirmed=confirmed)
