@@ -86,7 +86,9 @@ def test_a_figure_more_than_one_execution_may_count_is_attached_as_a_summary(
     report = ActivityReport.objects.get(activity=cast.walks)
     assert (report.count, report.summary) == (7, True)
     with pytest.raises(ValidationError) as refused:
-        activity_report_create(activity=cast.walks, by=cast.reporter, date=date(2017, 5, 1), count=7)
+        activity_report_create(
+            activity=cast.walks, by=cast.reporter, date=date(2017, 5, 1), count=7
+        )
     assert "count" in refused.value.message_dict
 
 
