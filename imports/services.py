@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -347,10 +347,14 @@ def follow_up_attach(
     activity's recorded total up to the figure, which counts what was done to date. The
     reports go through the activity log's own service (progress, audit, open log). The
     source is recorded, so the same text attached again is refused and changes nothing."""
+    already = ImportRefused(
+        [_("%(file)s: %(year)s already imported") % {"file": source_name, "year": promise.year}]
+    )
+    # One attach to a promise at a time: the second of two sent at once waits here, then
+    # finds the first one's record and is refused.
+    list(CitizenPromise.objects.select_for_update().filter(pk=promise.pk).values_list("pk"))
     if ImportedDocument.objects.filter(source_key=source_key).exists():
-        raise ImportRefused(
-            [_("%(file)s: %(year)s already imported") % {"file": source_name, "year": promise.year}]
-        )
+        raise already
     # Counted while no other report of these activities can be added.
     list(Activity.objects.select_for_update().filter(promise=promise).values_list("pk"))
     matches = follow_ups.matches_for(promise, document["achieved"])
@@ -376,13 +380,19 @@ def follow_up_attach(
                 raise ImportRefused([f"{name}: {m}" for m in error.messages]) from error
             # More than an activity can have in a year: the rest is attached all the same.
             match.reason = " ".join(error.message_dict["count"])
-    ImportedDocument.objects.create(
-        follow_up_of=promise,
-        source_name=name,
-        source_key=source_key,
-        warnings=list(document["warnings"]),
-        attached=[_attached_record(match) for match in matches],
-    )
+    try:
+        with transaction.atomic():
+            ImportedDocument.objects.create(
+                follow_up_of=promise,
+                source_name=name,
+                source_key=source_key,
+                warnings=list(document["warnings"]),
+                attached=[_attached_record(match) for match in matches],
+            )
+    except IntegrityError as error:
+        # The same text attached to another promise at this moment: the reports made here
+        # are undone with the rest.
+        raise already from error
     return FollowUpResult(name, promise, matches)
 
 

@@ -7,13 +7,17 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
-from conftest import Cast
+from conftest import Cast, at_once, needs_postgres
 from imports.follow_ups import matches_for, report_day
 from imports.models import ImportedDocument
+from imports.reading import parse_text
+from imports.services import ImportRefused, follow_up_attach, follow_up_source_key
 from promises import services
-from promises.models import ActivityReport
+from promises.models import ActivityReport, CitizenPromise
 from promises.services.reports import activity_report_create
 from promises.vocabularies import ActivityKind
 
@@ -196,3 +200,35 @@ def test_a_follow_up_of_a_draft_promise_is_refused_naming_the_file(
         _import(_write(tmp_path, "2018.txt", FOLLOW_UP.replace("2017", "2018")))
     assert refused.value.returncode == 2
     assert not ActivityReport.objects.exists() and not ImportedDocument.objects.exists()
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_people_attaching_the_same_follow_up_at_once_attach_it_once(
+    reference_data: None, cast: Cast
+) -> None:
+    """Both pages were opened before either was sent: one attaches it, the other is told it
+    already was, and no count is added twice."""
+    document = parse_text(FOLLOW_UP)["documents"][0]
+    key = follow_up_source_key(FOLLOW_UP, document["year"])
+    errors = at_once(
+        *(
+            lambda by=by: follow_up_attach(
+                document=document,
+                promise=CitizenPromise.objects.get(pk=cast.published.pk),
+                source_key=key,
+                source_name="uppfoljning.txt",
+                by=by,
+            )
+            for by in (cast.coordinator, cast.moderator, cast.coordinator)
+        )
+    )
+    assert [type(e) for e in errors] == [ImportRefused] * 2
+    # Said in the site's language, which the threads speak.
+    with translation.override("sv"):
+        told = _("%(file)s: %(year)s already imported") % {"file": "uppfoljning.txt", "year": 2017}
+    assert [e.problems for e in errors if isinstance(e, ImportRefused)] == [[told]] * 2
+    cast.controls.refresh_from_db()
+    cast.walks.refresh_from_db()
+    assert (cast.controls.done_count, cast.walks.done_count) == (17, 3)
+    assert ImportedDocument.objects.filter(follow_up_of=cast.published).count() == 1
