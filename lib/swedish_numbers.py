@@ -63,6 +63,18 @@ def number_value(word: str) -> int | None:
     return None
 
 
+_RESTATED = re.compile(r"\b([a-zåäö]+)\s*\((\d{1,3})\)", re.IGNORECASE)
+
+
+def without_restated_digits(text: str) -> str:
+    """The text without the digits that restate a number word: "minst två (2) kvällar" is
+    "minst två kvällar", as contracts write them."""
+    return _RESTATED.sub(
+        lambda m: m[1] if number_value(m[1]) == int(m[2]) else m[0],
+        text,
+    )
+
+
 # Rates a promise states: "en gång i månaden", "två kvällar i veckan", "varje fredag",
 # "minst fyra tillfällen per termin", "tio per år", "kvartalsvis".
 _PERIOD_WORDS = {

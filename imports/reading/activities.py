@@ -247,8 +247,9 @@ def _partner_name(found: str) -> str:
 
 
 def other_activity(text: str) -> Activity:
-    """A promised action none of the kinds names: "införa kameraövervakning"."""
-    return _activity(text, "other", None, Count())
+    """A promised action none of the kinds names: "starta ett ungdomsråd"; its count
+    where it tells one by occasions or a rate ("Vid 10 tillfällen per år göra insatser")."""
+    return _activity(text, "other", None, read_count("", text, at_start=False, own_before=False))
 
 
 # Kinds a promise often holds several different ones of ("belysning" and "röjning").

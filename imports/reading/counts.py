@@ -28,7 +28,8 @@ NOT_COUNTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OCCASIONS = re.compile(
-    r"\b(?:(?P<minimum>minst)\s+)?(?P<count>[\wåäö]+)\s+(?:gånger|tillfällen|kvällar|nätter|pass)\b",
+    r"\b(?:(?P<minimum>minst)\s+)?(?P<count>[\wåäö]+)\s+[\"”“']?[\wåäö]*?"
+    r"(?:gånger|tillfällen|kvällar|nätter|pass)\b",
     re.IGNORECASE,
 )
 # "hastighetsmätningar på tolv platser", "grannsamverkan i fyra nya områden".

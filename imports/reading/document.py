@@ -33,6 +33,7 @@ from imports.reading.promising import (
     PURPOSE_LEAD,
     QUOTED_PROMISE,
     RENAMES,
+    describes,
     listed_promises,
     not_promised,
     promised_item,
@@ -48,6 +49,7 @@ from imports.reading.vocabulary import (
     kind_matches,
 )
 from imports.reading.years import publication_date
+from lib.swedish_numbers import without_restated_digits
 from lib.text import is_noise, normalise_space, repair_double_encoding, strip_bullet
 
 
@@ -224,6 +226,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
             if quoted and not (QUOTED.search(line) and QUOTED_PROMISE.search(line)):
                 continue
             is_item, text = strip_bullet(line)
+            text = without_restated_digits(text)
             # The activity the line's last sentence added, which the next may name.
             last: Activity | None = None
             if not is_item:
@@ -240,6 +243,9 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
             framed = listing or any(kind_matches(s) for s in sentences)
             for sentence in sentences:
                 if not_promised(sentence) or achieved(sentence):
+                    continue
+                if not is_item and not quoted and describes(sentence):
+                    # "Under året har genomförda trygghetsvandringar visat …": background.
                     continue
                 if quoted and not QUOTED_PROMISE.search(sentence):
                     continue
@@ -265,7 +271,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                         sentence, promised_list=promised_list, infinitives=infinitives
                     )
                 ):
-                    # A promised action none of the kinds names: "införa kameraövervakning",
+                    # A promised action none of the kinds names: "starta ett ungdomsråd",
                     # "ska verka för en tryggare miljö kring stationen".
                     found = [other_activity(sentence)]
                 if not is_item and not quoted:

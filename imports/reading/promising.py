@@ -131,3 +131,32 @@ def listed_promises(sentence: str) -> list[str] | None:
     parts = re.split(r",\s*|\s+samt\s+|\s+och\s+(?=att\b)", rest)
     # Each with the lead, which tells that it is promised ("fokus på …").
     return [lead + part for part in parts if len(part.split()) >= 2]
+
+
+# What marks a sentence as promising: a modal or future verb, a promise verb, or a
+# present verb of doing with the parties as its subject ("Kommunen genomför …").
+_PROMISE_MARKER = re.compile(
+    r"\b(?:ska|skall|kommer\s+(?:[\wåäö]+\s+){0,6}?att|lovar|lovade|lova|åtar|åtog|avser|"
+    r"planerar|tänker|vill)\b|"
+    r"\b(?:polis\w*|kommun\w*|parterna|vi)\s+(?:(?:också|även|gemensamt|tillsammans)\s+)?"
+    r"(?:genomför|inför|erbjuder|anordnar|arrangerar|fortsätter|satsar|startar|bjuder)\b",
+    re.IGNORECASE,
+)
+# What marks it as telling what is or was: a perfect or past tense ("har genomförda
+# trygghetsvandringar visat", "togs fram", "var ett viktigt verktyg"), a verb of showing
+# or of what a thing is ("framkommer", "visar", "krävs", "är viktig").
+_DESCRIBING = re.compile(
+    r"\b(?:har|hade)\s+(?:(?:inte|också|även|redan|tidigare|nyligen|bland\s+annat|under\s+"
+    r"[\wåäö]+|i\s+[\wåäö]+)\s+)?(?!mycket\b|ett\b|att\b|det\b)[\wåäö]{3,}(?:at|it|tt|rt|ts|dd)\b|"
+    r"\b(?:var|visade|visar|visat|framkom\w*|framgår|framträder|framstår|krävs|pågår|"
+    r"utgår|togs|tecknades|valts|valdes|uppger|upplever|upplevde|beskriver|handlar)\b|"
+    r"\bär\s+(?:\w+\s+)?(?:viktig\w*|ett\s+\w+|en\s+\w+|centrala?|grunden|utgångspunkten)\b|"
+    r"\bgenomförda\b",
+    re.IGNORECASE,
+)
+
+
+def describes(sentence: str) -> bool:
+    """Whether a sentence of running text tells what is or was, not what the parties will
+    do: it has a tense or verb of describing and no mark of a promise."""
+    return bool(_DESCRIBING.search(sentence)) and not _PROMISE_MARKER.search(sentence)

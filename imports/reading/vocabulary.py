@@ -53,7 +53,7 @@ KINDS: list[tuple[str, str]] = [
         "school_education",
         r"utbildningsdag(?:ar|en)?|kunskapsdag(?:ar|en)?|skolbesök(?:en)?|lektion(?:er|erna)?|"
         # Education is school education where it speaks of pupils or schools.
-        r"utbildning(?:ar|en)?(?=[^.]{0,60}\b(?:elev|skol|klass|årskurs))",
+        r"(?:utbildning(?:ar|en)?|temadag(?:ar|en)?)(?=[^.]{0,60}\b(?:elev|skol|klass|årskurs))",
     ),
     # Also as the first part of a compound: "grannsamverkansområden"; and the same watch
     # kept by boat owners, firms or cottage owners ("båtsamverkan", "företagssamverkan").
@@ -77,7 +77,9 @@ KINDS: list[tuple[str, str]] = [
     (
         "physical_measure",
         r"belysning(?:en|ar)?|farthinder|fartgupp|klottersanering(?:ar)?|kameraskyltning\w*|"
-        r"röjning(?:ar)?|hastighetssänkning\w*",
+        r"röjning(?:ar)?|hastighetssänkning\w*|"
+        # Cameras put up where people feel unsafe: "kameraövervakning", "trygghetskameror".
+        r"kameraövervakning(?:en)?|(?:övervaknings|trygghets)kamer(?:a|or|orna)",
     ),
     (
         "speed_measurement",
@@ -104,8 +106,14 @@ KINDS: list[tuple[str, str]] = [
 PHRASES: list[tuple[str, str]] = [
     (
         "traffic_control",
-        r"kontroll(?:er|erna)?\s+av\s+(?:\w+\s+och\s+)?"
-        r"(?:mopeder|a-traktorer|epa-traktorer|fordon|lastbilar|bilar)",
+        r"kontroll(?:er|erna)?\s+(?:av|mot)\s+(?:\w+\s+och\s+)?"
+        r"(?:mopeder|a-traktorer|epa[- ]traktorer|fordon|lastbilar|bilar)",
+    ),
+    (
+        # "riktade insatser mot EPA-traktorer och mopeder", "insatser mot buskörning".
+        "traffic_operation",
+        r"insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,2}?(?:mopeder|a-traktorer|epa[- ]traktorer|"
+        r"buskörning|trafikbrott|fortkörning)",
     ),
     ("citizen_dialogue", r"öppet\s+hus"),
     (
@@ -131,7 +139,10 @@ PHRASES: list[tuple[str, str]] = [
     (
         "licence_inspection",
         r"kontroller(?:a|ar)\s+(?:samtliga\s+|alla\s+)?(?:\w+\s+)?"
-        r"(?:butiker|restauranger|serveringsställen|krogar)",
+        r"(?:butiker|restauranger|serveringsställen|krogar)|"
+        # "kontroller av serveringsställen", "kontroller av tobaksförsäljningsställen".
+        r"kontroll(?:er|erna)?\s+(?:av|på|vid)\s+(?:samtliga\s+|alla\s+)?(?:\w+\s+)?"
+        r"(?:\w*serveringsställen|\w*försäljningsställen|krogar|restauranger|butiker)",
     ),
     (
         "early_intervention",
@@ -151,7 +162,9 @@ PHRASES: list[tuple[str, str]] = [
     ),
     (
         "speed_measurement",
-        r"mät(?:a|er|s)\s+(?:och\s+\w+\s+)?(?:\w+\s+)?(?:hastighet|fortkörning|fart)\w*",
+        r"mät(?:a|er|s)\s+(?:och\s+\w+\s+)?(?:\w+\s+)?(?:hastighet|fortkörning|fart)\w*|"
+        # "mätningar med en hastighetsskylt", "mätningar av farten".
+        r"mätning(?:ar|arna)?\s+(?:\w+\s+){0,3}?[\"”“]?(?:din\s+)?(?:hastighet|fart)\w*",
     ),
     (
         "information_campaign",

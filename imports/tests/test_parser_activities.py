@@ -152,7 +152,7 @@ def test_a_follow_up_report_yields_no_activities() -> None:
 def test_a_promised_action_no_kind_names_is_other() -> None:
     document = _document(
         "Medborgarlöfte Exempelstad 2024\nKommunen lovar att:\n"
-        "• införa kameraövervakning vid stationen\n"
+        "• starta ett ungdomsråd vid stationen\n"
         "• genomföra två trygghetsvandringar\n"
     )
     assert [(a["kind"], a["target"]) for a in document["activities"]] == [

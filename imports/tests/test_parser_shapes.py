@@ -336,3 +336,53 @@ def test_a_sentence_that_frames_the_activities_of_its_paragraph_is_none(text: st
 )
 def test_how_a_promise_was_worked_out_is_its_background(sentence: str) -> None:
     assert not_promised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Kommunen ska sätta upp övervakningskameror vid busstationen.", "physical_measure"),
+        ("Polisen ska införa kameraövervakning på torget.", "physical_measure"),
+        ("Polisen gör kontroller mot mopeder vid fritidsgården.", "traffic_control"),
+        ("Polisen gör riktade insatser mot EPA-traktorer i centrum.", "traffic_operation"),
+        ("Polisen gör insatser mot buskörning på sommarkvällarna.", "traffic_operation"),
+        ("Kommunen gör kontroller av serveringsställen på helgerna.", "licence_inspection"),
+        ("Vi gör kontroller av tobaksförsäljningsställen i centrum.", "licence_inspection"),
+        ("Kommunen håller en temadag om trafik för årskurs 8.", "school_education"),
+        ("Kommunen gör mätningar med hastighetsskylten på Storgatan.", "speed_measurement"),
+        ("Vi gör mätningar av farten vid skolan.", "speed_measurement"),
+    ],
+)
+def test_kinds_read_from_the_wordings_promises_use(sentence: str, kind: str) -> None:
+    found = parse_activities(sentence)
+    assert [a.kind for a in found][:1] == [kind], found
+
+
+def test_running_text_telling_what_is_or_was_promises_nothing() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "Under året har genomförda trygghetsvandringar visat att belysningen brister.\n"
+        "Dialogmöten var ett viktigt verktyg när löftet togs fram.\n"
+        "Av trygghetsenkäten framkommer att många undviker parken.\n"
+        "Polisen kommer att genomföra fyra trygghetsvandringar i parken.\n"
+    )
+    assert _activities(text) == [("safety_walk", 4)]
+
+
+def test_a_digit_restating_a_number_word_is_the_same_count() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "• Polis och kommun ska finnas på plats minst två (2) ”riskkvällar” per år.\n"
+        "• Genomföra minst fyra (4) trafikkontroller vid skolorna.\n"
+    )
+    assert _activities(text) == [("presence_patrol", 2), ("traffic_control", 4)]
+
+
+def test_an_action_no_kind_names_keeps_the_occasions_it_promises() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "Polisen lovar att:\n"
+        "• Vid 10 tillfällen per år göra insatser mot den lokala problembilden.\n"
+        "• vid minst tre tillfällen bjuda in föreningarna i byn.\n"
+    )
+    assert _activities(text) == [("other", 10), ("other", 3)]
