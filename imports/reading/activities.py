@@ -77,6 +77,7 @@ def parse_activities(text: str) -> list[Activity]:
         return [composed]
     activities: list[Activity] = []
     start = 0
+    examples = bool(matches) and bool(_CHOICE.search(text[: matches[0][1].start()]))
     for index, (kind, match) in enumerate(matches):
         end = matches[index + 1][1].start() if index + 1 < len(matches) else len(text)
         count = read_count(
@@ -101,13 +102,22 @@ def parse_activities(text: str) -> list[Activity]:
                 )
             ):
                 activities.append(_activity(text, kind, match, count))
-        elif previous.kind == kind or (
-            kind == "meeting" and None in (previous.target, count.target)
-        ):
+        elif (
+            previous.kind == kind
+            and not (
+                # "parkeringsövervakning, nedskräpning samt situationell brottsprevention":
+                # different measures of one kind, listed.
+                kind in _MANY_OF_A_KIND
+                and previous.unit != match[1].lower()
+                and _LIST_GAP.fullmatch(text[start : match.start()])
+            )
+        ) or (kind == "meeting" and None in (previous.target, count.target)):
             # The same kind again, or the meeting where it is done ("SSPF-gruppen träffas
             # två gånger i månaden"): the same activity.
             if previous.target is None and count.target is not None:
                 _set_count(previous, count)
+            # "… till exempel medborgardialoger, tematräffar eller …": a list of examples.
+            examples = examples or bool(_EXAMPLE.search(text[start : match.start()]))
         elif TOPIC_PATTERN[0].fullmatch(match[1]) and (
             re.search(
                 r"\b(?:för\s+att|i\s+syfte\s+att)\s+(?:\w+\s+){0,3}$",
@@ -126,10 +136,14 @@ def parse_activities(text: str) -> list[Activity]:
             previous.unit = match[1].lower()
             if previous.target is None:
                 _set_count(previous, count)
-        elif _EXAMPLE.search(text[start : match.start()]):
+        elif _EXAMPLE.search(text[start : match.start()]) or (
+            examples and _LIST_GAP.fullmatch(text[start : match.start()])
+        ):
             # "riktade medborgardialoger, till exempel trygghetsvandringar": an example of
-            # the activity just named, not one of its own.
-            pass
+            # the activity just named, not one of its own; and so the rest of the list
+            # ("… till exempel medborgardialoger, tematräffar eller trygghetsvandringar"),
+            # or the other choices of "någon av följande: A, B eller C".
+            examples = True
         elif previous.kind == "presence_patrol" and re.search(
             r"\bgenom\s+(?:\w+\s+){0,2}$", text[start : match.start()], re.IGNORECASE
         ):
@@ -179,6 +193,12 @@ _EXAMPLE = re.compile(
     r"i\s+form\s+av|bestående\s+av)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+# What joins the items of a list: "A, B eller C".
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:eller|och|samt))\s*(?:\w+\s+)?", re.IGNORECASE)
+# One of several named: "utföra någon av följande aktiviteter: A, B eller C".
+_CHOICE = re.compile(r"\b(?:någon|något|en)\s+av\s+(?:följande|dessa)\b", re.IGNORECASE)
 
 
 def _purpose(text: str, match: re.Match[str]) -> bool:
@@ -273,6 +293,9 @@ def merge_repeat(
             continue
         if is_item and items and id(known) in items and known.text != activity.text:
             # Two items of a list are two activities, however alike their words.
+            continue
+        if known.text == activity.text and known.unit != activity.unit:
+            # Two of one sentence, told apart when it was read ("belysning och röjning").
             continue
         if None not in (known.target, activity.target) and known.target != activity.target:
             continue

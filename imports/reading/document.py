@@ -45,6 +45,7 @@ from imports.reading.vocabulary import (
     FOLLOW_UP,
     NOUN,
     PROMISE,
+    PROMISE_VERB,
     QUOTE_OR_CAPTION,
     kind_matches,
 )
@@ -249,7 +250,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     continue
                 if quoted and not QUOTED_PROMISE.search(sentence):
                     continue
-                if re.search(r"\blovar\b", sentence, re.IGNORECASE):
+                if PROMISE_VERB.search(sentence):
                     document.commitments.append(_commitment(sentence))
                 if follow_up:
                     continue

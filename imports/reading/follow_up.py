@@ -11,6 +11,7 @@ from imports.reading.sections import sections_of
 from imports.reading.vocabulary import (
     FOLLOW_UP,
     PROMISE,
+    PROMISE_VERB,
     PROMISE_WORD,
     QUOTE_OR_CAPTION,
     SUBORDINATOR,
@@ -123,7 +124,11 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
     """Whether the title, a heading near the top or one naming the promise, or a heading-like
     line of the opening names a report of what was done."""
     opening = [title, *sections.get("introduction", [])[:6]]
-    if any(_FOLLOW_UP_OPENING.search(line) for line in opening if HEADING_LIKE.match(line)):
+    if any(
+        _FOLLOW_UP_OPENING.search(line) and not _HOW_IT_WILL_BE.search(line)
+        for line in opening
+        if HEADING_LIKE.match(line)
+    ):
         return True
     # A section of a promise may be called "Uppföljning": how the promise will be followed.
     headings = [title] + [
@@ -134,8 +139,18 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
         and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))
     ]
     return any(
-        _FOLLOW_UP_TITLE.search(heading) and not _BOTH.search(heading) for heading in headings
+        _FOLLOW_UP_TITLE.search(heading)
+        and not _BOTH.search(heading)
+        and not _HOW_IT_WILL_BE.search(heading)
+        for heading in headings
     )
+
+
+# How the promise will be followed up, not a report: "Uppföljning av medborgarlöftet kommer
+# ske genom:", "Löftet följs upp genom:".
+_HOW_IT_WILL_BE = re.compile(
+    r"\b(?:kommer|ska|skall|sker|görs|genom|via)\b[^.]*:?\s*$", re.IGNORECASE
+)
 
 
 # A heading of the results of one part: "Resultat", "Utfall 2020", "Så gick det:".
@@ -196,7 +211,7 @@ def _activities_told(sections: dict[str, list[str]]) -> tuple[int, int] | None:
         if QUOTE_OR_CAPTION.search(line):
             continue
         for sentence in plain_sentences(strip_bullet(line)[1]):
-            if re.search(r"\blovar\b", sentence, re.IGNORECASE) and not achieved(sentence):
+            if PROMISE_VERB.search(sentence) and not achieved(sentence):
                 return None
             if kind_matches(sentence) and not not_promised(sentence):
                 # What the promise rests on ("… har tagits fram genom medborgardialoger")

@@ -13,6 +13,9 @@ BACKGROUND = re.compile(
     r"utgår\s+från|har\s+tagits\s+fram|togs\s+fram|underlag\w*\s+till|till\s+grund\s+för|"
     r"[\wåäö]+s\s+fram\s+(?:\w+\s+){0,2}?(?:genom|utifrån|med\s+hjälp\s+av))\b|"
     r"^bakgrunden\b|"
+    # What a promise needs, not what this one does: "För att ett medborgarlöfte ska kunna
+    # tecknas krävs …".
+    r"^för\s+att\s+(?:ett\s+|de\s+)?(?:medborgar)?löfte\w*\s+(?:ska|skall)\b|"
     # "Med den som grund … har löftena arbetats fram", "… har fogats samman med statistik".
     r"\bmed\s+(?:den|detta|det|dessa)\s+som\s+(?:grund|underlag|utgångspunkt)\b|"
     r"\barbeta(?:ts|t|des)\s+fram\b|\b(?:fogats|fogades|vägts|vägdes)\s+samman\b|"
@@ -23,6 +26,12 @@ BACKGROUND = re.compile(
 # trygghetsmätningar", "Färre ska uppleva …", "Antalet inbrott ska minska".
 OUTCOME = re.compile(
     r"\bska\s+ha\s+(?:\w+\s+)?[\wåäö]+(?:at|it|tt)\b|"
+    # What residents are to be able to do: "Medborgarna ska kunna lämna synpunkter".
+    r"^(?:medborgarna|invånarna|allmänheten|de\s+boende|boende|eleverna|ungdomarna|alla)\s+"
+    r"(?:ska|skall)\s+(?:\w+\s+)?(?:kunna|få|veta|känna)\b|"
+    # An item that says how the one before it is done: "Ska genomföras vid tre tillfällen",
+    # "Gäller i samverkan med föreningarna".
+    r"^(?:ska|skall)\s+(?:\w+\s+)?[\wåäö]+(?<!\bvara)s\b|^gäller\b|"
     r"\bska\s+(?:\w+\s+)?(?:uppleva|känna\s+sig)\b|"
     r"^(?:andelen|antalet|fler|färre)\b[^.]*\b(?:ska|skall|kommer\s+att)\s+(?:\w+\s+)?"
     r"(?:öka|minska|uppleva|känna)",
@@ -31,11 +40,15 @@ OUTCOME = re.compile(
 # A list lead that tells what promises are, not what this one does: "Medborgarlöften ska:".
 PURPOSE_LEAD = re.compile(
     r"^(?:ett\s+|de\s+)?(?:medborgar)?löfte(?:n|t|na)?\s+(?:ska|skall|syftar|innebär|är|bör)\b"
-    r"[^.]*:\s*$",
+    r"[^.]*:\s*$|"
+    # What residents may do, not the parties: "Medborgaren kommer att kunna följa arbetet i:".
+    r"^(?:medborgar(?:en|na)|invånarna|allmänheten|de\s+boende)\b[^.]*:\s*$",
     re.IGNORECASE,
 )
 # A line that opens a list of promises: "Polisen lovar att:", "Det här lovar vi:".
-LIST_LEAD = re.compile(r"\blova[rt]\b|\b(?:att|följande|detta|så här)\s*:\s*$|:\s*$", re.I)
+LIST_LEAD = re.compile(
+    r"\blova[rt]\b|\bförbinder\s+sig\b|\b(?:att|följande|detta|så här)\s*:\s*$|:\s*$", re.I
+)
 # A lead after which every item is an infinitive the parties promise: "Kommunen åtar sig att:".
 INFINITIVES_LEAD = re.compile(r"\batt\s*:\s*$", re.IGNORECASE)
 # An item that promises an action: an infinitive or a present verb, perhaps after "att"
@@ -51,8 +64,9 @@ _ACTION = re.compile(
 # A list item that promises an action by a modal verb, wherever it stands: "Kommunen och
 # polisen ska verka för …", "Vi lovar att …", "Polisen kommer att …".
 _MODAL_ITEM = re.compile(
-    r"^(?:att\s+)?(?:[\wåäö]+\s+){0,4}?(?:ska|skall|kommer\s+att|lovar\s+att|"
-    r"åtar\s+sig\s+att)\s+(?:\w+\s+)?[\wåäö]{3,}",
+    r"^(?:att\s+)?(?:[\wåäö-]+\s+){0,8}?(?:ska|skall|kommer\s+(?:(?:gemensamt|också|även|"
+    r"tillsammans)\s+)?att|kommer\s+(?:gemensamt|också|även|tillsammans)|lovar\s+att|"
+    r"(?:åtar|förbinder)\s+sig\s+att)\s+(?:\w+\s+)?[\wåäö]{3,}",
     re.IGNORECASE,
 )
 # What the parties themselves say they will do, in a quote: "Vi kommer att göra …".
@@ -74,6 +88,28 @@ def not_promised(sentence: str) -> bool:
     return bool(BACKGROUND.search(sentence) or OUTCOME.search(sentence))
 
 
+# A clause rather than a topic: it opens with an infinitive ("Skapa mötesplatser …", "Bistå
+# med …") or has the parties do something ("Kommunen kommer gemensamt kommunicera …"); a
+# topic is a noun phrase ("Bruk av ANDT i kommunen", "Trafik, ordning och säkerhet").
+_CLAUSE = re.compile(
+    r"^(?:att\s+)?(?!(?:trygga|unga|nya|andra|stora|flera|många|samtliga|alla|hela|vissa|"
+    r"egna|öppna|synliga|gemensamma)\b|[a-zåäö]+(?:iga|ella|iska|ala|ska)\b(?<!minska))"
+    r"[a-zåäö]{3,}[aå]\s|"
+    r"\b(?:polis\w*|kommun\w*|vi|parterna|region\w*)\s+(?:\w+\s+)?(?:ska|skall|kommer|"
+    r"[a-zåäö]{3,}(?:ar|er|rr|år))\b",
+    re.IGNORECASE,
+)
+
+
+# An item named by a noun of action: "Insatser mot tillgreppsbrott", "Åtgärder för en
+# tryggare trafikmiljö", "Riktade insatser mot inbrott i sommarstugor".
+_ACTION_NOUN = re.compile(
+    r"^(?:riktade\s+|förebyggande\s+|gemensamma\s+)?(?:insatser|åtgärder|aktiviteter|"
+    r"arbete|satsningar)\s+(?:mot|för|kring|med)\s+\w",
+    re.IGNORECASE,
+)
+
+
 def promised_item(item: str, *, promised_list: bool, infinitives: bool) -> bool:
     """Whether a list item naming no kind of ours still promises an action: an action in a
     list of promises, a modal verb anywhere, any item after "… åtar sig att:"."""
@@ -81,6 +117,14 @@ def promised_item(item: str, *, promised_list: bool, infinitives: bool) -> bool:
         (promised_list and (_ACTION.match(item) or re.match(r"att\s+[\wåäö]{3,}\s+\w", item)))
         or _MODAL_ITEM.match(item)
         or (infinitives and len(item.split()) >= 3)
+        or _ACTION_NOUN.match(item)
+        # In a list of promises, an item that is a clause, not a topic, is a promise.
+        or (
+            promised_list
+            and len(item.split()) >= 4
+            and _CLAUSE.search(item)
+            and not describes(item)
+        )
     )
 
 
@@ -136,7 +180,7 @@ def listed_promises(sentence: str) -> list[str] | None:
 # What marks a sentence as promising: a modal or future verb, a promise verb, or a
 # present verb of doing with the parties as its subject ("Kommunen genomför …").
 _PROMISE_MARKER = re.compile(
-    r"\b(?:ska|skall|kommer\s+(?:[\wåäö]+\s+){0,6}?att|lovar|lovade|lova|åtar|åtog|avser|"
+    r"\b(?:ska|skall|kommer\s+(?:[\wåäö]+\s+){0,6}?att|lovar|lovade|lova|åtar|åtog|avser|förbinder|"
     r"planerar|tänker|vill)\b|"
     r"\b(?:polis\w*|kommun\w*|parterna|vi)\s+(?:(?:också|även|gemensamt|tillsammans)\s+)?"
     r"(?:genomför|inför|erbjuder|anordnar|arrangerar|fortsätter|satsar|startar|bjuder)\b",
@@ -149,7 +193,8 @@ _DESCRIBING = re.compile(
     r"\b(?:har|hade)\s+(?:(?:inte|också|även|redan|tidigare|nyligen|bland\s+annat|under\s+"
     r"[\wåäö]+|i\s+[\wåäö]+)\s+)?(?!mycket\b|ett\b|att\b|det\b)[\wåäö]{3,}(?:at|it|tt|rt|ts|dd)\b|"
     r"\b(?:var|visade|visar|visat|framkom\w*|framgår|framträder|framstår|krävs|pågår|"
-    r"utgår|togs|tecknades|valts|valdes|uppger|upplever|upplevde|beskriver|handlar)\b|"
+    r"utgår|togs|tecknades|valts|valdes|uppger|upplever|upplevde|beskriver|handlar|berör|"
+    r"omfattar|innefattar|innehåller)\b|"
     r"\bär\s+(?:\w+\s+)?(?:viktig\w*|ett\s+\w+|en\s+\w+|centrala?|grunden|utgångspunkten)\b|"
     r"\bgenomförda\b",
     re.IGNORECASE,

@@ -9,10 +9,13 @@ import re
 # The two kinds of document a text can be: a promise, or a report of what was done.
 PROMISE = "promise"
 FOLLOW_UP = "follow_up"
+# The verbs that make a promise now: "Polisen lovar att", "Kommunen förbinder sig att".
+PROMISE_VERB = re.compile(r"\b(?:lovar|förbinder\s+sig|åtar\s+sig)\b", re.IGNORECASE)
 
 # Section headings, as municipalities write them.
 SECTIONS = {
-    "situation": r"bakgrund|situation|lägesbild|problembild|nuläge",
+    "situation": r"bakgrund|situation|(?:gemensam\s+|lokal\s+)?(?:lägesbild|problembild)(?:en)?"
+    r"(?:\s+20\d\d)?|nuläge",
     "commitments": r"löften|löftet|medborgarlöftet|medborgarlöften|vi lovar|våra löften",
     "activities": r"aktiviteter|insatser|åtgärder|löftena ska uppnås genom.*|"
     r"så här gör vi|detta gör vi",
@@ -47,7 +50,11 @@ KINDS: list[tuple[str, str]] = [
     ),
     ("safety_walk", r"trygghetsvandr(?:ing|ingar|ingarna|ingen|a|ar)"),
     # Any dialogue but the employees': "ungdomsdialog", "dialog med elevråden".
-    ("citizen_dialogue", r"medborgardialog(?:er|erna|en)?|dialog(?:er|erna|en)?|dialog\w+"),
+    (
+        "citizen_dialogue",
+        r"medborgardialog(?:er|erna|en)?|dialog(?:er|erna|en)?|dialog\w+|"
+        r"medborgarmöte(?:n|na|t)?",
+    ),
     ("employee_dialogue", r"medarbetardialog(?:er|erna|en)?"),
     (
         "school_education",
@@ -79,7 +86,9 @@ KINDS: list[tuple[str, str]] = [
         r"belysning(?:en|ar)?|farthinder|fartgupp|klottersanering(?:ar)?|kameraskyltning\w*|"
         r"röjning(?:ar)?|hastighetssänkning\w*|"
         # Cameras put up where people feel unsafe: "kameraövervakning", "trygghetskameror".
-        r"kameraövervakning(?:en)?|(?:övervaknings|trygghets)kamer(?:a|or|orna)",
+        r"kameraövervakning(?:en)?|(?:övervaknings|trygghets)kamer(?:a|or|orna)|"
+        # Situational crime prevention changes the place; so does clearing litter.
+        r"situationell\w*\s+brottsprevention|nedskräpning(?:en)?",
     ),
     (
         "speed_measurement",
@@ -112,8 +121,8 @@ PHRASES: list[tuple[str, str]] = [
     (
         # "riktade insatser mot EPA-traktorer och mopeder", "insatser mot buskörning".
         "traffic_operation",
-        r"insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,2}?(?:mopeder|a-traktorer|epa[- ]traktorer|"
-        r"buskörning|trafikbrott|fortkörning)",
+        r"insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,5}?(?:mopeder|a-traktorer|epa[- ]traktorer|"
+        r"buskörning|fortkörning|trafik\w*)",
     ),
     ("citizen_dialogue", r"öppet\s+hus"),
     (
@@ -169,6 +178,10 @@ PHRASES: list[tuple[str, str]] = [
     (
         "information_campaign",
         r"tips\s+om|informera(?:r|s)?\s+om|ge(?:r)?\s+råd|sprid\w*\s+(?:\w+\s+)?(?:tips|information)|"
+        # "kommunicera information om trafiksäkerhet", "kommunikation om trygghetsarbetet",
+        # "Vid tre tillfällen informera för att förebygga bedrägerier".
+        r"kommunicera\w*\s+(?:\w+\s+)?(?:information|om)|kommunikation\s+om|"
+        r"informera(?:r)?\s+(?:för|kring|till|i)\b|informationstillfäll\w*|"
         r"offentliggör\w*",
     ),
     ("meeting", r"träffa(?:s)?"),

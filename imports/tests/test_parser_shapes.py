@@ -386,3 +386,84 @@ def test_an_action_no_kind_names_keeps_the_occasions_it_promises() -> None:
         "• vid minst tre tillfällen bjuda in föreningarna i byn.\n"
     )
     assert _activities(text) == [("other", 10), ("other", 3)]
+
+
+def test_a_list_of_examples_or_of_choices_is_one_activity() -> None:
+    assert [
+        a.kind
+        for a in parse_activities(
+            "Kommunen ska ha dialog med de boende, till exempel medborgardialoger, tematräffar "
+            "eller trygghetsvandringar."
+        )
+    ] == ["citizen_dialogue"]
+    assert [
+        (a.kind, a.target)
+        for a in parse_activities(
+            "Vid 5 tillfällen per vecka göra någon av följande: trafikkontroll, skolbesök eller "
+            "fotpatrull."
+        )
+    ] == [("traffic_control", 260)]
+
+
+def test_different_measures_of_one_kind_listed_are_each_an_activity() -> None:
+    found = parse_activities(
+        "Kommunen ska arbeta med belysning, nedskräpning samt situationell brottsprevention."
+    )
+    assert [a.kind for a in found] == ["physical_measure"] * 3
+
+
+def test_every_clause_of_a_list_of_promises_is_an_activity_and_topics_are_not() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "Polis och kommun kommer att göra följande:\n"
+        "• Lokalpolisen i Provbyn och Provbyns kommun ska bjuda in föreningarna i byn.\n"
+        "• Polisen och kommunen kommer gemensamt stödja föräldrarna i byn.\n"
+        "• Skapa en mötesplats för unga i Provbyn.\n"
+        "Vi arbetar med följande:\n"
+        "• Digitala kanaler och sociala medier\n"
+        "• Bruk av alkohol i kommunen\n"
+    )
+    assert _activities(text) == [("other", None)] * 3
+
+
+def test_residents_and_passive_items_and_what_residents_may_do_are_no_activities() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "Polisen lovar att:\n"
+        "• Genomföra minst 3 medborgarmöten per år.\n"
+        "• Ska genomföras på olika platser i kommunen.\n"
+        "• Gäller i samverkan med föreningarna.\n"
+        "• Medborgarna ska kunna lämna synpunkter på arbetet.\n"
+        "Invånarna kommer att kunna följa arbetet i:\n"
+        "• Medborgardialog\n"
+    )
+    assert _activities(text) == [("citizen_dialogue", 3)]
+
+
+def test_a_promise_made_by_committing_oneself_is_read_as_a_promise() -> None:
+    text = (
+        "Provbyn – medborgarlöften 2021\n"
+        "• Polisen förbinder sig att arbeta brottsförebyggande genom ökad närvaro.\n"
+        "• Kommunen förbinder sig att arbeta med belysning och röjning av sly.\n"
+        "Uppföljning av medborgarlöftet kommer att ske genom:\n"
+        "• Resursuppföljning\n"
+    )
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == PROMISE
+    assert [a["kind"] for a in document["activities"]] == [
+        "presence_patrol",
+        "physical_measure",
+        "physical_measure",
+    ]
+
+
+def test_actions_named_by_a_noun_and_headings_of_the_situation_are_read_as_such() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "Gemensam lägesbild\n"
+        "Fokusområdena berör såväl trygghet som situationell brottsprevention.\n"
+        "Fokusområden\n"
+        "• Insatser mot tillgreppsbrott i sommarstugor.\n"
+        "• Insatser mot brott och förseelser i trafikmiljön.\n"
+    )
+    assert _activities(text) == [("other", None), ("traffic_operation", None)]
