@@ -103,15 +103,24 @@ def parse_activities(text: str) -> list[Activity]:
             ):
                 activities.append(_activity(text, kind, match, count))
         elif (
-            previous.kind == kind
-            and not (
-                # "parkeringsövervakning, nedskräpning samt situationell brottsprevention":
-                # different measures of one kind, listed.
-                kind in _MANY_OF_A_KIND
-                and previous.unit != match[1].lower()
-                and _LIST_GAP.fullmatch(text[start : match.start()])
+            (
+                previous.kind == kind
+                and not (
+                    # "parkeringsövervakning, nedskräpning samt situationell brottsprevention":
+                    # different measures of one kind, listed.
+                    kind in _MANY_OF_A_KIND
+                    and previous.unit != match[1].lower()
+                    and _LIST_GAP.fullmatch(text[start : match.start()])
+                )
+                # "minst tre kontroller av serveringsställen och minst tre kontroller av
+                # tobaksförsäljningsställen": two of a kind, each with its own count.
+                and not (
+                    None not in (previous.target, count.target)
+                    and re.match(r"\s*(?:,|och|samt)\b", text[start : match.start()])
+                )
             )
-        ) or (kind == "meeting" and None in (previous.target, count.target)):
+            or (kind == "meeting" and None in (previous.target, count.target))
+        ):
             # The same kind again, or the meeting where it is done ("SSPF-gruppen träffas
             # två gånger i månaden"): the same activity.
             if previous.target is None and count.target is not None:
@@ -269,7 +278,21 @@ def _partner_name(found: str) -> str:
 def other_activity(text: str) -> Activity:
     """A promised action none of the kinds names: "starta ett ungdomsråd"; its count
     where it tells one by occasions or a rate ("Vid 10 tillfällen per år göra insatser")."""
+    noun = _ACTION_NOUN.search(text)
+    if noun is not None:
+        # "Genomföra minst fyra riktade insatser per år": the count of the action's noun.
+        count = read_count(text[: noun.start()], text[noun.end() :], at_start=True, own_before=True)
+        if count.target is not None:
+            return _activity(text, "other", None, count)
     return _activity(text, "other", None, read_count("", text, at_start=False, own_before=False))
+
+
+# The nouns an action of no kind of ours is counted by.
+_ACTION_NOUN = re.compile(
+    r"\b(?:insats(?:er)?|åtgärd(?:er)?|aktivitet(?:er)?|aktion(?:er)?|träff(?:ar)?|"
+    r"besök|arrangemang|evenemang)\b",
+    re.IGNORECASE,
+)
 
 
 # Kinds a promise often holds several different ones of ("belysning" and "röjning").

@@ -254,7 +254,13 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     document.commitments.append(_commitment(sentence))
                 if follow_up:
                     continue
-                found = parse_activities(sentence)
+                if not is_item and re.search(r":\s*$", sentence):
+                    # A lead of a list ("… arbetar förebyggande genom att:"): its items
+                    # tell the activities.
+                    continue
+                found = parse_activities(_promised_part(sentence))
+                for activity in found:
+                    activity.text = sentence
                 if quoted:
                     # In a quote, only an activity named by its noun ("narkotikasök"), not
                     # a manner of speaking ("vi ska synas mer").
@@ -289,6 +295,19 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                             prose.add(id(activity))
                         if summary:
                             summaries.add(id(activity))
+
+
+# "Önskar boende … så lovar vi att starta grannsamverkan": the condition is the residents',
+# the promise follows it.
+_CONDITION_THEN_PROMISE = re.compile(
+    r"\bså\s+(?:lovar|förbinder|åtar)\s+(?:\w+\s+){0,3}?(?:sig\s+)?att\s+", re.IGNORECASE
+)
+
+
+def _promised_part(sentence: str) -> str:
+    """The part of the sentence that tells what is promised."""
+    found = _CONDITION_THEN_PROMISE.search(sentence)
+    return sentence[found.end() :] if found else sentence
 
 
 def _from_prose(sentence: str, found: list[Activity], framed: bool) -> list[Activity]:

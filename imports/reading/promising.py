@@ -42,7 +42,14 @@ PURPOSE_LEAD = re.compile(
     r"^(?:ett\s+|de\s+)?(?:medborgar)?löfte(?:n|t|na)?\s+(?:ska|skall|syftar|innebär|är|bör)\b"
     r"[^.]*:\s*$|"
     # What residents may do, not the parties: "Medborgaren kommer att kunna följa arbetet i:".
-    r"^(?:medborgar(?:en|na)|invånarna|allmänheten|de\s+boende)\b[^.]*:\s*$",
+    r"^(?:medborgar(?:en|na)|invånarna|allmänheten|de\s+boende)\b[^.]*:\s*$|"
+    # What residents think or wish, as the survey found: "Det medborgarna tycker att
+    # kommunen ska prioritera är:", "Det som oroar de boende mest är:".
+    r"\b(?:medborgar(?:en|na)|invånarna|allmänheten|de\s+boende|de\s+svarande|de\s+tillfrågade)"
+    r"\b[^.]*\b(?:tycker|tyckte|vill|ville|önskar|önskade|anser|ansåg|oroar|oroade|upplever|"
+    r"svarade|uppger|uppgav|efterfrågar)\b[^.]*:\s*$|"
+    r"\b(?:tycker|vill|önskar|anser|oroar|upplever|svarade|uppger)\s+(?:\w+\s+)?"
+    r"(?:medborgar(?:en|na)|invånarna|de\s+boende)\b[^.]*:\s*$",
     re.IGNORECASE,
 )
 # A line that opens a list of promises: "Polisen lovar att:", "Det här lovar vi:".
@@ -118,6 +125,10 @@ def promised_item(item: str, *, promised_list: bool, infinitives: bool) -> bool:
         or _MODAL_ITEM.match(item)
         or (infinitives and len(item.split()) >= 3)
         or _ACTION_NOUN.match(item)
+        # "Önskar handlarna hjälp så lovar vi att utföra säkerhetscertifiering."
+        or re.search(
+            r"\bså\s+(?:lovar|förbinder|åtar)\s+(?:\w+\s+){0,3}?(?:sig\s+)?att\s", item, re.I
+        )
         # In a list of promises, an item that is a clause, not a topic, is a promise.
         or (
             promised_list
@@ -181,7 +192,7 @@ def listed_promises(sentence: str) -> list[str] | None:
 # present verb of doing with the parties as its subject ("Kommunen genomför …").
 _PROMISE_MARKER = re.compile(
     r"\b(?:ska|skall|kommer\s+(?:[\wåäö]+\s+){0,6}?att|lovar|lovade|lova|åtar|åtog|avser|förbinder|"
-    r"planerar|tänker|vill)\b|"
+    r"planerar|tänker)\b|\bvi\s+(?:\w+\s+)?vill\b|"
     r"\b(?:polis\w*|kommun\w*|parterna|vi)\s+(?:(?:också|även|gemensamt|tillsammans)\s+)?"
     r"(?:genomför|inför|erbjuder|anordnar|arrangerar|fortsätter|satsar|startar|bjuder)\b",
     re.IGNORECASE,

@@ -22,7 +22,10 @@ SECTIONS = {
     "effect": r"effekt|effekter|mål|målsättning|förväntad effekt",
     # What was done under an earlier promise: "Resultat", "Resultat 2021", "Så gick det".
     "follow_up": r"uppföljning|återrapportering|uppföljning och utvärdering|"
-    r"resultat(?:et)?(?:\s+(?:för\s+)?20\d\d)?|så gick det|det här har vi gjort",
+    r"resultat(?:et)?(?:\s+(?:för\s+)?20\d\d)?|så gick det|det här har vi gjort|"
+    # The results of a survey: "Resultat trygghetsenkät våren 2021", "Resultat av enkäten".
+    r"resultat(?:et)?\s+(?:av\s+|från\s+)?(?:\w+\s+)?\w*(?:enkät|mätning|undersökning)\w*"
+    r"(?:\s+\w+){0,2}",
     "evaluation": r"utvärdering",
 }
 _HEADING = {
@@ -177,7 +180,8 @@ PHRASES: list[tuple[str, str]] = [
     ),
     (
         "information_campaign",
-        r"tips\s+om|informera(?:r|s)?\s+om|ge(?:r)?\s+råd|sprid\w*\s+(?:\w+\s+)?(?:tips|information)|"
+        r"tips\s+om|informera(?:r|s)?\s+om|ge(?:r)?\s+(?:tips\s+och\s+)?råd|"
+        r"ge(?:r)?\s+(?:\w+\s+){0,2}?kunskap(?:er)?\b|sprid\w*\s+(?:\w+\s+)?(?:tips|information)|"
         # "kommunicera information om trafiksäkerhet", "kommunikation om trygghetsarbetet",
         # "Vid tre tillfällen informera för att förebygga bedrägerier".
         r"kommunicera\w*\s+(?:\w+\s+)?(?:information|om)|kommunikation\s+om|"

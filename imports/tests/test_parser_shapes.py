@@ -467,3 +467,47 @@ def test_actions_named_by_a_noun_and_headings_of_the_situation_are_read_as_such(
         "• Insatser mot brott och förseelser i trafikmiljön.\n"
     )
     assert _activities(text) == [("other", None), ("traffic_operation", None)]
+
+
+def test_what_residents_wish_or_a_survey_found_is_no_promise() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "• Polisen ska genomföra fyra trafikkontroller vid skolan.\n"
+        "Av enkäten framkommer att medborgarna vill att polisen gör fler trafikkontroller.\n"
+        "Det invånarna tycker att kommunen ska prioritera är:\n"
+        "• Belysning i parken\n"
+        "• Skapa fler mötesplatser för unga\n"
+        "Resultat av trygghetsenkäten hösten 2021\n"
+        "• Fler nattvandrare efterfrågas\n"
+    )
+    assert _activities(text) == [("traffic_control", 4)]
+
+
+def test_a_list_lead_frames_its_items_and_an_action_noun_keeps_its_count() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "Polisen arbetar förebyggande mot narkotika i Provbyn genom att:\n"
+        "• Genomföra minst fyra riktade insatser i kommunen per år.\n"
+        "• Ordna två aktiviteter för föräldrarna under hösten.\n"
+    )
+    assert _activities(text) == [("other", 4), ("other", 2)]
+
+
+def test_two_of_a_kind_each_with_its_own_count_are_two_activities() -> None:
+    found = parse_activities(
+        "Polisen och kommunen ska genomföra minst tre kontroller av serveringsställen och "
+        "minst fem kontroller av tobaksförsäljningsställen."
+    )
+    assert [(a.kind, a.target) for a in found] == [
+        ("licence_inspection", 3),
+        ("licence_inspection", 5),
+    ]
+
+
+def test_a_condition_of_residents_then_a_promise_is_read_from_the_promise() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "• Önskar boende öka sin kunskap om inbrott så lovar vi att starta grannsamverkan.\n"
+        "• Vill en förening ha hjälp så lovar vi att utföra en säkerhetsgenomgång.\n"
+    )
+    assert _activities(text) == [("neighbourhood_watch", None), ("other", None)]
