@@ -23,7 +23,7 @@ from imports.reading.lines import plain_sentences, unwrapped
 from imports.reading.vocabulary import QUOTE_OR_CAPTION, kind_matches
 from lib.periods import FIRST_YEAR, LAST_YEAR
 from lib.swedish_dates import MONTHS, find_date
-from lib.swedish_numbers import number_value
+from lib.swedish_numbers import about_as_number, number_value
 from lib.text import strip_bullet
 
 _WORD = re.compile(r"[0-9A-Za-zÅÄÖåäöÉÜéü]+(?:-[0-9A-Za-zÅÄÖåäöÉÜéü]+)*")
@@ -92,7 +92,7 @@ _OCCASION = re.compile(
 # and comparatives: "tre större insatser".
 _ADJECTIVE = re.compile(
     r"^(?:nya|nytt|ny|olika|fler|extra|egna|stora|små|större|mindre|längre|kortare|bredare|"
-    r"högre|bättre|äldre|yngre|[a-zåäö]+(?:ade|iga|ska|ella|mma|ala|da|ta))$"
+    r"högre|bättre|äldre|yngre|[a-zåäö]+(?:ade|ande|ende|iga|ska|ella|mma|ala|da|ta))$"
 )
 # The header of a table's column of what was done: "Utfall", "Genomfört", "Resultat".
 _DONE_HEADER = re.compile(r"utfall|genomf|gjort|resultat|blev|hittills", re.IGNORECASE)
@@ -137,7 +137,7 @@ def read_achieved(lines: list[str]) -> list[dict[str, Any]]:
             header, counted = _from_row(cells, header)
             found += [_item(kind, done, line) for kind, done in counted]
             continue
-        text = strip_bullet(line)[1]
+        text = about_as_number(strip_bullet(line)[1])
         previous_kind = None
         labelled = _from_label(text)
         if labelled is not None:

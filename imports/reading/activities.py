@@ -47,6 +47,7 @@ _AFTER_PREPOSITION = re.compile(
 # The situation picture is an activity where it is kept, updated or gone through.
 _KEEPS_PICTURE = re.compile(
     r"\b(?:uppdatera\w*|håll\w*|ha|har|ta\w*\s+fram|gå\w*\s+igenom|analysera\w*|dela\w*|"
+    r"utbyt\w*|informationsutbyte|"
     r"finns|stäm\w*\s+av|följ\w*\s+upp|ta\w*|(?:uppdatering|genomgång)\w*\s+av)\s+"
     r"(?:\w+\s+){0,3}$",
     re.IGNORECASE,
@@ -59,6 +60,9 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     if kind == "situation_picture":
         # Working by EST is keeping a shared picture.
         return match[1] != "EST" and not _KEEPS_PICTURE.search(before)
+    # "tillsyn med inriktning mot ansvarsfull alkoholservering": what it aims at.
+    if start and re.search(r"\b(?:inriktning|fokus)\s+(?:mot|på)\b", before, re.IGNORECASE):
+        return True
     # "när vi planerar våra trafikkontroller", "polisen finns med på plats".
     if start and (SUBORDINATOR.search(before) or re.search(r"på\s+plats$", match[1])):
         return True
@@ -111,6 +115,11 @@ def parse_activities(text: str) -> list[Activity]:
                     kind in _MANY_OF_A_KIND
                     and previous.unit != match[1].lower()
                     and _LIST_GAP.fullmatch(text[start : match.start()])
+                    # Not what a talk is about: "samverkan om belysning och städning".
+                    and not re.search(
+                        r"\b(?:om|kring|angående|gällande|rörande)\s+(?:\w+\s+){0,2}$",
+                        text[: max(text.lower().find(previous.unit or ""), 0)],
+                    )
                 )
                 # "minst tre kontroller av serveringsställen och minst tre kontroller av
                 # tobaksförsäljningsställen": two of a kind, each with its own count.

@@ -13,6 +13,11 @@ BACKGROUND = re.compile(
     r"utgår\s+från|har\s+tagits\s+fram|togs\s+fram|underlag\w*\s+till|till\s+grund\s+för|"
     r"[\wåäö]+s\s+fram\s+(?:\w+\s+){0,2}?(?:genom|utifrån|med\s+hjälp\s+av))\b|"
     r"^bakgrunden\b|"
+    # Where the work is aimed, told before the list of what is done: "kommer att inrikta
+    # arbetet mot narkotikabrottslighet".
+    r"\binrikta\w*\s+(?:\w+\s+)?(?:arbetet|sitt\s+arbete|insatserna)\s+mot\b|"
+    # What becomes of the promise itself: "Löftet förnyas varje år efter nya enkäter".
+    r"^(?:medborgar)?löfte(?:t|n|na)\s+(?:(?:ska|kommer\s+att)\s+)?[\wåäö]{3,}(?<!fokus)s\b|"
     # What a promise needs, not what this one does: "För att ett medborgarlöfte ska kunna
     # tecknas krävs …".
     r"^för\s+att\s+(?:ett\s+|de\s+)?(?:medborgar)?löfte\w*\s+(?:ska|skall)\b|"
@@ -194,7 +199,10 @@ _PROMISE_MARKER = re.compile(
     r"\b(?:ska|skall|kommer\s+(?:[\wåäö]+\s+){0,6}?att|lovar|lovade|lova|åtar|åtog|avser|förbinder|"
     r"planerar|tänker)\b|\bvi\s+(?:\w+\s+)?vill\b|"
     r"\b(?:polis\w*|kommun\w*|parterna|vi)\s+(?:(?:också|även|gemensamt|tillsammans)\s+)?"
-    r"(?:genomför|inför|erbjuder|anordnar|arrangerar|fortsätter|satsar|startar|bjuder)\b",
+    r"(?:genomför|inför|erbjuder|anordnar|arrangerar|fortsätter|satsar|startar|bjuder)\b|"
+    # Any verb of the present with the parties doing it: "Kommunen vidtar åtgärder".
+    r"^(?:polis\w*|kommun\w*|parterna|vi)\s+(?!(?:har|hade|var|är|kan|får|upplever|ser|anser|"
+    r"vet|tycker|känner)\b)[a-zåäö]{3,}(?:ar|er|ör|år)\b",
     re.IGNORECASE,
 )
 # What marks it as telling what is or was: a perfect or past tense ("har genomförda
@@ -207,7 +215,9 @@ _DESCRIBING = re.compile(
     r"utgår|togs|tecknades|valts|valdes|uppger|upplever|upplevde|beskriver|handlar|berör|"
     r"omfattar|innefattar|innehåller)\b|"
     r"\bär\s+(?:\w+\s+)?(?:viktig\w*|ett\s+\w+|en\s+\w+|centrala?|grunden|utgångspunkten)\b|"
-    r"\bgenomförda\b",
+    r"\bgenomförda\b|"
+    # A subordinate clause drops "har": "… kommunen, som gemensamt genomfört dialoger".
+    r"\bsom\s+(?:\w+\s+)?(?!mycket\b|ett\b|att\b|det\b)[\wåäö]{3,}(?:at|it|rt|tt)\s",
     re.IGNORECASE,
 )
 

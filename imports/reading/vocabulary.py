@@ -89,9 +89,10 @@ KINDS: list[tuple[str, str]] = [
         r"belysning(?:en|ar)?|farthinder|fartgupp|klottersanering(?:ar)?|kameraskyltning\w*|"
         r"röjning(?:ar)?|hastighetssänkning\w*|"
         # Cameras put up where people feel unsafe: "kameraövervakning", "trygghetskameror".
-        r"kameraövervakning(?:en)?|(?:övervaknings|trygghets)kamer(?:a|or|orna)|"
+        r"kamera(?:övervakning|bevakning)(?:en)?|(?:övervaknings|trygghets)kamer(?:a|or|orna)|"
         # Situational crime prevention changes the place; so does clearing litter.
-        r"situationell\w*\s+brottsprevention|nedskräpning(?:en)?",
+        r"situationell\w*\s+brottsprevention|nedskräpning(?:en)?|gestaltning(?:en)?|"
+        r"ombyggnad(?:en)?|renhållning(?:en)?",
     ),
     (
         "speed_measurement",
@@ -101,7 +102,11 @@ KINDS: list[tuple[str, str]] = [
     # EST, "effektiv samordning för trygghet", is working from a shared situation picture.
     ("situation_picture", r"lägesbild(?:en|er|erna)?|lägesbildsmöte(?:n|t)?"),
     ("night_walk", r"nattvandr\w*"),
-    ("safety_hosts", r"trygghetsvärd(?:ar|arna|en)?|fältvärd(?:ar|arna|en)?"),
+    (
+        "safety_hosts",
+        r"trygghetsvärd(?:ar|arna|en)?|fältvärd(?:ar|arna|en)?|"
+        r"trygghetsskapande\s+vuxna",
+    ),
     (
         "information_campaign",
         r"informationskampanj(?:er|en)?|kampanj(?:er|en)?|informationsinsats(?:er)?|"
@@ -141,7 +146,8 @@ PHRASES: list[tuple[str, str]] = [
         r"(?:öka|ökar|ökad|synlig|synliga|polisiära?)\s+(?:\w+\s+)?"
         r"(?:närvaro(?:n)?|tillgänglighet(?:en)?)|"
         r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats|"
-        r"synas|(?:vara|är|bli|blir)\s+(?:mer\s+|mycket\s+)?synlig(?:a|t)?|fotpatrullera\w*",
+        r"synas|(?:vara|är|bli|blir)\s+(?:mer\s+|mycket\s+)?synlig(?:a|t)?|fotpatrullera\w*|"
+        r"närvara\s+med",
     ),
     (
         "drug_operation",
@@ -170,7 +176,11 @@ PHRASES: list[tuple[str, str]] = [
         r"sänk\w*\s+(?:\w+\s+)?hastighet\w*|bygg(?:a|er)\s+om|måla(?:r)?\s+om|åtgärda\w*\s+mörka|"
         r"rensa\w*\s+(?:\w+\s+){0,2}?(?:buskage|sly|vegetation)|"
         # "åtgärder på trafikfarliga platser".
-        r"åtgärd\w*\s+(?:på|vid)\s+(?:\w+\s+){0,2}?\w*platser",
+        r"åtgärd\w*\s+(?:på|vid)\s+(?:\w+\s+){0,2}?\w*platser|"
+        # "Belysa och aktivera stråket", "stänga av biltrafiken", "en ren och välskött
+        # stadskärna".
+        r"belys(?:a|er|es)|stäng\w*\s+av\s+(?:\w+\s+)?(?:bil)?trafik\w*|"
+        r"ren\s+och\s+välskött|städ(?:a|ar|ning)\b",
     ),
     (
         "speed_measurement",

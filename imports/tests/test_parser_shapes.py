@@ -8,7 +8,7 @@ import pytest
 
 from imports.reading import find_signatories, parse_activities, parse_text
 from imports.reading.promising import not_promised
-from imports.reading.vocabulary import PROMISE
+from imports.reading.vocabulary import FOLLOW_UP, PROMISE
 from imports.reading.years import find_years
 
 
@@ -511,3 +511,51 @@ def test_a_condition_of_residents_then_a_promise_is_read_from_the_promise() -> N
         "• Vill en förening ha hjälp så lovar vi att utföra en säkerhetsgenomgång.\n"
     )
     assert _activities(text) == [("neighbourhood_watch", None), ("other", None)]
+
+
+def test_a_page_on_how_a_promise_was_kept_is_a_follow_up_with_its_round_figures() -> None:
+    text = (
+        "Provbyn – så uppfyllde polisen sitt löfte 2021\n"
+        "I medborgarlöftet 2021 lovade vi att:\n"
+        "• Genomföra trygghetsskapande patrullering i centrum.\n"
+        "Polisen utförde sammanlagt ett 60-tal trygghetsskapande patrulleringar i centrum.\n"
+        "Polisen gjorde under året ett tiotal besök på skolorna.\n"
+    )
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == FOLLOW_UP
+    assert [(a["kind"], a["done"]) for a in document["achieved"]] == [
+        ("presence_patrol", 60),
+        ("school_education", 10),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ansöka om tillstånd för kamerabevakning på torget.",
+        "Belysa och aktivera gångstråket längs ån.",
+        "Stänga av biltrafiken på torget under sommaren.",
+        "Ta fram en ny gestaltning av Storgatan.",
+        "Kontinuerligt arbeta med en ren och välskött park.",
+    ],
+)
+def test_changes_to_the_place_are_physical_measures(sentence: str) -> None:
+    assert [a.kind for a in parse_activities(sentence)] == ["physical_measure"]
+
+
+def test_what_becomes_of_the_promise_and_what_was_done_before_it_promise_nothing() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "Löftet förnyas varje år efter nya enkäter och dialoger.\n"
+        "Lokalpolisområdet gör detta med kommunen som gemensamt genomfört medborgardialoger.\n"
+        "Polis och kommun kommer att inrikta arbetet mot narkotikabrottslighet.\n"
+        "Polisen och kommunen kommer att:\n"
+        "• Genomföra tillsyn på krogar med inriktning mot ansvarsfull alkoholservering.\n"
+        "• Genomföra informationsutbyte angående den rådande lägesbilden.\n"
+        "• Polisen ska närvara med synlig uniformerad polis i centrum.\n"
+    )
+    assert _activities(text) == [
+        ("licence_inspection", None),
+        ("situation_picture", None),
+        ("presence_patrol", None),
+    ]
