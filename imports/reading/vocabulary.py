@@ -51,7 +51,11 @@ KINDS: list[tuple[str, str]] = [
         r"(?:riktade?\s+)?trafikinsats(?:er|erna)?|trafiksäkerhetsinsats(?:er)?|"
         r"trafikövervakning(?:en)?",
     ),
-    ("safety_walk", r"trygghetsvandr(?:ing|ingar|ingarna|ingen|a|ar)"),
+    (
+        "safety_walk",
+        r"trygghetsvandr(?:ing|ingar|ingarna|ingen|a|ar)|"
+        r"(?:trafiksäkerhets|säkerhets)vandr(?:ing|ingar|ingarna|ingen)",
+    ),
     # Any dialogue but the employees': "ungdomsdialog", "dialog med elevråden".
     (
         "citizen_dialogue",
@@ -152,7 +156,7 @@ PHRASES: list[tuple[str, str]] = [
     (
         "drug_operation",
         r"sök(?:a|er|s)?\s+efter\s+narkotika|sök\s+med\s+(?:narkotika)?hund|"
-        r"(?:riktade\s+)?insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,2}?(?:narkotika|missbruk|drog)\w*",
+        r"(?:riktade\s+)?insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,4}?(?:narkotika|missbruk|drog)\w*",
     ),
     (
         "licence_inspection",

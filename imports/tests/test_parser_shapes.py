@@ -559,3 +559,19 @@ def test_what_becomes_of_the_promise_and_what_was_done_before_it_promise_nothing
         ("situation_picture", None),
         ("presence_patrol", None),
     ]
+
+
+def test_walks_drug_operations_and_the_promise_s_own_follow_up_in_other_words() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022\n"
+        "Uppföljning ska genomföras tillsammans varje halvår.\n"
+        "Polisen kommer att:\n"
+        "• genomföra minst två st. insatser mot försäljning av alkohol och narkotika.\n"
+        "• Genomföra en trafiksäkerhetsvandring vid skolorna.\n"
+        "• Bjuda in till säkerhetsvandringar i hamnen.\n"
+    )
+    assert _activities(text) == [
+        ("drug_operation", 2),
+        ("safety_walk", None),
+        ("safety_walk", None),
+    ]
