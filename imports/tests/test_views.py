@@ -4,10 +4,13 @@ correct, save as a draft."""
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.urls import reverse
 
 from conftest import Cast, client_for
+from imports import views
 from imports.models import ImportedDocument
+from imports.reading import parse_text
 from imports.tests.documents import write_docx
 from promises.models import CitizenPromise
 
@@ -129,6 +132,27 @@ def test_the_same_year_twice_is_refused_and_nothing_is_saved(cast: Cast) -> None
     response = client.post(SAVE, _review_post(review))
     assert "already has a promise for 2017" in response.content.decode()
     assert CitizenPromise.objects.count() == before
+
+
+def test_the_text_is_read_once_per_request_also_when_a_save_is_refused(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    def counted(text: str) -> dict[str, Any]:
+        calls.append(text)
+        return parse_text(text)
+
+    monkeypatch.setattr(views, "parse_text", counted)
+    client = client_for(cast.coordinator)
+    review = client.post(
+        START, {"municipality": cast.eslov.pk, "text": HTML.read_text(encoding="utf-8")}
+    )
+    assert len(calls) == 1
+    calls.clear()
+    refused = client.post(SAVE, _review_post(review))
+    assert "already has a promise for 2017" in refused.content.decode()
+    assert len(calls) == 1
 
 
 def test_another_municipality_cannot_be_chosen_or_posted(cast: Cast) -> None:
