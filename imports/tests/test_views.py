@@ -196,3 +196,18 @@ def test_a_text_of_the_chosen_municipality_asks_nothing(cast: Cast) -> None:
     )
     assert "The text names the municipality: Eslöv." in review.content.decode()
     assert 'name="confirmed"' not in review.content.decode()
+
+
+def test_a_pasted_text_past_the_form_limit_is_told_the_limit_and_to_upload_it(
+    cast: Cast,
+) -> None:
+    # 3 MB, past Django's DATA_UPLOAD_MAX_MEMORY_SIZE of 2.5 MB, sent as the browser sends it.
+    text = "Trafikkontroller i centrum.\n" * (3 * 1024 * 1024 // 28)
+    response = client_for(cast.coordinator, language="sv").post(
+        START, {"municipality": cast.eslov.pk, "text": text}
+    )
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "<h1>Den inklistrade texten är för lång</h1>" in page
+    assert "högst 2,5\xa0MB" in page and "upp till 20\xa0MB" in page
+    assert "ladda upp den i stället" in page and f'href="{START}"' in page
