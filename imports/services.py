@@ -80,6 +80,20 @@ def _organisations(names: list[str], warnings: list[str]) -> list[Organisation]:
     return found
 
 
+def _minimum(activity: dict[str, Any], warnings: list[str]) -> bool:
+    """Whether an activity is promised "at least": only of a target or a rate, without which
+    it says nothing and is dropped, with a warning."""
+    if not activity.get("minimum"):
+        return False
+    if activity["target"] or activity.get("rate"):
+        return True
+    warnings.append(
+        _("“At least” was dropped from an activity without a target or a rate: %(text)s")
+        % {"text": activity["text"]}
+    )
+    return False
+
+
 def _store(
     document: dict[str, Any], municipality: Municipality, area: PoliceArea, by: User | None
 ) -> tuple[CitizenPromise, list[str]]:
@@ -118,7 +132,7 @@ def _store(
             unit=(activity["unit"] or "")[:60],
             rate_count=(activity.get("rate") or {}).get("count"),
             rate_per=(activity.get("rate") or {}).get("per", ""),
-            minimum=bool(activity.get("minimum")),
+            minimum=_minimum(activity, warnings),
             focus=[tag for tag in activity["focus"] if tag in FocusTag.values],
             responsible=_organisations(activity["partners"], warnings),
             confirmed=True,

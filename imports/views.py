@@ -73,11 +73,13 @@ def _review(
     municipality: Any,
     source: str,
     source_name: str,
+    documents: list[dict[str, Any]],
     index: int,
     form: Any = None,
     rows: Any = None,
 ) -> HttpResponse:
-    documents = parse_text(source)["documents"]
+    """The review page of the document at `index` of those read from `source` (read once,
+    by the caller)."""
     document = documents[index]
     context = {
         "municipality": municipality,
@@ -199,9 +201,11 @@ def import_start(request: HttpRequest) -> HttpResponse:
         except ReadError as error:
             form.add_error("file", str(error).split(": ", 1)[-1])
         else:
-            if parse_text(source)["documents"]:
+            documents = parse_text(source)["documents"]
+            if documents:
                 name = upload.name if upload else _("pasted text")
-                return _review(request, form.cleaned_data["municipality"], source, name, 0)
+                municipality = form.cleaned_data["municipality"]
+                return _review(request, municipality, source, name, documents, 0)
             form.add_error(None, _("No citizen promise was found in the text."))
     return render(request, "imports/start.html", {"form": form})
 
@@ -243,9 +247,9 @@ def import_save(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Saved as a draft: %(title)s.") % {"title": promise.title})
             if index + 1 < len(posted.documents):
-                return _review(request, municipality, source, name, index + 1)
+                return _review(request, municipality, source, name, posted.documents, index + 1)
             return redirect("promises:promise_detail", pk=promise.pk)
-    return _review(request, municipality, source, name, index, form, rows)
+    return _review(request, municipality, source, name, posted.documents, index, form, rows)
 
 
 def _promise_to_attach(request: HttpRequest, chosen: str, document: dict[str, Any]) -> Any:
@@ -285,7 +289,7 @@ def import_attach(request: HttpRequest) -> HttpResponse:
     except ImportRefused as refused:
         for problem in refused.problems:
             messages.error(request, problem)
-        return _review(request, municipality, source, name, index)
+        return _review(request, municipality, source, name, posted.documents, index)
     added = [m for m in result.matches if m.report is not None]
     messages.success(
         request,
@@ -304,5 +308,5 @@ def import_attach(request: HttpRequest) -> HttpResponse:
                 % {"kind": match.kind_label, "done": match.done, "reason": match.reason},
             )
     if index + 1 < len(posted.documents):
-        return _review(request, municipality, source, name, index + 1)
+        return _review(request, municipality, source, name, posted.documents, index + 1)
     return redirect("promises:promise_detail", pk=promise.pk)

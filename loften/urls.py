@@ -7,6 +7,9 @@ from django_ratelimit.decorators import ratelimit
 from api.v1 import api as api_v1
 from loften.views import healthz
 
+# A form past DATA_UPLOAD_MAX_MEMORY_SIZE is told its limit (loften/views.py).
+handler400 = "loften.views.bad_request"
+
 urlpatterns = [
     path("api/v1/", api_v1.urls),
     path("", include("portal.urls")),

@@ -72,6 +72,15 @@ def activity_kind_label(value: str) -> Any:
     return dict(ActivityKind.choices).get(value, value)
 
 
+def figure(value: Any) -> Any:
+    """A count grouped by thousands in the language's way ("1 234" with a non-breaking
+    space in Swedish), as the printed documents show it; anything else as it is. Only for
+    counts: a year is no figure and stays "2026"."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return value
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
+
+
 def times_per(count: int, per: str) -> str:
     """A rate in words: "once a month", "4 times a term" ("1 gång i månaden" in Swedish)."""
     words = {
@@ -101,7 +110,7 @@ def rate_label(activity: Activity) -> str:
     12 in the year", "at least 4 times a term · 8 in the year"; empty without a rate."""
     words = rate_words(activity)
     if words and activity.target:
-        words += " · " + gettext("%(target)s in the year") % {"target": activity.target}
+        words += " · " + gettext("%(target)s in the year") % {"target": figure(activity.target)}
     return words
 
 
@@ -112,7 +121,7 @@ def target_label(activity: Activity) -> str:
         return rate_label(activity)
     if not activity.target:
         return ""
-    words = f"{activity.target} {activity.unit}".strip()
+    words = f"{figure(activity.target)} {activity.unit}".strip()
     return gettext("at least %(target)s") % {"target": words} if activity.minimum else words
 
 
@@ -124,10 +133,13 @@ def done_label(activity: Activity) -> str:
         return gettext("Not carried out yet")
     if activity.last_done_on is None:
         return ngettext("Carried out %(count)s time", "Carried out %(count)s times", done) % {
-            "count": done
+            "count": figure(done)
         }
     return ngettext(
         "Carried out %(count)s time, last on %(day)s",
         "Carried out %(count)s times, last on %(day)s",
         done,
-    ) % {"count": done, "day": formats.date_format(activity.last_done_on, "MONTH_DAY_FORMAT")}
+    ) % {
+        "count": figure(done),
+        "day": formats.date_format(activity.last_done_on, "MONTH_DAY_FORMAT"),
+    }

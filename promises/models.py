@@ -352,6 +352,11 @@ class Activity(models.Model):
 
     def clean(self) -> None:
         errors = rate_errors(self.rate_count, self.rate_per)
+        # "At least" qualifies a count: without a target or a rate it says nothing.
+        if self.minimum and not self.target and self.rate_count is None and not self.rate_per:
+            errors["minimum"] = _(
+                "“At least” needs a target or a rate: give one, or untick “at least”."
+            )
         if errors:
             raise ValidationError(errors)
 

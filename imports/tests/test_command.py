@@ -61,20 +61,6 @@ def test_windows_encoded_text_is_read(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "Östra" in capsys.readouterr().out
 
 
-def test_the_command_line_exits_with_2_and_no_traceback(tmp_path: Path) -> None:
-    path = tmp_path / "tom.txt"
-    path.write_bytes(b"")
-    result = subprocess.run(
-        [sys.executable, "-m", "loften.manage", "parse", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr and "the file is empty" in result.stderr
-
-
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

@@ -4,10 +4,13 @@ correct, save as a draft."""
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.urls import reverse
 
 from conftest import Cast, client_for
+from imports import views
 from imports.models import ImportedDocument
+from imports.reading import parse_text
 from imports.tests.documents import write_docx
 from promises.models import CitizenPromise
 
@@ -131,6 +134,27 @@ def test_the_same_year_twice_is_refused_and_nothing_is_saved(cast: Cast) -> None
     assert CitizenPromise.objects.count() == before
 
 
+def test_the_text_is_read_once_per_request_also_when_a_save_is_refused(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    def counted(text: str) -> dict[str, Any]:
+        calls.append(text)
+        return parse_text(text)
+
+    monkeypatch.setattr(views, "parse_text", counted)
+    client = client_for(cast.coordinator)
+    review = client.post(
+        START, {"municipality": cast.eslov.pk, "text": HTML.read_text(encoding="utf-8")}
+    )
+    assert len(calls) == 1
+    calls.clear()
+    refused = client.post(SAVE, _review_post(review))
+    assert "already has a promise for 2017" in refused.content.decode()
+    assert len(calls) == 1
+
+
 def test_another_municipality_cannot_be_chosen_or_posted(cast: Cast) -> None:
     _fresh(cast)
     text = HTML.read_text(encoding="utf-8")
@@ -172,3 +196,18 @@ def test_a_text_of_the_chosen_municipality_asks_nothing(cast: Cast) -> None:
     )
     assert "The text names the municipality: Eslöv." in review.content.decode()
     assert 'name="confirmed"' not in review.content.decode()
+
+
+def test_a_pasted_text_past_the_form_limit_is_told_the_limit_and_to_upload_it(
+    cast: Cast,
+) -> None:
+    # 3 MB, past Django's DATA_UPLOAD_MAX_MEMORY_SIZE of 2.5 MB, sent as the browser sends it.
+    text = "Trafikkontroller i centrum.\n" * (3 * 1024 * 1024 // 28)
+    response = client_for(cast.coordinator, language="sv").post(
+        START, {"municipality": cast.eslov.pk, "text": text}
+    )
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "<h1>Den inklistrade texten är för lång</h1>" in page
+    assert "högst 2,5\xa0MB" in page and "upp till 20\xa0MB" in page
+    assert "ladda upp den i stället" in page and f'href="{START}"' in page

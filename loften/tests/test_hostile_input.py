@@ -50,3 +50,13 @@ def test_a_login_name_longer_than_any_account_is_refused_by_the_form(cast: Cast)
     assert response.status_code == 200
     assert "at most 150 characters" in response.content.decode()
     assert not AccessAttempt.objects.exists()
+
+
+def test_a_form_past_the_size_limit_gets_a_page_naming_the_limit(cast: Cast) -> None:
+    response = client_for(cast.coordinator).post(
+        "/arbete/lagesbild/eslov/klagomal/nytt/",
+        {"received_on": "2016-03-02", "text": "x" * (3 * 1024 * 1024), "problem": "speeding"},
+    )
+    assert response.status_code == 413
+    assert "A form takes at most 2.5\xa0MB" in response.content.decode()
+    assert not Complaint.objects.exists()

@@ -19,6 +19,9 @@ register.filter("activity_kind_label", labels.activity_kind_label)
 register.filter("target_label", labels.target_label)
 register.filter("done_label", labels.done_label)
 register.filter("rate_words", labels.rate_words)
+# Counts only, never a year: the site does not group numbers by itself (USE_THOUSAND_SEPARATOR
+# would make every year, key and figure in an attribute "2 026").
+register.filter("figure", labels.figure)
 
 
 @register.filter

@@ -197,3 +197,33 @@ def test_a_target_of_nought_beside_a_rate_is_counted_from_the_rate(cast: Cast) -
     activity = _create(cast, target=0, rate_count=1, rate_per="month")
     activity.refresh_from_db()
     assert activity.target == 12
+
+
+def test_at_least_without_a_target_or_a_rate_is_refused_on_the_field(cast: Cast) -> None:
+    with pytest.raises(ValidationError) as refused:
+        _create(cast, minimum=True)
+    assert list(refused.value.message_dict) == ["minimum"]
+    assert not cast.draft.activities.exists()
+
+
+def test_the_staff_form_refuses_at_least_without_a_target_or_a_rate(cast: Cast) -> None:
+    client = client_for(cast.coordinator)
+    client.cookies["django_language"] = "sv"
+    response = client.post(
+        reverse("promises:activity_create", args=[cast.draft.pk]),
+        {"kind": "safety_walk", "description": "Trygghetsvandring", "minimum": "on"},
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["minimum"]
+    assert "”Minst” kräver ett mål eller en takt" in response.content.decode()
+    assert not cast.draft.activities.exists()
+
+
+def test_an_import_drops_at_least_without_a_target_or_a_rate_and_says_so(cast: Cast) -> None:
+    document = parse_text("Medborgarlöfte Eslöv 2019\n\nAktiviteter\n- Trafikkontroller.\n")[
+        "documents"
+    ][0]
+    document["activities"][0].update(target=None, rate=None, minimum=True)
+    promise, warnings = _store(document, cast.eslov, cast.area, cast.coordinator)
+    assert promise.activities.get().minimum is False
+    assert any("“At least” was dropped" in warning for warning in warnings)
