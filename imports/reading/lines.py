@@ -14,6 +14,8 @@ def clean_lines(text: str) -> list[str]:
     """Non-empty lines of content, page noise removed."""
     # Word's line and page breaks (vertical tab, form feed) end a line like any other.
     text = without_controls(re.sub("[\r\x0b\x0c]", "\n", text))
+    # A comma typed without its space: "Lieslotte Jergard,chef för lokalpolisområdet".
+    text = re.sub(r"(?<=[a-zåäö]),(?=[a-zåäö])", ", ", text)
     lines = (normalise_space(line) for line in text.split("\n"))
     return [line for line in lines if line and not is_noise(line)]
 

@@ -35,7 +35,7 @@ TITLE = (
     r"kommun(?:chef|direktör)(?:en)?|stads(?:direktör|chef)(?:en)?|"
     r"region(?:direktör|råd)(?:en|et)?|"
     r"stadsdels(?:direktör|chef)(?:en)?|"
-    r"chef\s+för\s+(?:lokal)?polisområde(?:t)?|(?:lokal)?polisområdeschef(?:en)?|"
+    r"chef\s+(?:för\s+)?(?:lokal)?polisområde(?:t)?|(?:lokal)?polisområdeschef(?:en)?|"
     r"regionpolischef(?:en)?|polischef(?:en)?|kommunpolis(?:en)?|områdespolis(?:en)?|"
     r"räddningschef(?:en)?|räddningsdirektör(?:en)?|förvaltningschef(?:en)?"
     r"))"
@@ -100,7 +100,9 @@ CAPTION = re.compile(r"^(?:på bilden|bilden|foto|bild)\s*:", re.IGNORECASE)
 # Dates that are not the signing: publication, updates, meetings, case numbers, times.
 _NOT_SIGNING_DATE = re.compile(
     r"publicera|uppdatera|ändrad|datum\s*:|sammanträde|diarie|dnr|nyhet|kl\.?\s*\d|\d:\d|"
-    r"\d\.\d\d\b|sida\b|tjänsteskrivelse|bilaga",
+    r"\d\.\d\d\b|sida\b|tjänsteskrivelse|bilaga|"
+    # How long the promise runs: "Löftet gäller till 2025-12-31".
+    r"\bgäller\b|\blöper\b|\bgiltig|till\s+och\s+med|t\.o\.m\.|fram\s+till",
     re.IGNORECASE,
 )
 
@@ -264,7 +266,14 @@ def find_signatories(lines: list[str], kind: str) -> list[dict[str, str]]:
         elif not contact and titles and len(titles) > 1:
             found += [(index, person) for person in _side_by_side(_unglue(line), titles)]
             index += 1
-        elif not contact and name_only and next_line and not _NAME_LINE.match(next_line):
+        elif (
+            not contact
+            and name_only
+            and not _TITLE_LINE.match(line)
+            and next_line
+            # "Lokalpolisområdeschef Södermalm" is a title, though it looks like a name.
+            and (not _NAME_LINE.match(next_line) or _TITLE_LINE.match(next_line))
+        ):
             name = _clean_name(name_only[1])
             title = _TITLE_LINE.match(next_line)
             if name and (title or (in_closing and "," not in name_only[0])):

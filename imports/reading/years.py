@@ -142,6 +142,14 @@ def _weight(before: str) -> int:
 _DATE_SPAN = re.compile(
     rf"\b({YEAR})-\d\d-\d\d\s*(?:[–—-]+|till)\s*({YEAR})-\d\d-\d\d\b", re.IGNORECASE
 )
+# The same in words: "från 1 januari 2018 – 31 december 2019".
+_WRITTEN_SPAN = re.compile(
+    r"\b\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + rf")\s+({YEAR})\s*"
+    r"(?:[–—-]+|till(?:\s+och\s+med)?)\s*\d{1,2}\s+(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + rf")\s+({YEAR})\b",
+    re.IGNORECASE,
+)
 # A date the promise starts on: "Med början den 17 november 2016", "från och med 1 mars".
 _STARTS = re.compile(r"\b(?:med\s+början|från\s+och\s+med|fr\.?o\.?m\.?|startar|börjar)\b", re.I)
 # What was done: a year in such a sentence is its background ("Under 2021 gjorde kommunen
@@ -157,7 +165,8 @@ def _dated_years(sentence: str) -> list[tuple[int, int, int, int]]:
     """Years the promise's own dates give: a span of dates, or the date it starts on."""
     found = [
         (7, int(m[1]), int(m[2]), m.start())
-        for m in _DATE_SPAN.finditer(sentence)
+        for pattern in (_DATE_SPAN, _WRITTEN_SPAN)
+        for m in pattern.finditer(sentence)
         if int(m[1]) <= int(m[2]) <= int(m[1]) + 5
     ]
     starts = _STARTS.search(sentence)
@@ -228,6 +237,12 @@ _RELATIVE = re.compile(r"\bi\s+(dag|går|förrgår|" + "|".join(_WEEKDAYS) + r")
 _PUBLISHED = re.compile(r"publicera|uppdatera|ändrad|sidansvarig", re.IGNORECASE)
 
 
+_TERM_OF_THE_PROMISE = re.compile(
+    r"\b(?:gäller|löper|giltig\w*|till\s+och\s+med|t\.o\.m\.|fram\s+till|från\s+och\s+med)\b",
+    re.IGNORECASE,
+)
+
+
 def publication_date(raw_lines: list[str]) -> date | None:
     """The date an article or page states for itself (its byline or "Publicerad …"), from
     the page's first lines: what "i dag" and "i går" are counted from."""
@@ -236,7 +251,8 @@ def publication_date(raw_lines: list[str]) -> date | None:
         if len(line) > 120:
             continue
         day = find_date(line)
-        if day is None:
+        if day is None or _TERM_OF_THE_PROMISE.search(line):
+            # "Löftet gäller till 2025-12-31": how long the promise runs, not the page's date.
             continue
         if _PUBLISHED.search(line) and not re.search(r"uppdatera|ändrad", line, re.I):
             return day

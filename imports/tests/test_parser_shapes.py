@@ -575,3 +575,34 @@ def test_walks_drug_operations_and_the_promise_s_own_follow_up_in_other_words() 
         ("safety_walk", None),
         ("safety_walk", None),
     ]
+
+
+def test_a_period_in_written_dates_gives_the_years_and_an_end_date_is_no_signing() -> None:
+    spans = parse_text(
+        "Medborgarlöfte Provbyn\n"
+        "• Medborgarlöftet gäller från 1 januari 2018 – 31 december 2019.\n"
+        "• Polisen ska genomföra trafikkontroller vid skolorna.\n"
+    )["documents"][0]
+    assert (spans["year"], spans["period"]) == (2018, [2018, 2019])
+    until = parse_text(
+        "Nytt medborgarlöfte i Provbyn\n"
+        "Polisen och kommunen ska genomföra trygghetsvandringar i centrum.\n"
+        "Löftet gäller till 2025-12-31\n"
+    )["documents"][0]
+    assert (until["year"], until["signed_on"]) == (None, None)
+
+
+def test_a_chief_named_at_the_foot_of_the_page_and_a_comma_without_space_are_read() -> None:
+    foot = find_signatories(
+        ["Medborgarlöfte", "Öka närvaron.", "Karin Exempel", "Lokalpolisområdeschef Provbyn"],
+        PROMISE,
+    )
+    assert foot == [{"name": "Karin Exempel", "title": "Lokalpolisområdeschef"}]
+    text = (
+        "Medborgarlöfte Provbyn 2020\n"
+        "Kommunchef Per Påhitt och Eva Provsson,chef för lokalpolisområde Provbyn "
+        "undertecknade i dag ett medborgarlöfte.\n"
+        "• Polisen ska genomföra trafikkontroller vid skolorna.\n"
+    )
+    names = [s["name"] for s in parse_text(text)["documents"][0]["signatories"]]
+    assert names == ["Per Påhitt", "Eva Provsson"]
