@@ -222,7 +222,8 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
         promised_list = name in ("commitments", "activities")
         # After "Medborgarlöften ska:" (what promises are), after "… åtar sig att:".
         purpose = infinitives = False
-        for line in unwrapped(lines):
+        joined = unwrapped(lines)
+        for position, line in enumerate(joined):
             quoted = bool(QUOTE_OR_CAPTION.search(line))
             if quoted and not (QUOTED.search(line) and QUOTED_PROMISE.search(line)):
                 continue
@@ -254,7 +255,9 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     document.commitments.append(_commitment(sentence))
                 if follow_up:
                     continue
-                if not is_item and re.search(r":\s*$", sentence):
+                if (not is_item and re.search(r":\s*$", sentence)) or _open_lead(
+                    sentence, joined, position
+                ):
                     # A lead of a list ("… arbetar förebyggande genom att:"): its items
                     # tell the activities.
                     continue
@@ -308,6 +311,19 @@ def _promised_part(sentence: str) -> str:
     """The part of the sentence that tells what is promised."""
     found = _CONDITION_THEN_PROMISE.search(sentence)
     return sentence[found.end() :] if found else sentence
+
+
+def _open_lead(sentence: str, lines: list[str], position: int) -> bool:
+    """Whether a sentence left open opens the list under it: "Polisen skall öka
+    synligheten genom" above "• Trafikinsatser …", "• Fotpatruller …"."""
+    following = lines[position + 1] if position + 1 < len(lines) else ""
+    return bool(
+        strip_bullet(following)[0]
+        and sentence == plain_sentences(strip_bullet(lines[position])[1])[-1]
+        and re.search(
+            r"\b(?:genom|att|med|tillsammans|följande|bland\s+annat|som)\s*$", sentence, re.I
+        )
+    )
 
 
 def _from_prose(sentence: str, found: list[Activity], framed: bool) -> list[Activity]:

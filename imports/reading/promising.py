@@ -218,6 +218,10 @@ _DESCRIBING = re.compile(
     r"omfattar|innefattar|innehåller)\b|"
     r"\bär\s+(?:\w+\s+)?(?:viktig\w*|ett\s+\w+|en\s+\w+|centrala?|grunden|utgångspunkten)\b|"
     r"\bgenomförda\b|"
+    # "Det är i mötet med eleverna som tillit byggs"; "Genom dialogen ges medborgarna
+    # möjlighet att påverka".
+    r"^det\s+är\s+[^.]*\bsom\b|"
+    r"\b(?:ges|får)\s+(?:medborgarna|invånarna|allmänheten|de\s+boende|alla)\b|"
     # A subordinate clause drops "har": "… kommunen, som gemensamt genomfört dialoger".
     r"\bsom\s+(?:\w+\s+)?(?!mycket\b|ett\b|att\b|det\b)[\wåäö]{3,}(?:at|it|rt|tt)\s",
     re.IGNORECASE,

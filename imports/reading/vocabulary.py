@@ -114,6 +114,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "information_campaign",
         r"informationskampanj(?:er|en)?|kampanj(?:er|en)?|informationsinsats(?:er)?|"
+        r"informationsmöte(?:n|t|na)?|"
         r"(?:informations|bedrägeri)träff(?:ar|arna)?|"
         r"(?:informations|kunskapshöjande\s+|informerande\s+)insats(?:er|erna)?",
     ),

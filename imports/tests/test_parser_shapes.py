@@ -606,3 +606,29 @@ def test_a_chief_named_at_the_foot_of_the_page_and_a_comma_without_space_are_rea
     )
     names = [s["name"] for s in parse_text(text)["documents"][0]["signatories"]]
     assert names == ["Per Påhitt", "Eva Provsson"]
+
+
+def test_a_lead_left_open_above_its_items_is_no_activity_of_its_own() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2017\n"
+        "1. Polisen skall öka synligheten i byarna genom\n"
+        "• Trafikinsatser med betoning på nykterhet\n"
+        "• Fotpatruller i Provbyns centrum\n"
+        "2. Polisen och kommunen skall tillsammans\n"
+        "• Genomföra informationsmöten och kampanjer för föräldrar\n"
+    )
+    assert _activities(text) == [
+        ("traffic_operation", None),
+        ("presence_patrol", None),
+        ("information_campaign", None),
+    ]
+
+
+def test_sentences_on_what_meetings_give_residents_promise_nothing() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2023\n"
+        "Genom den årliga medborgardialogen ges medborgarna möjlighet att påverka arbetet.\n"
+        "Det är i mötet med eleverna som relationer skapas och tillit byggs.\n"
+        "Polisen ska föreläsa om droger för elever i årskurs 8.\n"
+    )
+    assert _activities(text) == [("school_education", None)]
