@@ -91,7 +91,7 @@ _ABOUT_TENS = {
 _ABOUT = re.compile(
     r"\b(?:ett|drygt\s+ett|cirka\s+ett|ca\s+ett)\s+(?:(\d+)-?tal|("
     + "|".join(_ABOUT_TENS)
-    + r")tal)\b",
+    + r")-?tal)\b",
     re.IGNORECASE,
 )
 
@@ -140,7 +140,9 @@ _ADVERB_PERIOD = {"vecko": "week", "månads": "month", "kvartals": "quarter", "t
 # The count just before the period: "två gånger i månaden", "minst tio per år".
 _RATE_COUNT = re.compile(
     r"(?:\b(?P<minimum>minst)\s+)?\b(?P<count>[\wåäö]+)\s+(?:(?:gång(?:er)?|tillfällen|tillfälle|"
-    r"kvällar|kväll|dagar|dag|nätter|natt|pass|helger|timmar|insatser|[\wåäö]+er|[\wåäö]+ar)\s+)?$",
+    r"kvällar|kväll|dagar|dag|nätter|natt|pass|helger|timmar|insatser|[\wåäö]+er|[\wåäö]+ar)\s+|"
+    # "1 kontakt/vecka", "1 helg/månad".
+    r"[\wåäö]+(?=/))?$",
     re.IGNORECASE,
 )
 

@@ -337,10 +337,20 @@ def _promised(sentence: str, words: list[_Word], index: int) -> bool:
     clause = words[index].clause
     start = next(w.start for w in words if w.clause == clause)
     end = max(w.end for w in words if w.clause == clause)
-    return bool(
-        _TARGET.search(sentence[start : words[index].start])
-        or _MODAL.search(sentence[words[index].end : end])
-    )
+    before = sentence[start : words[index].start]
+    targets = [m[0].lower() for m in _TARGET.finditer(before)]
+    if targets and set(targets) <= {"minst", "ytterligare"} and _DONE_BEFORE.search(before):
+        # "har polisen utfört minst 55 trafikkontroller": at least that many were done.
+        targets = []
+    return bool(targets or _MODAL.search(sentence[words[index].end : end]))
+
+
+# A verb in the perfect or past before the count: "har … utfört", "genomförde".
+_DONE_BEFORE = re.compile(
+    r"\b(?:har|hade)\s+(?:[\wåäö]+\s+){0,3}?[\wåäö]{3,}(?:t|ts)\b|"
+    r"\b(?:genomförde|gjorde|höll|utförde|besökte|genomfördes|gjordes|hölls|utfördes)\b",
+    re.IGNORECASE,
+)
 
 
 _MODAL = re.compile(r"\b(?:skulle|ska|skall|kommer\s+att)\b", re.IGNORECASE)

@@ -75,9 +75,26 @@ def _count_before(before: str, *, at_start: bool) -> tuple[int | None, str | Non
     return None, None, False
 
 
+def _occasions(text: str) -> tuple[int | None, bool]:
+    for match in _OCCASIONS.finditer(text):
+        value = _number_at(text, match, first=False)
+        if value is not None:
+            return value, bool(match["minimum"])
+    return None, False
+
+
+# "tillsyn av alkohol (2 st)".
+_PIECES = re.compile(r"\((?P<minimum>minst\s+)?(?P<count>\d{1,3})\s*st\.?\)", re.IGNORECASE)
+
+
 def _count_after(after: str) -> tuple[int | None, bool]:
     """A count written after the activity's name: "minst tre gånger under året", "vid
     fyra tillfällen", "på tolv platser"."""
+    pieces = _PIECES.match(after.lstrip())
+    if pieces is None:
+        pieces = _PIECES.search(after[:40])
+    if pieces is not None:
+        return int(pieces["count"]), bool(pieces["minimum"])
     for pattern in (_OCCASIONS, _PLACES):
         for match in pattern.finditer(after):
             value = _number_at(after, match, first=False)
@@ -101,6 +118,10 @@ def read_count(before: str, after: str, *, at_start: bool, own_before: bool) -> 
     count, unit, minimum = _count_before(before, at_start=at_start)
     if count is None:
         count, minimum = _count_after(after)
+    if count is None and own_before:
+        # "vid minst två tillfällen under året, vår och höst, genomföra trafikinsatser":
+        # the occasions told before the verb.
+        count, minimum = _occasions(before)
     rate = find_rate(after) or (find_rate(before) if own_before else None)
     if rate is not None:
         per_period = rate.count or count or 1

@@ -37,6 +37,7 @@ from imports.reading.promising import (
     listed_promises,
     not_promised,
     promised_item,
+    promises_something,
     prose_promise,
 )
 from imports.reading.sections import sections_of
@@ -261,7 +262,13 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     # A lead of a list ("… arbetar förebyggande genom att:"): its items
                     # tell the activities.
                     continue
-                found = parse_activities(_promised_part(sentence))
+                found = parse_activities(_promised_part(_told_as_promised(sentence, is_item)))
+                if is_item and len(found) == 1 and found[0].kind == "other":
+                    # "… arbeta förebyggande mot bedrägerier. Målet är att öka kunskapen":
+                    # the item's later sentence tells what kind of work it is.
+                    told = [a for a in parse_activities(sentence) if a.kind != "other"]
+                    if told:
+                        found[0].kind, found[0].unit = told[0].kind, told[0].unit
                 for activity in found:
                     activity.text = sentence
                 if quoted:
@@ -305,6 +312,18 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
 _CONDITION_THEN_PROMISE = re.compile(
     r"\bså\s+(?:lovar|förbinder|åtar)\s+(?:\w+\s+){0,3}?(?:sig\s+)?att\s+", re.IGNORECASE
 )
+
+
+def _told_as_promised(text: str, is_item: bool) -> str:
+    """Of a list item of several sentences, those that promise: the first, and any later
+    one that says what will be done ("Polis och kommun ska …"); not one that tells more of
+    the first ("Inriktning under hösten är belysning och reflexer.")."""
+    if not is_item:
+        return text
+    parts = plain_sentences(text)
+    return " ".join(
+        part for index, part in enumerate(parts) if index == 0 or promises_something(part)
+    )
 
 
 def _promised_part(sentence: str) -> str:

@@ -36,7 +36,7 @@ _PAST = re.compile(
     r"medverkade|nådde|ökade|minskade|innehöll|handlade|gällde|valde|klagade|ville|lämnade|"
     r"pekade|kände|ansåg|tyckte|märkte|önskade|efterfrågade|framförde|lyfte)\b|"
     # The passive of the past: "genomfördes", "pekades ut", "hölls".
-    r"\b[\wåäö]{3,}(?:ades|des|tes)\b|\bhölls\b|"
+    r"\b[\wåäö]{3,}(?:ades|(?<!le)des|tes)\b|\bhölls\b|"
     # A summary of achievements without a verb: "Genomfört 10 narkotikainsatser".
     r"^(?:genomfört|gjort|hållit|besökt|anställt|bytt|tagit|medverkat|fotpatrullerat)\b|"
     # "efter att dialogerna är genomförda".
@@ -127,7 +127,9 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
     line of the opening names a report of what was done."""
     opening = [title, *sections.get("introduction", [])[:6]]
     if any(
-        _FOLLOW_UP_OPENING.search(line) and not _HOW_IT_WILL_BE.search(line)
+        _FOLLOW_UP_OPENING.search(line)
+        and not _HOW_IT_WILL_BE.search(line)
+        and not _FILE_LINK.search(line)
         for line in opening
         if HEADING_LIKE.match(line)
     ):
@@ -137,6 +139,9 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
         line
         for index, line in enumerate(lines)
         if _short_heading(index, lines)
+        # A link to another file ("Uppföljning medborgarlöfte 2022 (pdf, 173 kB)") is no
+        # heading of this page.
+        and not _FILE_LINK.search(line)
         and not section_of(line)
         and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))
     ]
@@ -148,6 +153,7 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
     )
 
 
+_FILE_LINK = re.compile(r"\b(?:pdf|docx?|kB|MB)\b", re.IGNORECASE)
 # How the promise will be followed up, not a report: "Uppföljning av medborgarlöftet kommer
 # ske genom:", "Löftet följs upp genom:".
 _HOW_IT_WILL_BE = re.compile(

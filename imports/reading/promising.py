@@ -105,10 +105,15 @@ def not_promised(sentence: str) -> bool:
 # A clause rather than a topic: it opens with an infinitive ("Skapa mötesplatser …", "Bistå
 # med …") or has the parties do something ("Kommunen kommer gemensamt kommunicera …"); a
 # topic is a noun phrase ("Bruk av ANDT i kommunen", "Trafik, ordning och säkerhet").
-_CLAUSE = re.compile(
-    r"^(?:att\s+)?(?!(?:trygga|unga|nya|andra|stora|flera|många|samtliga|alla|hela|vissa|"
+_INFINITIVE_START = re.compile(
+    r"^(?:att\s+)?(?:(?:regelbundet|aktivt|kontinuerligt|löpande|fortlöpande|gemensamt|"
+    r"tillsammans|även|också|fortsatt|särskilt|via\s+\w+)\s+)?"
+    r"(?!(?:trygga|unga|nya|andra|stora|flera|många|samtliga|alla|hela|vissa|"
     r"egna|öppna|synliga|gemensamma)\b|[a-zåäö]+(?:iga|ella|iska|ala|ska)\b(?<!minska))"
-    r"[a-zåäö]{3,}[aå]\s|"
+    r"[a-zåäö]{3,}[aå]\s",
+    re.IGNORECASE,
+)
+_PARTIES_DO = re.compile(
     r"\b(?:polis\w*|kommun\w*|vi|parterna|region\w*)\s+(?:\w+\s+)?(?:ska|skall|kommer|"
     r"[a-zåäö]{3,}(?:ar|er|rr|år))\b",
     re.IGNORECASE,
@@ -136,12 +141,15 @@ def promised_item(item: str, *, promised_list: bool, infinitives: bool) -> bool:
         or re.search(
             r"\bså\s+(?:lovar|förbinder|åtar)\s+(?:\w+\s+){0,3}?(?:sig\s+)?att\s", item, re.I
         )
-        # In a list of promises, an item that is a clause, not a topic, is a promise.
+        # In a list of promises, an item that is a clause, not a topic, is a promise: an
+        # infinitive ("utföra hembesök hos ägarna till fordon som varit aktiva"), or the
+        # parties doing something now.
         or (
             promised_list
             and len(item.split()) >= 4
-            and _CLAUSE.search(item)
-            and not describes(item)
+            and (
+                _INFINITIVE_START.search(item) or (_PARTIES_DO.search(item) and not describes(item))
+            )
         )
     )
 
@@ -226,6 +234,12 @@ _DESCRIBING = re.compile(
     r"\bsom\s+(?:\w+\s+)?(?!mycket\b|ett\b|att\b|det\b)[\wåäö]{3,}(?:at|it|rt|tt)\s",
     re.IGNORECASE,
 )
+
+
+def promises_something(sentence: str) -> bool:
+    """Whether the sentence bears a mark of a promise: a modal or future verb, a promise
+    verb, or the parties doing something now."""
+    return bool(_PROMISE_MARKER.search(sentence))
 
 
 def describes(sentence: str) -> bool:

@@ -86,7 +86,7 @@ KINDS: list[tuple[str, str]] = [
     ("licence_inspection", r"tillsyn(?:er|erna|en)?|tillsynsbesök|kontrollköp"),
     (
         "early_intervention",
-        r"bekymm?ringssamtal(?:en)?|orossamtal(?:en)?|SSPF(?:-\w+)?",
+        r"bekymm?ringssamtal(?:en)?|oros?samtal(?:en)?|SSPF(?:-\w+)?",
     ),
     (
         "physical_measure",
@@ -109,7 +109,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "safety_hosts",
         r"trygghetsvärd(?:ar|arna|en)?|fältvärd(?:ar|arna|en)?|"
-        r"trygghetsskapande\s+vuxna",
+        r"trygghetsskapande\s+vuxna|fältarbetare(?:n|na)?",
     ),
     (
         "information_campaign",

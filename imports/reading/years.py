@@ -37,7 +37,9 @@ _YEAR_MENTION = re.compile(rf"(?<![\d/.-])(?<!\d\s)(?!{YEAR}-\d{{1,2}}-\d){_SPAN
 _STRONG_BEFORE = re.compile(
     rf"(?:\b{PROMISE_WORD}\b(?:\s+\S+){{0,6}}?\s+(?:för|gäller|gällde|i|under|avser)?\s*|"
     r"\bgäll(?:er|de)\s+(?:(?:för|under|från)\s+)?|"
-    r"\bperioden\s+|\b(?:för|under)\s+resten\s+av\s+)$",
+    r"\bperioden\s+|\b(?:för|under)\s+resten\s+av\s+|"
+    # "gäller i två år, under åren 2023-24".
+    r"\b(?:under|för)\s+åren\s+)$",
     re.IGNORECASE,
 )
 _AHEAD_BEFORE = re.compile(r"\binför\s+(?:år\s+)?$", re.IGNORECASE)
@@ -49,6 +51,16 @@ _BACKGROUND_BEFORE = re.compile(
     r"\b(?:höstas|våras|sedan|jämfört\s+med|statistik\w*"
     r"(?:\s+för)?|från|till\s+och\s+med|t\.o\.m\.|fram\s+till|nr(?:\s+\d+)?|dnr|ks|§\s*\d*|"
     r"årsskiftet|början\s+av|slutet\s+av|efter|innan|före)\s+$",
+    re.IGNORECASE,
+)
+# A later year the promise may be prolonged to or revised for, not its own.
+_LATER_BEFORE = re.compile(
+    r"\b(?:revidera[s]?|förlänga[s]?|förnya[s]?|följas\s+upp|utvärderas)\b[^.]{0,25}$",
+    re.IGNORECASE,
+)
+# A promise from a year on: "medborgarlöften i Kalmar kommun från 2022".
+_PROMISE_FROM = re.compile(
+    rf"\b(?:{PROMISE_WORD})\b(?:\s+\S+){{0,5}}?\s+från\s+(?:och\s+med\s+)?(?:år\s+)?$",
     re.IGNORECASE,
 )
 # A part of a year ("i slutet av 2017"): the promise's own year where what follows is still
@@ -112,6 +124,13 @@ def year_mentions(text: str, kind: str = PROMISE) -> list[tuple[int, int, int, i
         if _WITHIN_BEFORE.search(before) and _FUTURE.search(text[match.end() :]):
             # "Mot slutet av 2017 ska arbetet utvärderas": a time within the promise's year.
             found.append((5, first, last, match.start()))
+            continue
+        if _LATER_BEFORE.search(before):
+            # "Löftet kan komma att förlängas för år 2023", "revideras inför 2024".
+            continue
+        if _PROMISE_FROM.search(before):
+            # "Gemensamma medborgarlöften i Kalmar kommun från 2022".
+            found.append((8, first, last, match.start()))
             continue
         if _BACKGROUND_BEFORE.search(before) or (
             kind == FOLLOW_UP and _NEXT_BEFORE.search(before[-40:])

@@ -632,3 +632,89 @@ def test_sentences_on_what_meetings_give_residents_promise_nothing() -> None:
         "Polisen ska föreläsa om droger för elever i årskurs 8.\n"
     )
     assert _activities(text) == [("school_education", None)]
+
+
+def test_a_link_to_a_follow_up_file_does_not_make_the_page_a_follow_up() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2022-2023\n"
+        "Polisen och kommunen lovar att:\n"
+        "• genomföra förebyggande narkotikasök med hund i skolmiljö.\n"
+        "Uppföljning Medborgarlöfte Provbyn 2022 (pdf, 173 kB)\n"
+    )
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == PROMISE
+    assert [a["kind"] for a in document["activities"]] == ["drug_operation"]
+
+
+def test_counts_told_before_the_verb_or_in_pieces_and_items_led_by_an_adverb() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2019\n"
+        "Polisen lovar att:\n"
+        "• vid minst två tillfällen under året, vår och höst, genomföra trafikinsatser.\n"
+        "• genomföra tillsyn av alkohol (3 st) under året.\n"
+        "• regelbundet förverka alkohol i området.\n"
+        "• utföra hembesök hos ägarna till fordon som varit aktiva. Minst 1 kontakt/vecka.\n"
+        "• genomföra s.k. orosamtal med unga som är på väg in i kriminalitet.\n"
+    )
+    assert _activities(text) == [
+        ("traffic_operation", 2),
+        ("licence_inspection", 3),
+        ("other", None),
+        ("other", 52),
+        ("early_intervention", None),
+    ]
+
+
+def test_a_later_sentence_of_an_item_names_its_kind_but_adds_no_activity() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2024\n"
+        "• Polisen och kommunen kommer att arbeta förebyggande mot bedrägerier. Målet är att "
+        "öka medborgarnas kunskap.\n"
+        "• Polisen ska genomföra trafikinsatser vid skolorna. Inriktning under hösten är "
+        "belysning och reflexer.\n"
+    )
+    assert _activities(text) == [("information_campaign", None), ("traffic_operation", None)]
+
+
+def test_what_a_follow_up_says_was_done_at_least_or_about_is_read() -> None:
+    text = (
+        "Uppföljning av medborgarlöftet 2021 i Provbyn\n"
+        "Under 2021 har polisen utfört minst 55 fasta trafikkontroller i Provbyn.\n"
+        "Polisen har även gjort ett tio-tal narkotikasök på skolorna.\n"
+    )
+    document = parse_text(text)["documents"][0]
+    assert [(a["kind"], a["done"]) for a in document["achieved"]] == [
+        ("traffic_control", 55),
+        ("drug_operation", 10),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "period"),
+    [
+        (
+            "Nytt medborgarlöfte i Provbyn\nLöftet gäller i två år, under åren 2023-24, och "
+            "revideras inför 2024.\nPolisen ska genomföra trafikkontroller.\n",
+            2023,
+            [2023, 2024],
+        ),
+        (
+            "Provbyn\nGemensamma medborgarlöften i Provbyns kommun från 2022.\n"
+            "Polisen ska genomföra trafikkontroller.\n",
+            2022,
+            [2022, 2022],
+        ),
+        (
+            "Provbyn\nKommunen och polisen har kommit överens om ett medborgarlöfte för år "
+            "2022. Löftet kan komma att förlängas för år 2023.\n"
+            "Polisen ska genomföra trafikkontroller.\n",
+            2022,
+            [2022, 2022],
+        ),
+    ],
+)
+def test_the_promise_s_years_and_not_those_it_may_be_prolonged_to(
+    text: str, year: int, period: list[int]
+) -> None:
+    document = parse_text(text)["documents"][0]
+    assert (document["year"], document["period"]) == (year, period)
