@@ -142,7 +142,7 @@ _RATE_COUNT = re.compile(
     r"(?:\b(?P<minimum>minst)\s+)?\b(?P<count>[\wåäö]+)\s+(?:(?:gång(?:er)?|tillfällen|tillfälle|"
     r"kvällar|kväll|dagar|dag|nätter|natt|pass|helger|timmar|insatser|[\wåäö]+er|[\wåäö]+ar)\s+|"
     # "1 kontakt/vecka", "1 helg/månad".
-    r"[\wåäö]+(?=/))?$",
+    r"(?:[\wåäö]+\s+){0,2}[\wåäö]+(?=/))?$",
     re.IGNORECASE,
 )
 

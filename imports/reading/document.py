@@ -263,12 +263,6 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     # tell the activities.
                     continue
                 found = parse_activities(_promised_part(_told_as_promised(sentence, is_item)))
-                if is_item and len(found) == 1 and found[0].kind == "other":
-                    # "… arbeta förebyggande mot bedrägerier. Målet är att öka kunskapen":
-                    # the item's later sentence tells what kind of work it is.
-                    told = [a for a in parse_activities(sentence) if a.kind != "other"]
-                    if told:
-                        found[0].kind, found[0].unit = told[0].kind, told[0].unit
                 for activity in found:
                     activity.text = sentence
                 if quoted:
@@ -291,6 +285,13 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     # A promised action none of the kinds names: "starta ett ungdomsråd",
                     # "ska verka för en tryggare miljö kring stationen".
                     found = [other_activity(sentence)]
+                if is_item and len(found) == 1 and found[0].kind == "other":
+                    # "… arbeta förebyggande mot bedrägerier. Målet är att öka kunskapen",
+                    # "Om det uppkommer önskemål om trygghetsvandringar så lovar vi att
+                    # bistå": the rest of the item tells what kind of work it is.
+                    told = [a for a in parse_activities(sentence) if a.kind != "other"]
+                    if told:
+                        found[0].kind, found[0].unit = told[0].kind, told[0].unit
                 if not is_item and not quoted:
                     found = _from_prose(sentence, found, framed)
                 summary = not is_item and len({a.kind for a in found}) > 1

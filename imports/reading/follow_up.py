@@ -52,7 +52,7 @@ _PAST_TIME = re.compile(
 # 2022", "Så gick det" (`is_follow_up`).
 _FOLLOW_UP_OPENING = re.compile(
     r"uppfyll(?:de|t|des|ts)\b|infria(?:de|t|des)\b|så\s+har\s+vi\s+arbetat|"
-    r"uppföljning|följ(?:s|t|des)\s+upp|redovisning|återrapport|så gick det|hur det gick|"
+    r"uppföljning|följ(?:s|t|des)\s+upp|redovisning|återrapport|så (?:här )?gick det|hur det gick|"
     r"så blev|läget efter|lägesrapport|sammanställning|nådde inte|avslutat|utfall",
     re.IGNORECASE,
 )
@@ -66,7 +66,8 @@ _BOTH = re.compile(
 )
 _FOLLOW_UP_TITLE = re.compile(
     r"uppfyll(?:de|t|des|ts)\b|infria(?:de|t|des)\b|så\s+har\s+vi\s+arbetat|"
-    r"uppföljning|återrapport|redovisning|lägesrapport|så gick det|så blev det|hur gick det|"
+    r"uppföljning|återrapport|redovisning|lägesrapport|så (?:här )?gick det|så blev det|"
+    r"hur gick det|"
     r"resultat|utfall|följ(?:s|t)\s+upp|läget\s+efter|avslutat|halvårs|delårs",
     re.IGNORECASE,
 )
@@ -75,6 +76,7 @@ _ACHIEVED = re.compile(
     r"satts\s+upp|satt\s+upp|sanerat|sanerats|röjts|bytts|varit|gått|besökt|uppdaterats|"
     r"anställt|medverkat|tagit\s+fram|hunnit)\b|"
     r"\b(?:genomfördes|blev\s+(?:det|gjort)|det\s+blev|lovade|utlovade|uppfyllt|uppfyllda|"
+    r"lev(?:t|de)\s+upp\s+till|"
     r"uppfylld|nådde|utfall(?:et)?|sammanfattningsvis|redovisas\s+vad|vad\s+som\s+(?:har\s+)?"
     r"(?:gjorts|blev\s+gjort|blivit\s+gjort))\b",
     re.IGNORECASE,
@@ -130,6 +132,8 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
         _FOLLOW_UP_OPENING.search(line)
         and not _HOW_IT_WILL_BE.search(line)
         and not _FILE_LINK.search(line)
+        # "Så här gick det med löftena för 2021:" leads into last year's results.
+        and not line.rstrip().endswith(":")
         for line in opening
         if HEADING_LIKE.match(line)
     ):
@@ -142,6 +146,7 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
         # A link to another file ("Uppföljning medborgarlöfte 2022 (pdf, 173 kB)") is no
         # heading of this page.
         and not _FILE_LINK.search(line)
+        and not line.rstrip().endswith(":")
         and not section_of(line)
         and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))
     ]

@@ -78,8 +78,8 @@ _ACTION = re.compile(
 # A list item that promises an action by a modal verb, wherever it stands: "Kommunen och
 # polisen ska verka för …", "Vi lovar att …", "Polisen kommer att …".
 _MODAL_ITEM = re.compile(
-    r"^(?:att\s+)?(?:[\wåäö-]+\s+){0,8}?(?:ska|skall|kommer\s+(?:(?:gemensamt|också|även|"
-    r"tillsammans)\s+)?att|kommer\s+(?:gemensamt|också|även|tillsammans)|lovar\s+att|"
+    r"^(?:att\s+)?(?:[\wåäö-]+\s+){0,8}?(?:ska|skall|kommer\s+(?:[\wåäö]+\s+){0,2}?att|"
+    r"kommer\s+(?:gemensamt|också|även|tillsammans)|lovar\s+att|"
     r"(?:åtar|förbinder)\s+sig\s+att)\s+(?:\w+\s+)?[\wåäö]{3,}",
     re.IGNORECASE,
 )
@@ -245,4 +245,7 @@ def promises_something(sentence: str) -> bool:
 def describes(sentence: str) -> bool:
     """Whether a sentence of running text tells what is or was, not what the parties will
     do: it has a tense or verb of describing and no mark of a promise."""
-    return bool(_DESCRIBING.search(sentence)) and not _PROMISE_MARKER.search(sentence)
+    # A relative clause tells of a thing, not what the sentence promises: "Det visar
+    # trygghetsmätningen som polis och kommun genomför".
+    main = re.sub(r"\bsom\b[^,.;]*", "", sentence)
+    return bool(_DESCRIBING.search(sentence)) and not _PROMISE_MARKER.search(main)

@@ -80,13 +80,14 @@ KINDS: list[tuple[str, str]] = [
     (
         "drug_operation",
         r"narkotikainsats(?:er|erna|en)?|narkotikahund(?:ar|en|arna)?|"
-        r"(?:narkotika|hund)sök(?:ning(?:ar)?)?",
+        r"(?:narkotika|hund)sök(?:ning(?:ar)?)?|drogtest(?:er|erna)?",
     ),
     # Of licensed alcohol serving and tobacco and alcohol sales: "alkoholtillsyn".
     ("licence_inspection", r"tillsyn(?:er|erna|en)?|tillsynsbesök|kontrollköp"),
     (
         "early_intervention",
-        r"bekymm?ringssamtal(?:en)?|oros?samtal(?:en)?|SSPF(?:-\w+)?",
+        r"bekymm?ringssamtal(?:en)?|oros?samtal(?:en)?|SSPF(?:-\w+)?|"
+        r"sociala\s+insatsgrupp(?:er|erna|en)?",
     ),
     (
         "physical_measure",
@@ -96,7 +97,7 @@ KINDS: list[tuple[str, str]] = [
         r"kamera(?:övervakning|bevakning)(?:en)?|(?:övervaknings|trygghets)kamer(?:a|or|orna)|"
         # Situational crime prevention changes the place; so does clearing litter.
         r"situationell\w*\s+brottsprevention|nedskräpning(?:en)?|gestaltning(?:en)?|"
-        r"ombyggnad(?:en)?|renhållning(?:en)?",
+        r"ombyggnad(?:en)?|renhållning(?:en)?|fysiska\s+(?:förändringar|åtgärder)",
     ),
     (
         "speed_measurement",
@@ -109,7 +110,9 @@ KINDS: list[tuple[str, str]] = [
     (
         "safety_hosts",
         r"trygghetsvärd(?:ar|arna|en)?|fältvärd(?:ar|arna|en)?|"
-        r"trygghetsskapande\s+vuxna|fältarbetare(?:n|na)?",
+        r"trygghetsskapande\s+vuxna|fältarbetare(?:n|na)?|"
+        # Hosts and guards in a town centre: "centrumvärd", "trivselvärdar", "ordningsvakter".
+        r"(?:centrum|trivsel|stations|torg|natt|park)värd(?:ar|arna|en)?|ordningsvakt(?:er|erna)?",
     ),
     (
         "information_campaign",
@@ -121,7 +124,7 @@ KINDS: list[tuple[str, str]] = [
     ("meeting", r"möte(?:n|na|t)?|samverkansmöte(?:n)?|träff(?:ar)?|trygghetsmöte\w*"),
     ("survey", r"enkät(?:er|en)?|trygghetsmätning(?:ar|en)?|undersökning(?:ar)?"),
     # What no other kind fits but promises do: "insatser mot langning".
-    ("other", r"langning\w*"),
+    ("other", r"langning(?:en|ar)?"),
 ]
 # The verb phrases promises use instead of a noun: "patrullera till fots", "sanera
 # klotter", "söka efter narkotika med hund", "mäta hastigheten".
@@ -169,7 +172,7 @@ PHRASES: list[tuple[str, str]] = [
     ),
     (
         "early_intervention",
-        r"tidiga\s+(?:insats(?:er)?|samtal)|tidigt\s+(?:upptäcka|fånga\s+upp)|"
+        r"tidiga\s+(?:[\wåäö]+\s+)?(?:insats(?:er)?|samtal)|tidigt\s+(?:upptäcka|fånga\s+upp)|"
         r"fånga\s+upp\s+(?:unga|ungdomar|barn)|"
         # Talks with the young or their parents: "samtal med ungdomar och vårdnadshavare".
         r"samtal\s+med\s+(?:\w+\s+)?(?:unga|ungdomar|ungdomarna|vårdnadshavare|föräldrar)\b",

@@ -718,3 +718,56 @@ def test_the_promise_s_years_and_not_those_it_may_be_prolonged_to(
 ) -> None:
     document = parse_text(text)["documents"][0]
     assert (document["year"], document["period"]) == (year, period)
+
+
+def test_passive_promises_and_a_promise_to_help_on_request_are_read() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2024\n"
+        "• Varje år kommer minst en anti-langningskampanj att genomföras.\n"
+        "• Vid minst tre tillfällen per år kommer det att satsas extra resurser mot "
+        "ungdomsfester.\n"
+        "• Om det uppkommer önskemål om trygghetsvandringar så lovar vi att bistå.\n"
+        "Det visar den årliga trygghetsmätningen som polis och kommun genomför.\n"
+    )
+    assert _activities(text) == [
+        ("information_campaign", 1),
+        ("other", 3),
+        ("safety_walk", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "target"),
+    [
+        (
+            "Kommunen ska fortsätta med de slumpvisa drogtesterna på gymnasiet.",
+            "drug_operation",
+            None,
+        ),
+        ("Kommunen ska genomföra 4 mätningar av droger i avloppsvattnet.", "other", 4),
+        (
+            "Vi ska genomföra tidiga brottsförebyggande insatser för unga.",
+            "early_intervention",
+            None,
+        ),
+        ("Polisen ska genomföra två stycken riktade insatser/år i centrum.", "other", 2),
+        ("Kommunen ska säkerställa närvaro av centrumvärdar i centrum.", "safety_hosts", None),
+        ("Kommunen anlitar ordningsvakter vid torget på helgerna.", "safety_hosts", None),
+        ("Kommunen gör fysiska förändringar i parken.", "physical_measure", None),
+        ("Vi samverkar i de sociala insatsgrupperna.", "early_intervention", None),
+    ],
+)
+def test_kinds_and_counts_in_more_wordings(sentence: str, kind: str, target: int | None) -> None:
+    text = f"Medborgarlöfte Provbyn 2024\nPolisen och kommunen lovar att:\n• {sentence}\n"
+    assert _activities(text) == [(kind, target)]
+
+
+def test_a_page_on_how_it_went_with_the_promises_is_a_follow_up() -> None:
+    text = (
+        "Så här gick det med polisens medborgarlöften\n"
+        "Polisen har levt upp till sina löften.\n"
+        "Två trygghetsvandringar har genomförts i centrum.\n"
+    )
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == FOLLOW_UP
+    assert [(a["kind"], a["done"]) for a in document["achieved"]] == [("safety_walk", 2)]
