@@ -51,7 +51,7 @@ from imports.reading.vocabulary import (
     kind_matches,
 )
 from imports.reading.years import publication_date
-from lib.swedish_numbers import without_restated_digits
+from lib.swedish_numbers import find_rate, without_restated_digits
 from lib.text import is_noise, normalise_space, repair_double_encoding, strip_bullet
 
 
@@ -323,7 +323,10 @@ def _told_as_promised(text: str, is_item: bool) -> str:
         return text
     parts = plain_sentences(text)
     return " ".join(
-        part for index, part in enumerate(parts) if index == 0 or promises_something(part)
+        part
+        for index, part in enumerate(parts)
+        # "Minst 1 kontakt/vecka.": how often the first is done.
+        if index == 0 or promises_something(part) or find_rate(part) is not None
     )
 
 

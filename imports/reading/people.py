@@ -92,7 +92,9 @@ RANKS = {"kommissarie", "poliskommissarie", "polisinspektör", "inspektör", "po
 TOOK_PART = re.compile(r"\b(?:medverkade|deltog|närvarade|var också med|var med)\b", re.I)
 QUOTED = re.compile(r"\bsäger\b|\bsa\s+han\b|\bsa\s+hon\b", re.IGNORECASE)
 CONTACT = re.compile(
-    r"\b(?:kontakta|kontakt|frågor|mer information|hälsningar|mvh)\b|^/", re.IGNORECASE
+    r"\b(?:kontakta|kontakt|frågor|mer information|hälsningar|mvh|höra\s+av\s+dig|"
+    r"hör\s+av\s+dig|synpunkter,\s+tips)\b|^/",
+    re.IGNORECASE,
 )
 PHONE_OR_MAIL = re.compile(r"\d{2,}[- ]\d{2}|@|\b0\d{1,3}-\d")
 CAPTION = re.compile(r"^(?:på bilden|bilden|foto|bild)\s*:", re.IGNORECASE)
@@ -253,7 +255,12 @@ def find_signatories(lines: list[str], kind: str) -> list[dict[str, str]]:
     while index < len(lines):
         line = _without_for(lines[index])
         before = [b for b in lines[max(0, index - 2) : index] if len(b) < 50 or b.endswith(":")]
-        contact = any(CONTACT.search(b) for b in before) or PHONE_OR_MAIL.search(line)
+        contact = (
+            any(CONTACT.search(b) for b in before)
+            or PHONE_OR_MAIL.search(line)
+            # "Lotta Exempel / kommunpolis / Telefon: 010-…": a name to contact.
+            or any(PHONE_OR_MAIL.search(after) for after in lines[index + 2 : index + 3])
+        )
         in_closing = closing is not None and index > closing
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
         name_title = _NAME_TITLE_LINE.match(line)

@@ -13,6 +13,8 @@ BACKGROUND = re.compile(
     r"utgår\s+från|har\s+tagits\s+fram|togs\s+fram|underlag\w*\s+till|till\s+grund\s+för|"
     r"[\wåäö]+s\s+fram\s+(?:\w+\s+){0,2}?(?:genom|utifrån|med\s+hjälp\s+av))\b|"
     r"^bakgrunden\b|"
+    # "Genom en gemensamt framarbetad problembild och med stöd av trygghetsmätningen".
+    r"\b(?:framarbetad\w*|framtagen|framtagna|framtaget)\b|"
     # How the promise itself is followed up: "Uppföljning ska genomföras varje halvår".
     r"^uppföljning(?:en|ar)?\s+(?:av\s+\w+\s+)?(?:ska|skall|kommer|sker|görs)\b|"
     # Where the work is aimed, told before the list of what is done: "kommer att inrikta

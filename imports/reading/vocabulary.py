@@ -19,7 +19,7 @@ SECTIONS = {
     "commitments": r"löften|löftet|medborgarlöftet|medborgarlöften|vi lovar|våra löften",
     "activities": r"aktiviteter|insatser|åtgärder|löftena ska uppnås genom.*|"
     r"så här gör vi|detta gör vi",
-    "effect": r"effekt|effekter|mål|målsättning|förväntad effekt",
+    "effect": r"effekt|effekter|mål|målsättning|förväntad effekt|önskad effekt",
     # What was done under an earlier promise: "Resultat", "Resultat 2021", "Så gick det".
     "follow_up": r"uppföljning|återrapportering|uppföljning och utvärdering|"
     r"resultat(?:et)?(?:\s+(?:för\s+)?20\d\d)?|så gick det|det här har vi gjort|"
@@ -53,7 +53,7 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "safety_walk",
-        r"trygghetsvandr(?:ing|ingar|ingarna|ingen|a|ar)|"
+        r"trygghetsvandr(?:ing|ingar|ingarna|ingen|a|ar)|trygghetsrond(?:er|erna|en)?|"
         r"(?:trafiksäkerhets|säkerhets)vandr(?:ing|ingar|ingarna|ingen)",
     ),
     # Any dialogue but the employees': "ungdomsdialog", "dialog med elevråden".
@@ -87,7 +87,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "early_intervention",
         r"bekymm?ringssamtal(?:en)?|oros?samtal(?:en)?|SSPF(?:-\w+)?|"
-        r"sociala\s+insatsgrupp(?:er|erna|en)?",
+        r"sociala\s+insatsgrupp(?:er|erna|en)?|hembesök(?:en)?",
     ),
     (
         "physical_measure",

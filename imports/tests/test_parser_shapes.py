@@ -660,7 +660,7 @@ def test_counts_told_before_the_verb_or_in_pieces_and_items_led_by_an_adverb() -
         ("traffic_operation", 2),
         ("licence_inspection", 3),
         ("other", None),
-        ("other", 52),
+        ("early_intervention", 52),
         ("early_intervention", None),
     ]
 
@@ -771,3 +771,25 @@ def test_a_page_on_how_it_went_with_the_promises_is_a_follow_up() -> None:
     document = parse_text(text)["documents"][0]
     assert document["document_type"] == FOLLOW_UP
     assert [(a["kind"], a["done"]) for a in document["achieved"]] == [("safety_walk", 2)]
+
+
+def test_rounds_home_visits_and_a_rate_in_an_item_s_second_sentence() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2020\n"
+        "Genom en gemensamt framarbetad problembild och medborgardialoger har löftet tagits fram.\n"
+        "Polisen och kommunen lovar att:\n"
+        "• Göra en trygghetsrond på varje förskola i kommunen.\n"
+        "• Utföra hembesök hos unga som riskerar att fara illa. Minst 1 besök/vecka.\n"
+    )
+    assert _activities(text) == [("safety_walk", None), ("early_intervention", 52)]
+
+
+def test_a_name_to_contact_is_no_signatory() -> None:
+    lines = [
+        "Medborgarlöfte Provbyn 2019",
+        "Har du synpunkter är du välkommen att höra av dig till:",
+        "Karin Exempel",
+        "kommunpolis",
+        "Telefon: 010-123 45 67",
+    ]
+    assert find_signatories(lines, PROMISE) == []
