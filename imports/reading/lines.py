@@ -14,8 +14,10 @@ def clean_lines(text: str) -> list[str]:
     """Non-empty lines of content, page noise removed."""
     # Word's line and page breaks (vertical tab, form feed) end a line like any other.
     text = without_controls(re.sub("[\r\x0b\x0c]", "\n", text))
-    # A comma typed without its space: "Lieslotte Jergard,chef för lokalpolisområdet".
+    # A comma or a stop typed without its space: "Lieslotte Jergard,chef för
+    # lokalpolisområdet", "trygga och säkra.Den 3 juni skrev …".
     text = re.sub(r"(?<=[a-zåäö]),(?=[a-zåäö])", ", ", text)
+    text = re.sub(r"(?<=[a-zåäö]{2})\.(?=[A-ZÅÄÖ][a-zåäö])", ". ", text)
     lines = (normalise_space(line) for line in text.split("\n"))
     return [line for line in lines if line and not is_noise(line)]
 

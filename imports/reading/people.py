@@ -35,8 +35,9 @@ TITLE = (
     r"kommun(?:chef|direktör)(?:en)?|stads(?:direktör|chef)(?:en)?|"
     r"region(?:direktör|råd)(?:en|et)?|"
     r"stadsdels(?:direktör|chef)(?:en)?|"
-    r"chef\s+(?:för\s+)?(?:lokal)?polisområde(?:t)?|(?:lokal)?polisområdeschef(?:en)?|"
-    r"regionpolischef(?:en)?|polischef(?:en)?|kommunpolis(?:en)?|områdespolis(?:en)?|"
+    r"chef(?:en)?\s+(?:för\s+)?(?:lokal)?polisområde(?:t)?|(?:lokal)?polisområdeschef(?:en)?|"
+    r"regionpolischef(?:en)?|(?:lokal)?polischef(?:en)?|lokalområdeschef(?:en)?|"
+    r"kommunpolis(?:en)?|områdespolis(?:en)?|"
     r"räddningschef(?:en)?|räddningsdirektör(?:en)?|förvaltningschef(?:en)?"
     r"))"
 )
@@ -46,8 +47,10 @@ _NAME_LINE = re.compile(rf"^({NAME})(?:{PARTY})?$")
 _TITLE_NAME_LINE = re.compile(rf"^({TITLE}{_TITLE_PLACE}),?\s+({NAME})(?:{PARTY})?$")
 _NAME_TITLE_LINE = re.compile(rf"^({NAME})(?:{PARTY})?,\s+({TITLE}{_TITLE_PLACE})\b")
 _PERSON = re.compile(
-    rf"(?:(?P<pre>{TITLE})\s+(?P<n1>{NAME})(?P<p1>{PARTY})?)|"
-    rf"(?:(?P<n2>{NAME})(?P<p2>{PARTY})?(?:,\s+(?P<post>{TITLE}{_TITLE_PLACE}))?)"
+    # "kommunstyrelsens ordförande, Leif Exempel", "chefen för lokalpolisområde Provby, Mats
+    # Exempel"; "Anders Exempel lokalpolischef i Provby".
+    rf"(?:(?P<pre>{TITLE}(?:\s+{NAME_WORD}(?=,))?),?\s+(?P<n1>{NAME})(?P<p1>{PARTY})?)|"
+    rf"(?:(?P<n2>{NAME})(?P<p2>{PARTY})?(?:,?\s+(?P<post>{TITLE}{_TITLE_PLACE}))?)"
 )
 # Words that begin a capitalised run but never a person's name.
 NOT_NAMES = {

@@ -793,3 +793,30 @@ def test_a_name_to_contact_is_no_signatory() -> None:
         "Telefon: 010-123 45 67",
     ]
     assert find_signatories(lines, PROMISE) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Det är viktigt.Den 3 juni skrev kommunstyrelsens ordförande, Per Påhitt, och "
+            "chefen för lokalpolisområde Provby, Eva Provsson, under löftet.",
+            ["Per Påhitt", "Eva Provsson"],
+        ),
+        (
+            "Kommunalråd Anna Exempel (M) och Bo Testsson lokalpolischef i Provby skrev på "
+            "torsdagen på ett nytt medborgarlöfte.",
+            ["Anna Exempel", "Bo Testsson"],
+        ),
+        (
+            "Löftet undertecknades av lokalområdeschef Karin Fiktiv och kommunalrådet Olle "
+            "Påhittsson.",
+            ["Karin Fiktiv", "Olle Påhittsson"],
+        ),
+    ],
+)
+def test_signatories_named_with_their_titles_in_other_orders(
+    sentence: str, names: list[str]
+) -> None:
+    text = f"Medborgarlöfte Provby 2020\n{sentence}\n• Polisen ska genomföra trafikkontroller.\n"
+    assert [s["name"] for s in parse_text(text)["documents"][0]["signatories"]] == names
