@@ -243,8 +243,10 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
             sentences = [text] if is_item else plain_sentences(text)
             # A paragraph that names activities: a sentence of it naming none frames them
             # ("Polisen och kommunen lovar att arbeta för en tryggare trafikmiljö. …").
-            framed = listing or any(kind_matches(s) for s in sentences)
-            for sentence in sentences:
+            for place, sentence in enumerate(sentences):
+                # Only what comes after is framed: "Kommunen ska fortsätta utveckla
+                # insatser för unga" after a sentence naming another activity is one more.
+                framed = listing or any(kind_matches(s) for s in sentences[place + 1 :])
                 if not_promised(sentence) or achieved(sentence):
                     continue
                 if not is_item and not quoted and describes(sentence):
@@ -256,7 +258,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     document.commitments.append(_commitment(sentence))
                 if follow_up:
                     continue
-                if (not is_item and re.search(r":\s*$", sentence)) or _open_lead(
+                if (not is_item and re.search(r"[:;]\s*$", sentence)) or _open_lead(
                     sentence, joined, position
                 ):
                     # A lead of a list ("… arbetar förebyggande genom att:"): its items

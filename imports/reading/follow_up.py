@@ -33,7 +33,9 @@ _PAST = re.compile(
     r"\b(?:lovade|genomförde|gjorde|höll|blev|gick|tog|kom|återkom|fick|skulle|"
     r"svarade|nämnde|visade|bekräftade|framkom|deltog|berättade|uppgav|oroade|upplevde|sa|"
     r"sade|gav|fanns|såg|startade|besökte|satte|lyssnade|samtalade|träffade|arbetade|"
-    r"medverkade|nådde|ökade|minskade|innehöll|handlade|gällde|valde|klagade|ville|lämnade|"
+    r"medverkade|nådde|"
+    # "ökade risker", "med minskade resurser": adjectives, not the past.
+    r"(?<!med\s)(?<!de\s)(?<!av\s)(?<!för\s)(?<!mot\s)(?:ökade|minskade)|innehöll|handlade|gällde|valde|klagade|ville|lämnade|"
     r"pekade|kände|ansåg|tyckte|märkte|önskade|efterfrågade|framförde|lyfte)\b|"
     # The passive of the past: "genomfördes", "pekades ut", "hölls".
     r"\b[\wåäö]{3,}(?:ades|(?<!le)des|tes)\b|\bhölls\b|"

@@ -13,6 +13,8 @@ BACKGROUND = re.compile(
     r"utgår\s+från|har\s+tagits\s+fram|togs\s+fram|underlag\w*\s+till|till\s+grund\s+för|"
     r"[\wåäö]+s\s+fram\s+(?:\w+\s+){0,2}?(?:genom|utifrån|med\s+hjälp\s+av))\b|"
     r"^bakgrunden\b|"
+    # A newspaper's offer to its reader: "Varje lördag får du aktuella artiklar".
+    r"\bfår\s+du\b|\bprenumerera\w*|\bnyhetsbrev\w*|"
     # "Genom en gemensamt framarbetad problembild och med stöd av trygghetsmätningen".
     r"\b(?:framarbetad\w*|framtagen|framtagna|framtaget)\b|"
     # How the promise itself is followed up: "Uppföljning ska genomföras varje halvår".
@@ -63,7 +65,7 @@ PURPOSE_LEAD = re.compile(
 )
 # A line that opens a list of promises: "Polisen lovar att:", "Det här lovar vi:".
 LIST_LEAD = re.compile(
-    r"\blova[rt]\b|\bförbinder\s+sig\b|\b(?:att|följande|detta|så här)\s*:\s*$|:\s*$", re.I
+    r"\blova[rt]\b|\bförbinder\s+sig\b|\b(?:att|följande|detta|så här)\s*[:;]\s*$|[:;]\s*$", re.I
 )
 # A lead after which every item is an infinitive the parties promise: "Kommunen åtar sig att:".
 INFINITIVES_LEAD = re.compile(r"\batt\s*:\s*$", re.IGNORECASE)

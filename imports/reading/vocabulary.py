@@ -60,7 +60,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "citizen_dialogue",
         r"medborgardialog(?:er|erna|en)?|dialog(?:er|erna|en)?|dialog\w+|"
-        r"medborgarmöte(?:n|na|t)?",
+        r"medborgarmöte(?:n|na|t)?|fokusgrupp(?:er|erna|en)?",
     ),
     ("employee_dialogue", r"medarbetardialog(?:er|erna|en)?"),
     (
@@ -198,7 +198,7 @@ PHRASES: list[tuple[str, str]] = [
     ),
     (
         "information_campaign",
-        r"tips\s+om|informera(?:r|s)?\s+om|ge(?:r)?\s+(?:tips\s+och\s+)?råd|"
+        r"tips\s+om|informera(?:r|s)?\s+(?:[\wåäö/]+\s+){0,2}?om|ge(?:r)?\s+(?:tips\s+och\s+)?råd|"
         r"ge(?:r)?\s+(?:\w+\s+){0,2}?kunskap(?:er)?\b|sprid\w*\s+(?:\w+\s+)?(?:tips|information)|"
         # "kommunicera information om trafiksäkerhet", "kommunikation om trygghetsarbetet",
         # "Vid tre tillfällen informera för att förebygga bedrägerier".

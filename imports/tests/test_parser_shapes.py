@@ -820,3 +820,29 @@ def test_signatories_named_with_their_titles_in_other_orders(
 ) -> None:
     text = f"Medborgarlöfte Provby 2020\n{sentence}\n• Polisen ska genomföra trafikkontroller.\n"
     assert [s["name"] for s in parse_text(text)["documents"][0]["signatories"]] == names
+
+
+def test_a_lead_ending_in_a_semicolon_and_items_with_adjectives_in_the_past_form() -> None:
+    text = (
+        "Medborgarlöften för 2023–2025\n"
+        "Därför lovar vi att prioritera arbetet mot trafikbrott och narkotika genom att;\n"
+        "• Arbeta i samverkan runt unga med ökade risker att börja med narkotika.\n"
+        "• Arbeta med att förebygga viltolyckor.\n"
+    )
+    assert _activities(text) == [("drug_operation", None), ("other", None)]
+
+
+def test_running_text_of_a_news_item_sentence_by_sentence() -> None:
+    text = (
+        "Nytt medborgarlöfte i Provby 2024\n"
+        "Varje lördag får du aktuella artiklar och tips om evenemang.\n"
+        "Polisen och kommunen ska gemensamt informera föräldrar/vårdnadshavare om vad som "
+        "gäller för A-traktorer. Kommunen ska fortsätta att utveckla insatser för unga med "
+        "intresse för motorer.\n"
+        "Polisen och kommunen ska tillsammans skapa en fokusgrupp med unga kvinnor.\n"
+    )
+    assert _activities(text) == [
+        ("information_campaign", None),
+        ("other", None),
+        ("citizen_dialogue", None),
+    ]
