@@ -136,6 +136,14 @@ def parse_activities(text: str) -> list[Activity]:
                 _set_count(previous, count)
             # "… till exempel medborgardialoger, tematräffar eller …": a list of examples.
             examples = examples or bool(_EXAMPLE.search(text[start : match.start()]))
+        elif (
+            previous.kind == "school_education"
+            and kind == "drug_operation"
+            and re.search(r"\bmed\s+$", text[start : match.start()], re.IGNORECASE)
+        ):
+            # "besöka skolor med narkotikahundar": a search of the schools with dogs.
+            previous.kind = kind
+            previous.unit = match[1].lower()
         elif TOPIC_PATTERN[0].fullmatch(match[1]) and (
             re.search(
                 r"\b(?:för\s+att|i\s+syfte\s+att)\s+(?:\w+\s+){0,3}$",
@@ -298,7 +306,7 @@ def other_activity(text: str) -> Activity:
 
 # The nouns an action of no kind of ours is counted by.
 _ACTION_NOUN = re.compile(
-    r"\b(?:insats(?:er)?|åtgärd(?:er)?|aktivitet(?:er)?|aktion(?:er)?|träff(?:ar)?|"
+    r"\b[\wåäö]*?(?:insats(?:er)?|åtgärd(?:er)?|aktivitet(?:er)?|aktion(?:er)?|träff(?:ar)?|"
     r"besök|arrangemang|evenemang|mätning(?:ar)?)\b",
     re.IGNORECASE,
 )

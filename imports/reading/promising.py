@@ -225,7 +225,7 @@ _PROMISE_MARKER = re.compile(
 _DESCRIBING = re.compile(
     r"\b(?:har|hade)\s+(?:(?:inte|också|även|redan|tidigare|nyligen|bland\s+annat|under\s+"
     r"[\wåäö]+|i\s+[\wåäö]+)\s+)?(?!mycket\b|ett\b|att\b|det\b)[\wåäö]{3,}(?:at|it|tt|rt|ts|dd)\b|"
-    r"\b(?:var|visade|visar|visat|framkom\w*|framgår|framträder|framstår|krävs|pågår|"
+    r"\b(?:var|visade|visar|visat|framkom\w*|framgår|framgick|framträder|framstår|krävs|pågår|"
     r"utgår|togs|tecknades|valts|valdes|uppger|upplever|upplevde|beskriver|handlar|berör|"
     r"omfattar|innefattar|innehåller)\b|"
     r"\bär\s+(?:\w+\s+)?(?:viktig\w*|ett\s+\w+|en\s+\w+|centrala?|grunden|utgångspunkten)\b|"

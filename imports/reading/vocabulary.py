@@ -305,7 +305,10 @@ NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåä�
 PROMISE_WORD = r"(?:medborgar)?löft(?:e|et|en|ena|es)|överenskommelse"
 # Quotes and photo captions say who said or stood where, never what is promised.
 QUOTE_OR_CAPTION = re.compile(
-    r"\bsäger\b|^\s*[\"”»]|^på bilden\b|\bfoto\s*:|\bbild\s*:|\bvid undertecknandet\b",
+    r"\bsäger\b|^\s*[\"”»]|^på bilden\b|\bfoto\s*:|\bbild\s*:|\bvid undertecknandet\b|"
+    # A quote told by another verb than "säger": "…, berättar kommunpolis Bo Exempel".
+    r",\s+(?:berättar|menar|förklarar|konstaterar|understryker|betonar|poängterar)\s+"
+    r"(?:[\wåäö]+\s+){0,3}?[A-ZÅÄÖ]",
     re.IGNORECASE,
 )
 # Subordinate clauses may tell of the past in a promise ("så snart det har anmälts").

@@ -846,3 +846,15 @@ def test_running_text_of_a_news_item_sentence_by_sentence() -> None:
         ("other", None),
         ("citizen_dialogue", None),
     ]
+
+
+def test_school_searches_with_dogs_action_nouns_in_compounds_and_quotes_told_otherwise() -> None:
+    text = (
+        "Nytt medborgarlöfte i Provby 2016\n"
+        "– Efter dialog med invånare och 200 enkäter framgick det att invånarna vill att "
+        "polisen prioriterar narkotikabrott, berättar kommunpolis Bo Exempel.\n"
+        "Där lovar polisen bland annat:\n"
+        "• Att några gånger i år besöka skolor med narkotikahundar efter skoltid.\n"
+        "• Vi ska genomföra minst sex polisinsatser mot rån bland unga.\n"
+    )
+    assert _activities(text) == [("drug_operation", None), ("other", 6)]
