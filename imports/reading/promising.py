@@ -13,6 +13,8 @@ BACKGROUND = re.compile(
     r"utgår\s+från|har\s+tagits\s+fram|togs\s+fram|underlag\w*\s+till|till\s+grund\s+för|"
     r"[\wåäö]+s\s+fram\s+(?:\w+\s+){0,2}?(?:genom|utifrån|med\s+hjälp\s+av))\b|"
     r"^bakgrunden\b|"
+    # How the promise was made: "De boende har varit involverade i att ta fram löftet".
+    r"\bta\s+fram\s+(?:det\s+|detta\s+)?(?:nya\s+)?(?:medborgar)?löfte\w*|"
     # A newspaper's offer to its reader: "Varje lördag får du aktuella artiklar".
     r"\bfår\s+du\b|\bprenumerera\w*|\bnyhetsbrev\w*|"
     # "Genom en gemensamt framarbetad problembild och med stöd av trygghetsmätningen".
@@ -189,9 +191,19 @@ _FOCUS_ON = re.compile(
 )
 
 
+# The aim of all the work rather than one activity: "lovar att arbeta för att förbättra
+# den upplevda tryggheten", "… för att minska brottsligheten".
+_AIM_ONLY = re.compile(
+    r"\b(?:arbeta|verka|jobba)\s+för\s+att\s+(?:\w+\s+)?(?:förbättra|öka|stärka|höja|minska)\s+"
+    r"(?:den\s+)?(?:upplevda\s+)?(?:tryggheten|brottsligheten)\b(?![^.]*\bgenom\b)",
+    re.IGNORECASE,
+)
+
+
 def prose_promise(sentence: str) -> bool:
-    """Whether a sentence of running text promises an action none of the kinds names."""
-    return bool(_PROSE_PROMISE.match(sentence))
+    """Whether a sentence of running text promises an action none of the kinds names; not
+    one that only gives the aim of all the work."""
+    return bool(_PROSE_PROMISE.match(sentence)) and not _AIM_ONLY.search(sentence)
 
 
 def listed_promises(sentence: str) -> list[str] | None:

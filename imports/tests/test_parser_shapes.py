@@ -858,3 +858,15 @@ def test_school_searches_with_dogs_action_nouns_in_compounds_and_quotes_told_oth
         "• Vi ska genomföra minst sex polisinsatser mot rån bland unga.\n"
     )
     assert _activities(text) == [("drug_operation", None), ("other", 6)]
+
+
+def test_the_aim_of_all_the_work_and_how_the_promise_was_made_are_no_activities() -> None:
+    text = (
+        "Nytt medborgarlöfte i Provby\n"
+        "Polisen och kommunen lovar att arbeta för att förbättra den upplevda tryggheten i "
+        "centrum.\n"
+        "De boende har genom medborgardialoger varit involverade i att ta fram det nya "
+        "medborgarlöftet.\n"
+        "Polisen lovar att öka sin närvaro och synlighet i centrum.\n"
+    )
+    assert _activities(text) == [("presence_patrol", None)]
