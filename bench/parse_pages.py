@@ -53,6 +53,16 @@ def main() -> None:
         slowest = max((_timed(case.file(Path(folder))), case.name) for case in corpus_cases())
         print(f"slowest corpus case: {slowest[1]}, {1000 * slowest[0]:.1f} ms")
 
+    # The longest text the staff page takes pasted is 2.5 MB; one paragraph without a stop
+    # is the worst shape for reading sentence by sentence. Time grows with the size, not
+    # faster.
+    print("\none paragraph with no full stop (the worst shape for the sentence rules)")
+    for size in (250_000, 1_000_000, 2_500_000):
+        text = "Medborgarlöfte 2020\n" + ("polisen ska arbeta för att " * (size // 27))
+        start = time.perf_counter()
+        parse_text(text)
+        print(f"{size / 1e6:4.2f} MB  {time.perf_counter() - start:6.1f} s")
+
 
 def _timed(path: Path) -> float:
     start = time.perf_counter()

@@ -260,7 +260,8 @@ def _activity(text: str, kind: str, match: re.Match[str] | None, count: Count) -
             _partner_name(m[0])
             for m in PARTNERS.finditer(text)
             # "i Eslövs kommun" is where, not who.
-            if not re.search(r"\b(i|inom|för|runt)\s+$", text[: m.start()])
+            # (Only the words just before: a long text is not searched again for each.)
+            if not re.search(r"\b(i|inom|för|runt)\s+$", text[max(0, m.start() - 12) : m.start()])
         )
     )
     return Activity(
