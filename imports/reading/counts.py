@@ -9,7 +9,7 @@ from typing import Any
 
 from imports.reading.vocabulary import COUNT_NOUNS
 from lib.periods import FIRST_YEAR, LAST_YEAR, PER_YEAR
-from lib.swedish_numbers import APPROXIMATE, find_rate, number_value
+from lib.swedish_numbers import APPROXIMATE, Rate, find_rate, number_value
 
 # Numbers that are not targets: school years, years, percentages, clock times.
 NOT_A_TARGET = re.compile(r"(årskurs|åk|klass)\s*$", re.IGNORECASE)
@@ -38,6 +38,22 @@ _PLACES = re.compile(
     r"(?:nya\s+|olika\s+)?(?P<unit>[\wåäö-]+)",
     re.IGNORECASE,
 )
+
+
+# A duration or share per period ("900 timmar per år", "20 procent per år") is no rate.
+_DURATION_RATE = re.compile(
+    r"\b(?:timmar|timme|minuter|procent|kronor|km/h)\s*(?:per|i|om|/)\s*(?:år|året|vecka|veckan|"
+    r"månad|månaden|termin|terminen|kvartal|kvartalet)\b",
+    re.IGNORECASE,
+)
+
+
+def _rate_in(text: str) -> Rate | None:
+    """The rate the text states, unless it is time spent ("minst 900 timmar per år")."""
+    rate = find_rate(text)
+    if rate is not None and _DURATION_RATE.search(text[: rate.end]):
+        return None
+    return rate
 
 
 def _number_at(text: str, match: re.Match[str], *, first: bool) -> int | None:
@@ -122,7 +138,7 @@ def read_count(before: str, after: str, *, at_start: bool, own_before: bool) -> 
         # "vid minst två tillfällen under året, vår och höst, genomföra trafikinsatser":
         # the occasions told before the verb.
         count, minimum = _occasions(before)
-    rate = find_rate(after) or (find_rate(before) if own_before else None)
+    rate = _rate_in(after) or (_rate_in(before) if own_before else None)
     if rate is not None:
         per_period = rate.count or count or 1
         return Count(

@@ -2,7 +2,10 @@
 local police area, as headings and sentences name them ("Exempelbys kommun", "Tänkebergs
 och Hittebos kommuner", "Lokalpolisområde Norra Skärgården", "LPO X")."""
 
+import csv
+import functools
 import re
+from pathlib import Path
 
 from imports.reading.lines import is_heading
 from imports.reading.people import NAME_WORD
@@ -132,7 +135,38 @@ def find_municipalities(title: str, lines: list[str], area: str | None) -> list[
             found.append(area_name)
         elif fallback and fallback[1].lower() not in NOT_PLACES:
             found.append(_base_form(fallback[1], text))
+    if not found:
+        # "… inriktas på Halmstads stadskärna": a municipality of Sweden named in passing.
+        known = _known_municipality(text)
+        if known:
+            found.append(known)
     return found
+
+
+@functools.cache
+def _known_names() -> re.Pattern[str]:
+    """Every municipality of Sweden by name (places/data/municipalities.csv), longest
+    first, with or without a genitive s."""
+    path = Path(__file__).resolve().parents[2] / "places" / "data" / "municipalities.csv"
+    with path.open(encoding="utf-8") as handle:
+        names = sorted((row["name"] for row in csv.DictReader(handle)), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")s?\b")
+
+
+def _known_municipality(text: str) -> str | None:
+    """The municipality of Sweden the text names most often, not counting a name that opens
+    a sentence or line (where "Vara" or "Mark" are words)."""
+    counts: dict[str, int] = {}
+    for match in _known_names().finditer(text):
+        before = text[max(0, match.start() - 2) : match.start()]
+        titled = re.match(r"\s*[–—:-]", text[match.end() : match.end() + 3])
+        opens = match.start() == 0 or re.search(r"(?:^|[.!?:\n])\s*$", before)
+        if opens and not titled and not match[0].endswith("s"):
+            # "Kungsbacka – medborgarlöften" and "Halmstads kommun" name one; "Vara" opening
+            # a sentence is a word.
+            continue
+        counts[match[1]] = counts.get(match[1], 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
 
 
 def _base_form(name: str, text: str) -> str:

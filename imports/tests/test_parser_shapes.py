@@ -870,3 +870,27 @@ def test_the_aim_of_all_the_work_and_how_the_promise_was_made_are_no_activities(
         "Polisen lovar att öka sin närvaro och synlighet i centrum.\n"
     )
     assert _activities(text) == [("presence_patrol", None)]
+
+
+def test_time_spent_per_year_is_no_rate() -> None:
+    found = parse_activities(
+        "Polisen ska närvara med synlig polis i centrum, minst 900 timmar per år."
+    )
+    assert [(a.kind, a.target, a.rate) for a in found] == [("presence_patrol", None, None)]
+    found = parse_activities("Polisen gör trafikkontroller två gånger per månad.")
+    assert [(a.kind, a.target) for a in found] == [("traffic_control", 24)]
+
+
+@pytest.mark.parametrize(
+    ("text", "municipalities"),
+    [
+        ("Löftet inriktas på Halmstads stadskärna.\n• Polisen ska öka närvaron.\n", ["Halmstad"]),
+        ("Kungsbacka – medborgarlöften\n• Polisen ska öka närvaron.\n", ["Kungsbacka"]),
+        # A word that opens a sentence is no place: "Vara" is a municipality and a verb.
+        ("Medborgarlöfte\nVara synlig är viktigt.\n• Polisen ska öka närvaron.\n", []),
+    ],
+)
+def test_a_municipality_of_sweden_named_in_passing_is_read(
+    text: str, municipalities: list[str]
+) -> None:
+    assert parse_text(text)["documents"][0]["municipalities"] == municipalities
