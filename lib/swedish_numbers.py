@@ -75,19 +75,20 @@ def without_restated_digits(text: str) -> str:
     )
 
 
-_ABOUT_TENS = {
-    "tio": 10,
-    "femton": 15,
-    "tjugo": 20,
-    "trettio": 30,
-    "fyrtio": 40,
-    "femtio": 50,
-    "sextio": 60,
-    "sjuttio": 70,
-    "åttio": 80,
-    "nittio": 90,
-    "hundra": 100,
-}
+# The round numbers a report gives about: "ett tiotal", "ett hundratal" (values in WORDS).
+_ABOUT_TENS = (
+    "tio",
+    "femton",
+    "tjugo",
+    "trettio",
+    "fyrtio",
+    "femtio",
+    "sextio",
+    "sjuttio",
+    "åttio",
+    "nittio",
+    "hundra",
+)
 _ABOUT = re.compile(
     r"\b(?:ett|drygt\s+ett|cirka\s+ett|ca\s+ett)\s+(?:(\d+)-?tal|("
     + "|".join(_ABOUT_TENS)
@@ -100,7 +101,7 @@ def about_as_number(text: str) -> str:
     """A report's round figures as numbers: "ett 80-tal patrulleringar" is "80
     patrulleringar", "ett hundratal" is "100". What a follow-up says it did, about; a
     promise's "ett tiotal" is no target (APPROXIMATE)."""
-    return _ABOUT.sub(lambda m: m[1] or str(_ABOUT_TENS[m[2].lower()]), text)
+    return _ABOUT.sub(lambda m: m[1] or str(WORDS[m[2].lower()]), text)
 
 
 # Rates a promise states: "en gång i månaden", "två kvällar i veckan", "varje fredag",
