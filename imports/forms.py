@@ -9,7 +9,8 @@ from core.dates import promise_date_errors, validate_promise_year
 from core.fields import ModelChoiceField
 from core.plausible import validate_activity_target
 from imports.limits import TEXT_FILE_BYTES
-from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence
+from promises.models import rate_errors
+from promises.vocabularies import ActivityKind, FocusTag, FollowUpCadence, RatePeriod
 
 MAX_UPLOAD = TEXT_FILE_BYTES
 
@@ -102,6 +103,24 @@ class ActivityRowForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     partners = forms.CharField(label=_("Partners, comma-separated"), required=False, max_length=500)
+    # The rate the text states ("en gång i månaden") and "minst", kept as read unless changed.
+    rate_count = forms.IntegerField(label=_("times per period"), required=False, min_value=1)
+    rate_per = forms.ChoiceField(
+        label=_("per"), required=False, choices=[("", "–"), *RatePeriod.choices]
+    )
+    minimum = forms.BooleanField(label=_("at least"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        problems = rate_errors(data.get("rate_count"), data.get("rate_per") or "")
+        if data.get("minimum") and not data.get("target") and not data.get("rate_count"):
+            problems.setdefault(
+                "minimum",
+                _("“At least” needs a target or a rate: give one, or untick “at least”."),
+            )
+        for name, message in problems.items():
+            self.add_error(name, message)
+        return data
 
 
 ActivityRowFormSet = forms.formset_factory(ActivityRowForm, extra=1, max_num=60, can_delete=True)
@@ -109,6 +128,12 @@ ActivityRowFormSet = forms.formset_factory(ActivityRowForm, extra=1, max_num=60,
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _rate(data: dict[str, Any]) -> dict[str, Any] | None:
+    if data.get("rate_count") and data.get("rate_per"):
+        return {"count": data["rate_count"], "per": data["rate_per"]}
+    return None
 
 
 def document_data(form: DocumentForm, rows: Any, police_area: str | None) -> dict[str, Any]:
@@ -126,6 +151,8 @@ def document_data(form: DocumentForm, rows: Any, police_area: str | None) -> dic
             "unit": row.cleaned_data["unit"],
             "focus": row.cleaned_data["focus"],
             "partners": [p.strip() for p in row.cleaned_data["partners"].split(",") if p.strip()],
+            "rate": _rate(row.cleaned_data),
+            "minimum": row.cleaned_data["minimum"],
         }
         for row in rows
         if row.cleaned_data and not row.cleaned_data.get("DELETE")
@@ -163,11 +190,16 @@ def initial_from(document: dict[str, Any]) -> tuple[dict[str, Any], list[dict[st
     rows = [
         {
             "kind": a["kind"],
-            "target": a["target"],
+            # With a rate, the year's target is counted from it on saving, so that a changed
+            # rate is not left beside the old rate's target.
+            "target": None if a.get("rate") else a["target"],
             "unit": a["unit"] or "",
             "description": a["text"],
             "focus": a["focus"],
             "partners": ", ".join(a["partners"]),
+            "rate_count": (a.get("rate") or {}).get("count"),
+            "rate_per": (a.get("rate") or {}).get("per", ""),
+            "minimum": bool(a.get("minimum")),
         }
         for a in document["activities"]
     ]

@@ -34,9 +34,11 @@ def _review_post(response: Any, **changes: Any) -> dict[str, Any]:
         "act-MAX_NUM_FORMS": 60,
     }
     for number, row in enumerate(rows.forms):
-        for name in ("kind", "target", "unit", "description", "partners"):
+        for name in ("kind", "target", "unit", "description", "partners", "rate_count", "rate_per"):
             value = row.initial.get(name)
             data[f"act-{number}-{name}"] = "" if value is None else value
+        if row.initial.get("minimum"):
+            data[f"act-{number}-minimum"] = "on"
         data[f"act-{number}-focus"] = row.initial.get("focus", [])
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
@@ -86,6 +88,41 @@ def test_a_corrected_target_is_saved(cast: Cast) -> None:
     promise = CitizenPromise.objects.get(municipality=cast.eslov, year=2017)
     controls = promise.activities.get(kind="traffic_control")
     assert controls.target == 35
+
+
+def test_the_rate_and_at_least_read_from_the_text_are_kept_and_can_be_changed(
+    cast: Cast,
+) -> None:
+    _fresh(cast)
+    client = client_for(cast.coordinator)
+    text = (
+        "Medborgarlöfte Eslöv 2019\n"
+        "Polisen lovar att:\n"
+        "• genomföra trafikkontroller minst en gång i månaden vid skolorna.\n"
+        "• genomföra trygghetsvandringar två gånger per termin.\n"
+    )
+    review = client.post(START, {"municipality": cast.eslov.pk, "text": text})
+    rows = review.context["rows"].forms[:2]  # and an empty row to add one
+    assert [
+        (r.initial["rate_count"], r.initial["rate_per"], r.initial["minimum"]) for r in rows
+    ] == [
+        (1, "month", True),
+        (2, "term", False),
+    ]
+    # A rate with no period is refused on its field, and nothing is saved.
+    refused = client.post(SAVE, _review_post(review, **{"act-1-rate_per": ""}))
+    assert refused.status_code == 200
+    assert "act-1-rate_per" in refused.content.decode() or refused.context["rows"].errors[1]
+    assert not CitizenPromise.objects.filter(municipality=cast.eslov, year=2019).exists()
+    client.post(SAVE, _review_post(review, **{"act-1-rate_count": 3}))
+    promise = CitizenPromise.objects.get(municipality=cast.eslov, year=2019)
+    assert [
+        (a.kind, a.rate_count, a.rate_per, a.minimum, a.target)
+        for a in promise.activities.order_by("position")
+    ] == [
+        ("traffic_control", 1, "month", True, 12),
+        ("safety_walk", 3, "term", False, 6),
+    ]
 
 
 def test_upload_a_word_document(cast: Cast, tmp_path: Path) -> None:
