@@ -28,6 +28,7 @@ from imports.reading.metadata import Metadata, read_metadata, speaks_of_promises
 from imports.reading.people import QUOTED, find_signatories
 from imports.reading.places import find_municipalities, find_police_area
 from imports.reading.promising import (
+    CONDITION_THEN_PROMISE,
     INFINITIVES_LEAD,
     LIST_LEAD,
     PURPOSE_LEAD,
@@ -310,13 +311,6 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                             summaries.add(id(activity))
 
 
-# "Önskar boende … så lovar vi att starta grannsamverkan": the condition is the residents',
-# the promise follows it.
-_CONDITION_THEN_PROMISE = re.compile(
-    r"\bså\s+(?:lovar|förbinder|åtar)\s+(?:\w+\s+){0,3}?(?:sig\s+)?att\s+", re.IGNORECASE
-)
-
-
 def _told_as_promised(text: str, is_item: bool) -> str:
     """Of a list item of several sentences, those that promise: the first, and any later
     one that says what will be done ("Polis och kommun ska …"); not one that tells more of
@@ -334,7 +328,7 @@ def _told_as_promised(text: str, is_item: bool) -> str:
 
 def _promised_part(sentence: str) -> str:
     """The part of the sentence that tells what is promised."""
-    found = _CONDITION_THEN_PROMISE.search(sentence)
+    found = CONDITION_THEN_PROMISE.search(sentence)
     return sentence[found.end() :] if found else sentence
 
 

@@ -135,6 +135,13 @@ _ACTION_NOUN = re.compile(
 )
 
 
+# "Önskar boende … så lovar vi att starta grannsamverkan": the condition is the residents',
+# the promise follows it.
+CONDITION_THEN_PROMISE = re.compile(
+    r"\bså\s+(?:lovar|förbinder|åtar)\s+(?:\w+\s+){0,3}?(?:sig\s+)?att\s+", re.IGNORECASE
+)
+
+
 def promised_item(item: str, *, promised_list: bool, infinitives: bool) -> bool:
     """Whether a list item naming no kind of ours still promises an action: an action in a
     list of promises, a modal verb anywhere, any item after "… åtar sig att:"."""
@@ -144,9 +151,7 @@ def promised_item(item: str, *, promised_list: bool, infinitives: bool) -> bool:
         or (infinitives and len(item.split()) >= 3)
         or _ACTION_NOUN.match(item)
         # "Önskar handlarna hjälp så lovar vi att utföra säkerhetscertifiering."
-        or re.search(
-            r"\bså\s+(?:lovar|förbinder|åtar)\s+(?:\w+\s+){0,3}?(?:sig\s+)?att\s", item, re.I
-        )
+        or CONDITION_THEN_PROMISE.search(item)
         # In a list of promises, an item that is a clause, not a topic, is a promise: an
         # infinitive ("utföra hembesök hos ägarna till fordon som varit aktiva"), or the
         # parties doing something now.
