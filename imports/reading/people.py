@@ -103,11 +103,11 @@ PHONE_OR_MAIL = re.compile(r"\d{2,}[- ]\d{2}|@|\b0\d{1,3}-\d")
 CAPTION = re.compile(r"^(?:på bilden|bilden|foto|bild)\s*:", re.IGNORECASE)
 
 # Dates that are not the signing: publication, updates, meetings, case numbers, times.
+# How long the promise runs: "Löftet gäller till 2025-12-31"; that date is no signing's.
+RUNS_UNTIL = r"\bgäller\b|\blöper\b|\bgiltig|till\s+och\s+med|t\.o\.m\.|fram\s+till"
 _NOT_SIGNING_DATE = re.compile(
     r"publicera|uppdatera|ändrad|datum\s*:|sammanträde|diarie|dnr|nyhet|kl\.?\s*\d|\d:\d|"
-    r"\d\.\d\d\b|sida\b|tjänsteskrivelse|bilaga|"
-    # How long the promise runs: "Löftet gäller till 2025-12-31".
-    r"\bgäller\b|\blöper\b|\bgiltig|till\s+och\s+med|t\.o\.m\.|fram\s+till",
+    r"\d\.\d\d\b|sida\b|tjänsteskrivelse|bilaga|" + RUNS_UNTIL,
     re.IGNORECASE,
 )
 

@@ -23,7 +23,7 @@ import re
 from datetime import date, timedelta
 
 from imports.reading.lines import is_heading, paragraphs, sentences
-from imports.reading.people import date_line, signing_sentences
+from imports.reading.people import RUNS_UNTIL, date_line, signing_sentences
 from imports.reading.vocabulary import FOLLOW_UP, PROMISE, PROMISE_WORD
 from lib.swedish_dates import MONTHS, find_date
 
@@ -256,10 +256,7 @@ _RELATIVE = re.compile(r"\bi\s+(dag|går|förrgår|" + "|".join(_WEEKDAYS) + r")
 _PUBLISHED = re.compile(r"publicera|uppdatera|ändrad|sidansvarig", re.IGNORECASE)
 
 
-_TERM_OF_THE_PROMISE = re.compile(
-    r"\b(?:gäller|löper|giltig\w*|till\s+och\s+med|t\.o\.m\.|fram\s+till|från\s+och\s+med)\b",
-    re.IGNORECASE,
-)
+_TERM_OF_THE_PROMISE = re.compile(rf"{RUNS_UNTIL}|\bfrån\s+och\s+med\b", re.IGNORECASE)
 
 
 def publication_date(raw_lines: list[str]) -> date | None:
