@@ -14,6 +14,11 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def municipality_names() -> list[str]:
+    """The name of every municipality in data/municipalities.csv."""
+    return [row["name"] for row in _rows("municipalities.csv")]
+
+
 def load_reference_data(region_model: Any, county_model: Any, municipality_model: Any) -> None:
     """Create or update regions, counties and municipalities from the CSV files in data/."""
     regions = {}

@@ -2,14 +2,13 @@
 local police area, as headings and sentences name them ("Exempelbys kommun", "Tänkebergs
 och Hittebos kommuner", "Lokalpolisområde Norra Skärgården", "LPO X")."""
 
-import csv
 import functools
 import re
-from pathlib import Path
 
 from imports.reading.lines import is_heading
 from imports.reading.people import NAME_WORD
 from imports.reading.years import YEAR
+from places.reference_data import municipality_names
 
 PLACE = rf"{NAME_WORD}(?:\s+{NAME_WORD})?"
 _AREA = re.compile(
@@ -147,9 +146,7 @@ def find_municipalities(title: str, lines: list[str], area: str | None) -> list[
 def _known_names() -> re.Pattern[str]:
     """Every municipality of Sweden by name (places/data/municipalities.csv), longest
     first, with or without a genitive s."""
-    path = Path(__file__).resolve().parents[2] / "places" / "data" / "municipalities.csv"
-    with path.open(encoding="utf-8") as handle:
-        names = sorted((row["name"] for row in csv.DictReader(handle)), key=len, reverse=True)
+    names = sorted(municipality_names(), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")s?\b")
 
 
