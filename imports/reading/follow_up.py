@@ -133,9 +133,7 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
     if any(
         _FOLLOW_UP_OPENING.search(line)
         and not _HOW_IT_WILL_BE.search(line)
-        and not _FILE_LINK.search(line)
-        # "Så här gick det med löftena för 2021:" leads into last year's results.
-        and not line.rstrip().endswith(":")
+        and not _not_this_page_s_heading(line)
         for line in opening
         if HEADING_LIKE.match(line)
     ):
@@ -145,10 +143,7 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
         line
         for index, line in enumerate(lines)
         if _short_heading(index, lines)
-        # A link to another file ("Uppföljning medborgarlöfte 2022 (pdf, 173 kB)") is no
-        # heading of this page.
-        and not _FILE_LINK.search(line)
-        and not line.rstrip().endswith(":")
+        and not _not_this_page_s_heading(line)
         and not section_of(line)
         and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))
     ]
@@ -158,6 +153,13 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
         and not _HOW_IT_WILL_BE.search(heading)
         for heading in headings
     )
+
+
+def _not_this_page_s_heading(line: str) -> bool:
+    """A link to another file ("Uppföljning medborgarlöfte 2022 (pdf, 173 kB)"), or a lead
+    into what follows ("Så här gick det med löftena för 2021:"), names no report of this
+    page."""
+    return bool(_FILE_LINK.search(line)) or line.rstrip().endswith(":")
 
 
 _FILE_LINK = re.compile(r"\b(?:pdf|docx?|kB|MB)\b", re.IGNORECASE)
