@@ -301,8 +301,9 @@ COUNT_NOUNS = {
     "helger",
 }
 NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+){1,3}$")
-# The words for a promise, as sentences and headings name it.
-PROMISE_WORD = r"(?:medborgar)?löft(?:e|et|en|ena|es)|överenskommelse"
+# The words for a promise, as sentences and headings name it; one group, so that what a
+# pattern puts around it applies to every word.
+PROMISE_WORD = r"(?:(?:medborgar)?löft(?:e|et|en|ena|es)|överenskommelse)"
 # Quotes and photo captions say who said or stood where, never what is promised.
 QUOTE_OR_CAPTION = re.compile(
     r"\bsäger\b|^\s*[\"”»]|^på bilden\b|\bfoto\s*:|\bbild\s*:|\bvid undertecknandet\b|"
