@@ -77,3 +77,23 @@ def test_an_imported_promise_text_is_read_without_control_characters() -> None:
 
 def test_an_imported_table_s_text_cells_are_read_without_control_characters() -> None:
     assert tabular.read_text(20)("Fort\x01körning\x07\x0bvid") == "Fortkörning vid"
+
+
+def test_a_report_from_the_phone_form_stores_its_place_without_control_characters(
+    cast: Cast,
+) -> None:
+    """The officer's report is the form most often filled in from pasted text; a hostile
+    place (every C0 control at once around the name) is stored as the name alone."""
+    from promises.models import ActivityReport
+
+    # NUL is refused at the door (RefuseNulMiddleware), tab and line breaks are text.
+    hostile = "".join(chr(code) for code in range(1, 32) if chr(code) not in "\t\n\r")
+    response = client_for(cast.reporter).post(
+        reverse("promises:report_create", args=[cast.controls.pk]),
+        {"date": "2017-05-04", "count": 1, "place": f"{hostile}Stor\x0btorget{hostile}"},
+    )
+    assert response.status_code == 302
+    report = ActivityReport.objects.get(activity=cast.controls)
+    assert report.place == "Stor torget"
+    public = client_for().get("/kommun/eslov/2017/").content.decode()
+    assert "\x0b" not in public and "\x1b" not in public
