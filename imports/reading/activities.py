@@ -64,7 +64,10 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     if start and re.search(r"\b(?:inriktning|fokus)\s+(?:mot|på)\b", before, re.IGNORECASE):
         return True
     # "när vi planerar våra trafikkontroller", "polisen finns med på plats".
-    if start and (SUBORDINATOR.search(before) or re.search(r"på\s+plats$", match[1])):
+    # Only a subordinate clause the kind stands in: not one a comma has closed ("Genom att
+    # polis är på plats, där det behövs, ska … genomföra trygghetsvandringar").
+    clause = before.rsplit(",", 1)[-1]
+    if start and (SUBORDINATOR.search(clause) or re.search(r"på\s+plats$", match[1])):
         return True
     return bool(_AFTER_PREPOSITION.search(before))
 
@@ -144,13 +147,17 @@ def parse_activities(text: str) -> list[Activity]:
             # "besöka skolor med narkotikahundar": a search of the schools with dogs.
             previous.kind = kind
             previous.unit = match[1].lower()
-        elif TOPIC_PATTERN[0].fullmatch(match[1]) and (
-            re.search(
-                r"\b(?:för\s+att|i\s+syfte\s+att)\s+(?:\w+\s+){0,3}$",
-                text[start : match.start()],
-                re.IGNORECASE,
+        elif (
+            TOPIC_PATTERN[0].fullmatch(match[1])
+            and not NOUN.fullmatch(match[1])
+            and (
+                re.search(
+                    r"\b(?:för\s+att|i\s+syfte\s+att)\s+(?:\w+\s+){0,3}$",
+                    text[start : match.start()],
+                    re.IGNORECASE,
+                )
+                or not ACTS.search(text, start, match.start())
             )
-            or not ACTS.search(text, start, match.start())
         ):
             # What the activity just named is for or within: "skolbesök för att förebygga
             # narkotikabrott", "kampanjer inom ramen för arbetet mot narkotika".

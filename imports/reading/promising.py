@@ -32,7 +32,10 @@ BACKGROUND = re.compile(
     # "Med den som grund … har löftena arbetats fram", "… har fogats samman med statistik".
     r"\bmed\s+(?:den|detta|det|dessa)\s+som\s+(?:grund|underlag|utgångspunkt)\b|"
     r"\barbeta(?:ts|t|des)\s+fram\b|\b(?:fogats|fogades|vägts|vägdes)\s+samman\b|"
-    r"\bfölj\w*\s+upp\s+(?:\w+\s+){0,3}?(?:genom|via|med\s+hjälp\s+av|i\s+kommande)\b",
+    r"\bfölj\w*\s+upp\s+(?:\w+\s+){0,3}?(?:genom|via|med\s+hjälp\s+av|i\s+kommande)\b|"
+    # "Som grund till denna lägesbild ligger: …", "Ur dialogerna kan man utläsa att …".
+    r"\bsom\s+grund\s+(?:till|för)\b|\bligger\s+till\s+grund\b|"
+    r"\bkan\s+(?:man\s+|vi\s+)?utläsa\w*|\butläs(?:es|as)\b",
     re.IGNORECASE,
 )
 # An outcome the promise aims at, not an activity: "Andelen trygga ska ha ökat i kommande
@@ -47,7 +50,11 @@ OUTCOME = re.compile(
     r"^(?:ska|skall)\s+(?:\w+\s+)?[\wåäö]+(?<!\bvara)s\b|^gäller\b|"
     r"\bska\s+(?:\w+\s+)?(?:uppleva|känna\s+sig)\b|"
     r"^(?:andelen|antalet|fler|färre)\b[^.]*\b(?:ska|skall|kommer\s+att)\s+(?:\w+\s+)?"
-    r"(?:öka|minska|uppleva|känna)",
+    r"(?:öka|minska|uppleva|känna)|"
+    # What the parties wish for, not what they will do: "Vi vill minska skadegörelsen",
+    # "Vi vill att centrum ska uppfattas som tryggt"; and the aim of the promise itself:
+    # "Syftet med detta medborgarlöfte är att …".
+    r"^vi\s+vill\s+(?:minska|öka|att|se|ha)\b|^syftet\s+med\b",
     re.IGNORECASE,
 )
 # A list lead that tells what promises are, not what this one does: "Medborgarlöften ska:".
@@ -102,9 +109,22 @@ RENAMES = re.compile(
 )
 
 
+# A sentence that opens with what its promise rests on, then says what the parties will do:
+# "Utifrån de framtagna fokusområdena ska polisen finnas ute …".
+_RESTS_THEN_PROMISES = re.compile(
+    r"^(?:utifrån|med\s+utgångspunkt\s+i|baserat\s+på|mot\s+bakgrund\s+av)\b[^.]*?"
+    r"\b(?=(?:ska|skall|kommer)\s+(?:\w+\s+)?(?:polis\w*|kommun\w*|vi|parterna|region\w*)\b)",
+    re.IGNORECASE,
+)
+
+
 def not_promised(sentence: str) -> bool:
     """Whether the sentence tells the promise's background, follow-up or aim, not an
-    activity."""
+    activity; of a sentence that opens with what it rests on, only what it then promises
+    is asked."""
+    opening = _RESTS_THEN_PROMISES.match(sentence)
+    if opening is not None:
+        sentence = sentence[opening.end() :]
     return bool(BACKGROUND.search(sentence) or OUTCOME.search(sentence))
 
 
@@ -245,6 +265,8 @@ _DESCRIBING = re.compile(
     r"\b(?:var|visade|visar|visat|framkom\w*|framgår|framgick|framträder|framstår|krävs|pågår|"
     r"utgår|togs|tecknades|valts|valdes|uppger|upplever|upplevde|beskriver|handlar|berör|"
     r"omfattar|innefattar|innehåller)\b|"
+    # What an abbreviation is short for: "SSPF står för socialtjänst, skola, polis och fritid".
+    r"\bstår\s+för\b|"
     r"\bär\s+(?:\w+\s+)?(?:viktig\w*|ett\s+\w+|en\s+\w+|centrala?|grunden|utgångspunkten)\b|"
     r"\bgenomförda\b|"
     # "Det är i mötet med eleverna som tillit byggs"; "Genom dialogen ges medborgarna

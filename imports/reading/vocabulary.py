@@ -60,7 +60,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "citizen_dialogue",
         r"medborgardialog(?:er|erna|en)?|dialog(?:er|erna|en)?|dialog\w+|"
-        r"medborgarmöte(?:n|na|t)?|fokusgrupp(?:er|erna|en)?",
+        r"medborgarmöte(?:n|na|t)?|fokusgrupp(?:er|erna|en)?|medborgarforum",
     ),
     ("employee_dialogue", r"medarbetardialog(?:er|erna|en)?"),
     (
@@ -76,14 +76,19 @@ KINDS: list[tuple[str, str]] = [
         r"(?:granns?|båt|företag(?:ar)?s|fastighets|sommarstugs?|fritidshus)samverkan\w*|"
         r"grannstöd",
     ),
-    ("presence_patrol", r"patrull\w*|poliskontor(?:et)?"),
+    # Police work that builds contact and trust: "förtroende- och kontaktskapande arbete".
+    (
+        "presence_patrol",
+        r"patrull\w*|(?:polis|områdes|polisområdes)kontor(?:et)?|polisnärvaro(?:n)?|"
+        r"(?:kontakt|förtroende|relations)skapande",
+    ),
     (
         "drug_operation",
-        r"narkotikainsats(?:er|erna|en)?|narkotikahund(?:ar|en|arna)?|"
+        r"narkotika[\s-]?insats(?:er|erna|en)?|narkotikahund(?:ar|en|arna)?|"
         r"(?:narkotika|hund)sök(?:ning(?:ar)?)?|drogtest(?:er|erna)?",
     ),
     # Of licensed alcohol serving and tobacco and alcohol sales: "alkoholtillsyn".
-    ("licence_inspection", r"tillsyn(?:er|erna|en)?|tillsynsbesök|kontrollköp"),
+    ("licence_inspection", r"tillsyn(?:er|erna|en)?|tillsyns(?:besök|kontroll)\w*|kontrollköp"),
     (
         "early_intervention",
         r"bekymm?ringssamtal(?:en)?|oros?samtal(?:en)?|SSPF(?:-\w+)?|"
@@ -91,13 +96,15 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "physical_measure",
-        r"belysning(?:en|ar)?|farthinder|fartgupp|klottersanering(?:ar)?|kameraskyltning\w*|"
+        r"belysning\w*|farthinder|fartgupp|klottersanering(?:ar)?|kameraskyltning\w*|"
         r"röjning(?:ar)?|hastighetssänkning\w*|"
         # Cameras put up where people feel unsafe: "kameraövervakning", "trygghetskameror".
         r"kamera(?:övervakning|bevakning)(?:en)?|(?:övervaknings|trygghets)kamer(?:a|or|orna)|"
         # Situational crime prevention changes the place; so does clearing litter.
-        r"situationell\w*\s+brottsprevention|nedskräpning(?:en)?|gestaltning(?:en)?|"
-        r"ombyggnad(?:en)?|renhållning(?:en)?|fysiska\s+(?:förändringar|åtgärder)",
+        r"situationell\w*\s+(?:brottsprevention|åtgärd\w*)|nedskräpning(?:en)?|gestaltning(?:en)?|"
+        r"ombyggnad(?:en)?|renhållning(?:en)?|fysiska\s+(?:förändringar|åtgärder)|"
+        # "åtgärder i den fysiska trafikmiljön", "förändra den fysiska miljön", "utemiljön".
+        r"fysiska\s+\w*miljö(?:n|er)?|utemiljö(?:n|er|erna)?",
     ),
     (
         "speed_measurement",
@@ -106,11 +113,17 @@ KINDS: list[tuple[str, str]] = [
     ),
     # EST, "effektiv samordning för trygghet", is working from a shared situation picture.
     ("situation_picture", r"lägesbild(?:en|er|erna)?|lägesbildsmöte(?:n|t)?"),
-    ("night_walk", r"nattvandr\w*"),
+    # Adults out where the young are, volunteers rather than staff: "vuxennärvaro",
+    # "närvaron av trygghetsskapande vuxna", "trygga vuxna på kvällar och helger".
+    (
+        "night_walk",
+        r"nattvandr\w*|vuxennärvaro(?:n)?|trygga\s+vuxna|trygghetsskapande\s+vuxna|"
+        r"närvaro(?:n)?\s+av\s+(?:\w+\s+){0,2}?vuxna",
+    ),
     (
         "safety_hosts",
         r"trygghetsvärd(?:ar|arna|en)?|fältvärd(?:ar|arna|en)?|"
-        r"trygghetsskapande\s+vuxna|fältarbetare(?:n|na)?|"
+        r"fältarbetare(?:n|na)?|"
         # Hosts and guards in a town centre: "centrumvärd", "trivselvärdar", "ordningsvakter".
         r"(?:centrum|trivsel|stations|torg|natt|park)värd(?:ar|arna|en)?|ordningsvakt(?:er|erna)?",
     ),
@@ -146,7 +159,12 @@ PHRASES: list[tuple[str, str]] = [
         r"föreläs(?:a|er|ning|ningar)|"
         r"besök(?:a|er|en)?\s+(?:(?:på|i|vid)\s+)?(?:samtliga\s+|alla\s+|varje\s+)?(?:\w+\s+)?"
         r"(?:\w*skol(?:or|orna|an)|\w*klass(?:er|erna)?|årskurs)|"
-        r"prata(?:r)?\s+(?:\w+\s+)?med\s+eleverna",
+        r"prata(?:r)?\s+(?:\w+\s+)?med\s+eleverna|"
+        # Knowledge given to pupils: "information om drogers skadeverkan för elever i årskurs
+        # 8", "bidra till ökad kunskap hos skolelever".
+        r"(?:(?:ge|ger|ges|erbjud\w*|sprid\w*|lämna\w*)\s+(?:\w+\s+){0,3}?)?"
+        r"(?:informera\w*|information|kunskap\w*)\s+(?:[\wåäö]+\s+){0,6}?(?:för|till|hos|bland)\s+"
+        r"(?:\w+\s+)?(?:elever(?:na)?|skolelever(?:na)?|skolungdomar(?:na)?|\w+klassare)\b",
     ),
     (
         "presence_patrol",
@@ -155,7 +173,10 @@ PHRASES: list[tuple[str, str]] = [
         r"(?:närvaro(?:n)?|tillgänglighet(?:en)?)|"
         r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats|"
         r"synas|(?:vara|är|bli|blir)\s+(?:mer\s+|mycket\s+)?synlig(?:a|t)?|fotpatrullera\w*|"
-        r"närvara\s+med",
+        r"närvara\s+med|"
+        # "förlägga arbetstid i ytterområdena", "söka upp de platser där …".
+        r"förlägg\w*\s+(?:\w+\s+)?arbetstid|söka\s+upp\s+(?:\w+\s+){0,2}?platser\w*|"
+        r"besök\w*\s+(?:\w+\s+)?fritidsgård\w*",
     ),
     (
         "drug_operation",
@@ -175,7 +196,12 @@ PHRASES: list[tuple[str, str]] = [
         r"tidiga\s+(?:[\wåäö]+\s+)?(?:insats(?:er)?|samtal)|tidigt\s+(?:upptäcka|fånga\s+upp)|"
         r"fånga\s+upp\s+(?:unga|ungdomar|barn)|"
         # Talks with the young or their parents: "samtal med ungdomar och vårdnadshavare".
-        r"samtal\s+med\s+(?:\w+\s+)?(?:unga|ungdomar|ungdomarna|vårdnadshavare|föräldrar)\b",
+        r"samtal\s+med\s+(?:\w+\s+)?(?:unga|ungdomar|ungdomarna|vårdnadshavare|föräldrar)\b|"
+        # "vid tidiga tecken på normbrytande beteende", "så tidigt som möjligt", "underrätta
+        # vårdnadshavare", "förmedla kontakt med socialtjänsten".
+        r"tidiga?\s+(?:tecken|upptäckt|skede)|så\s+tidigt\s+som\s+möjligt|"
+        r"(?:underrätta|kontakta|involvera)\w*\s+(?:\w+\s+)?(?:vårdnadshavare|föräldrar\w*)|"
+        r"kontakt\s+med\s+socialtjänsten",
     ),
     (
         "physical_measure",
@@ -204,6 +230,8 @@ PHRASES: list[tuple[str, str]] = [
         # "Vid tre tillfällen informera för att förebygga bedrägerier".
         r"kommunicera\w*\s+(?:\w+\s+)?(?:information|om)|kommunikation\s+om|"
         r"informera(?:r)?\s+(?:för|kring|till|i)\b|informationstillfäll\w*|"
+        # "ska erbjudas samlad information om grannsamverkan".
+        r"(?:ge|ges|erbjud\w*|sprid\w*|lämna\w*)\s+(?:\w+\s+){0,3}?information\s+(?:om|kring)|"
         r"offentliggör\w*",
     ),
     ("meeting", r"träffa(?:s)?"),
@@ -216,8 +244,9 @@ PHRASES: list[tuple[str, str]] = [
 # promises an action ("arbeta mot narkotikaförsäljning", "prioritera närvaro i centrum"),
 # never in a sentence that tells of the situation ("narkotikan bland unga oroar").
 TOPICS: list[tuple[str, str]] = [
-    ("drug_operation", r"narkotika\w*|missbruk\w*"),
-    ("presence_patrol", r"närvaro(?:n)?|närvarande|tillgänglighet(?:en)?"),
+    # Not crimes found, an outcome: "upptäcka 52 narkotikabrott".
+    ("drug_operation", r"narkotika(?!brott)\w*|missbruk\w*|drog(?:handel\w*|försäljning\w*)"),
+    ("presence_patrol", r"närvaro(?:n)?|närvarande|tillgänglighet(?:en)?|synlighet(?:en)?"),
     ("traffic_operation", r"buskörning\w*|fortkörning\w*"),
     ("early_intervention", r"riskzon(?:en)?"),
     ("information_campaign", r"kunskap\w*"),
@@ -303,7 +332,7 @@ COUNT_NOUNS = {
 NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+){1,3}$")
 # The words for a promise, as sentences and headings name it; one group, so that what a
 # pattern puts around it applies to every word.
-PROMISE_WORD = r"(?:(?:medborgar)?löft(?:e|et|en|ena|es)|överenskommelse)"
+PROMISE_WORD = r"(?:(?:medborgar)?löft(?:e|et|en|ena|es)|överenskommelse(?:n|r|rna)?)"
 # Quotes and photo captions say who said or stood where, never what is promised.
 QUOTE_OR_CAPTION = re.compile(
     r"\bsäger\b|^\s*[\"”»]|^på bilden\b|\bfoto\s*:|\bbild\s*:|\bvid undertecknandet\b|"

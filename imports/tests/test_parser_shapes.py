@@ -211,6 +211,15 @@ def test_a_part_of_a_past_year_is_background() -> None:
     assert find_years("", ["I slutet av 2019 gjorde vi en enkät."], PROMISE, None)[0] is None
 
 
+@pytest.mark.parametrize("word", ["Medborgarlöftena", "Löftet", "Överenskommelsen"])
+def test_a_year_the_promise_is_for_outweighs_one_things_were_seen_in(word: str) -> None:
+    lines = [
+        "I Exempelby har polisen under 2021 sett fler inbrott i villaområdena.",
+        f"{word} för 2022 innebär att polisen ska genomföra 10 trafikkontroller.",
+    ]
+    assert find_years("", lines, PROMISE, None)[0] == 2022
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -894,3 +903,113 @@ def test_a_municipality_of_sweden_named_in_passing_is_read(
     text: str, municipalities: list[str]
 ) -> None:
     assert parse_text(text)["documents"][0]["municipalities"] == municipalities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Kommunen ska arbeta med belysningsåtgärder längs gång- och cykelvägarna.",
+            "physical_measure",
+        ),
+        ("Kommunen ska se över utemiljön kring Exempelby station.", "physical_measure"),
+        ("Kommunen ska göra åtgärder i den fysiska trafikmiljön vid skolan.", "physical_measure"),
+        ("Polisen ska öka synligheten i Exempelby centrum.", "presence_patrol"),
+        ("Polisen ska förlägga mer arbetstid i kommunens ytterområden.", "presence_patrol"),
+        (
+            "Polisen ska bedriva förtroende- och kontaktskapande arbete i Testvik.",
+            "presence_patrol",
+        ),
+        ("Kommunen ska öka vuxennärvaron i centrum på fredagskvällar.", "night_walk"),
+        ("Kommunen ska verka för närvaro av fler engagerade vuxna i parken.", "night_walk"),
+        (
+            "Polis och kommun ska agera vid tidiga tecken på normbrytande beteende.",
+            "early_intervention",
+        ),
+        (
+            "Polisen ska underrätta vårdnadshavare när unga påträffas sent ute.",
+            "early_intervention",
+        ),
+        (
+            "Kommunen ska ge information om drogers skadeverkan till elever i årskurs 7.",
+            "school_education",
+        ),
+        ("Polisen ska ge ökad kunskap om nätmobbning hos skoleleverna.", "school_education"),
+        (
+            "Kommunen ska erbjuda samlad information om grannsamverkan i maj.",
+            "information_campaign",
+        ),
+        ("Polisen ska genomföra gemensamma tillsynskontroller av krogarna.", "licence_inspection"),
+        ("Skolan ska arbeta med förebyggande narkotikasök på högstadiet.", "drug_operation"),
+        ("Polisen ska arbeta mot den öppna droghandeln vid stationen.", "drug_operation"),
+        ("Kommunen bjuder in till ett medborgarforum i Provsala.", "citizen_dialogue"),
+    ],
+)
+def test_a_kind_is_read_from_the_words_real_promises_use_for_it(sentence: str, kind: str) -> None:
+    found = parse_activities(sentence)
+    assert [a.kind for a in found][:1] == [kind], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # How long each control is, not how many.
+        (
+            "Polisen ska genomföra minst 150 stycken 30 minuters trafikkontroller i Testvik.",
+            [("traffic_control", 150)],
+        ),
+        # Crimes found are an outcome.
+        (
+            "Polisen ska arbeta mot narkotika med målet att upptäcka minst 40 narkotikabrott.",
+            [("drug_operation", None)],
+        ),
+        ("Polisen ska genomföra minst 4 narkotika insatser i Exempelby.", [("drug_operation", 4)]),
+    ],
+)
+def test_durations_of_each_and_crimes_found_are_no_targets(
+    sentence: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert [(a.kind, a.target) for a in parse_activities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vi vill minska skadegörelsen och nedskräpningen i centrum.",
+        "Vi vill att torget ska upplevas som tryggt på kvällarna.",
+        "Syftet med löftet är att öka tryggheten genom fler trafikkontroller.",
+        "Som grund för lägesbilden ligger trygghetsmätningen och de anmälda brotten.",
+        "Ur dialogerna kan man utläsa att de boende vill se fler fotpatruller.",
+    ],
+)
+def test_wishes_aims_and_grounds_in_a_list_of_promises_are_no_activities(line: str) -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\nPolisen och kommunen lovar att:\n\n"
+        f"• {line}\n• Genomföra 4 trygghetsvandringar i Testvik.\n"
+    )
+    assert _activities(text) == [("safety_walk", 4)]
+
+
+def test_what_an_abbreviation_stands_for_is_no_activity() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\n"
+        "Polisen och kommunen ska arbeta enligt SSPF med unga i riskzon.\n\n"
+        "SSPF står för samverkan mellan skola, socialtjänst, polis och fritid.\n"
+    )
+    assert _activities(text) == [("early_intervention", None)]
+
+
+def test_a_promise_resting_on_what_was_worked_out_is_still_read() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\n"
+        "Utifrån de framtagna fokusområdena ska polisen patrullera till fots i centrum.\n"
+    )
+    assert _activities(text) == [("presence_patrol", None)]
+
+
+def test_a_subordinate_clause_closed_by_a_comma_does_not_hide_the_main_clause() -> None:
+    sentence = (
+        "Genom att polisen är på plats i byn varje vecka, där de boende kan träffa dem, ska "
+        "kommunen och polisen genomföra trygghetsvandringar."
+    )
+    assert "safety_walk" in [a.kind for a in parse_activities(sentence)]
