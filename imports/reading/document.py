@@ -35,6 +35,7 @@ from imports.reading.promising import (
     QUOTED_PROMISE,
     RENAMES,
     describes,
+    focus_statement,
     listed_promises,
     not_promised,
     promised_item,
@@ -213,6 +214,8 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
     summaries: set[int] = set()
     # Activities read from list items: another item is another activity.
     items: set[int] = set()
+    # Activities read from what the whole promise is said to focus on.
+    focused: set[int] = set()
     # A text that lists its promises: the running text around the list frames it.
     listing = any(
         strip_bullet(line)[0] and not QUOTE_OR_CAPTION.search(line)
@@ -309,6 +312,12 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                             prose.add(id(activity))
                         if summary:
                             summaries.add(id(activity))
+                        if not is_item and focus_statement(sentence):
+                            focused.add(id(activity))
+    if len(document.activities) > len(focused):
+        # "Medborgarlöftena fokuserar på narkotika och trafik" above the activities
+        # themselves: a summary of topics, told in full below.
+        document.activities = [a for a in document.activities if id(a) not in focused]
 
 
 def _told_as_promised(text: str, is_item: bool) -> str:

@@ -35,6 +35,8 @@ BACKGROUND = re.compile(
     r"\bfölj\w*\s+upp\s+(?:\w+\s+){0,3}?(?:genom|via|med\s+hjälp\s+av|i\s+kommande)\b|"
     # "Som grund till denna lägesbild ligger: …", "Ur dialogerna kan man utläsa att …".
     r"\bsom\s+grund\s+(?:till|för)\b|\bligger\s+till\s+grund\b|"
+    # "Följa upp arbetet i samband med framtagande av nytt medborgarlöfte".
+    r"\bframtagande\w*\s+av\s+(?:\w+\s+)?(?:medborgar)?löfte|"
     r"\bkan\s+(?:man\s+|vi\s+)?utläsa\w*|\butläs(?:es|as)\b",
     re.IGNORECASE,
 )
@@ -54,7 +56,10 @@ OUTCOME = re.compile(
     # What the parties wish for, not what they will do: "Vi vill minska skadegörelsen",
     # "Vi vill att centrum ska uppfattas som tryggt"; and the aim of the promise itself:
     # "Syftet med detta medborgarlöfte är att …".
-    r"^vi\s+vill\s+(?:minska|öka|att|se|ha)\b|^syftet\s+med\b",
+    r"^vi\s+vill\s+(?:minska|öka|att|se|ha)\b|^syftet\s+med\b|"
+    # A gain named as a noun: "Ökad service mot medborgarna", "Ökad generell trygghet".
+    r"^(?:ökad|ökat|ökade|stärkt|stärkta|förbättrad|förbättrat)\s+(?:\w+\s+)?"
+    r"(?:trygghet|service|legitimitet|förtroende|tillit|känsla|trivsel)\b",
     re.IGNORECASE,
 )
 # A list lead that tells what promises are, not what this one does: "Medborgarlöften ska:".
@@ -123,9 +128,8 @@ def not_promised(sentence: str) -> bool:
     activity; of a sentence that opens with what it rests on, only what it then promises
     is asked."""
     opening = _RESTS_THEN_PROMISES.match(sentence)
-    if opening is not None:
-        sentence = sentence[opening.end() :]
-    return bool(BACKGROUND.search(sentence) or OUTCOME.search(sentence))
+    promised = sentence[opening.end() :] if opening is not None else sentence
+    return bool(BACKGROUND.search(promised) or OUTCOME.search(sentence))
 
 
 # A clause rather than a topic: it opens with an infinitive ("Skapa mötesplatser …", "Bistå
@@ -216,6 +220,21 @@ _FOCUS_ON = re.compile(
 )
 
 
+# What a whole promise is said to focus on: "Medborgarlöftena fokuserar främst på arbete mot
+# narkotika", "Stort fokus på att förebygga missbruk", "Löftet har fokus på A samt B".
+_FOCUS_STATEMENT = re.compile(
+    r"\b(?:medborgar)?löfte\w*\b[^.]*?\b(?:fokuserar|fokusera)\s+(?:\w+\s+)?på\b|"
+    r"^(?:stort|särskilt|tydligt)\s+fokus\s+på\b",
+    re.IGNORECASE,
+)
+
+
+def focus_statement(sentence: str) -> bool:
+    """Whether the sentence tells what the whole promise focuses on: the activities it names
+    are told again, in full, where the text lists them."""
+    return bool(_FOCUS_STATEMENT.search(sentence))
+
+
 # The aim of all the work rather than one activity: "lovar att arbeta för att förbättra
 # den upplevda tryggheten", "… för att minska brottsligheten".
 _AIM_ONLY = re.compile(
@@ -231,17 +250,39 @@ def prose_promise(sentence: str) -> bool:
     return bool(_PROSE_PROMISE.match(sentence)) and not _AIM_ONLY.search(sentence)
 
 
+# A sentence that names what is to be done, then lists it: "De åtgärder som ska genomföras
+# handlar om A, B, C och D", "Insatserna som ska göras är A och B".
+_TO_BE_DONE = re.compile(
+    r"^(?:de\s+)?(?:åtgärder(?:na)?|aktiviteter(?:na)?|insatser(?:na)?)\s+som\s+"
+    r"(?:ska|skall|kommer\s+att)\s+(?:\w+\s+){0,2}?[\wåäö]+\s+(?:handlar\s+om|är|innefattar|"
+    r"omfattar|består\s+av)\s+(?:bland\s+annat\s+)?",
+    re.IGNORECASE,
+)
+
+
 def listed_promises(sentence: str) -> list[str] | None:
     """The promises a sentence lists in running text ("Bland åtgärderna finns A och B",
-    "Löftet har fokus på A samt B"), each as its words; None for a sentence of no such
-    list."""
+    "Löftet har fokus på A samt B", "De åtgärder som ska genomföras handlar om A, B och
+    C"), each as its words; None for a sentence of no such list."""
+    named = _TO_BE_DONE.match(sentence)
+    if named is not None:
+        # Every part of the list is one, a single word too ("trygghetsinsatser").
+        rest = sentence[named.end() :].rstrip(" .")
+        return [named[0] + part for part in re.split(r",\s*|\s+samt\s+|\s+och\s+", rest) if part]
     found = _AMONG.match(sentence) or _FOCUS_ON.search(sentence)
     if found is None:
         return None
     lead, rest = sentence[: found.end()], sentence[found.end() :].rstrip(" .")
     parts = re.split(r",\s*|\s+samt\s+|\s+och\s+(?=att\b)", rest)
-    # Each with the lead, which tells that it is promised ("fokus på …").
-    return [lead + part for part in parts if len(part.split()) >= 2]
+    # Each with the lead, which tells that it is promised ("fokus på …"); not the aim of all
+    # the work ("fokus på att öka tryggheten runt stationen").
+    return [lead + part for part in parts if len(part.split()) >= 2 and not _SAFER.match(part)]
+
+
+_SAFER = re.compile(
+    r"(?:att\s+)?(?:öka|stärka|förbättra|höja|skapa)\s+(?:den\s+)?(?:upplevda\s+)?trygghet",
+    re.IGNORECASE,
+)
 
 
 # What marks a sentence as promising: a modal or future verb, a promise verb, or a
@@ -290,5 +331,7 @@ def describes(sentence: str) -> bool:
     do: it has a tense or verb of describing and no mark of a promise."""
     # A relative clause tells of a thing, not what the sentence promises: "Det visar
     # trygghetsmätningen som polis och kommun genomför".
+    if _TO_BE_DONE.match(sentence):
+        return False  # "De åtgärder som ska genomföras handlar om …" lists what is promised.
     main = re.sub(r"\bsom\b[^,.;]*", "", sentence)
     return bool(_DESCRIBING.search(sentence)) and not _PROMISE_MARKER.search(main)

@@ -169,7 +169,7 @@ PHRASES: list[tuple[str, str]] = [
     (
         "presence_patrol",
         r"mobila\s+polisstation(?:en)?|"
-        r"(?:öka|ökar|ökad|synlig|synliga|polisiära?)\s+(?:\w+\s+)?"
+        r"(?:öka|ökar|ökad|hög|högre|synlig|synliga|polisiära?)\s+(?:\w+\s+)?"
         r"(?:närvaro(?:n)?|tillgänglighet(?:en)?)|"
         r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats|"
         r"synas|(?:vara|är|bli|blir)\s+(?:mer\s+|mycket\s+)?synlig(?:a|t)?|fotpatrullera\w*|"
@@ -205,7 +205,7 @@ PHRASES: list[tuple[str, str]] = [
     ),
     (
         "physical_measure",
-        r"(?:sanera\w*|ta\w*\s+bort|minska\w*)\s+(?:\w+\s+)?klott\w+|"
+        r"(?:sanera\w*|ta\w*\s+bort|minska\w*|motverka\w*)\s+(?:\w+\s+)?klott\w+|"
         r"klott\w+\s+(?:\w+\s+){0,6}?saneras|röj(?:a|er|s)|klipp\w*\s+ner|"
         r"sänk\w*\s+(?:\w+\s+)?hastighet\w*|bygg(?:a|er)\s+om|måla(?:r)?\s+om|åtgärda\w*\s+mörka|"
         r"rensa\w*\s+(?:\w+\s+){0,2}?(?:buskage|sly|vegetation)|"

@@ -1002,9 +1002,11 @@ def test_what_an_abbreviation_stands_for_is_no_activity() -> None:
 def test_a_promise_resting_on_what_was_worked_out_is_still_read() -> None:
     text = (
         "Medborgarlöfte Exempelby 2022\n\n"
-        "Utifrån de framtagna fokusområdena ska polisen patrullera till fots i centrum.\n"
+        "Utifrån de framtagna fokusområdena ska polisen patrullera till fots i centrum.\n\n"
+        "Utifrån den framtagna lägesbilden ska polisen finnas ute i byarna genom att "
+        "genomföra 6 trafikkontroller.\n"
     )
-    assert _activities(text) == [("presence_patrol", None)]
+    assert _activities(text) == [("presence_patrol", None), ("traffic_control", 6)]
 
 
 def test_a_subordinate_clause_closed_by_a_comma_does_not_hide_the_main_clause() -> None:
@@ -1013,3 +1015,52 @@ def test_a_subordinate_clause_closed_by_a_comma_does_not_hide_the_main_clause() 
         "kommunen och polisen genomföra trygghetsvandringar."
     )
     assert "safety_walk" in [a.kind for a in parse_activities(sentence)]
+
+
+def test_a_sentence_naming_what_is_to_be_done_lists_its_promises() -> None:
+    text = (
+        "Nytt medborgarlöfte för Exempelby torg 2021\n\n"
+        "De åtgärder som ska genomföras handlar om trafikkontroller, nattvandring och "
+        "klottersanering. Polisen kommer också att ha en hög närvaro på helgerna.\n"
+    )
+    assert _activities(text) == [
+        ("traffic_control", None),
+        ("night_walk", None),
+        ("physical_measure", None),
+        ("presence_patrol", None),
+    ]
+
+
+def test_what_the_whole_promise_focuses_on_is_told_again_below_and_counts_once() -> None:
+    text = (
+        "Medborgarlöftena fokuserar främst på arbetet mot narkotika och för trafiksäkerheten\n\n"
+        "Polisen och Testviks kommun har tecknat medborgarlöften för 2023.\n\n"
+        "Polisen ska genomföra 20 trafikkontroller vid skolorna. Kommunen ska anordna "
+        "4 föräldramöten om droger.\n"
+    )
+    assert _activities(text) == [("traffic_control", 20), ("meeting", 4)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ökad service mot medborgarna.",
+        "Ökad generell trygghet bland invånarna i kommunen.",
+        "Följa upp arbetet i samband med framtagande av nytt medborgarlöfte.",
+    ],
+)
+def test_gains_named_as_nouns_and_the_next_promise_are_no_activities(line: str) -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\nPolisen och kommunen lovar att:\n\n"
+        f"• {line}\n• Genomföra 4 trygghetsvandringar i Testvik.\n"
+    )
+    assert _activities(text) == [("safety_walk", 4)]
+
+
+def test_a_focus_on_making_people_safer_is_the_aim_not_an_activity() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\n"
+        "Medborgarlöftet har särskilt fokus på att öka tryggheten runt stationen samt "
+        "att motverka klotter i gångtunnlarna.\n"
+    )
+    assert _activities(text) == [("physical_measure", None)]
