@@ -190,6 +190,16 @@ def parse_activities(text: str) -> list[Activity]:
             previous.kind = kind
             if previous.target is None:
                 _set_count(previous, count)
+        elif (
+            previous.target is None
+            and count.target is not None
+            and _is_mention(text, kind, match, start)
+            and read_count(text[start : match.start()], "", at_start=False, own_before=False).target
+            is None
+        ):
+            # "erbjudas information om grannsamverkan två gånger": the count told after a
+            # topic belongs to the activity it is the topic of.
+            _set_count(previous, count)
         elif count.target is not None or not _is_mention(text, kind, match, start):
             activities.append(_activity(text, kind, match, count))
         start = match.end()

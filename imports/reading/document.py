@@ -244,6 +244,8 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                 infinitives = bool(INFINITIVES_LEAD.search(text))
             elif purpose:
                 continue
+            if not is_item and _heading_over_promises(text, joined, position):
+                continue
             sentences = [text] if is_item else plain_sentences(text)
             # A paragraph that names activities: a sentence of it naming none frames them
             # ("Polisen och kommunen lovar att arbeta för en tryggare trafikmiljö. …").
@@ -318,6 +320,21 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
         # "Medborgarlöftena fokuserar på narkotika och trafik" above the activities
         # themselves: a summary of topics, told in full below.
         document.activities = [a for a in document.activities if id(a) not in focused]
+
+
+def _heading_over_promises(text: str, lines: list[str], position: int) -> bool:
+    """Whether a short heading ("Grannsamverkan och stöldskyddsåtgärder") stands over a
+    paragraph that says what will be done: the paragraph tells the activities, the
+    heading only names their topic."""
+    if len(text.split()) > 6 or re.search(r"[.!?:;]\s*$", text) or not HEADING_LIKE.match(text):
+        return False
+    following = lines[position + 1] if position + 1 < len(lines) else ""
+    if not following or strip_bullet(following)[0] or HEADING_LIKE.match(following):
+        return False
+    return any(
+        promises_something(sentence) and kind_matches(sentence)
+        for sentence in plain_sentences(following)
+    )
 
 
 def _told_as_promised(text: str, is_item: bool) -> str:

@@ -231,7 +231,7 @@ PHRASES: list[tuple[str, str]] = [
         r"kommunicera\w*\s+(?:\w+\s+)?(?:information|om)|kommunikation\s+om|"
         r"informera(?:r)?\s+(?:för|kring|till|i)\b|informationstillfäll\w*|"
         # "ska erbjudas samlad information om grannsamverkan".
-        r"(?:ge|ges|erbjud\w*|sprid\w*|lämna\w*)\s+(?:\w+\s+){0,3}?information\s+(?:om|kring)|"
+        r"(?:ge|ges|erbjud\w*|sprid\w*|lämna\w*)\s+(?:\w+\s+){0,3}?information(?=\s+(?:om|kring)\b)|"
         r"offentliggör\w*",
     ),
     ("meeting", r"träffa(?:s)?"),

@@ -1064,3 +1064,31 @@ def test_a_focus_on_making_people_safer_is_the_aim_not_an_activity() -> None:
         "att motverka klotter i gångtunnlarna.\n"
     )
     assert _activities(text) == [("physical_measure", None)]
+
+
+def test_a_heading_over_a_paragraph_of_promises_names_their_topic_only() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2020\n\n"
+        "Grannsamverkan och stöldskydd\n\n"
+        "Invånarna ska erbjudas information om grannsamverkan två gånger under året.\n\n"
+        "Trafik\n\n"
+        "Polisen ska genomföra 12 hastighetsmätningar vid skolorna.\n"
+    )
+    assert _activities(text) == [("information_campaign", 2), ("speed_measurement", 12)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Polisen ska hålla möten om grannsamverkan fyra gånger per år.", [("meeting", 4)]),
+        # A count before the topic is the topic's own.
+        (
+            "Polisen ska hålla möten om 3 nya grannsamverkansområden.",
+            [("meeting", None), ("neighbourhood_watch", 3)],
+        ),
+    ],
+)
+def test_a_count_told_after_a_topic_belongs_to_the_activity_it_is_the_topic_of(
+    sentence: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert [(a.kind, a.target) for a in parse_activities(sentence)] == expected
