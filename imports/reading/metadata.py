@@ -75,7 +75,8 @@ def read_metadata(title: str, lines: list[str], dated: date | None = None) -> Me
         municipalities=municipalities,
         police_area=area,
         signed_on=signed_on,
-        signatories=find_signatories(lines, kind),
+        # A pasted article may open with the sentence that says who signed.
+        signatories=find_signatories([title, *lines] if title else lines, kind),
     )
 
 

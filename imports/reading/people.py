@@ -21,7 +21,13 @@ from lib.swedish_dates import find_date
 _UPPER = "A-ZÅÄÖÉÜ"
 _LOWER = "a-zåäöéèüáíóúæø"
 NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
-NAME = rf"{NAME_WORD}(?:\s+(?:(?:von|af|de|van|der|den|la)\s+)?{NAME_WORD}){{1,3}}"
+# A title written with a capital after a name is no part of it: "Johan Exempel
+# Lokalpolisområdeschef".
+_NOT_TITLE_WORD = rf"(?![{_UPPER}][{_LOWER}]*(?:chef|chefen|direktör|direktören|ordförande)\b)"
+NAME = (
+    rf"{NAME_WORD}(?:\s+(?:(?:von|af|de|van|der|den|la)\s+)?{_NOT_TITLE_WORD}{NAME_WORD})"
+    r"{1,3}"
+)
 # A party marker after a politician's name: "(S)", "(KD)", "(MP)".
 PARTY = r"\s*\([A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}\)"
 # The official titles of those who sign promises, as Swedish writes them (also definite,
@@ -29,13 +35,17 @@ PARTY = r"\s*\([A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}\)"
 TITLE = (
     r"(?i:(?:(?:biträdande|ställföreträdande|tillförordnad|tf\.?)\s+)?(?:"
     r"kommunstyrelsens\s+(?:(?:förste|andre|1:e|2:e)\s+)?(?:vice\s+)?ordförande|"
+    # "Ordförande kommunstyrelsen", "ordförande i socialnämnden".
+    r"(?:vice\s+)?ordförande\s+(?:i\s+)?(?:kommunstyrelsen|kommunfullmäktige|[a-zåäö]+nämnden)|"
     r"(?:kommunfullmäktiges|regionstyrelsens|(?:stadsdels|social|kultur|fritids|teknisk[ae])?"
     r"nämndens)\s+(?:vice\s+)?ordförande|"
     r"kommunalråd(?:et)?|kommunråd(?:et)?|oppositionsråd(?:et)?|"
     r"kommun(?:chef|direktör)(?:en)?|stads(?:direktör|chef)(?:en)?|"
     r"region(?:direktör|råd)(?:en|et)?|"
     r"stadsdels(?:direktör|chef)(?:en)?|"
-    r"chef(?:en)?\s+(?:för\s+)?(?:lokal)?polisområde(?:t)?|(?:lokal)?polisområdeschef(?:en)?|"
+    r"chef(?:en)?\s+(?:för\s+)?(?:lokal)?polisområde(?:t)?"
+    # The area's name written after it: "Chef lokalpolisområde Testvik".
+    rf"(?-i:\s+{NAME_WORD}(?=\s*(?:,|$)))?|(?:lokal)?polisområdeschef(?:en)?|"
     r"regionpolischef(?:en)?|(?:lokal)?polischef(?:en)?|lokalområdeschef(?:en)?|"
     r"kommunpolis(?:en)?|områdespolis(?:en)?|"
     r"räddningschef(?:en)?|räddningsdirektör(?:en)?|förvaltningschef(?:en)?"
@@ -45,7 +55,10 @@ _TITLE_PLACE = rf"(?:\s+i\s+{NAME_WORD})?"
 _TITLE_LINE = re.compile(rf"^{TITLE}{_TITLE_PLACE}\b")
 _NAME_LINE = re.compile(rf"^({NAME})(?:{PARTY})?$")
 _TITLE_NAME_LINE = re.compile(rf"^({TITLE}{_TITLE_PLACE}),?\s+({NAME})(?:{PARTY})?$")
-_NAME_TITLE_LINE = re.compile(rf"^({NAME})(?:{PARTY})?,\s+({TITLE}{_TITLE_PLACE})\b")
+# Under a promise, any head of a service signs as such: "Namn, säkerhetsskyddschef, X kommun".
+_NAME_TITLE_LINE = re.compile(
+    rf"^({NAME})(?:{PARTY})?,\s+((?:{TITLE}|[a-zåäö]{{3,}}chef(?:en)?){_TITLE_PLACE})\b"
+)
 _PERSON = re.compile(
     # "kommunstyrelsens ordförande, Leif Exempel", "chefen för lokalpolisområde Provby, Mats
     # Exempel"; "Anders Exempel lokalpolischef i Provby".

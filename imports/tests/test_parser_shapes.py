@@ -1092,3 +1092,68 @@ def test_a_count_told_after_a_topic_belongs_to_the_activity_it_is_the_topic_of(
     sentence: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert [(a.kind, a.target) for a in parse_activities(sentence)] == expected
+
+
+def test_a_pasted_article_that_opens_with_who_signed_names_them() -> None:
+    text = (
+        "Kommunstyrelsens ordförande Karin Exempel (C) och Per Påhitt lokalpolischef i "
+        "Testvik skrev på tisdagen på ett nytt medborgarlöfte för 2024.\n"
+        "Polisen ska genomföra 10 trafikkontroller vid skolorna.\n"
+        "– Vi vill se fler vuxna ute på kvällarna, säger Karin Exempel (C).\n"
+    )
+    names = [s["name"] for s in parse_text(text)["documents"][0]["signatories"]]
+    assert names == ["Karin Exempel", "Per Påhitt"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A title written with a capital after the name.
+        (
+            [
+                "Kommunstyrelsens ordförande Karin Exempel (C) och Per Påhitt "
+                "Lokalpolisområdeschef skriver under löftet."
+            ],
+            [
+                ("Karin Exempel", "Kommunstyrelsens ordförande"),
+                ("Per Påhitt", "Lokalpolisområdeschef"),
+            ],
+        ),
+        # The chair's title in the other order, under the name.
+        (
+            [
+                "Medborgarlöftet gäller 2022.",
+                "Per Påhitt",
+                "Chef lokalpolisområde Testvik",
+                "Karin Exempel",
+                "Ordförande kommunstyrelsen",
+                "Testviks kommun",
+            ],
+            [
+                ("Per Påhitt", "Chef lokalpolisområde Testvik"),
+                ("Karin Exempel", "Ordförande kommunstyrelsen"),
+            ],
+        ),
+        # Any head of a service, with the organisation after.
+        (
+            [
+                "Polisen ska genomföra 4 trygghetsvandringar.",
+                "",
+                "Lisa Provsson, säkerhetschef, Testviks kommun",
+            ],
+            [("Lisa Provsson", "säkerhetschef")],
+        ),
+    ],
+)
+def test_signatories_in_the_forms_real_pages_write_them(
+    lines: list[str], expected: list[tuple[str, str]]
+) -> None:
+    found = find_signatories([line for line in lines if line], PROMISE)
+    assert [(s["name"], s["title"]) for s in found] == expected
+
+
+def test_a_chief_named_right_after_the_area_keeps_the_whole_name() -> None:
+    found = find_signatories(
+        ["Medborgarlöftet undertecknades av chefen för lokalpolisområdet Per Påhitt."], PROMISE
+    )
+    assert [s["name"] for s in found] == ["Per Påhitt"]
