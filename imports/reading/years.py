@@ -42,6 +42,9 @@ _STRONG_BEFORE = re.compile(
     r"\b(?:under|för)\s+åren\s+)$",
     re.IGNORECASE,
 )
+_OPENS_FUTURE = re.compile(
+    r"\s+(?:ska|skall|kommer)\s+(?:\w+\s+){0,3}?(?:att\s+)?\w+", re.IGNORECASE
+)
 _AHEAD_BEFORE = re.compile(r"\binför\s+(?:år\s+)?$", re.IGNORECASE)
 _DURING_BEFORE = re.compile(r"\b(?:under|för|i|år)\s+(?:år\s+)?$", re.IGNORECASE)
 # A season of a year: when a promise starts ("under hösten 2015") as often as when its
@@ -138,16 +141,19 @@ def year_mentions(text: str, kind: str = PROMISE) -> list[tuple[int, int, int, i
             continue
         if re.search(r"\d+\.?\s+[a-zåäö]+\.?\s+$", before) and _MONTH_BEFORE.search(before):
             continue  # a date ("3 mars 2021"): read as a date, not as the promise's year
-        weight = _weight(before)
+        weight = _weight(before, text[match.end() :])
         if _SEASON_BEFORE.search(before):
             weight = 4
         found.append((weight, first, last, match.start()))
     return sorted(found, key=lambda item: (-item[0], item[3]))
 
 
-def _weight(before: str) -> int:
+def _weight(before: str, after: str = "") -> int:
     if _MONTH_BEFORE.search(before):
         return 2
+    if _OPENS_FUTURE.match(after) and not before.strip(' –-"”'):
+        # "2019 kommer man att fortsätta arbeta …": the year the sentence opens with.
+        return 7
     if _STRONG_BEFORE.search(before):
         return 8
     if _AHEAD_BEFORE.search(before):
@@ -164,7 +170,7 @@ _DATE_SPAN = re.compile(
 # The same in words: "från 1 januari 2018 – 31 december 2019".
 _WRITTEN_SPAN = re.compile(
     r"\b\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + rf")\s+({YEAR})\s*"
-    r"(?:[–—-]+|till(?:\s+och\s+med)?)\s*\d{1,2}\s+(?:"
+    r"(?:[–—-]+|till(?:\s+och\s+med)?)\s*(?:\d{1,2}\s+)?(?:"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
     + rf")\s+({YEAR})\b",
     re.IGNORECASE,
@@ -202,7 +208,8 @@ def find_years(
     """The promise's year, its period [first, last] and whether only a date gave them."""
     best: tuple[int, int, int, int] | None = None
     for position, line in enumerate([title] + paragraphs(lines)):
-        heading = position == 0 or is_heading(line)
+        # The title is a heading unless a pasted article made its first paragraph one.
+        heading = (position == 0 and len(line) <= 150) or is_heading(line)
         mentions = []
         for sentence in sentences(line) if len(line) < 3000 else [line]:
             found = year_mentions(sentence, kind) + _dated_years(sentence)

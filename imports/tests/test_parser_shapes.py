@@ -1157,3 +1157,18 @@ def test_a_chief_named_right_after_the_area_keeps_the_whole_name() -> None:
         ["Medborgarlöftet undertecknades av chefen för lokalpolisområdet Per Påhitt."], PROMISE
     )
     assert [s["name"] for s in found] == ["Per Påhitt"]
+
+
+def test_a_pasted_article_s_first_paragraph_is_no_heading_for_its_year() -> None:
+    text = (
+        "I mars 2023 valde Testviks kommun och polisen att satsa på torget i sitt "
+        "medborgarlöfte, eftersom många kände sig otrygga där och det fanns problem med "
+        "skadegörelse och snatteri i affärerna runt omkring.\n\n"
+        "2024 kommer man att fortsätta arbeta med trygghetsvandringar på torget.\n"
+    )
+    assert parse_text(text)["documents"][0]["year"] == 2024
+
+
+def test_a_span_written_out_with_a_day_only_at_its_start_gives_the_period() -> None:
+    lines = ["Våra löften för perioden 1 juni 2023 – juni 2024 är:", "• Nattvandring"]
+    assert find_years("", lines, PROMISE, None)[:2] == (2023, [2023, 2024])
