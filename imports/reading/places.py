@@ -128,6 +128,11 @@ def find_municipalities(title: str, lines: list[str], area: str | None) -> list[
         ):
             continue
         found.append(base)
+    known = [name for name in found if name in _known_set()]
+    if known:
+        # "Samverkan kommun och polis" as a heading: a word before "kommun", where the text
+        # also names a municipality of Sweden.
+        found = known
     if not found:
         fallback = re.search(rf"\b(?:Polisen|polisen i|kommunpolis(?:en)? i) ({NAME_WORD})", text)
         if area_name and " " not in area_name and not re.search("[–-]", area_name):
@@ -140,6 +145,11 @@ def find_municipalities(title: str, lines: list[str], area: str | None) -> list[
         if known:
             found.append(known)
     return found
+
+
+@functools.cache
+def _known_set() -> frozenset[str]:
+    return frozenset(municipality_names())
 
 
 @functools.cache

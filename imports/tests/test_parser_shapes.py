@@ -1172,3 +1172,13 @@ def test_a_pasted_article_s_first_paragraph_is_no_heading_for_its_year() -> None
 def test_a_span_written_out_with_a_day_only_at_its_start_gives_the_period() -> None:
     lines = ["Våra löften för perioden 1 juni 2023 – juni 2024 är:", "• Nattvandring"]
     assert find_years("", lines, PROMISE, None)[:2] == (2023, [2023, 2024])
+
+
+def test_a_word_before_kommun_is_no_municipality_where_a_real_one_is_named() -> None:
+    text = (
+        "Uppföljning av medborgarlöftet i Strängnäs kommun 2019\n\n"
+        "Polisen har genomfört 12 trafikkontroller.\n\n"
+        "Samverkan kommun och polis\n\n"
+        "Mötena har hållits varje månad.\n"
+    )
+    assert parse_text(text)["documents"][0]["municipalities"] == ["Strängnäs"]
