@@ -115,17 +115,22 @@ _PERIOD_WORDS = {
     "kvartalet": "quarter",
     "termin": "term",
     "terminen": "term",
+    "skoltermin": "term",
+    "skolterminen": "term",
     "år": "year",
     "året": "year",
+    "läsår": "year",
+    "läsåret": "year",
 }
 _WEEKDAYS = r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
 # "per vecka", "i veckan" (not "i år": this year), "varje månad", "om året".
 _PER = re.compile(
     r"(?:(?:\bper\s+|/\s*)"
-    r"(?P<per>vecka|veckan|månad|månaden|kvartal|kvartalet|termin|terminen|år|året)|"
-    r"\bi\s+(?P<in>veckan|månaden|kvartalet|terminen|året)|"
+    r"(?P<per>vecka|veckan|månad|månaden|kvartal|kvartalet|(?:skol)?termin|(?:skol)?terminen|"
+    r"år|året|läsår|läsåret)|"
+    r"\bi\s+(?P<in>veckan|månaden|kvartalet|(?:skol)?terminen|året)|"
     r"\bom\s+(?P<om>året|veckan|månaden)|"
-    r"\bvarje\s+(?P<each>vecka|månad|kvartal|termin|år)|"
+    r"\bvarje\s+(?P<each>vecka|månad|kvartal|(?:skol)?termin|år|läsår)|"
     r"\b(?P<adverb>vecko|månads|kvartals|termins)vis)\b",
     re.IGNORECASE,
 )

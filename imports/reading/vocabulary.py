@@ -157,7 +157,7 @@ PHRASES: list[tuple[str, str]] = [
     (
         "school_education",
         r"föreläs(?:a|er|ning|ningar)|"
-        r"besök(?:a|er|en)?\s+(?:(?:på|i|vid)\s+)?(?:samtliga\s+|alla\s+|varje\s+)?(?:\w+\s+)?"
+        r"besök(?:a|er|en)?\s+(?:(?:på|i|vid)\s+)?(?:samtliga\s+|alla\s+|varje\s+)?(?:[\w-]+\s+(?:och\s+|eller\s+)?)?"
         r"(?:\w*skol(?:or|orna|an)|\w*klass(?:er|erna)?|årskurs)|"
         r"prata(?:r)?\s+(?:\w+\s+)?med\s+eleverna|"
         # Knowledge given to pupils: "information om drogers skadeverkan för elever i årskurs
@@ -170,7 +170,8 @@ PHRASES: list[tuple[str, str]] = [
         "presence_patrol",
         r"mobila\s+polisstation(?:en)?|"
         r"(?:öka|ökar|ökad|hög|högre|synlig|synliga|polisiära?)\s+(?:\w+\s+)?"
-        r"(?:närvaro(?:n)?|tillgänglighet(?:en)?)|"
+        # Not adults' presence: "öka närvaron av trygga vuxna" is a night walk.
+        r"(?:närvaro(?:n)?|tillgänglighet(?:en)?)(?!\s+av\s+(?:\w+\s+){0,2}?vuxna)|"
         r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats|"
         r"synas|(?:vara|är|bli|blir)\s+(?:mer\s+|mycket\s+)?synlig(?:a|t)?|fotpatrullera\w*|"
         r"närvara\s+med|"
@@ -246,7 +247,12 @@ PHRASES: list[tuple[str, str]] = [
 TOPICS: list[tuple[str, str]] = [
     # Not crimes found, an outcome: "upptäcka 52 narkotikabrott".
     ("drug_operation", r"narkotika(?!brott)\w*|missbruk\w*|drog(?:handel\w*|försäljning\w*)"),
-    ("presence_patrol", r"närvaro(?:n)?|närvarande|tillgänglighet(?:en)?|synlighet(?:en)?"),
+    # Not the supply of drugs: "begränsa tillgängligheten av narkotika".
+    (
+        "presence_patrol",
+        r"närvaro(?:n)?|närvarande|synlighet(?:en)?|"
+        r"tillgänglighet(?:en)?(?!\s+(?:av|till|på)\s+(?:narkotika|alkohol|droger|tobak))",
+    ),
     ("traffic_operation", r"buskörning\w*|fortkörning\w*"),
     ("early_intervention", r"riskzon(?:en)?"),
     ("information_campaign", r"kunskap\w*"),

@@ -34,6 +34,8 @@ def _document(text: str) -> dict[str, Any]:
         ("Kommunen genomför trygghetsvandringar varannan månad.", 6, (6, "year")),
         ("Polisen genomför minst tio trafikkontroller per år.", 10, (10, "year")),
         ("Polisen gör trafikkontroller 1 gång/månad.", 12, (1, "month")),
+        ("Polisen besöker högstadie- och gymnasieskolor varje skoltermin.", 2, (1, "term")),
+        ("Polisen håller lektioner i årskurs 8 två gånger per läsår.", 2, (2, "year")),
     ],
 )
 def test_a_rate_is_the_years_target_and_is_kept(

@@ -1182,3 +1182,19 @@ def test_a_word_before_kommun_is_no_municipality_where_a_real_one_is_named() -> 
         "Mötena har hållits varje månad.\n"
     )
     assert parse_text(text)["documents"][0]["municipalities"] == ["Strängnäs"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Adults out at night, not the police's presence.
+        ("Verka för ökad närvaro av trygga vuxna på kvällar och helger.", "night_walk"),
+        ("Öka närvaron av trygghetsskapande vuxna i Testviks centrum.", "night_walk"),
+        # The supply of drugs, not the police being at hand.
+        ("Arbeta för att begränsa tillgängligheten av narkotika bland unga.", "drug_operation"),
+        # Schools joined by a hyphen.
+        ("Polisen ska besöka högstadie-och gymnasieskolor i Provsala.", "school_education"),
+    ],
+)
+def test_what_is_present_or_at_hand_decides_the_kind(sentence: str, kind: str) -> None:
+    assert [a.kind for a in parse_activities(sentence)][:1] == [kind]
