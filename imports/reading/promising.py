@@ -82,7 +82,12 @@ LIST_LEAD = re.compile(
     r"\blova[rt]\b|\bförbinder\s+sig\b|\b(?:att|följande|detta|så här)\s*[:;]\s*$|[:;]\s*$", re.I
 )
 # A lead after which every item is an infinitive the parties promise: "Kommunen åtar sig att:".
-INFINITIVES_LEAD = re.compile(r"\batt\s*:\s*$", re.IGNORECASE)
+# Also a heading of the activities themselves, as police pages list them: "Gemensamma
+# aktiviteter:", "Polisiära insatser:"; each item under it is one, named or not.
+INFINITIVES_LEAD = re.compile(
+    r"\batt\s*:\s*$|^(?:[\wåäö]+\s+){0,2}(?:aktiviteter|aktivitet|insatser|åtgärder)\s*:\s*$",
+    re.IGNORECASE,
+)
 # An item that promises an action: an infinitive or a present verb, perhaps after "att"
 # or who does it ("Kommunen inför …").
 _ACTION = re.compile(

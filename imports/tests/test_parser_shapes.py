@@ -1198,3 +1198,15 @@ def test_a_word_before_kommun_is_no_municipality_where_a_real_one_is_named() -> 
 )
 def test_what_is_present_or_at_hand_decides_the_kind(sentence: str, kind: str) -> None:
     assert [a.kind for a in parse_activities(sentence)][:1] == [kind]
+
+
+def test_every_item_under_a_heading_of_activities_is_one() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2024\n\n"
+        "Gemensamma aktiviteter:\n\n"
+        "• Fortsatt arbete i etablerade former för samverkan med skolan\n"
+        "• Trafikkontroller vid skolorna\n\n"
+        "Fokusområden:\n\n"
+        "• Bruk av ANDT i kommunen\n"
+    )
+    assert _activities(text) == [("other", None), ("traffic_control", None)]
