@@ -79,7 +79,10 @@ PURPOSE_LEAD = re.compile(
 )
 # A line that opens a list of promises: "Polisen lovar att:", "Det här lovar vi:".
 LIST_LEAD = re.compile(
-    r"\blova[rt]\b|\bförbinder\s+sig\b|\b(?:att|följande|detta|så här)\s*[:;]\s*$|[:;]\s*$", re.I
+    r"\blova[rt]\b|\bförbinder\s+sig\b|\b(?:att|följande|detta|så här)\s*[:;]\s*$|[:;]\s*$|"
+    # "… har tecknat följande medborgarlöfte som de kommer arbeta med under året."
+    r"\bföljande\s+(?:\w+\s+)?(?:medborgar)?löft\w*",
+    re.I,
 )
 # A lead after which every item is an infinitive the parties promise: "Kommunen åtar sig att:".
 # Also a heading of the activities themselves, as police pages list them: "Gemensamma

@@ -1210,3 +1210,13 @@ def test_every_item_under_a_heading_of_activities_is_one() -> None:
         "• Bruk av ANDT i kommunen\n"
     )
     assert _activities(text) == [("other", None), ("traffic_control", None)]
+
+
+def test_a_sentence_naming_the_following_promise_leads_its_list() -> None:
+    text = (
+        "Medborgarlöfte 2023\n\n"
+        "Lokalpolisområde Exempelby och Testviks kommun har tecknat följande medborgarlöfte "
+        "som de tillsammans kommer arbeta med under året.\n\n"
+        "• Arbeta utifrån den lokala lägesbilden i Norrbyn med förebyggande åtgärder.\n"
+    )
+    assert _activities(text) == [("other", None)]
