@@ -325,7 +325,7 @@ def other_activity(text: str) -> Activity:
 # The nouns an action of no kind of ours is counted by.
 _ACTION_NOUN = re.compile(
     r"\b[\wåäö]*?(?:insats(?:er)?|åtgärd(?:er)?|aktivitet(?:er)?|aktion(?:er)?|träff(?:ar)?|"
-    r"besök|arrangemang|evenemang|mätning(?:ar)?)\b",
+    r"besök|arrangemang|evenemang|mätning(?:ar)?|grupp(?:er)?|kurs(?:er)?)\b",
     re.IGNORECASE,
 )
 

@@ -81,7 +81,9 @@ PURPOSE_LEAD = re.compile(
 LIST_LEAD = re.compile(
     r"\blova[rt]\b|\bförbinder\s+sig\b|\b(?:att|följande|detta|så här)\s*[:;]\s*$|[:;]\s*$|"
     # "… har tecknat följande medborgarlöfte som de kommer arbeta med under året."
-    r"\bföljande\s+(?:\w+\s+)?(?:medborgar)?löft\w*",
+    r"\bföljande\s+(?:\w+\s+)?(?:medborgar)?löft\w*|"
+    # A short line that opens its items' sentence: "Kommunen ska", "Polisen kommer att".
+    r"^(?:[\wåäö]+\s+){1,4}(?:ska|skall|kommer\s+att)\s*$",
     re.I,
 )
 # A lead after which every item is an infinitive the parties promise: "Kommunen åtar sig att:".

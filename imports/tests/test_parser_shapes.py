@@ -1220,3 +1220,16 @@ def test_a_sentence_naming_the_following_promise_leads_its_list() -> None:
         "• Arbeta utifrån den lokala lägesbilden i Norrbyn med förebyggande åtgärder.\n"
     )
     assert _activities(text) == [("other", None)]
+
+
+def test_a_short_line_that_opens_its_items_sentence_leads_a_list_of_promises() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\n"
+        "Det här ska vi göra\n\n"
+        "Kommunen ska\n\n"
+        "• Fortsätta utveckla stödet till föreningarna i Norrbyn.\n"
+        "• Erbjuda minst 2 nya föräldrastödsgrupper under 2022.\n\n"
+        "Polisen ska\n\n"
+        "• Arbeta förebyggande på platser där unga samlas.\n"
+    )
+    assert _activities(text) == [("other", None), ("other", 2), ("other", None)]
