@@ -70,7 +70,8 @@ _PEOPLE = re.compile(r"(?:vandrare|vandrarna|värd|värdar|värdarna|värden)$",
 # Outcomes and things counted that are not activities, beyond the parser's NOT_UNITS.
 _OUTCOMES = re.compile(
     r"^(?:unga|ungdomar|vuxna|barn|hushåll|invånare|boende|dygn|fall|procent|%|"
-    r"procentenheter|brott|ärenden|synpunkter|klagomål)$",
+    r"procentenheter|brott|ärenden|synpunkter|klagomål|rapporter|passager|passerade|"
+    r"böter|ordningsböter|anmälningar|beslag)$",
     re.IGNORECASE,
 )
 # Nouns that count occasions, places or executions of an activity named nearby: "46 pass
@@ -131,6 +132,11 @@ def read_achieved(lines: list[str]) -> list[dict[str, Any]]:
     header: list[str] | None = None
     for line in unwrapped(lines):
         if QUOTE_OR_CAPTION.search(line):
+            # What the one quoted says he or she did: "Jag har gjort 15 skolbesök, säger …".
+            for sentence in plain_sentences(strip_bullet(line)[1].lstrip('–-"”» ')):
+                if _OWN_DOING.search(sentence) and not CAPTION_START.match(line):
+                    counted, _kind = _from_sentence(about_as_number(sentence), None)
+                    found += [_item(kind, done, sentence) for kind, done in counted]
             continue
         cells = [cell.strip() for cell in line.split("|")]
         if len(cells) >= 3:
@@ -148,6 +154,12 @@ def read_achieved(lines: list[str]) -> list[dict[str, Any]]:
             counted, previous_kind = _from_sentence(sentence, previous_kind)
             found += [_item(kind, done, sentence) for kind, done in counted]
     return _once(found)
+
+
+_OWN_DOING = re.compile(
+    r"\b(?:jag|vi)\s+har\s+(?:\w+\s+){0,3}?(?:gjort|genomfört|haft|hållit)\b", re.I
+)
+CAPTION_START = re.compile(r"^\s*(?:på bilden|bild|foto)\b", re.IGNORECASE)
 
 
 def _item(kind: str, done: int, text: str) -> dict[str, Any]:

@@ -108,7 +108,7 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "speed_measurement",
-        r"hastighetsmät\w*|fartmätning(?:ar)?|fartvisare(?:n|na)?|"
+        r"hastighetsmät\w*|fartmätning(?:ar)?|fartvisare(?:n|na)?|mättillfäll\w*|"
         r"hastighetsdisplay(?:er|en|erna)?",
     ),
     # EST, "effektiv samordning för trygghet", is working from a shared situation picture.

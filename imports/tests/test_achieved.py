@@ -140,3 +140,17 @@ def test_a_page_with_results_under_each_part_is_a_follow_up(text: str) -> None:
     document = parse_text(text)["documents"][0]
     assert document["document_type"] == "follow_up"
     assert document["achieved"] and not document["activities"]
+
+
+def test_what_the_one_quoted_says_he_or_she_did_is_achieved() -> None:
+    assert counts(
+        "– Vi har varit ute mycket i skolorna. Jag har gjort 12 skolbesök, säger Per Påhitt."
+    ) == [("school_education", 12)]
+    # What the one quoted thinks or saw is not.
+    assert counts("– Det har blivit lugnare på torget, säger Per Påhitt.") == []
+
+
+def test_occasions_of_measuring_are_counted_and_the_reports_they_led_to_are_not() -> None:
+    assert counts(
+        "Fyra mättillfällen med kamera har resulterat i 61 rapporter av 580 passerade fordon."
+    ) == [("speed_measurement", 4)]
