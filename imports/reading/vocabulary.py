@@ -157,7 +157,7 @@ PHRASES: list[tuple[str, str]] = [
     (
         "school_education",
         r"föreläs(?:a|er|ning|ningar)|"
-        r"besök(?:a|er|en)?\s+(?:(?:på|i|vid)\s+)?(?:samtliga\s+|alla\s+|varje\s+)?(?:[\w-]+\s+(?:och\s+|eller\s+)?)?"
+        r"[\wåäö]*?besök(?:a|er|en)?\s+(?:(?:på|i|vid)\s+)?(?:samtliga\s+|alla\s+|varje\s+)?(?:[\w-]+\s+(?:och\s+|eller\s+)?)?"
         r"(?:\w*skol(?:or|orna|an)|\w*klass(?:er|erna)?|årskurs)|"
         r"prata(?:r)?\s+(?:\w+\s+)?med\s+eleverna|"
         # Knowledge given to pupils: "information om drogers skadeverkan för elever i årskurs

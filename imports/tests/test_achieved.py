@@ -24,6 +24,7 @@ def counts(*lines: str) -> list[tuple[str, int]]:
         ("Nattvandring: 30 kvällar under året", ("night_walk", 30)),
         ("Polisen har hållit 7 möten i SSPF-gruppen.", ("early_intervention", 7)),
         ("Polisen har gjort 25 pass med fotpatrull i centrum.", ("presence_patrol", 25)),
+        ("Ett 20-tal informationsbesök på skolorna har genomförts.", ("school_education", 20)),
     ],
 )
 def test_a_count_of_what_was_done_is_read_with_its_kind(
