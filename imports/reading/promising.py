@@ -57,6 +57,8 @@ OUTCOME = re.compile(
     # "Vi vill att centrum ska uppfattas som tryggt"; and the aim of the promise itself:
     # "Syftet med detta medborgarlöfte är att …".
     r"^vi\s+vill\s+(?:minska|öka|att|se|ha)\b|^syftet\s+med\b|"
+    # Examples of the activity just told: "Exempelvis att göra narkotikainsatser på skolor".
+    r"^(?:exempelvis|till\s+exempel|t\.\s?ex\.?)\s|"
     # A gain named as a noun: "Ökad service mot medborgarna", "Ökad generell trygghet".
     r"^(?:ökad|ökat|ökade|stärkt|stärkta|förbättrad|förbättrat)\s+(?:\w+\s+)?"
     r"(?:trygghet|service|legitimitet|förtroende|tillit|känsla|trivsel)\b",

@@ -134,7 +134,12 @@ KINDS: list[tuple[str, str]] = [
         r"(?:informations|bedrägeri)träff(?:ar|arna)?|"
         r"(?:informations|kunskapshöjande\s+|informerande\s+)insats(?:er|erna)?",
     ),
-    ("meeting", r"möte(?:n|na|t)?|samverkansmöte(?:n)?|träff(?:ar)?|trygghetsmöte\w*"),
+    # Not the verbs "inträffar", "påträffar", "anträffas".
+    (
+        "meeting",
+        r"möte(?:n|na|t)?|samverkansmöte(?:n)?|(?<!in)(?<!på)(?<!an)träff(?:ar)?|"
+        r"trygghetsmöte\w*",
+    ),
     ("survey", r"enkät(?:er|en)?|trygghetsmätning(?:ar|en)?|undersökning(?:ar)?"),
     # What no other kind fits but promises do: "insatser mot langning".
     ("other", r"langning(?:en|ar)?"),
@@ -225,7 +230,7 @@ PHRASES: list[tuple[str, str]] = [
     ),
     (
         "information_campaign",
-        r"tips\s+om|informera(?:r|s)?\s+(?:[\wåäö/]+\s+){0,2}?om|ge(?:r)?\s+(?:tips\s+och\s+)?råd|"
+        r"tips\s+om|informera(?:r|s)?\s+(?!varandra\b)(?:[\wåäö/]+\s+){0,2}?om|ge(?:r)?\s+(?:tips\s+och\s+)?råd|"
         r"ge(?:r)?\s+(?:\w+\s+){0,2}?kunskap(?:er)?\b|sprid\w*\s+(?:\w+\s+)?(?:tips|information)|"
         # "kommunicera information om trafiksäkerhet", "kommunikation om trygghetsarbetet",
         # "Vid tre tillfällen informera för att förebygga bedrägerier".

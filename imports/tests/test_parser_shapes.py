@@ -1233,3 +1233,24 @@ def test_a_short_line_that_opens_its_items_sentence_leads_a_list_of_promises() -
         "• Arbeta förebyggande på platser där unga samlas.\n"
     )
     assert _activities(text) == [("other", None), ("other", 2), ("other", None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Inträffar det något oväntat under året kan prioriteringarna behöva ändras.",
+        "Exempelvis att göra narkotikainsatser på skolorna och informera föräldrar.",
+        "Vid regelbundna möten ska kommun och polis informera varandra om händelser.",
+    ],
+)
+def test_what_happens_examples_and_telling_each_other_are_no_activities_of_their_own(
+    line: str,
+) -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\n"
+        "Polisen ska genomföra 4 trygghetsvandringar i Testvik.\n\n"
+        f"{line}\n"
+    )
+    kinds = [kind for kind, _target in _activities(text)]
+    assert "information_campaign" not in kinds and "drug_operation" not in kinds
+    assert kinds.count("meeting") <= int("möten" in line)
