@@ -106,6 +106,8 @@ def parse_activities(text: str) -> list[Activity]:
                     len(matches) > 1
                     or len(opening) > 2
                     or any(word.endswith("s") for word in opening)
+                    # "Utifrån lägesbilden lovar …": what the promise rests on.
+                    or bool(_AFTER_PREPOSITION.search(text[: match.start()]))
                 )
             ):
                 activities.append(_activity(text, kind, match, count))

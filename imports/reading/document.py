@@ -34,6 +34,7 @@ from imports.reading.promising import (
     PURPOSE_LEAD,
     QUOTED_PROMISE,
     RENAMES,
+    actions_of,
     describes,
     focus_statement,
     listed_promises,
@@ -270,7 +271,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     # A lead of a list ("… arbetar förebyggande genom att:"): its items
                     # tell the activities.
                     continue
-                found = parse_activities(_promised_part(_told_as_promised(sentence, is_item)))
+                found = _actions(_promised_part(_told_as_promised(sentence, is_item)))
                 for activity in found:
                     activity.text = sentence
                 if quoted:
@@ -320,6 +321,21 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
         # "Medborgarlöftena fokuserar på narkotika och trafik" above the activities
         # themselves: a summary of topics, told in full below.
         document.activities = [a for a in document.activities if id(a) not in focused]
+
+
+def _actions(text: str) -> list[Activity]:
+    """The activities of a sentence or item, each action its modal verb goes on with read
+    on its own ("ska samarbeta med skolorna samt uppdatera lägesbilden"): one of no kind
+    of ours is an action all the same."""
+    parts = actions_of(text)
+    read = [parse_activities(part) for part in parts]
+    if len(parts) == 1 or not any(read):
+        return parse_activities(text)
+    return [
+        a
+        for part, found in zip(parts, read, strict=True)
+        for a in (found or [other_activity(part)])
+    ]
 
 
 def _heading_over_promises(text: str, lines: list[str], position: int) -> bool:

@@ -5,6 +5,8 @@ where it names no kind, and what the parties say they will do in a quote."""
 
 import re
 
+from imports.reading.vocabulary import SUBORDINATOR
+
 # Where a promise rests, not what it does: "Löftet bygger på medborgardialogerna", "Löftet
 # baseras på trygghetsundersökningar", "Lägesbilden tas fram genom enkäter"; and how it is
 # followed up: "Vi följer upp arbetet genom trygghetsmätningar".
@@ -160,6 +162,43 @@ _PARTIES_DO = re.compile(
     r"[a-zåäö]{3,}(?:ar|er|rr|år))\b",
     re.IGNORECASE,
 )
+
+
+# Where a promise goes on with another action of the same subject and modal verb: "ska
+# samarbeta med skolorna samt kontinuerligt uppdatera lägesbilden", "… och förmedla
+# kontakt med socialtjänsten".
+_NEXT_ACTION = re.compile(r"(\s+samt\s+|,?\s+och\s+(?=(?:[a-zåäö]+\s+)?[a-zåäö]{3,}a\s))")
+_MODAL = re.compile(r"\b(?:ska|skall|kommer\s+(?:\w+\s+){0,2}?att|lovar\s+att)\b", re.I)
+
+
+def actions_of(sentence: str) -> list[str]:
+    """The sentence cut where its modal verb goes on with another action (an infinitive of
+    three words or more after "samt" or "och"); the whole sentence where it does not."""
+    modal = _MODAL.search(sentence)
+    if modal is None:
+        return [sentence]
+    pieces = _NEXT_ACTION.split(sentence[modal.end() :])
+    parts = [sentence[: modal.end()] + pieces[0]]
+    for joint, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        # What the action before says after its modal verb, and its last clause.
+        told = parts[-1][modal.end() :] if len(parts) == 1 else parts[-1]
+        if (
+            _INFINITIVE_START.search(piece)
+            and not re.match(r"(?:\w+\s+)?\w+(?:arna|erna|orna)\s", piece)
+            and len(piece.split()) >= 3
+            # Not two verbs of one object ("ska mäta och kartlägga farten") or of one
+            # purpose ("i syfte att förhindra och upptäcka …").
+            and len(told.split()) >= 3
+            and not re.search(r"\batt\s+[\wåäö]+$|\b(?:för|syfte)\s+att\b[^,;]*$", told)
+            # Not the same thing again ("sätta upp fartvisare och flytta dem"), nor a verb
+            # of a clause within ("så att invånarna kan komma dit och prata med polisen").
+            and not re.match(r"\w+\s+(?:den|det|dem|dessa|denna|detta)\b", piece)
+            and not SUBORDINATOR.search(told.rsplit(",", 1)[-1])
+        ):
+            parts.append(piece)
+        else:
+            parts[-1] += joint + piece
+    return parts
 
 
 # An item named by a noun of action: "Insatser mot tillgreppsbrott", "Åtgärder för en

@@ -1254,3 +1254,54 @@ def test_what_happens_examples_and_telling_each_other_are_no_activities_of_their
     kinds = [kind for kind, _target in _activities(text)]
     assert "information_campaign" not in kinds and "drug_operation" not in kinds
     assert kinds.count("meeting") <= int("möten" in line)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The modal verb goes on with another action: each is an activity.
+        (
+            "Vi ska fortsätta vårt samarbete mellan polis och skolor i Testvik samt "
+            "kontinuerligt uppdatera vår gemensamma lägesbild.",
+            [("other", None), ("situation_picture", None)],
+        ),
+        (
+            "Polisen ska genomföra 10 trafikkontroller vid skolorna och förmedla kontakt "
+            "med socialtjänsten när unga far illa.",
+            [("traffic_control", 10), ("early_intervention", None)],
+        ),
+        # Two verbs of one object, the same thing again, a clause within: one activity.
+        (
+            "Kommunen ska mäta och kartlägga hastigheterna vid skolan.",
+            [("speed_measurement", None)],
+        ),
+        (
+            "Kommunen ska sätta upp fartvisare vid skolan och flytta dem efter behov.",
+            [("speed_measurement", None)],
+        ),
+        (
+            "Polisen ska hålla öppet hus en gång i månaden, så att invånarna kan komma dit "
+            "och prata med polisen.",
+            [("citizen_dialogue", 12)],
+        ),
+        # The aim of the work goes on with another aim, not another action.
+        (
+            "Kommunen ska arbeta med nattvandring för att öka kunskapen och minska "
+            "tillgången på alkohol.",
+            [("night_walk", None)],
+        ),
+    ],
+)
+def test_a_sentence_that_goes_on_with_another_action_holds_two(
+    sentence: str, expected: list[tuple[str, int | None]]
+) -> None:
+    text = f"Medborgarlöfte Exempelby 2022\n\n{sentence}\n"
+    assert _activities(text) == expected
+
+
+def test_the_situation_picture_a_promise_rests_on_is_no_activity() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\n"
+        "Utifrån lägesbilden lovar polisen och kommunen att sanera klotter vid stationen.\n"
+    )
+    assert _activities(text) == [("physical_measure", None)]
