@@ -381,6 +381,9 @@ def merge_repeat(
                 known.text = activity.text
                 activities.remove(known)
                 activities.append(known)
+            if is_item and items is not None:
+                # Now an item of the list: the next item is another activity.
+                items.add(id(known))
             return True
     return False
 

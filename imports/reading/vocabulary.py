@@ -251,7 +251,13 @@ PHRASES: list[tuple[str, str]] = [
 # never in a sentence that tells of the situation ("narkotikan bland unga oroar").
 TOPICS: list[tuple[str, str]] = [
     # Not crimes found, an outcome: "upptäcka 52 narkotikabrott".
-    ("drug_operation", r"narkotika(?!brott)\w*|missbruk\w*|drog(?:handel\w*|försäljning\w*)"),
+    # Nor drugs as one of the substances prevention is about: "frågor rörande alkohol,
+    # narkotika, doping och tobak".
+    (
+        "drug_operation",
+        r"(?<!alkohol,\s)narkotika(?!brott)(?!,?\s+(?:och\s+)?(?:doping|tobak))\w*|"
+        r"missbruk\w*|drog(?:handel\w*|försäljning\w*)",
+    ),
     # Not the supply of drugs: "begränsa tillgängligheten av narkotika".
     (
         "presence_patrol",

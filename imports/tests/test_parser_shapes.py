@@ -1305,3 +1305,29 @@ def test_the_situation_picture_a_promise_rests_on_is_no_activity() -> None:
         "Utifrån lägesbilden lovar polisen och kommunen att sanera klotter vid stationen.\n"
     )
     assert _activities(text) == [("physical_measure", None)]
+
+
+def test_an_item_that_took_up_a_heading_s_activity_is_still_one_item_of_the_list() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\n"
+        "Polisen och Testviks kommun har tecknat följande medborgarlöfte för året.\n\n"
+        "Effektiv samordning för trygghet (EST)\n\n"
+        "• Kommunen ska fortsätta arbetet med metoden EST, som ger en gemensam lägesbild.\n"
+        "• Lägesbild för Norrbyn ska tas fram en gång i veckan.\n"
+        "• Lägesbild för Söderbyn ska tas fram en gång i månaden.\n"
+    )
+    assert _activities(text) == [
+        ("situation_picture", None),
+        ("situation_picture", 52),
+        ("situation_picture", 12),
+    ]
+
+
+def test_drugs_as_one_of_the_substances_prevention_is_about_name_no_drug_operation() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\nDet här lovar vi:\n\n"
+        "• Kommunen ska fortsätta sitt arbete med frågor rörande alkohol, narkotika, doping "
+        "och tobak.\n"
+        "• Polisen ska genomföra insatser mot narkotikaförsäljningen vid stationen.\n"
+    )
+    assert _activities(text) == [("other", None), ("drug_operation", None)]
