@@ -128,11 +128,11 @@ def find_municipalities(title: str, lines: list[str], area: str | None) -> list[
         ):
             continue
         found.append(base)
-    known = [name for name in found if name in _known_set()]
-    if known:
+    of_sweden = [name for name in found if name in _known_set()]
+    if of_sweden:
         # "Samverkan kommun och polis" as a heading: a word before "kommun", where the text
         # also names a municipality of Sweden.
-        found = known
+        found = of_sweden
     if not found:
         fallback = re.search(rf"\b(?:Polisen|polisen i|kommunpolis(?:en)? i) ({NAME_WORD})", text)
         if area_name and " " not in area_name and not re.search("[–-]", area_name):
