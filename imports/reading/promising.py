@@ -61,6 +61,14 @@ OUTCOME = re.compile(
     r"^vi\s+vill\s+(?:minska|öka|att|se|ha)\b|^syftet\s+med\b|"
     # Examples of the activity just told: "Exempelvis att göra narkotikainsatser på skolor".
     r"^(?:exempelvis|till\s+exempel|t\.\s?ex\.?)\s|"
+    # A gain the work aims at, with no action named: "Öka tryggheten", "Stärka förtroendet
+    # för polisen", "att öka den upplevda tryggheten i centrum".
+    r"^(?:att\s+)?(?:öka|stärka|minska|förbättra|höja|sänka)\s+(?:den\s+|det\s+|de\s+)?"
+    r"(?:[\wåäö]+\s+){0,2}?(?:trygghet(?:en)?|otrygghet(?:en)?|förtroende(?:t)?|tillit(?:en)?|"
+    r"delaktighet(?:en)?|brottslighet(?:en)?|problemet\s+med\s+\w+|"
+    r"(?:antalet\s+)?(?:[\wåäö]+\s+)?[\wåäö]*brott(?:en)?)\b(?!.*\b(?:genom|med\s+hjälp\s+av)\b)|"
+    # How the promise itself is made known: "offentliggöra medborgarlöftet via hemsidor".
+    r"\boffentliggör\w*\s+(?:\w+\s+)?(?:medborgar)?löfte|"
     # A gain named as a noun: "Ökad service mot medborgarna", "Ökad generell trygghet".
     r"^(?:ökad|ökat|ökade|stärkt|stärkta|förbättrad|förbättrat)\s+(?:\w+\s+)?"
     r"(?:trygghet|service|legitimitet|förtroende|tillit|känsla|trivsel)\b",

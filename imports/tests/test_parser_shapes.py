@@ -1331,3 +1331,29 @@ def test_drugs_as_one_of_the_substances_prevention_is_about_name_no_drug_operati
         "• Polisen ska genomföra insatser mot narkotikaförsäljningen vid stationen.\n"
     )
     assert _activities(text) == [("other", None), ("drug_operation", None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Öka tryggheten",
+        "Stärka förtroendet för polisen",
+        "Att öka den upplevda tryggheten i centrala Testvik.",
+        "Minska antalet anmälda bostadsinbrott i kommunen.",
+        "Polisen och kommunen ska offentliggöra medborgarlöftet via hemsidor och lokalbladet.",
+    ],
+)
+def test_a_gain_aimed_at_and_making_the_promise_known_are_no_activities(line: str) -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\nPolisen och kommunen lovar att:\n\n"
+        f"• {line}\n• Genomföra 4 trygghetsvandringar i Testvik.\n"
+    )
+    assert _activities(text) == [("safety_walk", 4)]
+
+
+def test_a_gain_aimed_at_with_the_means_told_is_an_activity() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\nPolisen och kommunen lovar att:\n\n"
+        "• Öka tryggheten i centrum. Detta sker genom ökad polisiär närvaro på kvällarna.\n"
+    )
+    assert _activities(text) == [("presence_patrol", None)]
