@@ -331,11 +331,13 @@ def _actions(text: str) -> list[Activity]:
     read = [parse_activities(part) for part in parts]
     if len(parts) == 1 or not any(read):
         return parse_activities(text)
-    return [
-        a
-        for part, found in zip(parts, read, strict=True)
-        for a in (found or [other_activity(part)])
-    ]
+    activities: list[Activity] = []
+    for part, found in zip(parts, read, strict=True):
+        # One kind told twice ("genomföra informationsinsatser och sprida kampanjer") is
+        # one activity.
+        kinds = {a.kind for a in activities}
+        activities += [a for a in found if a.kind not in kinds] if found else [other_activity(part)]
+    return activities
 
 
 def _heading_over_promises(text: str, lines: list[str], position: int) -> bool:

@@ -139,10 +139,19 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
     ):
         return True
     # A section of a promise may be called "Uppföljning": how the promise will be followed.
+    # Below a list of what will be done, such a heading is a link to the reports
+    # ("Uppföljning medborgarlöften, tertial 3 2020"), not what this page is.
+    promised = [
+        index
+        for index, line in enumerate(lines)
+        if strip_bullet(line)[0] and re.search(r"\b(?:ska|skall|kommer\s+att)\b", line, re.I)
+    ]
+    end = promised[-1] if len(promised) >= 2 else len(lines)
     headings = [title] + [
         line
         for index, line in enumerate(lines)
-        if _short_heading(index, lines)
+        if index < end
+        and _short_heading(index, lines)
         and not _not_this_page_s_heading(line)
         and not section_of(line)
         and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))

@@ -198,6 +198,8 @@ def actions_of(sentence: str) -> list[str]:
             # purpose ("i syfte att förhindra och upptäcka …").
             and len(told.split()) >= 3
             and not re.search(r"\batt\s+[\wåäö]+$|\b(?:för|syfte)\s+att\b[^,;]*$", told)
+            # Nor a verb with no object before it: "implementera och börja använda EST".
+            and not re.search(r"\s[a-zåäö]{3,}[aå]$", told.rstrip())
             # Not the same thing again ("sätta upp fartvisare och flytta dem"), nor a verb
             # of a clause within ("så att invånarna kan komma dit och prata med polisen").
             and not re.match(r"\w+\s+(?:den|det|dem|dessa|denna|detta)\b", piece)

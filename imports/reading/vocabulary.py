@@ -43,8 +43,8 @@ KINDS: list[tuple[str, str]] = [
     (
         "traffic_control",
         r"(?:trafik|hastighets|nykterhets|fart|alkohol|drog|förar|fordons|moped)kontr?oll(?:er|erna|en)?|"
-        # "flygande besiktningar" of vehicles on the road.
-        r"besiktning(?:ar|arna|en)?",
+        # "flygande besiktningar" or "inspektioner" of vehicles on the road.
+        r"besiktning(?:ar|arna|en)?|flygande\s+inspektion(?:er|erna)?",
     ),
     (
         "traffic_operation",
@@ -97,7 +97,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "physical_measure",
         r"belysning\w*|farthinder|fartgupp|klottersanering(?:ar)?|kameraskyltning\w*|"
-        r"röjning(?:ar)?|hastighetssänkning\w*|"
+        r"röjning(?:ar)?|hastighetssänkning\w*|hastighetsdämpande|"
         # Cameras put up where people feel unsafe: "kameraövervakning", "trygghetskameror".
         r"kamera(?:övervakning|bevakning)(?:en)?|(?:övervaknings|trygghets)kamer(?:a|or|orna)|"
         # Situational crime prevention changes the place; so does clearing litter.
@@ -130,6 +130,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "information_campaign",
         r"informationskampanj(?:er|en)?|kampanj(?:er|en)?|informationsinsats(?:er)?|"
+        r"informationssatsning(?:ar|arna|en)?|"
         r"informationsmöte(?:n|t|na)?|"
         r"(?:informations|bedrägeri)träff(?:ar|arna)?|"
         r"(?:informations|kunskapshöjande\s+|informerande\s+)insats(?:er|erna)?",
@@ -187,7 +188,8 @@ PHRASES: list[tuple[str, str]] = [
     (
         "drug_operation",
         r"sök(?:a|er|s)?\s+efter\s+narkotika|sök\s+med\s+(?:narkotika)?hund|"
-        r"(?:riktade\s+)?insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,4}?(?:narkotika|missbruk|drog)\w*",
+        r"(?:riktade\s+)?insats(?:er|erna)?\s+(?:mot|för\s+att\s+(?:upptäcka|stoppa|störa|motverka|"
+        r"förhindra))\s+(?:\w+\s+){0,4}?(?:narkotika|missbruk|drog)\w*",
     ),
     (
         "licence_inspection",

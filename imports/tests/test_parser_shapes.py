@@ -1357,3 +1357,37 @@ def test_a_gain_aimed_at_with_the_means_told_is_an_activity() -> None:
         "• Öka tryggheten i centrum. Detta sker genom ökad polisiär närvaro på kvällarna.\n"
     )
     assert _activities(text) == [("presence_patrol", None)]
+
+
+def test_a_list_of_what_will_be_done_above_a_link_to_the_reports_is_a_promise() -> None:
+    text = (
+        "Testvik – medborgarlöften\n\n"
+        "Polisen och Testviks kommun har tecknat följande medborgarlöfte som gäller 2023.\n\n"
+        "• Polisen ska genomföra minst femton trafikkontroller vid skolorna.\n"
+        "• Polisen ska vid minst femton tillfällen genomföra flygande inspektioner av fordon.\n"
+        "• Kommunen ska presentera minst två hastighetsdämpande åtgärder för nämnden.\n"
+        "• Polisen ska genomföra minst tio riktade insatser för att upptäcka fler "
+        "narkotikabrott bland unga.\n"
+        "• Kommunen ska genomföra informationssatsningar och sprida nationella kampanjer "
+        "till föräldrar.\n\n"
+        "Uppföljning\n\n"
+        "Uppföljning medborgarlöften, tertial 3 2023\n"
+    )
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == PROMISE
+    assert [(a["kind"], a["target"]) for a in document["activities"]] == [
+        ("traffic_control", 15),
+        ("traffic_control", 15),
+        ("physical_measure", 2),
+        ("drug_operation", 10),
+        ("information_campaign", None),
+    ]
+
+
+def test_two_verbs_of_one_object_are_one_action() -> None:
+    text = (
+        "Medborgarlöfte Exempelby 2022\n\n"
+        "Kommunen ska tillsammans med polisen och andra aktörer implementera och börja "
+        "använda arbetsmetoden EST.\n"
+    )
+    assert _activities(text) == [("situation_picture", None)]
