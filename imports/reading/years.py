@@ -56,6 +56,10 @@ _BACKGROUND_BEFORE = re.compile(
     r"årsskiftet|början\s+av|slutet\s+av|efter|innan|före)\s+$",
     re.IGNORECASE,
 )
+# An earlier promise this one follows, not its own year.
+_EARLIER_PROMISE_BEFORE = re.compile(
+    rf"\b(?:tidigare|förra|föregående|gamla)\s+{PROMISE_WORD}\b[^.]{{0,20}}$", re.IGNORECASE
+)
 # A later year the promise may be prolonged to or revised for, not its own.
 _LATER_BEFORE = re.compile(
     r"\b(?:revidera[s]?|förlänga[s]?|förnya[s]?|följas\s+upp|utvärderas)\b[^.]{0,25}$",
@@ -128,6 +132,9 @@ def year_mentions(text: str, kind: str = PROMISE) -> list[tuple[int, int, int, i
             # "Mot slutet av 2017 ska arbetet utvärderas": a time within the promise's year.
             found.append((5, first, last, match.start()))
             continue
+        if _EARLIER_PROMISE_BEFORE.search(before):
+            # "en förlängning av det tidigare medborgarlöftet för 2019-2020".
+            continue
         if _LATER_BEFORE.search(before):
             # "Löftet kan komma att förlängas för år 2023", "revideras inför 2024".
             continue
@@ -165,7 +172,8 @@ def _weight(before: str, after: str = "") -> int:
 
 # A span of two dates: "2018-07-01—2020-06-30", "1 januari 2021 – 31 december 2022".
 _DATE_SPAN = re.compile(
-    rf"\b({YEAR})-\d\d-\d\d\s*(?:[–—-]+|till)\s*({YEAR})-\d\d-\d\d\b", re.IGNORECASE
+    rf"\b({YEAR})-\d\d-\d\d\s*(?:[–—-]+|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*({YEAR})-\d\d-\d\d\b",
+    re.IGNORECASE,
 )
 # The same in words: "från 1 januari 2018 – 31 december 2019".
 _WRITTEN_SPAN = re.compile(
@@ -180,7 +188,8 @@ _STARTS = re.compile(r"\b(?:med\s+början|från\s+och\s+med|fr\.?o\.?m\.?|starta
 # What was done: a year in such a sentence is its background ("Under 2021 gjorde kommunen
 # en trygghetsundersökning"), not the promise's.
 _PAST_SENTENCE = re.compile(
-    r"\b(?:genomfördes|genomförde|gjorde|gjordes|hölls|höll|togs|tog|visade|framkom|"
+    r"\b(?:genomfördes|genomförde|genomförts|gjorde|gjordes|gjorts|hölls|höll|hållits|togs|tog|"
+    r"visade|framkom|"
     r"svarade|deltog|besvarade)\b",
     re.IGNORECASE,
 )

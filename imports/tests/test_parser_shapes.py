@@ -1391,3 +1391,32 @@ def test_two_verbs_of_one_object_are_one_action() -> None:
         "använda arbetsmetoden EST.\n"
     )
     assert _activities(text) == [("situation_picture", None)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["Medborgarlöftena ska gälla från 2023-06-20 till och med 2024-06-20."],
+            (2023, [2023, 2024]),
+        ),
+        (
+            [
+                "Detta medborgarlöfte är en förlängning av det tidigare medborgarlöftet för "
+                "2019-2020. Insatserna ska genomföras under åren 2021-2023."
+            ],
+            (2021, [2021, 2023]),
+        ),
+        (
+            [
+                "Under 2023 har det genomförts medborgardialoger i kommunerna.",
+                "Under 2024–2025 lovar polisen och kommunerna att bjuda in till möten.",
+            ],
+            (2024, [2024, 2025]),
+        ),
+    ],
+)
+def test_the_promise_s_own_years_not_an_earlier_promise_s_nor_those_of_what_was_done(
+    lines: list[str], expected: tuple[int, list[int]]
+) -> None:
+    assert find_years("", lines, PROMISE, None)[:2] == expected
