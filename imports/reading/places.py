@@ -117,6 +117,7 @@ def find_municipalities(title: str, lines: list[str], area: str | None) -> list[
                         candidates.append((at, name, False))
         offset += len(line) + 1
     found: list[str] = []
+    with_kommun_found: set[str] = set()
     for _position, name, with_kommun in sorted(candidates):
         base = _base_form(name, text)
         if (
@@ -128,11 +129,19 @@ def find_municipalities(title: str, lines: list[str], area: str | None) -> list[
         ):
             continue
         found.append(base)
+        if with_kommun:
+            with_kommun_found.add(base)
     of_sweden = [name for name in found if name in _known_set()]
     if of_sweden:
         # "Samverkan kommun och polis" as a heading: a word before "kommun", where the text
         # also names a municipality of Sweden.
         found = of_sweden
+    elif found and not with_kommun_found:
+        # "Medborgarlöfte Centrum 2022-2023" on a page that names Borås again and again: the
+        # heading's place is a part of the municipality.
+        known = _known_municipality(text, least=2)
+        if known:
+            found = [known]
     if not found:
         fallback = re.search(rf"\b(?:Polisen|polisen i|kommunpolis(?:en)? i) ({NAME_WORD})", text)
         if area_name and " " not in area_name and not re.search("[–-]", area_name):
@@ -160,9 +169,9 @@ def _known_names() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")s?\b")
 
 
-def _known_municipality(text: str) -> str | None:
-    """The municipality of Sweden the text names most often, not counting a name that opens
-    a sentence or line (where "Vara" or "Mark" are words)."""
+def _known_municipality(text: str, least: int = 1) -> str | None:
+    """The municipality of Sweden the text names most often (at least `least` times), not
+    counting a name that opens a sentence or line (where "Vara" or "Mark" are words)."""
     counts: dict[str, int] = {}
     for match in _known_names().finditer(text):
         before = text[max(0, match.start() - 2) : match.start()]
@@ -173,7 +182,8 @@ def _known_municipality(text: str) -> str | None:
             # a sentence is a word.
             continue
         counts[match[1]] = counts.get(match[1], 0) + 1
-    return max(counts, key=lambda name: counts[name]) if counts else None
+    best = max(counts, key=lambda name: counts[name]) if counts else None
+    return best if best is not None and counts[best] >= least else None
 
 
 def _base_form(name: str, text: str) -> str:

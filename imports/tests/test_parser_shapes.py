@@ -1420,3 +1420,12 @@ def test_the_promise_s_own_years_not_an_earlier_promise_s_nor_those_of_what_was_
     lines: list[str], expected: tuple[int, list[int]]
 ) -> None:
     assert find_years("", lines, PROMISE, None)[:2] == expected
+
+
+def test_a_heading_s_part_of_town_gives_way_to_the_municipality_the_page_names() -> None:
+    text = (
+        "Medborgarlöfte Centrum 2022-2023\n\n"
+        "Polisen och Borås Stad samverkar med fastighetsägarna i Borås centrum.\n\n"
+        "• Polisen ska genomföra fotpatruller i Borås centrum varje helg.\n"
+    )
+    assert parse_text(text)["documents"][0]["municipalities"] == ["Borås"]
