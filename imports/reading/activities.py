@@ -47,6 +47,7 @@ _AFTER_PREPOSITION = re.compile(
 # The situation picture is an activity where it is kept, updated or gone through.
 _KEEPS_PICTURE = re.compile(
     r"\b(?:uppdatera\w*|håll\w*|ha|har|ta\w*\s+fram|gå\w*\s+igenom|analysera\w*|dela\w*|"
+    r"göra|gör|genomföra|genomför|"
     r"utbyt\w*|informationsutbyte|"
     r"finns|stäm\w*\s+av|följ\w*\s+upp|ta\w*|(?:uppdatering|genomgång)\w*\s+av)\s+"
     r"(?:\w+\s+){0,3}$",

@@ -60,7 +60,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "citizen_dialogue",
         r"medborgardialog(?:er|erna|en)?|dialog(?:er|erna|en)?|dialog\w+|"
-        r"medborgarmöte(?:n|na|t)?|fokusgrupp(?:er|erna|en)?|medborgarforum",
+        r"medborgarmöte(?:n|na|t)?|fokusgrupp(?:er|erna|en)?|medborgarforum|samtalsforum",
     ),
     ("employee_dialogue", r"medarbetardialog(?:er|erna|en)?"),
     (
@@ -112,7 +112,11 @@ KINDS: list[tuple[str, str]] = [
         r"hastighetsdisplay(?:er|en|erna)?",
     ),
     # EST, "effektiv samordning för trygghet", is working from a shared situation picture.
-    ("situation_picture", r"lägesbild(?:en|er|erna)?|lägesbildsmöte(?:n|t)?"),
+    # Also mapping places or groups: "kartläggning av utsatta platser".
+    (
+        "situation_picture",
+        r"lägesbild(?:en|er|erna)?|lägesbildsmöte(?:n|t)?|kartläggning(?:ar|en)?",
+    ),
     # Adults out where the young are, volunteers rather than staff: "vuxennärvaro",
     # "närvaron av trygghetsskapande vuxna", "trygga vuxna på kvällar och helger".
     (
@@ -170,14 +174,16 @@ PHRASES: list[tuple[str, str]] = [
         # 8", "bidra till ökad kunskap hos skolelever".
         r"(?:(?:ge|ger|ges|erbjud\w*|sprid\w*|lämna\w*)\s+(?:\w+\s+){0,3}?)?"
         r"(?:informera\w*|information|kunskap\w*)\s+(?:[\wåäö]+\s+){0,6}?(?:för|till|hos|bland)\s+"
-        r"(?:\w+\s+)?(?:elever(?:na)?|skolelever(?:na)?|skolungdomar(?:na)?|\w+klassare)\b",
+        r"(?:\w+\s+)?(?:elever(?:na)?|skolelever(?:na)?|skolungdomar(?:na)?|\w+klassare)\b|"
+        r"informera\w*\s+(?:\w+\s+){0,2}?(?:i|på)\s+skol(?:an|orna)\b",
     ),
     (
         "presence_patrol",
         r"mobila\s+polisstation(?:en)?|"
-        r"(?:öka|ökar|ökad|hög|högre|synlig|synliga|polisiära?)\s+(?:\w+\s+)?"
+        r"(?:öka|ökar|ökad|hög|högre|synlig|synliga|polisiära?|polisiär)\s+(?:\w+\s+)?"
         # Not adults' presence: "öka närvaron av trygga vuxna" is a night walk.
-        r"(?:närvaro(?:n)?|tillgänglighet(?:en)?)(?!\s+av\s+(?:\w+\s+){0,2}?vuxna)|"
+        r"(?:närvaro(?:n)?|tillgänglighet(?:en)?|synlighet(?:en)?)"
+        r"(?!\s+av\s+(?:\w+\s+){0,2}?vuxna)|"
         r"synlig(?:a|t)?\s+till\s+fots|(?:är|vara|finns|finnas)\s+(?:\w+\s+)?på\s+plats|"
         r"synas|(?:vara|är|bli|blir)\s+(?:mer\s+|mycket\s+)?synlig(?:a|t)?|fotpatrullera\w*|"
         r"närvara\s+med|"
@@ -188,7 +194,7 @@ PHRASES: list[tuple[str, str]] = [
     (
         "drug_operation",
         r"sök(?:a|er|s)?\s+efter\s+narkotika|sök\s+med\s+(?:narkotika)?hund|"
-        r"(?:riktade\s+)?insats(?:er|erna)?\s+(?:mot|för\s+att\s+(?:upptäcka|stoppa|störa|motverka|"
+        r"(?:riktade\s+)?insats(?:er|erna)?\s+(?:\w+\s+){0,2}?(?:mot|för\s+att\s+(?:upptäcka|stoppa|störa|motverka|"
         r"förhindra))\s+(?:\w+\s+){0,4}?(?:narkotika|missbruk|drog)\w*",
     ),
     (

@@ -1429,3 +1429,21 @@ def test_a_heading_s_part_of_town_gives_way_to_the_municipality_the_page_names()
         "• Polisen ska genomföra fotpatruller i Borås centrum varje helg.\n"
     )
     assert parse_text(text)["documents"][0]["municipalities"] == ["Borås"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Polisen ska genomföra minst 15 riktade insatser per år för att upptäcka fler "
+            "narkotikabrott.",
+            "drug_operation",
+        ),
+        ("Polisen ska ha en ökad polisiär synlighet på krogarna.", "presence_patrol"),
+        ("Kommunen ska göra en kartläggning av utsatta platser i Testvik.", "situation_picture"),
+        ("Polisen ska bjuda in till ett öppet samtalsforum en gång i månaden.", "citizen_dialogue"),
+        ("Polisen ska informera i skolan om trafikvett och brandförebyggande.", "school_education"),
+    ],
+)
+def test_more_words_real_promises_use_for_a_kind(sentence: str, kind: str) -> None:
+    assert [a.kind for a in parse_activities(sentence)][:1] == [kind]
