@@ -63,6 +63,25 @@ def main() -> None:
         parse_text(text)
         print(f"{size / 1e6:4.2f} MB  {time.perf_counter() - start:6.1f} s")
 
+    # Words repeated without a stop, each the start of a rule's open span: the time must
+    # double with the size, not grow fourfold (a rule reading all that comes before or
+    # after every match would). Each of these once took minutes at 50 kB.
+    print("\nhostile repetitions (time at 50 kB and 100 kB; growth near 2 is linear)")
+    for phrase in (
+        "invånarna tycker att polisen ",
+        "Utifrån lägesbilden ",
+        "polisen har genomfört 4 trygghetsvandringar och ",
+        "medborgarlöftet ska arbeta för att ",
+    ):
+        times = []
+        for size in (50_000, 100_000):
+            text = "Medborgarlöfte 2020\n" + phrase * (size // len(phrase))
+            start = time.perf_counter()
+            parse_text(text)
+            times.append(time.perf_counter() - start)
+        growth = times[1] / times[0]
+        print(f"{phrase.strip()[:40]:42} {times[0]:6.2f} s {times[1]:6.2f} s  ×{growth:.1f}")
+
 
 def _timed(path: Path) -> float:
     start = time.perf_counter()

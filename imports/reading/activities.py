@@ -55,9 +55,14 @@ _KEEPS_PICTURE = re.compile(
 )
 
 
+_NEAR = 300
+
+
 def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     """Whether a named kind is what the activity is about rather than one of its own."""
-    before = text[start : match.start()]
+    # What stands just before: a long text's beginning says nothing of this name, and
+    # reading all of it for every name would take time growing with its square.
+    before = text[max(start, match.start() - _NEAR) : match.start()]
     if kind == "situation_picture":
         # Working by EST is keeping a shared picture.
         return match[1] != "EST" and not _KEEPS_PICTURE.search(before)
@@ -99,7 +104,7 @@ def parse_activities(text: str) -> list[Activity]:
             # The situation picture an activity rests on ("trafikinsatser utifrån
             # lägesbilden"), or that shows something ("Polisens lägesbild visar …"), is no
             # activity; a list item may open with it ("Gemensam lägesbild varje vecka").
-            opening = text[: match.start()].split()
+            opening = text[max(0, match.start() - _NEAR) : match.start()].split()
             if not (
                 kind == "situation_picture"
                 and _is_mention(text, kind, match, 0)
@@ -108,7 +113,11 @@ def parse_activities(text: str) -> list[Activity]:
                     or len(opening) > 2
                     or any(word.endswith("s") for word in opening)
                     # "Utifrån lägesbilden lovar …": what the promise rests on.
-                    or bool(_AFTER_PREPOSITION.search(text[: match.start()]))
+                    or bool(
+                        _AFTER_PREPOSITION.search(
+                            text[max(0, match.start() - _NEAR) : match.start()]
+                        )
+                    )
                 )
             ):
                 activities.append(_activity(text, kind, match, count))

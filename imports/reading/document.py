@@ -31,7 +31,6 @@ from imports.reading.promising import (
     CONDITION_THEN_PROMISE,
     INFINITIVES_LEAD,
     LIST_LEAD,
-    PURPOSE_LEAD,
     QUOTED_PROMISE,
     RENAMES,
     actions_of,
@@ -42,6 +41,7 @@ from imports.reading.promising import (
     promised_item,
     promises_something,
     prose_promise,
+    purpose_lead,
 )
 from imports.reading.sections import sections_of
 from imports.reading.vocabulary import (
@@ -238,7 +238,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
             # The activity the line's last sentence added, which the next may name.
             last: Activity | None = None
             if not is_item:
-                purpose = bool(PURPOSE_LEAD.search(text))
+                purpose = purpose_lead(text)
                 promised_list = name in ("commitments", "activities") or bool(
                     LIST_LEAD.search(text)
                 )

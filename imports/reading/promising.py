@@ -89,6 +89,16 @@ PURPOSE_LEAD = re.compile(
     r"(?:medborgar(?:en|na)|invånarna|de\s+boende)\b[^.]*:\s*$",
     re.IGNORECASE,
 )
+
+
+def purpose_lead(line: str) -> bool:
+    """Whether the line is a lead that tells what promises are or what residents think, not
+    what this one does. A lead is a short line ending in a colon: a longer one is no lead,
+    and is not searched (the pattern's open spans would take time growing with the cube of
+    its length)."""
+    return len(line) <= 400 and line.rstrip().endswith(":") and bool(PURPOSE_LEAD.search(line))
+
+
 # A line that opens a list of promises: "Polisen lovar att:", "Det här lovar vi:".
 LIST_LEAD = re.compile(
     r"\blova[rt]\b|\bförbinder\s+sig\b|\b(?:att|följande|detta|så här)\s*[:;]\s*$|[:;]\s*$|"
@@ -275,7 +285,7 @@ _AMONG = re.compile(
 # What a promise is said to focus on, as a list: "Löftet har fokus på ökad tillgänglighet
 # samt att jobba mot buskörning".
 _FOCUS_ON = re.compile(
-    r"\b(?:medborgar)?löfte\w*\b[^.]*?\b(?:har|med|sätter|lägger|får)\s+(?:\w+\s+)?"
+    r"\b(?:medborgar)?löfte\w*\b[^.]{0,120}?\b(?:har|med|sätter|lägger|får)\s+(?:\w+\s+)?"
     r"fokus\s+på\s+(?:just\s+)?",
     re.IGNORECASE,
 )
@@ -284,7 +294,7 @@ _FOCUS_ON = re.compile(
 # What a whole promise is said to focus on: "Medborgarlöftena fokuserar främst på arbete mot
 # narkotika", "Stort fokus på att förebygga missbruk", "Löftet har fokus på A samt B".
 _FOCUS_STATEMENT = re.compile(
-    r"\b(?:medborgar)?löfte\w*\b[^.]*?\b(?:fokuserar|fokusera)\s+(?:\w+\s+)?på\b|"
+    r"\b(?:medborgar)?löfte\w*\b[^.]{0,120}?\b(?:fokuserar|fokusera)\s+(?:\w+\s+)?på\b|"
     r"^(?:stort|särskilt|tydligt)\s+fokus\s+på\b",
     re.IGNORECASE,
 )
