@@ -304,6 +304,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                 if not is_item and not quoted:
                     found = _from_prose(sentence, found, framed)
                 summary = not is_item and len({a.kind for a in found}) > 1
+                on_focus = not is_item and focus_statement(sentence)
                 for activity in found:
                     if _add_activity(
                         document, activity, sentence, summaries, prose, is_item, items
@@ -315,7 +316,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                             prose.add(id(activity))
                         if summary:
                             summaries.add(id(activity))
-                        if not is_item and focus_statement(sentence):
+                        if on_focus:
                             focused.add(id(activity))
     if len(document.activities) > len(focused):
         # "Medborgarlöftena fokuserar på narkotika och trafik" above the activities
@@ -328,8 +329,10 @@ def _actions(text: str) -> list[Activity]:
     on its own ("ska samarbeta med skolorna samt uppdatera lägesbilden"): one of no kind
     of ours is an action all the same."""
     parts = actions_of(text)
+    if len(parts) == 1:
+        return parse_activities(text)
     read = [parse_activities(part) for part in parts]
-    if len(parts) == 1 or not any(read):
+    if not any(read):
         return parse_activities(text)
     activities: list[Activity] = []
     for part, found in zip(parts, read, strict=True):
