@@ -86,6 +86,8 @@ class Score:
     right_activities: int = 0
     expected_signatories: int = 0
     found_signatories: int = 0
+    # Every signatory the parser read, right or invented (a quoted officer, a contact).
+    read_signatories: int = 0
     years_right: int = 0
     # A follow-up's counts of what was done, right when kind and count are.
     expected_achieved: int = 0
@@ -108,6 +110,13 @@ class Score:
     @property
     def signatories(self) -> float | None:
         return _share(self.found_signatories, self.expected_signatories)
+
+    @property
+    def signatories_precision(self) -> float | None:
+        """Of the signatories read, the share that signed; None if none was read."""
+        if not self.read_signatories:
+            return None if not self.expected_signatories else 0.0
+        return min(self.found_signatories, self.read_signatories) / self.read_signatories
 
     @property
     def years(self) -> float | None:
@@ -133,6 +142,7 @@ class Score:
             "right_activities",
             "expected_signatories",
             "found_signatories",
+            "read_signatories",
             "years_right",
             "expected_achieved",
             "found_achieved",
@@ -195,6 +205,7 @@ def case_score(case: CorpusCase, folder: Path) -> Score:
     score.right_achieved = _matched(f"{case.name} achieved", done, read, score.missed)
     read_names = {s["name"] for s in document["signatories"]}
     score.found_signatories = sum(name in read_names for name in names)
+    score.read_signatories = len(read_names)
     score.years_right = int(document["year"] == expected["year"])
     return score
 
@@ -213,13 +224,14 @@ def corpus_scores(folder: Path) -> dict[str, Score]:
 def scores_table(scores: dict[str, Score]) -> str:
     """The scores as the issue's table prints them, a row per genre."""
     rows = [
-        "genre      cases  recall  precision  signatories  years  refused  "
-        "achieved_recall  achieved_precision"
+        "genre      cases  recall  precision  signatories  signatories_precision  years  "
+        "refused  achieved_recall  achieved_precision"
     ]
     for genre, s in scores.items():
         rows.append(
             f"{genre:9}  {s.cases:5d}  {_cell(s.recall, 6)}  {_cell(s.precision, 9)}  "
-            f"{_cell(s.signatories, 11)}  {_cell(s.years, 5)}  {s.refused:7d}  "
+            f"{_cell(s.signatories, 11)}  {_cell(s.signatories_precision, 21)}  "
+            f"{_cell(s.years, 5)}  {s.refused:7d}  "
             f"{_cell(s.achieved_recall, 15)}  {_cell(s.achieved_precision, 18)}"
         )
     return "\n".join(rows)

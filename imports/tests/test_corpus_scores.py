@@ -1,9 +1,10 @@
 """The parser measured on the development corpus, by genre, as the issue measures it on
-real texts: recall and precision of activities (right kind and target), signatories found,
-promise year found, texts refused; and of follow-ups, the recall and precision of the
-counts of what was achieved (right kind and count). The goal is 0.90 on each and no
-refusal; the floors below are what the parser reaches today, so that no change makes it
-worse unnoticed. Each step that improves the parser raises them."""
+real texts: recall and precision of activities (right kind and target), signatories found
+(and, of those read, the share that signed), promise year found, texts refused; and of
+follow-ups, the recall and precision of the counts of what was achieved (right kind and
+count). The goal is 0.90 on each and no refusal; the floors below are what the parser
+reaches today, so that no change makes it worse unnoticed. Each step that improves the
+parser raises them."""
 
 from pathlib import Path
 
@@ -14,6 +15,7 @@ FLOORS = {
     "recall": 0.965,
     "precision": 0.99,
     "signatories": 1.0,
+    "signatories_precision": 1.0,
     "years": 1.0,
     "achieved_recall": 0.965,
     "achieved_precision": 0.985,
