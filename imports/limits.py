@@ -23,5 +23,11 @@ ERRORS_KEPT = 500
 
 # A promise text (.txt, .html, .docx or .pdf) as uploaded or given to `loften import`.
 TEXT_FILE_BYTES = 20 * MB
+# The longest text the staff pages read, pasted or from a file. It is read while the page
+# waits (about 5 s a million characters of real pages, 15 s of one paragraph with no
+# stop: `make bench`), and the review form sends it back, which Django takes up to
+# DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB: a million characters even if every one were "å").
+# A longer text is brought in with `loften import`, which has no such wait.
+PAGE_TEXT_CHARACTERS = 1_000_000
 # What a promise .docx may unpack to.
 DOCX_LIMITS = ArchiveLimits(total=20 * MB, ratio=100, ratio_from=1 * MB)

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -28,6 +29,7 @@ from imports.forms import (
     document_data,
     initial_from,
 )
+from imports.limits import PAGE_TEXT_CHARACTERS
 from imports.models import ImportedDocument
 from imports.preview import document_summary
 from imports.readers import ReadError, plain_text, read_text
@@ -133,6 +135,8 @@ def _posted(request: HttpRequest) -> _Posted:
     municipalities = _municipalities(request)
     municipality = municipalities.filter(pk=chosen).first() if is_database_key(chosen) else None
     source = request.POST.get("source", "")
+    # Longer than the first page reads: not sent by it, so not read (the text is lost).
+    source = source if len(source) <= PAGE_TEXT_CHARACTERS else ""
     documents = parse_text(source)["documents"] if source else []
     index, document = _document_at(documents, request.POST.get("index", ""))
     name = request.POST.get("source_name", "")[:255]
@@ -201,6 +205,20 @@ def import_start(request: HttpRequest) -> HttpResponse:
         except ReadError as error:
             form.add_error("file", str(error).split(": ", 1)[-1])
         else:
+            if len(source) > PAGE_TEXT_CHARACTERS:
+                form.add_error(
+                    "file" if upload else "text",
+                    _(
+                        "The text is %(length)s characters long; this page reads at most "
+                        "%(limit)s. Bring in a part at a time, or the whole with "
+                        "“loften import” (docs/import-format.md)."
+                    )
+                    % {
+                        "length": number_format(len(source), force_grouping=True),
+                        "limit": number_format(PAGE_TEXT_CHARACTERS, force_grouping=True),
+                    },
+                )
+                return render(request, "imports/start.html", {"form": form})
             documents = parse_text(source)["documents"]
             if documents:
                 name = upload.name if upload else _("pasted text")

@@ -248,3 +248,54 @@ def test_a_pasted_text_past_the_form_limit_is_told_the_limit_and_to_upload_it(
     assert "<h1>Den inklistrade texten är för lång</h1>" in page
     assert "högst 2,5\xa0MB" in page and "upp till 20\xa0MB" in page
     assert "ladda upp den i stället" in page and f'href="{START}"' in page
+
+
+def _at_length(length: int) -> str:
+    """A promise of Eslöv, then paragraphs of background until the text is `length` long."""
+    promise = (
+        "Medborgarlöfte Eslöv 2019\n\nAktiviteter\n\n• Tre trygghetsvandringar.\n\n"
+        "Eslöv 2019-02-01\n\n"
+    )
+    filler = "Lägesbilden bygger på dialoger med föreningar i stadsdelarna. Älgö, Ödåkra.\n\n"
+    text = promise + filler * ((length - len(promise)) // len(filler) + 1)
+    return text[:length]
+
+
+def test_a_text_longer_than_the_page_reads_is_told_its_length_and_nothing_is_read(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A long text held a worker past a proxy's time limit while it was read; it is now
+    refused before it is read, pasted or uploaded."""
+    read: list[str] = []
+    monkeypatch.setattr(views, "parse_text", lambda text: read.append(text) or parse_text(text))
+    text = _at_length(views.PAGE_TEXT_CHARACTERS + 1)
+    client = client_for(cast.coordinator, language="sv")
+    pasted = client.post(START, {"municipality": cast.eslov.pk, "text": text})
+    path = tmp_path / "lång.txt"
+    path.write_text(text, encoding="utf-8")
+    with open(path, "rb") as upload:
+        uploaded = client.post(START, {"municipality": cast.eslov.pk, "file": upload})
+    for response in (pasted, uploaded):
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "Texten är 1\xa0000\xa0001 tecken lång" in page
+        assert "läser högst 1\xa0000\xa0000" in page
+    assert read == [] and not ImportedDocument.objects.exists()
+
+
+def test_a_text_as_long_as_the_page_reads_is_reviewed_and_saved(cast: Cast, tmp_path: Path) -> None:
+    """The review form sends the text back whole, as a file form does (every "ö" two bytes,
+    not six as in an address), within what Django takes."""
+    _fresh(cast)
+    path = tmp_path / "lång.txt"
+    path.write_text(_at_length(views.PAGE_TEXT_CHARACTERS), encoding="utf-8")
+    client = client_for(cast.coordinator)
+    with open(path, "rb") as upload:
+        review = client.post(START, {"municipality": cast.eslov.pk, "file": upload})
+    assert review.status_code == 200
+    assert 'enctype="multipart/form-data"' in review.content.decode()
+    assert len(review.context["source"]) == views.PAGE_TEXT_CHARACTERS
+    saved = client.post(SAVE, _review_post(review))
+    assert saved.status_code == 302
+    promise = CitizenPromise.objects.get(municipality=cast.eslov, year=2019)
+    assert [a.target for a in promise.activities.all()] == [3]
