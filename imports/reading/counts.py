@@ -12,7 +12,7 @@ from lib.periods import FIRST_YEAR, LAST_YEAR, PER_YEAR
 from lib.swedish_numbers import APPROXIMATE, Rate, find_rate, number_value
 
 # Numbers that are not targets: school years, years, percentages, clock times.
-NOT_A_TARGET = re.compile(r"(årskurs|åk|klass)\s*$", re.IGNORECASE)
+NOT_A_TARGET = re.compile(r"(årskurs|åk|klass|skolår)\s*$", re.IGNORECASE)
 # Words after a number that make it no count of occasions: durations, speeds, shares,
 # ages and outcomes ("minst 20 ingripanden" is a goal, not an activity).
 NOT_UNITS = re.compile(
@@ -49,6 +49,15 @@ _PLACES = re.compile(
 _DURATION_RATE = re.compile(
     r"\b(?:timmar|timme|minuter|procent|kronor|km/h)\s*(?:per|i|om|/)\s*(?:år|året|vecka|veckan|"
     r"månad|månaden|termin|terminen|kvartal|kvartalet)\b",
+    re.IGNORECASE,
+)
+
+
+# Opening hours are a schedule, not occasions: "polisstationen ska vara öppen och
+# tillgänglig fem dagar i veckan".
+_OPEN_DAYS = re.compile(
+    r"\b(?:öppen|öppet|öppna|öppnas|tillgänglig|tillgängligt|bemannad|bemannat)\b[^.]{0,80}?"
+    r"\bdagar\s*(?:i|per|om|/)\s*(?:vecka|veckan)\b",
     re.IGNORECASE,
 )
 
@@ -144,6 +153,8 @@ def read_count(before: str, after: str, *, at_start: bool, own_before: bool) -> 
         # the occasions told before the verb.
         count, minimum = _occasions(before)
     rate = _rate_in(after) or (_rate_in(before) if own_before else None)
+    if rate is not None and _OPEN_DAYS.search(f"{before[-120:]} {after[:200]}"):
+        rate = None  # the days a place is open
     if rate is not None:
         per_period = rate.count or count or 1
         return Count(

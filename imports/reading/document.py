@@ -320,8 +320,12 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                             focused.add(id(activity))
     if len(document.activities) > len(focused):
         # "Medborgarlöftena fokuserar på narkotika och trafik" above the activities
-        # themselves: a summary of topics, told in full below.
-        document.activities = [a for a in document.activities if id(a) not in focused]
+        # themselves: a summary of topics, told in full below. One an item of the list
+        # told again is that item ("Minst 6 narkotikainsatser" below "Särskilt fokus på
+        # att förebygga narkotikadebut").
+        document.activities = [
+            a for a in document.activities if id(a) not in focused or id(a) in items
+        ]
 
 
 def _actions(text: str) -> list[Activity]:

@@ -19,7 +19,10 @@ SECTIONS = {
     "commitments": r"löften|löftet|medborgarlöftet|medborgarlöften|vi lovar|våra löften",
     "activities": r"aktiviteter|insatser|åtgärder|löftena ska uppnås genom.*|"
     r"så här gör vi|detta gör vi",
-    "effect": r"effekt|effekter|mål|målsättning|förväntad effekt|önskad effekt",
+    "effect": r"effekt|effekter|mål|målen|målsättning|förväntad effekt|önskad effekt|"
+    # What the work is to achieve, above the goals: "Det här ska vi åstadkomma tillsammans".
+    r"(?:det\s+här|detta|det)\s+(?:ska|vill)\s+vi\s+(?:åstadkomma|uppnå)(?:\s+tillsammans)?|"
+    r"vad\s+vi\s+vill\s+uppnå|önskat\s+läge|målbild|förväntade?\s+resultat",
     # What was done under an earlier promise: "Resultat", "Resultat 2021", "Så gick det".
     "follow_up": r"uppföljning|återrapportering|uppföljning och utvärdering|"
     r"resultat(?:et)?(?:\s+(?:för\s+)?20\d\d)?|så gick det|det här har vi gjort|"
@@ -137,7 +140,9 @@ KINDS: list[tuple[str, str]] = [
         r"informationssatsning(?:ar|arna|en)?|"
         r"informationsmöte(?:n|t|na)?|"
         r"(?:informations|bedrägeri)träff(?:ar|arna)?|"
-        r"(?:informations|kunskapshöjande\s+|informerande\s+)insats(?:er|erna)?",
+        r"(?:informations|kunskapshöjande\s+|informerande\s+)insats(?:er|erna)?|"
+        # Letters to households: "Utskick av brev om laglig mopedåkning till föräldrar".
+        r"(?:informations)?brev(?:et)?\s+(?:om|till)\b|informationsbrev\w*|brevutskick\w*",
     ),
     # Not the verbs "inträffar", "påträffar", "anträffas".
     (
@@ -160,7 +165,8 @@ PHRASES: list[tuple[str, str]] = [
     (
         # "riktade insatser mot EPA-traktorer och mopeder", "insatser mot buskörning".
         "traffic_operation",
-        r"insats(?:er|erna)?\s+mot\s+(?:\w+\s+){0,5}?(?:mopeder|a-traktorer|epa[- ]traktorer|"
+        r"insats(?:er|erna)?\s+(?:mot|kring|med\s+fokus\s+på|riktade\s+mot)\s+(?:[\w-]+\s+){0,5}?"
+        r"(?:mopeder|a-traktorer|epa[- ]traktorer|"
         r"buskörning|fortkörning|trafik\w*)",
     ),
     ("citizen_dialogue", r"öppet\s+hus"),

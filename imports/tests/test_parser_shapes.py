@@ -1447,3 +1447,78 @@ def test_a_heading_s_part_of_town_gives_way_to_the_municipality_the_page_names()
 )
 def test_more_words_real_promises_use_for_a_kind(sentence: str, kind: str) -> None:
     assert [a.kind for a in parse_activities(sentence)][:1] == [kind]
+
+
+def test_an_item_that_tells_in_full_what_the_focus_named_is_kept() -> None:
+    """The focus is pruned as a summary of topics; an item that was read into the focus's
+    activity is the item itself, and stays."""
+    text = (
+        "Testviken – medborgarlöften\n"
+        "Särskilt fokus på att motverka narkotikabrott bland unga och på trafiken.\n"
+        "Det här lovar vi\n"
+        "• Minst 5 stycken narkotikainsatser vid skolorna under perioden. (Polis)\n"
+        "• Minst 3 insatser med fokus på trimmade mopeder och A-traktorer. (Polis)\n"
+        "• Polisen ska vara synlig vid stationen på fredagar.\n"
+    )
+    assert _activities(text) == [
+        ("drug_operation", 5),
+        ("traffic_operation", 3),
+        ("presence_patrol", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Det här ska vi åstadkomma tillsammans", "Detta vill vi uppnå:", "Önskat läge"]
+)
+def test_goals_under_a_heading_of_what_is_to_be_achieved_are_no_activities(heading: str) -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2023\n"
+        "Vi lovar:\n"
+        "• Fyra trafikkontroller vid skolorna.\n"
+        f"{heading}\n"
+        "• Upplevd otrygghet i centrum ska minska\n"
+        "• Polisen ska uppfattas som mer närvarande\n"
+    )
+    assert _activities(text) == [("traffic_control", 4)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Invånarna efterfrågar även fler poliser på kvällstid.",
+        "De boende önskar bättre belysning i parken.",
+        "Nedskräpning och buskörning är problem som Provbyborna lyft fram i dialogerna.",
+    ],
+)
+def test_what_residents_wish_or_raised_is_no_activity(line: str) -> None:
+    text = f"Medborgarlöfte Provbyn 2023\n{line}\nPolisen lovar:\n• Två trygghetsvandringar.\n"
+    assert _activities(text) == [("safety_walk", 2)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Utskick av brev om säker cykling till föräldrar i kommunen.", "information_campaign"),
+        ("Kommunen skickar informationsbrev till alla hushåll i Norrby.", "information_campaign"),
+    ],
+)
+def test_letters_to_households_are_information(item: str, expected: str) -> None:
+    assert _activities(f"Medborgarlöfte Provbyn 2023\nVi lovar:\n• {item}\n") == [(expected, None)]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Föräldrar till elever i skolår 7 bjuds in till möte på skolan.",
+        "Polisstationen ska vara öppen för besök fyra dagar i veckan.",
+        "Kontaktcentret ska vara bemannat tre dagar per vecka.",
+    ],
+)
+def test_a_school_year_and_the_days_a_place_is_open_are_no_count(item: str) -> None:
+    found = _activities(f"Medborgarlöfte Provbyn 2023\nVi lovar:\n• {item}\n")
+    assert [target for _kind, target in found] == [None]
+
+
+def test_days_a_week_of_an_activity_are_still_a_rate() -> None:
+    found = parse_activities("Polisen ska patrullera i centrum två dagar i veckan.")
+    assert [(a.kind, a.target) for a in found] == [("presence_patrol", 104)]
