@@ -78,12 +78,19 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     return bool(_AFTER_PREPOSITION.search(before))
 
 
+_HYPHENATED = re.compile(r"(?<=[a-zåäö]{2})-(?=[a-zåäö]{2})")
+
+
 def parse_activities(text: str) -> list[Activity]:
     """The activities one list item or sentence names: usually one, sometimes several
     ("4 trygghetsvandringar och 2 medborgardialoger", "nattvandring varje helg och
     bekymringssamtal"). A kind named after a preposition is a mention ("möten om
     grannsamverkan"), unless it has a count of its own; the same kind named again is the
     same activity ("tillsyn av serveringsställen, minst tio per år")."""
+    # A word cut by a hyphen where a PDF broke its line ("ungdo-mar", "trafikbeteende-
+    # kontroller") is read whole; a hyphen before a space or comma ("hastighets-, nykterhets-
+    # eller …") or beside a capital ("A-traktorer") is kept.
+    text = _HYPHENATED.sub("", text)
     matches = kind_matches(text)
     composed = _composed(text, matches)
     if composed is not None:
@@ -391,6 +398,12 @@ def merge_repeat(
                 known.text = activity.text
                 activities.remove(known)
                 activities.append(known)
+            elif not is_item and id(known) in prose and known.unit != activity.unit:
+                # Told again in running text in other words ("kontroll av tobaksförsäljning"
+                # in the lead, "kontroller av tobaksförsäljningsställen" below): the later
+                # sentence is the one it is told by, so another activity of that sentence
+                # is not taken for this one too.
+                known.text, known.unit = activity.text, activity.unit
             if is_item and items is not None:
                 # Now an item of the list: the next item is another activity.
                 items.add(id(known))

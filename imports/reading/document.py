@@ -31,6 +31,7 @@ from imports.reading.promising import (
     CONDITION_THEN_PROMISE,
     INFINITIVES_LEAD,
     LIST_LEAD,
+    MEANS_LEAD,
     QUOTED_PROMISE,
     RENAMES,
     actions_of,
@@ -229,6 +230,8 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
         # After "Medborgarlöften ska:" (what promises are), after "… åtar sig att:".
         purpose = infinitives = False
         joined = unwrapped(lines)
+        # The activities read from the items just above, and from the line before them.
+        above: list[Activity] = []
         for position, line in enumerate(joined):
             quoted = bool(QUOTE_OR_CAPTION.search(line))
             if quoted and not (QUOTED.search(line) and QUOTED_PROMISE.search(line)):
@@ -238,6 +241,12 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
             # The activity the line's last sentence added, which the next may name.
             last: Activity | None = None
             if not is_item:
+                if above and MEANS_LEAD.search(text):
+                    # "• Centrum ska bli tryggt … Detta gör vi genom att:": the lines
+                    # above were the goals; the means follow.
+                    goals = {id(a) for a in above}
+                    document.activities = [a for a in document.activities if id(a) not in goals]
+                above = []
                 purpose = purpose_lead(text)
                 promised_list = name in ("commitments", "activities") or bool(
                     LIST_LEAD.search(text)
@@ -310,6 +319,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                         document, activity, sentence, summaries, prose, is_item, items
                     ):
                         last = activity
+                        above.append(activity)
                         if is_item:
                             items.add(id(activity))
                         else:

@@ -115,6 +115,14 @@ INFINITIVES_LEAD = re.compile(
     r"\batt\s*:\s*$|^(?:[\wåäö]+\s+){0,2}(?:aktiviteter|aktivitet|insatser|åtgärder)\s*:\s*$",
     re.IGNORECASE,
 )
+# A lead from the goals above to the means below: "Detta gör vi bland annat genom att:",
+# "Det ska vi åstadkomma genom följande aktiviteter:", "Så här ska vi nå målen:".
+MEANS_LEAD = re.compile(
+    r"^(?:detta|det(?:\s+här)?|dessa\s+mål|målen|vilket)\s+(?:[\wåäö]+\s+){0,5}?"
+    r"(?:genom|med\s+hjälp\s+av)\b[^.]{0,60}:\s*$|"
+    r"^så\s+här\s+(?:ska|kommer)\s+(?:\w+\s+){0,3}?nå\s+(?:dit|målen|målet)\s*:\s*$",
+    re.IGNORECASE,
+)
 # An item that promises an action: an infinitive or a present verb, perhaps after "att"
 # or who does it ("Kommunen inför …").
 _ACTION = re.compile(

@@ -200,8 +200,9 @@ PHRASES: list[tuple[str, str]] = [
     (
         "drug_operation",
         r"sök(?:a|er|s)?\s+efter\s+narkotika|sök\s+med\s+(?:narkotika)?hund|"
-        r"(?:riktade\s+)?insats(?:er|erna)?\s+(?:\w+\s+){0,2}?(?:mot|för\s+att\s+(?:upptäcka|stoppa|störa|motverka|"
-        r"förhindra))\s+(?:\w+\s+){0,4}?(?:narkotika|missbruk|drog)\w*",
+        r"(?:riktade\s+)?insats(?:er|erna)?\s+(?:\w+\s+){0,4}?(?:mot|(?:för|i\s+syfte)\s+att\s+"
+        r"(?:upptäcka|stoppa|störa|motverka|förhindra|minska|bekämpa))\s+(?:\w+\s+){0,4}?"
+        r"(?:narkotika|missbruk|drog)\w*",
     ),
     (
         "licence_inspection",
@@ -209,7 +210,11 @@ PHRASES: list[tuple[str, str]] = [
         r"(?:butiker|restauranger|serveringsställen|krogar)|"
         # "kontroller av serveringsställen", "kontroller av tobaksförsäljningsställen".
         r"kontroll(?:er|erna)?\s+(?:av|på|vid)\s+(?:samtliga\s+|alla\s+)?(?:\w+\s+)?"
-        r"(?:\w*serveringsställen|\w*försäljningsställen|krogar|restauranger|butiker)",
+        r"(?:\w*serveringsställen|\w*försäljningsställen|krogar|restauranger|butiker)|"
+        # Checks of shops or bars for what they sell: "butikskontroller mot illegal
+        # tobaksförsäljning", "krogkontroller".
+        r"(?:butiks|krog|restaurang|tobaks)kontroll(?:er|erna)?\b|"
+        r"kontroll(?:er|erna)?\s+(?:mot|av)\s+(?:\w+\s+){0,2}?\w*(?:tobaks|alkohol)\w*",
     ),
     (
         "early_intervention",
@@ -270,7 +275,7 @@ TOPICS: list[tuple[str, str]] = [
     (
         "drug_operation",
         r"(?<!alkohol,\s)narkotika(?!brott)(?!,?\s+(?:och\s+)?(?:doping|tobak))\w*|"
-        r"missbruk\w*|drog(?:handel\w*|försäljning\w*)",
+        r"missbruk\w*|drog\w?(?:handel\w*|försäljning\w*)",
     ),
     # Not the supply of drugs: "begränsa tillgängligheten av narkotika".
     (

@@ -1522,3 +1522,68 @@ def test_a_school_year_and_the_days_a_place_is_open_are_no_count(item: str) -> N
 def test_days_a_week_of_an_activity_are_still_a_rate() -> None:
     found = parse_activities("Polisen ska patrullera i centrum två dagar i veckan.")
     assert [(a.kind, a.target) for a in found] == [("presence_patrol", 104)]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Det gör vi bland annat genom att:",
+        "Det ska vi åstadkomma genom följande aktiviteter:",
+        "Detta ska uppnås med hjälp av:",
+        "Så här ska vi nå målen:",
+    ],
+)
+def test_goals_above_a_lead_to_the_means_are_no_activities(lead: str) -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2024\n"
+        "• Polisen och kommunen lovar att arbeta för att torget ska bli en trygg plats.\n"
+        "• Vi lovar också att arbeta mot narkotikan bland unga i Provbyn.\n"
+        f"{lead}\n"
+        "• Genomföra fyra narkotikainsatser vid skolorna.\n"
+        "• Genomföra två trygghetsvandringar runt torget.\n"
+    )
+    assert _activities(text) == [("drug_operation", 4), ("safety_walk", 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Polisen gör butikskontroller mot olaglig tobaksförsäljning.", "licence_inspection"),
+        ("Kommunen gör krogkontroller varje helg.", "licence_inspection"),
+        ("Fler kontroller mot olaglig alkoholförsäljning.", "licence_inspection"),
+        ("Genomföra tre insatser i syfte att minska droganvändningen.", "drug_operation"),
+        ("Fyra insatser för att bekämpa narkotikabrotten i centrum.", "drug_operation"),
+        ("Arbeta mot den öppna droghhandeln vid stationen.", "drug_operation"),
+        ("Minst tre insatser med fokus på trimmade mopeder.", "traffic_operation"),
+    ],
+)
+def test_checks_of_shops_operations_against_drugs_and_mopeds(sentence: str, kind: str) -> None:
+    assert [a.kind for a in parse_activities(sentence)][:1] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "Minst 12 tillfällen med hastighets-, nykterhets- eller förarbeteende-kontroller.",
+            [("traffic_control", 12)],
+        ),
+        ("Fyra skol-besök i årskurs 6 under våren.", [("school_education", 4)]),
+    ],
+)
+def test_a_word_a_pdf_broke_with_a_hyphen_is_read_whole(
+    item: str, expected: list[tuple[str, int]]
+) -> None:
+    assert _activities(f"Medborgarlöfte Provbyn 2024\nVi lovar:\n• {item}\n") == expected
+
+
+def test_two_activities_of_a_sentence_that_tells_again_what_the_lead_named_are_two() -> None:
+    """The lead names one check; the body tells two, with their counts: both are read."""
+    text = (
+        "Nytt medborgarlöfte i Provbyn\n"
+        "Polisen och Provbyns kommun har skrivit under medborgarlöftet för 2024. I år finns "
+        "även kontroll av alkohol- och tobaksförsäljning med på listan.\n"
+        "Polisen och kommunen ska genomföra minst fyra gemensamma kontroller av "
+        "serveringsställen och minst fyra gemensamma kontroller av tobaksförsäljningsställen.\n"
+    )
+    assert _activities(text) == [("licence_inspection", 4), ("licence_inspection", 4)]
