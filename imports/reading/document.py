@@ -7,6 +7,7 @@ countable kind of activity; what cannot be placed becomes a warning, never conte
 """
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -37,6 +38,7 @@ from imports.reading.promising import (
     actions_of,
     describes,
     focus_statement,
+    infinitive_clause,
     listed_promises,
     not_promised,
     promised_item,
@@ -224,12 +226,23 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
         for _name, lines in _activity_lines(sections)
         for line in lines
     )
+    # A short line told again further down is a table of contents above the promises:
+    # "Ökad närvaro i Norrby. Förstärkt arbete mot narkotika." above the same two lines,
+    # each then the heading of its activities. Neither telling is an activity: the items
+    # under the heading are.
+    tellings = Counter(
+        _short_line_key(line)
+        for _name, lines in _activity_lines(sections)
+        for line in unwrapped(lines)
+        if not strip_bullet(line)[0] and len(line) <= 100
+    )
     for name, lines in _activity_lines(sections):
         # A list of promises: in a section of them, or after "Polisen lovar att:".
         promised_list = name in ("commitments", "activities")
         # After "Medborgarlöften ska:" (what promises are), after "… åtar sig att:".
         purpose = infinitives = False
         joined = unwrapped(lines)
+        of_actions = _lists_of_actions(joined)
         # The activities read from the items just above, and from the line before them.
         above: list[Activity] = []
         for position, line in enumerate(joined):
@@ -237,6 +250,8 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
             if quoted and not (QUOTED.search(line) and QUOTED_PROMISE.search(line)):
                 continue
             is_item, text = strip_bullet(line)
+            if not is_item and len(line) <= 100 and tellings[_short_line_key(line)] > 1:
+                continue
             text = without_restated_digits(text)
             # The activity the line's last sentence added, which the next may name.
             last: Activity | None = None
@@ -297,7 +312,9 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     and is_item
                     and not quoted
                     and promised_item(
-                        sentence, promised_list=promised_list, infinitives=infinitives
+                        sentence,
+                        promised_list=promised_list or of_actions[position],
+                        infinitives=infinitives,
                     )
                 ):
                     # A promised action none of the kinds names: "starta ett ungdomsråd",
@@ -336,6 +353,27 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
         document.activities = [
             a for a in document.activities if id(a) not in focused or id(a) in items
         ]
+
+
+def _lists_of_actions(lines: list[str]) -> list[bool]:
+    """For each line, whether it is an item of a list whose items mostly open with an
+    infinitive ("• Genomföra medborgardialoger …", "• Förstärka samordningen …"): a list
+    of what the parties will do, under whatever heading."""
+    marks = [False] * len(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and strip_bullet(lines[end])[0]:
+            end += 1
+        run = [strip_bullet(line)[1] for line in lines[start:end]]
+        if len(run) >= 3 and sum(map(infinitive_clause, run)) * 3 >= len(run) * 2:
+            marks[start:end] = [True] * len(run)
+        start = max(end, start + 1)
+    return marks
+
+
+def _short_line_key(line: str) -> str:
+    return line.strip(" .:;").casefold()
 
 
 def _actions(text: str) -> list[Activity]:

@@ -52,7 +52,9 @@ OUTCOME = re.compile(
     # An item that says how the one before it is done: "Ska genomföras vid tre tillfällen",
     # "Gäller i samverkan med föreningarna".
     r"^(?:ska|skall)\s+(?:\w+\s+)?[\wåäö]+(?<!\bvara)s\b|^gäller\b|"
-    r"\bska\s+(?:\w+\s+)?(?:uppleva|känna\s+sig)\b|"
+    r"\bska\s+(?:\w+\s+)?(?:uppleva|känna\s+sig|uppfattas|upplevas)\b|"
+    # A change with nothing after it: "Upplevda problem med trafik ska minska".
+    r"\b(?:ska|skall)\s+(?:\w+\s+)?(?:minska|öka|halveras|upphöra)\s*[.!]?\s*$|"
     r"^(?:andelen|antalet|fler|färre)\b[^.]*\b(?:ska|skall|kommer\s+att)\s+(?:\w+\s+)?"
     r"(?:öka|minska|uppleva|känna)|"
     # What the parties wish for, not what they will do: "Vi vill minska skadegörelsen",
@@ -177,12 +179,19 @@ def not_promised(sentence: str) -> bool:
 # topic is a noun phrase ("Bruk av ANDT i kommunen", "Trafik, ordning och säkerhet").
 _INFINITIVE_START = re.compile(
     r"^(?:att\s+)?(?:(?:regelbundet|aktivt|kontinuerligt|löpande|fortlöpande|gemensamt|"
-    r"tillsammans|även|också|fortsatt|särskilt|via\s+\w+)\s+)?"
+    r"tillsammans|även|också|fortsatt|särskilt|återkommande|via\s+\w+)\s+)?"
     r"(?!(?:trygga|unga|nya|andra|stora|flera|många|samtliga|alla|hela|vissa|"
     r"egna|öppna|synliga|gemensamma)\b|[a-zåäö]+(?:iga|ella|iska|ala|ska)\b(?<!minska))"
     r"[a-zåäö]{3,}[aå]\s",
     re.IGNORECASE,
 )
+
+
+def infinitive_clause(item: str) -> bool:
+    """Whether the item opens with an infinitive: "Förstärka samordningen …"."""
+    return bool(_INFINITIVE_START.search(item))
+
+
 _PARTIES_DO = re.compile(
     r"\b(?:polis\w*|kommun\w*|vi|parterna|region\w*)\s+(?:\w+\s+)?(?:ska|skall|kommer|"
     r"[a-zåäö]{3,}(?:ar|er|rr|år))\b",

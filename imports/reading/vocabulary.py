@@ -19,10 +19,10 @@ SECTIONS = {
     "commitments": r"löften|löftet|medborgarlöftet|medborgarlöften|vi lovar|våra löften",
     "activities": r"aktiviteter|insatser|åtgärder|löftena ska uppnås genom.*|"
     r"så här gör vi|detta gör vi",
+    # Not "Det här ska vi åstadkomma tillsammans": pages put it above goals and above
+    # activities alike.
     "effect": r"effekt|effekter|mål|målen|målsättning|förväntad effekt|önskad effekt|"
-    # What the work is to achieve, above the goals: "Det här ska vi åstadkomma tillsammans".
-    r"(?:det\s+här|detta|det)\s+(?:ska|vill)\s+vi\s+(?:åstadkomma|uppnå)(?:\s+tillsammans)?|"
-    r"vad\s+vi\s+vill\s+uppnå|önskat\s+läge|målbild|förväntade?\s+resultat",
+    r"önskat\s+läge|målbild|förväntade?\s+resultat",
     # What was done under an earlier promise: "Resultat", "Resultat 2021", "Så gick det".
     "follow_up": r"uppföljning|återrapportering|uppföljning och utvärdering|"
     r"resultat(?:et)?(?:\s+(?:för\s+)?20\d\d)?|så gick det|det här har vi gjort|"
@@ -253,7 +253,7 @@ PHRASES: list[tuple[str, str]] = [
         r"ge(?:r)?\s+(?:\w+\s+){0,2}?kunskap(?:er)?\b|sprid\w*\s+(?:\w+\s+)?(?:tips|information)|"
         # "kommunicera information om trafiksäkerhet", "kommunikation om trygghetsarbetet",
         # "Vid tre tillfällen informera för att förebygga bedrägerier".
-        r"kommunicera\w*\s+(?:\w+\s+)?(?:information|om)|kommunikation\s+om|"
+        r"kommunicera\w*\s+(?:\w+\s+){0,2}?(?:information|om|lägesbild\w*)|kommunikation\s+om|"
         r"informera(?:r)?\s+(?:för|kring|till|i)\b|informationstillfäll\w*|"
         # "ska erbjudas samlad information om grannsamverkan".
         r"(?:ge|ges|erbjud\w*|sprid\w*|lämna\w*)\s+(?:\w+\s+){0,3}?information(?=\s+(?:om|kring)\b)|"
