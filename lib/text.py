@@ -12,6 +12,8 @@ NOISE = re.compile(
     r"^senast (uppdaterad|ändrad)|^publicerad\s*:?\s*\d|^sidansvarig|^print$|^share$)",
     re.IGNORECASE,
 )
+# A link to more, as a line or a list item: "• Läs mer om löftet i pressmeddelandet".
+MORE_LINK = re.compile(r"^läs (mer|hela)\b", re.IGNORECASE)
 
 
 def normalise_space(text: str) -> str:
@@ -21,7 +23,7 @@ def normalise_space(text: str) -> str:
 
 def is_noise(line: str) -> bool:
     """Whether a line is page furniture rather than promise content."""
-    return bool(NOISE.search(line.strip()))
+    return bool(NOISE.search(line.strip()) or MORE_LINK.search(strip_bullet(line)[1]))
 
 
 def strip_bullet(line: str) -> tuple[bool, str]:

@@ -39,7 +39,13 @@ BACKGROUND = re.compile(
     r"\bsom\s+grund\s+(?:till|för)\b|\bligger\s+till\s+grund\b|"
     # "Följa upp arbetet i samband med framtagande av nytt medborgarlöfte".
     r"\bframtagande\w*\s+av\s+(?:\w+\s+)?(?:medborgar)?löfte|"
-    r"\bkan\s+(?:man\s+|vi\s+)?utläsa\w*|\butläs(?:es|as)\b",
+    r"\bkan\s+(?:man\s+|vi\s+)?utläsa\w*|\butläs(?:es|as)\b|\butkristallis\w*|"
+    # How the promise itself is evaluated: "efter sex månader ska de utvärderas".
+    r"\b(?:ska|skall|kommer\s+att)\s+(?:\w+\s+){0,2}?(?:utvärderas|följas\s+upp)\b|"
+    # Work that goes on beside the promise: "Utöver detta fortsätter redan etablerat
+    # arbete såsom …".
+    r"^utöver\s+(?:detta|det\s+här|löftet|medborgarlöftet)\b[^.]*\bfortsätter\b|"
+    r"\bredan\s+(?:etablerat|pågående|befintligt)\s+arbete\b",
     re.IGNORECASE,
 )
 # An outcome the promise aims at, not an activity: "Andelen trygga ska ha ökat i kommande
@@ -312,7 +318,9 @@ _FOCUS_ON = re.compile(
 # narkotika", "Stort fokus på att förebygga missbruk", "Löftet har fokus på A samt B".
 _FOCUS_STATEMENT = re.compile(
     r"\b(?:medborgar)?löfte\w*\b[^.]{0,120}?\b(?:fokuserar|fokusera)\s+(?:\w+\s+)?på\b|"
-    r"^(?:stort|särskilt|tydligt)\s+fokus\s+på\b",
+    r"^(?:stort|särskilt|tydligt)\s+fokus\s+på\b|"
+    # A title: "Medborgarlöfte med fokus på ungdomsgrupperingar".
+    r"^(?:medborgar)?löfte\w*\s+med\s+(?:\w+\s+)?fokus\s+på\b",
     re.IGNORECASE,
 )
 
@@ -398,6 +406,11 @@ _DESCRIBING = re.compile(
     r"\bstår\s+för\b|"
     r"\bär\s+(?:\w+\s+)?(?:viktig\w*|ett\s+\w+|en\s+\w+|centrala?|grunden|utgångspunkten)\b|"
     r"\bgenomförda\b|"
+    # What the promise means, told again: "Detta löfte innebär högre närvaro".
+    r"^(?:detta|det|löftet|medborgarlöftet)\s+(?:\w+\s+)?innebär\b|"
+    # A past tense of the parties: "Under 2017 samlade poliser och kommunföreträdare in …".
+    r"\b(?:polis\w*|kommun\w*|vi|man|parterna)\s+(?:och\s+[\wåäö]+\s+)?"
+    r"(?!riktade\b|samordnade\b|utvalda\b)[a-zåäö]{3,}ade\b|"
     # "Det är i mötet med eleverna som tillit byggs"; "Genom dialogen ges medborgarna
     # möjlighet att påverka".
     r"^det\s+är\s+[^.]*\bsom\b|"

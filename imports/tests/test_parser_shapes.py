@@ -1651,3 +1651,24 @@ def test_two_activities_of_a_sentence_that_tells_again_what_the_lead_named_are_t
         "serveringsställen och minst fyra gemensamma kontroller av tobaksförsäljningsställen.\n"
     )
     assert _activities(text) == [("licence_inspection", 4), ("licence_inspection", 4)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "• Läs mer om löftet i pressmeddelandet från i våras",
+        "Läs hela medborgarlöftet här (pdf)",
+        "Detta löfte innebär fler poliser och större synlighet på torget.",
+        "Medborgarlöfte med fokus på ungdomsgäng för ökad trygghet i Provbyn",
+        "Efter ett halvår ska löftena utvärderas genom en enkät till de boende.",
+        "Utöver detta fortsätter redan etablerat arbete såsom nattvandring och fältarbete.",
+        "Fokusområdena utkristalliserades efter dialoger med allmänheten.",
+    ],
+)
+def test_links_restatements_titles_evaluation_and_ongoing_work_are_no_activities(
+    line: str,
+) -> None:
+    text = (
+        f"Medborgarlöfte Provbyn 2023\n{line}\nPolisen lovar:\n• Tre trafikkontroller vid skolan.\n"
+    )
+    assert _activities(text) == [("traffic_control", 3)]
