@@ -220,7 +220,9 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
     items: set[int] = set()
     # Activities read from what the whole promise is said to focus on.
     focused: set[int] = set()
-    # A text that lists its promises: the running text around the list frames it.
+    # A text that lists its promises: the running text above the list frames it; below
+    # the list, a sentence may promise more ("Vi ska utveckla kommunikationen kring …").
+    below_a_list = False
     listing = any(
         strip_bullet(line)[0] and not QUOTE_OR_CAPTION.search(line)
         for _name, lines in _activity_lines(sections)
@@ -250,6 +252,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
             if quoted and not (QUOTED.search(line) and QUOTED_PROMISE.search(line)):
                 continue
             is_item, text = strip_bullet(line)
+            below_a_list = below_a_list or (is_item and not quoted)
             if not is_item and len(line) <= 100 and tellings[_short_line_key(line)] > 1:
                 continue
             text = without_restated_digits(text)
@@ -277,7 +280,9 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
             for place, sentence in enumerate(sentences):
                 # Only what comes after is framed: "Kommunen ska fortsätta utveckla
                 # insatser för unga" after a sentence naming another activity is one more.
-                framed = listing or any(kind_matches(s) for s in sentences[place + 1 :])
+                framed = (listing and not below_a_list) or any(
+                    kind_matches(s) for s in sentences[place + 1 :]
+                )
                 if not_promised(sentence) or achieved(sentence):
                     continue
                 if not is_item and not quoted and describes(sentence):

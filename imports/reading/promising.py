@@ -334,8 +334,15 @@ def focus_statement(sentence: str) -> bool:
 # The aim of all the work rather than one activity: "lovar att arbeta för att förbättra
 # den upplevda tryggheten", "… för att minska brottsligheten".
 _AIM_ONLY = re.compile(
-    r"\b(?:arbeta|verka|jobba)\s+för\s+att\s+(?:\w+\s+)?(?:förbättra|öka|stärka|höja|minska)\s+"
-    r"(?:den\s+)?(?:upplevda\s+)?(?:tryggheten|brottsligheten)\b(?![^.]*\bgenom\b)",
+    r"(?:\b(?:arbeta|verka|jobba)\s+för\s+att\s+(?:\w+\s+)?(?:förbättra|öka|stärka|höja|minska)\s+"
+    r"(?:den\s+)?(?:upplevda\s+)?(?:tryggheten|brottsligheten)\b|"
+    # A state aimed at: "arbeta tillsammans för att torget ska bli en trygg plats", "för
+    # att miljön där unga vistas ska vara fri från droger".
+    r"\b(?:arbeta|verka|jobba)\s+(?:\w+\s+)?för\s+att\s+(?:[\wåäö-]+\s+){1,12}?(?:ska|skall)\s+"
+    r"(?:\w+\s+)?(?:bli|vara|upplevas|uppfattas|kännas)\b|"
+    # A gain aimed at: "arbeta för en ökad trygghet samt för en förbättrad trafikmiljö".
+    r"\b(?:arbeta|verka|jobba)\s+(?:\w+\s+)?för\s+(?:en\s+|ett\s+)?(?:ökad|ökat|förbättrad|"
+    r"förbättrat|stärkt|minskad|minskat|tryggare|bättre)\s+[\wåäö]+)(?![^.]*\bgenom\b)",
     re.IGNORECASE,
 )
 

@@ -1672,3 +1672,23 @@ def test_links_restatements_titles_evaluation_and_ongoing_work_are_no_activities
         f"Medborgarlöfte Provbyn 2023\n{line}\nPolisen lovar:\n• Tre trafikkontroller vid skolan.\n"
     )
     assert _activities(text) == [("traffic_control", 3)]
+
+
+def test_a_sentence_below_the_list_may_promise_more() -> None:
+    """Running text above a list frames it; below the list, a sentence of the parties'
+    action is one more activity, and one that names only a state aimed at is none."""
+    text = (
+        "Medborgarlöfte Provbyn 2023\n"
+        "Vi ska arbeta för att barn och unga i Provbyn ska känna sig trygga.\n"
+        "Polisen ska\n"
+        "• Genomföra minst två trafikinsatser mot mopeder.\n"
+        "• Patrullera på platser där många känner sig otrygga.\n"
+        "Vi ska utveckla samarbetet kring missbruket bland unga.\n"
+        "Vi lovar att arbeta tillsammans för att torget ska bli en trygg plats.\n"
+        "Vi lovar också att arbeta för en ökad trygghet i hela kommunen.\n"
+    )
+    assert _activities(text) == [
+        ("traffic_operation", 2),
+        ("presence_patrol", None),
+        ("other", None),
+    ]
