@@ -139,8 +139,12 @@ _EACH_DAY = re.compile(
     rf"\bvarje\s+(?:helgfri\s+)?(?P<days>(?:{_WEEKDAYS})\w*(?:(?:\s*,\s*|\s+och\s+)(?:{_WEEKDAYS})\w*)*|helg\b)",
     re.IGNORECASE,
 )
-# "den årliga trygghetsvandringen": once a year.
-_YEARLY = re.compile(r"\bårlig(?:a|t)?\b", re.IGNORECASE)
+# "den årliga trygghetsvandringen", "varje oktober": once a year.
+_YEARLY = re.compile(
+    r"\bårlig(?:a|t)?\b|\bvarje\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|"
+    r"september|oktober|november|december)\b",
+    re.IGNORECASE,
+)
 _EVERY_OTHER = re.compile(r"\bvarannan\s+(vecka|månad)\b", re.IGNORECASE)
 _ADVERB_PERIOD = {"vecko": "week", "månads": "month", "kvartals": "quarter", "termins": "term"}
 # The count just before the period: "två gånger i månaden", "minst tio per år".

@@ -3,7 +3,11 @@
 import re
 import unicodedata
 
-BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●○■…]|\.\.\.|\d{1,2}[.)]|[a-z][.)])\s+")
+# A number glued to its item is a number too: "1.Öka närvaron", "• 2.Öka patrulleringen".
+BULLET = re.compile(
+    r"^\s*(?:(?:[•\-\*–·▪●○■…]|\.\.\.|\d{1,2}[.)]|[a-z][.)])\s+|\d{1,2}[.)](?=[A-ZÅÄÖ]))"
+    r"(?:\d{1,2}[.)]\s*(?=[A-ZÅÄÖ]))?"
+)
 # Lines that are never content: banners, navigation, cookie and script notices.
 NOISE = re.compile(
     r"(javascript\s+(är|is)\s+(inte|not|avstängt)|aktivera javascript|"

@@ -53,7 +53,8 @@ _PAST_TIME = re.compile(
 # An opening that names a report of what was achieved: "Uppföljning av medborgarlöftet
 # 2022", "Så gick det" (`is_follow_up`).
 _FOLLOW_UP_OPENING = re.compile(
-    r"uppfyll(?:de|t|des|ts)\b|infria(?:de|t|des)\b|så\s+har\s+vi\s+arbetat|"
+    r"uppfyll(?:de|t|des|ts)\b|infria(?:de|t|des)\b|så\s+(?:här\s+)?har\s+vi\s+arbetat|"
+    r"\blev(?:t|de)\s+upp\s+till\b|"
     r"uppföljning|följ(?:s|t|des)\s+upp|redovisning|återrapport|så (?:här )?gick det|hur det gick|"
     r"så blev|läget efter|lägesrapport|sammanställning|nådde inte|avslutat|utfall",
     re.IGNORECASE,
@@ -67,7 +68,9 @@ _BOTH = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW_UP_TITLE = re.compile(
-    r"uppfyll(?:de|t|des|ts)\b|infria(?:de|t|des)\b|så\s+har\s+vi\s+arbetat|"
+    r"uppfyll(?:de|t|des|ts)\b|infria(?:de|t|des)\b|så\s+(?:här\s+)?har\s+vi\s+arbetat|"
+    # "Polisen och kommunen har levt upp till sina medborgarlöften".
+    r"\blev(?:t|de)\s+upp\s+till\b|"
     r"uppföljning|återrapport|redovisning|lägesrapport|så (?:här )?gick det|så blev det|"
     r"hur gick det|"
     r"resultat|utfall|följ(?:s|t)\s+upp|läget\s+efter|avslutat|halvårs|delårs",

@@ -87,6 +87,10 @@ NOT_NAMES = {
     "på",
     "och",
     "vid",
+    # "Även Namn Efternamn, polisområdeschef": an adverb before a name.
+    "även",
+    "också",
+    "dessutom",
 }
 
 # --- signing, quoting, contacts -----------------------------------------------------------
@@ -106,7 +110,10 @@ SPLIT_SIGNED = re.compile(
 # Police ranks before a name: "Kommissarie Stefan Exempel" is Stefan Exempel.
 RANKS = {"kommissarie", "poliskommissarie", "polisinspektör", "inspektör", "polisintendent"}
 TOOK_PART = re.compile(r"\b(?:medverkade|deltog|närvarade|var också med|var med)\b", re.I)
-QUOTED = re.compile(r"\bsäger\b|\bsa\s+han\b|\bsa\s+hon\b", re.IGNORECASE)
+# Quoted, or saying what they think: "Även Namn, polisområdeschef, tycker att …".
+QUOTED = re.compile(
+    r"\bsäger\b|\bsa\s+han\b|\bsa\s+hon\b|\b(?:tycker|anser|menar)\s+att\b", re.IGNORECASE
+)
 CONTACT = re.compile(
     r"\b(?:kontakta|kontakt|frågor|mer information|hälsningar|mvh|höra\s+av\s+dig|"
     r"hör\s+av\s+dig|synpunkter,\s+tips)\b|^/",

@@ -423,7 +423,7 @@ _DESCRIBING = re.compile(
     r"^det\s+är\s+[^.]*\bsom\b|"
     r"\b(?:ges|får)\s+(?:medborgarna|invånarna|allmänheten|de\s+boende|alla)\b|"
     # A subordinate clause drops "har": "… kommunen, som gemensamt genomfört dialoger".
-    r"\bsom\s+(?:\w+\s+)?(?!mycket\b|ett\b|att\b|det\b)(?:[\wåäö]{3,}(?:at|it|rt|tt)|[\wåäö]{2,}ft)\s|"
+    r"\bsom\s+(?:\w+\s+)?(?!mycket\b|ett\b|att\b|det\b)(?:[\wåäö]{3,}(?:at|it|rt|tt|ts)|[\wåäö]{2,}ft)\s|"
     # What residents wish or feel: "Invånarna efterfrågar även ökad tillgänglighet".
     r"^(?:medborgar(?:en|na)|invånarna|allmänheten|de\s+boende|boende|många)\s+"
     r"(?:\w+\s+)?(?:tycker|vill|önskar|efterfrågar|anser|oroar\s+sig|upplever|känner)\b",

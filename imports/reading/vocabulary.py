@@ -47,7 +47,10 @@ KINDS: list[tuple[str, str]] = [
         "traffic_control",
         r"(?:trafik|hastighets|nykterhets|fart|alkohol|drog|förar|fordons|moped)kontr?oll(?:er|erna|en)?|"
         # "flygande besiktningar" or "inspektioner" of vehicles on the road.
-        r"besiktning(?:ar|arna|en)?|flygande\s+inspektion(?:er|erna)?",
+        r"(?<!trygghets)besiktning(?:ar|arna|en)?|flygande\s+inspektion(?:er|erna)?|"
+        # Of traffic by an adjective: "trafikrelaterade kontroller", "trafik- och
+        # trafikrelaterade kontroller".
+        r"trafik\w*(?:rade|nde)\s+kontroll(?:er|erna)?",
     ),
     (
         "traffic_operation",
@@ -57,7 +60,9 @@ KINDS: list[tuple[str, str]] = [
     (
         "safety_walk",
         r"trygghetsvandr(?:ing|ingar|ingarna|ingen|a|ar)|trygghetsrond(?:er|erna|en)?|"
-        r"(?:trafiksäkerhets|säkerhets)vandr(?:ing|ingar|ingarna|ingen)",
+        r"(?:trafiksäkerhets|säkerhets)vandr(?:ing|ingar|ingarna|ingen)|"
+        # A walk to inspect a place for safety: "en trygghetsbesiktning av området".
+        r"trygghetsbesiktning(?:ar|arna|en)?",
     ),
     # Any dialogue but the employees': "ungdomsdialog", "dialog med elevråden".
     (
@@ -131,6 +136,9 @@ KINDS: list[tuple[str, str]] = [
         "safety_hosts",
         r"trygghetsvärd(?:ar|arna|en)?|fältvärd(?:ar|arna|en)?|"
         r"fältarbetare(?:n|na)?|"
+        # Social services' outreach on the street: "fältning vid 11 tillfällen" (not the
+        # "fältassistenter" who may hold talks of another kind).
+        r"fältning(?:ar|en)?|"
         # Hosts and guards in a town centre: "centrumvärd", "trivselvärdar", "ordningsvakter".
         r"(?:centrum|trivsel|stations|torg|natt|park)värd(?:ar|arna|en)?|ordningsvakt(?:er|erna)?",
     ),

@@ -1692,3 +1692,56 @@ def test_a_sentence_below_the_list_may_promise_more() -> None:
         ("presence_patrol", None),
         ("other", None),
     ]
+
+
+def test_numbers_glued_to_their_items_are_numbering_not_counts() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2023\n"
+        "Polisen lovar att:\n"
+        "• 1.Öka närvaron på torget\n"
+        "2.Öka den synliga patrulleringen i centrum\n"
+    )
+    assert _activities(text) == [("presence_patrol", None), ("presence_patrol", None)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Polisen och kommunen har levt upp till sina medborgarlöften",
+        "Så här har vi arbetat med medborgarlöftet i Provbyn",
+    ],
+)
+def test_a_report_of_having_lived_up_to_the_promise_is_a_follow_up(title: str) -> None:
+    text = (
+        f"{title}\n"
+        "Under perioden har polisen genomfört drygt fyrtio fotpatruller i Provbyn.\n"
+        "Kommunen arbetar aktivt med att få kameraövervakning i tunneln.\n"
+    )
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == FOLLOW_UP
+    assert document["activities"] == []
+    assert [(a["kind"], a["done"]) for a in document["achieved"]] == [("presence_patrol", 40)]
+
+
+def test_one_who_says_what_he_thinks_did_not_sign() -> None:
+    text = (
+        "Medborgarlöftet i Provbyn är uppfyllt\n"
+        "Även Karl Påhittsson, polisområdeschef, och Eva Låtsas, kommunpolis, tycker att "
+        "löftena har infriats.\n"
+    )
+    assert parse_text(text)["documents"][0]["signatories"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kommunen samordnar varje oktober en trygghetsvandring.", ("safety_walk", 1)),
+        ("Polisen gör 150 trafik- och trafikrelaterade kontroller.", ("traffic_control", 150)),
+        ("Vi gör en trygghetsbesiktning av parken.", ("safety_walk", None)),
+        ("Socialtjänsten gör fältning vid tio tillfällen.", ("safety_hosts", 10)),
+    ],
+)
+def test_a_yearly_month_traffic_by_an_adjective_and_walks_of_inspection(
+    sentence: str, expected: tuple[str, int | None]
+) -> None:
+    assert [(a.kind, a.target) for a in parse_activities(sentence)][:1] == [expected]
