@@ -131,7 +131,10 @@ _PER = re.compile(
     r"\bi\s+(?P<in>veckan|månaden|kvartalet|(?:skol)?terminen|året)|"
     r"\bom\s+(?P<om>året|veckan|månaden)|"
     r"\bvarje\s+(?P<each>vecka|månad|kvartal|(?:skol)?termin|år|läsår)|"
-    r"\b(?P<adverb>vecko|månads|kvartals|termins)vis)\b",
+    r"\b(?P<adverb>vecko|månads|kvartals|termins)vis|"
+    # "tre kontroller vår respektive höst", "varje vår och höst": once a term; not set off
+    # by commas ("vid två tillfällen under året, vår och höst," is two in all).
+    r"(?<!,\s)\b(?:både\s+|varje\s+)?(?P<seasons>vår(?:en)?)\s+(?:och|respektive|samt)\s+höst(?:en)?)\b",
     re.IGNORECASE,
 )
 # "varje fredag", "varje fredag och lördag", "varje lördag kväll", "varje helg".
@@ -146,7 +149,14 @@ _YEARLY = re.compile(
     re.IGNORECASE,
 )
 _EVERY_OTHER = re.compile(r"\bvarannan\s+(vecka|månad)\b", re.IGNORECASE)
-_ADVERB_PERIOD = {"vecko": "week", "månads": "month", "kvartals": "quarter", "termins": "term"}
+_ADVERB_PERIOD = {
+    "vecko": "week",
+    "månads": "month",
+    "kvartals": "quarter",
+    "termins": "term",
+    "vår": "term",
+    "våren": "term",
+}
 # The count just before the period: "två gånger i månaden", "minst tio per år".
 _RATE_COUNT = re.compile(
     r"(?:\b(?P<minimum>minst)\s+)?\b(?P<count>[\wåäö]+)\s+(?:(?:gång(?:er)?|tillfällen|tillfälle|"

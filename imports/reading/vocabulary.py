@@ -45,7 +45,8 @@ _PROMISE_START = re.compile(
 KINDS: list[tuple[str, str]] = [
     (
         "traffic_control",
-        r"(?:trafik|hastighets|nykterhets|fart|alkohol|drog|förar|fordons|moped)kontr?oll(?:er|erna|en)?|"
+        # The linking s may be left out by a typo: "hastighetkontroller".
+        r"(?:trafik|hastighets?|nykterhets?|fart|alkohol|drog|förar|fordons|moped)kontr?oll(?:er|erna|en)?|"
         # "flygande besiktningar" or "inspektioner" of vehicles on the road.
         r"(?<!trygghets)besiktning(?:ar|arna|en)?|flygande\s+inspektion(?:er|erna)?|"
         # Of traffic by an adjective: "trafikrelaterade kontroller", "trafik- och

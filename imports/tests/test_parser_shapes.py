@@ -1745,3 +1745,21 @@ def test_a_yearly_month_traffic_by_an_adjective_and_walks_of_inspection(
     sentence: str, expected: tuple[str, int | None]
 ) -> None:
     assert [(a.kind, a.target) for a in parse_activities(sentence)][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Polisen gör fyra trafikkontroller vår respektive höst.", ("traffic_control", 8)),
+        ("Två trygghetsvandringar varje vår och höst.", ("safety_walk", 4)),
+        (
+            "Vid två tillfällen under året, vår och höst, genomföra trafikinsatser.",
+            ("traffic_operation", 2),
+        ),
+        ("Polisen lovar minst fyrtio hastighetkontroller.", ("traffic_control", 40)),
+    ],
+)
+def test_spring_and_autumn_are_a_term_each_and_a_left_out_linking_s_is_read(
+    sentence: str, expected: tuple[str, int]
+) -> None:
+    assert [(a.kind, a.target) for a in parse_activities(sentence)][:1] == [expected]
