@@ -334,25 +334,36 @@ def _from_sentence(sentence: str, previous_kind: str | None) -> tuple[list[Any],
     blev åtta.")."""
     words = _words(sentence)
     kinds = _kinds(sentence, words)
+    bounds = _clause_bounds(words)
     found = []
     for index in range(len(words)):
         value = _value(sentence, words, index)
         if value is None or _counts_other(sentence, words, index):
             continue
-        if _promised(sentence, words, index):
+        if _promised(sentence, words, index, bounds):
             continue
-        kind = _kind_of(words, kinds, index, previous_kind, sentence)
+        kind = _kind_of(words, kinds, index, previous_kind, sentence, bounds)
         if kind is not None:
             found.append((kind, value))
     return found, kinds[-1].kind if kinds else previous_kind
 
 
-def _promised(sentence: str, words: list[_Word], index: int) -> bool:
+def _clause_bounds(words: list[_Word]) -> dict[int, tuple[int, int]]:
+    """Where each clause of the sentence starts and ends, found once for the sentence (not
+    by a scan of all its words for each number: a long text without a stop has many)."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for word in words:
+        start, end = bounds.get(word.clause, (word.start, word.end))
+        bounds[word.clause] = (min(start, word.start), max(end, word.end))
+    return bounds
+
+
+def _promised(
+    sentence: str, words: list[_Word], index: int, bounds: dict[int, tuple[int, int]]
+) -> bool:
     """Whether the number's clause says it was promised or aimed at: before it ("lovade
     20"), or by a modal verb after it ("2 nya områden skulle startas")."""
-    clause = words[index].clause
-    start = next(w.start for w in words if w.clause == clause)
-    end = max(w.end for w in words if w.clause == clause)
+    start, end = bounds[words[index].clause]
     before = sentence[start : words[index].start]
     targets = [m[0].lower() for m in _TARGET.finditer(before)]
     if targets and set(targets) <= {"minst", "ytterligare"} and _DONE.search(before):
@@ -370,6 +381,7 @@ def _kind_of(
     index: int,
     previous_kind: str | None,
     sentence: str,
+    bounds: dict[int, tuple[int, int]],
 ) -> str | None:
     """The kind a count counts: the kind named right after it ("31 trafikkontroller",
     "sju riktade narkotikainsatser"); for a count of occasions or places, the kind named
@@ -378,13 +390,15 @@ def _kind_of(
     clause = words[index].clause
     noun = _noun(words, index)
     if noun is None:
-        clause_start = next(w.start for w in words if w.clause == clause)
-        if not _DONE.search(sentence[clause_start : words[index].start]):
+        if not _DONE.search(sentence[bounds[clause][0] : words[index].start]):
             return None
-        before = [k for k in kinds if k.last < index]
-        return before[-1].kind if before else previous_kind
-    at = _at(words, noun)
-    named = next((k for k in kinds if index < k.first <= at), None)
+        before = bisect.bisect_left(kinds, index, key=lambda k: k.last)
+        return kinds[before - 1].kind if before else previous_kind
+    # The noun is one of the three words after the number (`_noun`).
+    at = next(i for i in range(index + 1, index + 4) if words[i] is noun)
+    # Kinds come earliest first and never overlap (`kind_matches`): found by halving.
+    after = bisect.bisect_right(kinds, index, key=lambda k: k.first)
+    named = kinds[after] if after < len(kinds) and kinds[after].first <= at else None
     if named is not None:
         return _beyond_meeting(named, kinds, words, clause)
     if not _GENERIC.search(noun.text):
@@ -393,9 +407,9 @@ def _kind_of(
     if near:
         nearest = min(near, key=lambda k: min(abs(k.first - index), abs(k.last - index)))
         return _beyond_meeting(nearest, kinds, words, clause)
-    before = [k for k in kinds if k.last < index]
+    before = bisect.bisect_left(kinds, index, key=lambda k: k.last)
     if before:
-        return before[-1].kind
+        return kinds[before - 1].kind
     # "Tre insatser mot narkotika gjordes i våras. Vidare har två insatser genomförts i
     # parken": occasions of an activity (not places or areas) with no kind named in their
     # sentence count the kind the sentence before named.
@@ -406,10 +420,6 @@ def _bare_end(word: str) -> bool:
     """A word after a bare count that still leaves it bare: "Det blev åtta, och …", "Det
     blev 14 under året"."""
     return word.lower() in {"under", "i", "vid", "på", "och", "totalt"}
-
-
-def _at(words: list[_Word], word: _Word) -> int:
-    return next(i for i, w in enumerate(words) if w is word)
 
 
 def _beyond_meeting(chosen: _Kind, kinds: list[_Kind], words: list[_Word], clause: int) -> str:
