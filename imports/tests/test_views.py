@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from conftest import Cast, client_for
 from imports import views
+from imports.limits import PAGE_TEXT_CHARACTERS
 from imports.models import ImportedDocument
 from imports.reading import parse_text
 from imports.tests.documents import write_docx
@@ -267,8 +268,13 @@ def test_a_text_longer_than_the_page_reads_is_told_its_length_and_nothing_is_rea
     """A long text held a worker past a proxy's time limit while it was read; it is now
     refused before it is read, pasted or uploaded."""
     read: list[str] = []
-    monkeypatch.setattr(views, "parse_text", lambda text: read.append(text) or parse_text(text))
-    text = _at_length(views.PAGE_TEXT_CHARACTERS + 1)
+
+    def counted(text: str) -> dict[str, Any]:
+        read.append(text)
+        return parse_text(text)
+
+    monkeypatch.setattr(views, "parse_text", counted)
+    text = _at_length(PAGE_TEXT_CHARACTERS + 1)
     client = client_for(cast.coordinator, language="sv")
     pasted = client.post(START, {"municipality": cast.eslov.pk, "text": text})
     path = tmp_path / "lång.txt"
@@ -288,13 +294,13 @@ def test_a_text_as_long_as_the_page_reads_is_reviewed_and_saved(cast: Cast, tmp_
     not six as in an address), within what Django takes."""
     _fresh(cast)
     path = tmp_path / "lång.txt"
-    path.write_text(_at_length(views.PAGE_TEXT_CHARACTERS), encoding="utf-8")
+    path.write_text(_at_length(PAGE_TEXT_CHARACTERS), encoding="utf-8")
     client = client_for(cast.coordinator)
     with open(path, "rb") as upload:
         review = client.post(START, {"municipality": cast.eslov.pk, "file": upload})
     assert review.status_code == 200
     assert 'enctype="multipart/form-data"' in review.content.decode()
-    assert len(review.context["source"]) == views.PAGE_TEXT_CHARACTERS
+    assert len(review.context["source"]) == PAGE_TEXT_CHARACTERS
     saved = client.post(SAVE, _review_post(review))
     assert saved.status_code == 302
     promise = CitizenPromise.objects.get(municipality=cast.eslov, year=2019)
