@@ -57,6 +57,12 @@ def _municipalities(request: HttpRequest) -> Any:
 READABLE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
 
 
+def _length(text: str) -> int:
+    """The text's length as a reader counts it: a browser sends each line break of a text
+    area as two characters (CR LF), which the limit does not count twice."""
+    return len(text) - text.count("\r\n")
+
+
 def _uploaded_text(upload: Any) -> str:
     # Kept outside the web root, in a private temporary folder removed right after reading.
     # The client's file name never reaches the disk (it may be longer than a file system
@@ -136,7 +142,7 @@ def _posted(request: HttpRequest) -> _Posted:
     municipality = municipalities.filter(pk=chosen).first() if is_database_key(chosen) else None
     source = request.POST.get("source", "")
     # Longer than the first page reads: not sent by it, so not read (the text is lost).
-    source = source if len(source) <= PAGE_TEXT_CHARACTERS else ""
+    source = source if _length(source) <= PAGE_TEXT_CHARACTERS else ""
     documents = parse_text(source)["documents"] if source else []
     index, document = _document_at(documents, request.POST.get("index", ""))
     name = request.POST.get("source_name", "")[:255]
@@ -205,7 +211,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
         except ReadError as error:
             form.add_error("file", str(error).split(": ", 1)[-1])
         else:
-            if len(source) > PAGE_TEXT_CHARACTERS:
+            if _length(source) > PAGE_TEXT_CHARACTERS:
                 form.add_error(
                     "file" if upload else "text",
                     _(
@@ -214,7 +220,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
                         "“loften import” (docs/import-format.md)."
                     )
                     % {
-                        "length": number_format(len(source), force_grouping=True),
+                        "length": number_format(_length(source), force_grouping=True),
                         "limit": number_format(PAGE_TEXT_CHARACTERS, force_grouping=True),
                     },
                 )

@@ -305,3 +305,18 @@ def test_a_text_as_long_as_the_page_reads_is_reviewed_and_saved(cast: Cast, tmp_
     assert saved.status_code == 302
     promise = CitizenPromise.objects.get(municipality=cast.eslov, year=2019)
     assert [a.target for a in promise.activities.all()] == [3]
+
+
+def test_line_breaks_a_browser_sends_as_two_characters_count_once(cast: Cast) -> None:
+    """A text area's line breaks come back as CR LF: a text just within the limit, sent
+    back so, is still read, not taken for a lost one."""
+    _fresh(cast)
+    text = _at_length(PAGE_TEXT_CHARACTERS)
+    client = client_for(cast.coordinator)
+    review = client.post(START, {"municipality": cast.eslov.pk, "text": text})
+    assert review.status_code == 200
+    sent_back = _review_post(review, source=text.replace("\n", "\r\n"))
+    assert len(sent_back["source"]) > PAGE_TEXT_CHARACTERS
+    saved = client.post(SAVE, sent_back)
+    assert saved.status_code == 302
+    assert CitizenPromise.objects.filter(municipality=cast.eslov, year=2019).exists()
