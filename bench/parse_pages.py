@@ -72,6 +72,9 @@ def main() -> None:
         "Utifrån lägesbilden ",
         "polisen har genomfört 4 trygghetsvandringar och ",
         "medborgarlöftet ska arbeta för att ",
+        "3 möten med trafikkontroller samt ",
+        "polisen ska arbeta för ökad trygghet ",
+        "trafik",
     ):
         times = []
         for size in (50_000, 100_000):

@@ -364,6 +364,8 @@ def _promised(
     """Whether the number's clause says it was promised or aimed at: before it ("lovade
     20"), or by a modal verb after it ("2 nya områden skulle startas")."""
     start, end = bounds[words[index].clause]
+    # What stands near it in its clause, not all of a long clause for every number.
+    start, end = max(start, words[index].start - 200), min(end, words[index].end + 200)
     before = sentence[start : words[index].start]
     targets = [m[0].lower() for m in _TARGET.finditer(before)]
     if targets and set(targets) <= {"minst", "ytterligare"} and _DONE.search(before):

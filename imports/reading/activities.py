@@ -2,6 +2,7 @@
 whether a named kind is an activity of its own or only what another is about; and
 whether an activity read again repeats one already read (to be merged into it)."""
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -264,7 +265,10 @@ _CHOICE = re.compile(r"\b(?:någon|något|en)\s+av\s+(?:följande|dessa)\b", re.
 
 
 def _purpose(text: str, match: re.Match[str]) -> bool:
-    return bool(re.search(r"\bför\s+att\s+(?:\w+\s+){1,4}$", text[: match.start()]))
+    """Whether the kind is named in a purpose just before it ("för att minska buskörning");
+    only the words just before are read, not all the text before each kind."""
+    before = text[max(0, match.start() - 120) : match.start()]
+    return bool(re.search(r"\bför\s+att\s+(?:\w+\s+){1,4}$", before))
 
 
 def _set_count(activity: Activity, count: Count) -> None:
@@ -279,6 +283,23 @@ def parse_activity(text: str) -> Activity | None:
     return activities[0] if activities else None
 
 
+@functools.lru_cache(maxsize=32)
+def _focus_and_partners(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The focus areas and partners the text names: read once for the text, not again for
+    each of its activities (a long text without a stop names many)."""
+    focus = tuple(tag for tag, words in FOCUS if re.search(words, text, re.IGNORECASE))
+    partners = tuple(
+        dict.fromkeys(
+            _partner_name(m[0])
+            for m in PARTNERS.finditer(text)
+            # "i Eslövs kommun" is where, not who.
+            # (Only the words just before: a long text is not searched again for each.)
+            if not re.search(r"\b(i|inom|för|runt)\s+$", text[max(0, m.start() - 12) : m.start()])
+        )
+    )
+    return focus, partners
+
+
 def _activity(text: str, kind: str, match: re.Match[str] | None, count: Count) -> Activity:
     """The activity of a kind the match names in the text (None: of kind "other", which
     the text names by no noun of ours)."""
@@ -290,23 +311,14 @@ def _activity(text: str, kind: str, match: re.Match[str] | None, count: Count) -
         target, unit = 1, noun
     if unit is None or number_value(unit) is not None:
         unit = re.sub(r"^riktade?\s+", "", noun) or None
-    focus = [tag for tag, words in FOCUS if re.search(words, text, re.IGNORECASE)]
-    partners = list(
-        dict.fromkeys(
-            _partner_name(m[0])
-            for m in PARTNERS.finditer(text)
-            # "i Eslövs kommun" is where, not who.
-            # (Only the words just before: a long text is not searched again for each.)
-            if not re.search(r"\b(i|inom|för|runt)\s+$", text[max(0, m.start() - 12) : m.start()])
-        )
-    )
+    focus, partners = _focus_and_partners(text)
     return Activity(
         text=text,
         kind=kind,
         target=target,
         unit=unit,
-        focus=focus,
-        partners=partners,
+        focus=list(focus),
+        partners=list(partners),
         rate=count.rate,
         minimum=count.minimum and target is not None,
     )

@@ -41,11 +41,14 @@ BACKGROUND = re.compile(
     r"\bframtagande\w*\s+av\s+(?:\w+\s+)?(?:medborgar)?löfte|"
     r"\bkan\s+(?:man\s+|vi\s+)?utläsa\w*|\butläs(?:es|as)\b|\butkristallis\w*|"
     # How the promise itself is evaluated: "efter sex månader ska de utvärderas".
-    r"\b(?:ska|skall|kommer\s+att)\s+(?:\w+\s+){0,2}?(?:utvärderas|följas\s+upp)\b|"
+    r"\b(?:medborgar)?löfte\w*\b[^.]{0,120}?\b(?:ska|skall|kommer\s+att)\s+(?:\w+\s+){0,2}?"
+    r"(?:utvärderas|följas\s+upp)\b|"
+    r"\b(?:ska|skall)\s+(?:medborgar)?löfte\w*\s+(?:\w+\s+)?(?:utvärderas|följas\s+upp)\b|"
     # Work that goes on beside the promise: "Utöver detta fortsätter redan etablerat
     # arbete såsom …".
     r"^utöver\s+(?:detta|det\s+här|löftet|medborgarlöftet)\b[^.]*\bfortsätter\b|"
-    r"\bredan\s+(?:etablerat|pågående|befintligt)\s+arbete\b",
+    r"^utöver\s+(?:detta|det\s+här|löftet|medborgarlöftet)\b[^.]*\bredan\s+(?:etablerat|pågående)\s+"
+    r"arbete\b",
     re.IGNORECASE,
 )
 # An outcome the promise aims at, not an activity: "Andelen trygga ska ha ökat i kommande
@@ -342,15 +345,21 @@ _AIM_ONLY = re.compile(
     r"(?:\w+\s+)?(?:bli|vara|upplevas|uppfattas|kännas)\b|"
     # A gain aimed at: "arbeta för en ökad trygghet samt för en förbättrad trafikmiljö".
     r"\b(?:arbeta|verka|jobba)\s+(?:\w+\s+)?för\s+(?:en\s+|ett\s+)?(?:ökad|ökat|förbättrad|"
-    r"förbättrat|stärkt|minskad|minskat|tryggare|bättre)\s+[\wåäö]+)(?![^.]*\bgenom\b)",
+    r"förbättrat|stärkt|minskad|minskat|tryggare|bättre)\s+[\wåäö]+)",
     re.IGNORECASE,
 )
+_BY_MEANS = re.compile(r"\bgenom\b", re.IGNORECASE)
 
 
 def prose_promise(sentence: str) -> bool:
     """Whether a sentence of running text promises an action none of the kinds names; not
     one that only gives the aim of all the work."""
-    return bool(_PROSE_PROMISE.match(sentence)) and not _AIM_ONLY.search(sentence)
+    if not _PROSE_PROMISE.match(sentence):
+        return False
+    # The aim alone, unless the means follow it ("… genom fler trafikkontroller"). The
+    # last aim is the one to look after: once, not from every aim to the end of the text.
+    ends = [aim.end() for aim in _AIM_ONLY.finditer(sentence)]
+    return not ends or bool(_BY_MEANS.search(sentence, ends[-1]))
 
 
 # A sentence that names what is to be done, then lists it: "De åtgärder som ska genomföras
@@ -415,9 +424,6 @@ _DESCRIBING = re.compile(
     r"\bgenomförda\b|"
     # What the promise means, told again: "Detta löfte innebär högre närvaro".
     r"^(?:detta|det|löftet|medborgarlöftet)\s+(?:\w+\s+)?innebär\b|"
-    # A past tense of the parties: "Under 2017 samlade poliser och kommunföreträdare in …".
-    r"\b(?:polis\w*|kommun\w*|vi|man|parterna)\s+(?:och\s+[\wåäö]+\s+)?"
-    r"(?!riktade\b|samordnade\b|utvalda\b)[a-zåäö]{3,}ade\b|"
     # "Det är i mötet med eleverna som tillit byggs"; "Genom dialogen ges medborgarna
     # möjlighet att påverka".
     r"^det\s+är\s+[^.]*\bsom\b|"
