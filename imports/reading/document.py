@@ -228,16 +228,15 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
         for _name, lines in _activity_lines(sections)
         for line in lines
     )
-    # A short line told again further down is a table of contents above the promises:
-    # "Ökad närvaro i Norrby. Förstärkt arbete mot narkotika." above the same two lines,
-    # each then the heading of its activities. Neither telling is an activity: the items
-    # under the heading are.
+    # How often each short line is told (`_told_again`).
     tellings = Counter(
         _short_line_key(line)
         for _name, lines in _activity_lines(sections)
         for line in unwrapped(lines)
-        if not strip_bullet(line)[0] and len(line) <= 100
+        if not strip_bullet(line)[0] and len(line) <= 100 and not line.rstrip().endswith(":")
     )
+    seen: Counter[str] = Counter()
+    dropped: list[Activity] = []
     for name, lines in _activity_lines(sections):
         # A list of promises: in a section of them, or after "Polisen lovar att:".
         promised_list = name in ("commitments", "activities")
@@ -253,7 +252,8 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                 continue
             is_item, text = strip_bullet(line)
             below_a_list = below_a_list or (is_item and not quoted)
-            if not is_item and len(line) <= 100 and tellings[_short_line_key(line)] > 1:
+            if _told_again(line, is_item, tellings, seen, joined, position):
+                above = []
                 continue
             text = without_restated_digits(text)
             # The activity the line's last sentence added, which the next may name.
@@ -261,9 +261,12 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
             if not is_item:
                 if above and MEANS_LEAD.search(text):
                     # "• Centrum ska bli tryggt … Detta gör vi genom att:": the lines
-                    # above were the goals; the means follow.
-                    goals = {id(a) for a in above}
-                    document.activities = [a for a in document.activities if id(a) not in goals]
+                    # above were the goals; the means follow. One with a count is no goal.
+                    goals = [a for a in above if a.target is None]
+                    dropped += goals  # kept, so that no new activity takes their id
+                    document.activities = [
+                        a for a in document.activities if all(a is not g for g in goals)
+                    ]
                 above = []
                 purpose = purpose_lead(text)
                 promised_list = name in ("commitments", "activities") or bool(
@@ -375,6 +378,30 @@ def _lists_of_actions(lines: list[str]) -> list[bool]:
             marks[start:end] = [True] * len(run)
         start = max(end, start + 1)
     return marks
+
+
+def _told_again(
+    line: str,
+    is_item: bool,
+    tellings: Counter[str],
+    seen: Counter[str],
+    lines: list[str],
+    position: int,
+) -> bool:
+    """Whether a short line is one told again further down, as a table of contents above
+    the promises ("Ökad närvaro i Norrby. Förstärkt arbete mot narkotika." above the same
+    two lines, each then the heading of its items), or its last telling as that heading.
+    Neither is an activity: the items are. A line told again with no items under it is
+    read once, where it is last told."""
+    if is_item or len(line) > 100 or line.rstrip().endswith(":"):
+        return False
+    key = _short_line_key(line)
+    if tellings[key] < 2:
+        return False
+    seen[key] += 1
+    if seen[key] < tellings[key]:
+        return True  # an earlier telling
+    return position + 1 < len(lines) and strip_bullet(lines[position + 1])[0]
 
 
 def _short_line_key(line: str) -> str:

@@ -51,7 +51,7 @@ KINDS: list[tuple[str, str]] = [
         r"(?<!trygghets)besiktning(?:ar|arna|en)?|flygande\s+inspektion(?:er|erna)?|"
         # Of traffic by an adjective: "trafikrelaterade kontroller", "trafik- och
         # trafikrelaterade kontroller".
-        r"trafik\w*(?:rade|nde)\s+kontroll(?:er|erna)?",
+        r"(?<![\wåäö])trafik[a-zåäö]{0,20}?(?:rade|nde)\s+kontroll(?:er|erna)?",
     ),
     (
         "traffic_operation",
@@ -174,7 +174,7 @@ PHRASES: list[tuple[str, str]] = [
     (
         # "riktade insatser mot EPA-traktorer och mopeder", "insatser mot buskörning".
         "traffic_operation",
-        r"insats(?:er|erna)?\s+(?:mot|kring|med\s+fokus\s+på|riktade\s+mot)\s+(?:[\w-]+\s+){0,5}?"
+        r"insats(?:er|erna)?\s+(?:mot|med\s+fokus\s+på|riktade\s+mot)\s+(?:[\w-]+\s+){0,5}?"
         r"(?:mopeder|a-traktorer|epa[- ]traktorer|"
         r"buskörning|fortkörning|trafik\w*)",
     ),
@@ -223,7 +223,7 @@ PHRASES: list[tuple[str, str]] = [
         # Checks of shops or bars for what they sell: "butikskontroller mot illegal
         # tobaksförsäljning", "krogkontroller".
         r"(?:butiks|krog|restaurang|tobaks)kontroll(?:er|erna)?\b|"
-        r"kontroll(?:er|erna)?\s+(?:mot|av)\s+(?:\w+\s+){0,2}?\w*(?:tobaks|alkohol)\w*",
+        r"kontroll(?:er|erna)?\s+(?:mot|av)\s+(?:\w+\s+){0,2}?\w*(?:tobaks|alkohol)\w*försäljning\w*",
     ),
     (
         "early_intervention",

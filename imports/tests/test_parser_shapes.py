@@ -1668,8 +1668,9 @@ def test_two_activities_of_a_sentence_that_tells_again_what_the_lead_named_are_t
 def test_links_restatements_titles_evaluation_and_ongoing_work_are_no_activities(
     line: str,
 ) -> None:
+    # Below the list, where a sentence of the parties' action would be one more activity.
     text = (
-        f"Medborgarlöfte Provbyn 2023\n{line}\nPolisen lovar:\n• Tre trafikkontroller vid skolan.\n"
+        f"Medborgarlöfte Provbyn 2023\nPolisen lovar:\n• Tre trafikkontroller vid skolan.\n{line}\n"
     )
     assert _activities(text) == [("traffic_control", 3)]
 
@@ -1763,3 +1764,58 @@ def test_spring_and_autumn_are_a_term_each_and_a_left_out_linking_s_is_read(
     sentence: str, expected: tuple[str, int]
 ) -> None:
     assert [(a.kind, a.target) for a in parse_activities(sentence)][:1] == [expected]
+
+
+def test_an_activity_with_a_count_above_a_lead_to_the_means_is_kept() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2024\n"
+        "Polisen ska genomföra tio trafikkontroller vid skolorna.\n"
+        "Det gör vi bland annat genom att:\n"
+        "• Genomföra två trygghetsvandringar.\n"
+    )
+    assert _activities(text) == [("traffic_control", 10), ("safety_walk", 2)]
+
+
+def test_goals_above_each_of_two_leads_told_alike_are_no_activities() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2024\n"
+        "• Vi lovar att arbeta för att torget ska bli en trygg plats.\n"
+        "Det gör vi genom att:\n"
+        "• Genomföra två trygghetsvandringar.\n"
+        "• Vi lovar att arbeta för att skolvägen ska bli säkrare.\n"
+        "Det gör vi genom att:\n"
+        "• Genomföra fyra trafikkontroller.\n"
+    )
+    assert _activities(text) == [("safety_walk", 2), ("traffic_control", 4)]
+
+
+def test_an_activity_told_in_the_introduction_and_again_in_the_list_is_read_once() -> None:
+    text = (
+        "Medborgarlöfte Provbyn 2023\n"
+        "Polisen ska genomföra tio trafikkontroller vid skolan.\n"
+        "Löften\n"
+        "Polisen ska genomföra tio trafikkontroller vid skolan.\n"
+        "Vi ska också hålla två trygghetsvandringar.\n"
+    )
+    assert _activities(text) == [("traffic_control", 10), ("safety_walk", 2)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Varje helg går kommunens utbildade nattvandrare i centrum.", [("night_walk", 52)]),
+        (
+            "Sex trafikkontroller vid skolorna som ska följas upp med information.",
+            [("traffic_control", 6)],
+        ),
+        (
+            "Vi ska utveckla redan befintligt arbete med grannsamverkan.",
+            [("neighbourhood_watch", None)],
+        ),
+        ("Fyra insatser kring droghandeln vid trafikplatsen Norr.", [("drug_operation", 4)]),
+    ],
+)
+def test_past_tense_follow_up_and_ongoing_work_rules_leave_ordinary_promises_alone(
+    item: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert _activities(f"Medborgarlöfte Provbyn 2023\nVi lovar:\n• {item}\n") == expected
