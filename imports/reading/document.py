@@ -228,21 +228,19 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
         for _name, lines in _activity_lines(sections)
         for line in lines
     )
+    # Each section's lines, a paragraph broken over lines joined again.
+    blocks = [(name, unwrapped(lines)) for name, lines in _activity_lines(sections)]
     # How often each short line is told (`_told_again`).
     tellings = Counter(
-        _short_line_key(line)
-        for _name, lines in _activity_lines(sections)
-        for line in unwrapped(lines)
-        if not strip_bullet(line)[0] and len(line) <= 100 and not line.rstrip().endswith(":")
+        key for _name, joined in blocks for line in joined if (key := _short_line(line))
     )
     seen: Counter[str] = Counter()
     dropped: list[Activity] = []
-    for name, lines in _activity_lines(sections):
+    for name, joined in blocks:
         # A list of promises: in a section of them, or after "Polisen lovar att:".
         promised_list = name in ("commitments", "activities")
         # After "Medborgarlöften ska:" (what promises are), after "… åtar sig att:".
         purpose = infinitives = False
-        joined = unwrapped(lines)
         of_actions = _lists_of_actions(joined)
         # The activities read from the items just above, and from the line before them.
         above: list[Activity] = []
@@ -252,7 +250,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                 continue
             is_item, text = strip_bullet(line)
             below_a_list = below_a_list or (is_item and not quoted)
-            if _told_again(line, is_item, tellings, seen, joined, position):
+            if _told_again(line, tellings, seen, joined, position):
                 above = []
                 continue
             text = without_restated_digits(text)
@@ -382,7 +380,6 @@ def _lists_of_actions(lines: list[str]) -> list[bool]:
 
 def _told_again(
     line: str,
-    is_item: bool,
     tellings: Counter[str],
     seen: Counter[str],
     lines: list[str],
@@ -393,10 +390,8 @@ def _told_again(
     two lines, each then the heading of its items), or its last telling as that heading.
     Neither is an activity: the items are. A line told again with no items under it is
     read once, where it is last told."""
-    if is_item or len(line) > 100 or line.rstrip().endswith(":"):
-        return False
-    key = _short_line_key(line)
-    if tellings[key] < 2:
+    key = _short_line(line)
+    if key is None or tellings[key] < 2:
         return False
     seen[key] += 1
     if seen[key] < tellings[key]:
@@ -404,7 +399,11 @@ def _told_again(
     return position + 1 < len(lines) and strip_bullet(lines[position + 1])[0]
 
 
-def _short_line_key(line: str) -> str:
+def _short_line(line: str) -> str | None:
+    """A short line that is no item and no lead, as it is compared with others ("Förstärkt
+    arbete mot narkotika." and "Förstärkt arbete mot narkotika" alike); None for others."""
+    if strip_bullet(line)[0] or len(line) > 100 or line.rstrip().endswith(":"):
+        return None
     return line.strip(" .:;").casefold()
 
 
