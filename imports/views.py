@@ -63,6 +63,20 @@ def _length(text: str) -> int:
     return len(text) - text.count("\r\n")
 
 
+def _past_limit(source: str) -> str | None:
+    """Why the text is too long for the page to read, or None if it is not."""
+    length = _length(source)
+    if length <= PAGE_TEXT_CHARACTERS:
+        return None
+    return _(
+        "The text is %(length)s characters long; this page reads at most %(limit)s. Bring in "
+        "a part at a time, or the whole with “loften import” (docs/import-format.md)."
+    ) % {
+        "length": number_format(length, force_grouping=True),
+        "limit": number_format(PAGE_TEXT_CHARACTERS, force_grouping=True),
+    }
+
+
 def _uploaded_text(upload: Any) -> str:
     # Kept outside the web root, in a private temporary folder removed right after reading.
     # The client's file name never reaches the disk (it may be longer than a file system
@@ -211,26 +225,15 @@ def import_start(request: HttpRequest) -> HttpResponse:
         except ReadError as error:
             form.add_error("file", str(error).split(": ", 1)[-1])
         else:
-            if _length(source) > PAGE_TEXT_CHARACTERS:
-                form.add_error(
-                    "file" if upload else "text",
-                    _(
-                        "The text is %(length)s characters long; this page reads at most "
-                        "%(limit)s. Bring in a part at a time, or the whole with "
-                        "“loften import” (docs/import-format.md)."
-                    )
-                    % {
-                        "length": number_format(_length(source), force_grouping=True),
-                        "limit": number_format(PAGE_TEXT_CHARACTERS, force_grouping=True),
-                    },
-                )
-                return render(request, "imports/start.html", {"form": form})
-            documents = parse_text(source)["documents"]
-            if documents:
+            too_long = _past_limit(source)
+            if too_long:
+                form.add_error("file" if upload else "text", too_long)
+            elif documents := parse_text(source)["documents"]:
                 name = upload.name if upload else _("pasted text")
                 municipality = form.cleaned_data["municipality"]
                 return _review(request, municipality, source, name, documents, 0)
-            form.add_error(None, _("No citizen promise was found in the text."))
+            else:
+                form.add_error(None, _("No citizen promise was found in the text."))
     return render(request, "imports/start.html", {"form": form})
 
 
