@@ -79,6 +79,7 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     return bool(_AFTER_PREPOSITION.search(before))
 
 
+_CONSEQUENCE = re.compile(r"\b(?:på\s+så\s+sätt|därigenom|därmed)\b", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?<=[a-zåäö]{2})-(?=[a-zåäö]{2})")
 
 
@@ -104,7 +105,6 @@ def parse_activities(text: str) -> list[Activity]:
         count = read_count(
             text[start : match.start()],
             text[match.end() : end],
-            at_start=start == 0,
             own_before=not activities,
         )
         previous = activities[-1] if activities else None
@@ -167,6 +167,10 @@ def parse_activities(text: str) -> list[Activity]:
             # "besöka skolor med narkotikahundar": a search of the schools with dogs.
             previous.kind = kind
             previous.unit = match[1].lower()
+        elif _CONSEQUENCE.search(text, start, match.start()):
+            # "arbeta med trafikkontroller och på så sätt också öka synligheten": what the
+            # activity just named brings about, not one of its own.
+            pass
         elif (
             TOPIC_PATTERN[0].fullmatch(match[1])
             and not NOUN.fullmatch(match[1])
@@ -214,8 +218,7 @@ def parse_activities(text: str) -> list[Activity]:
             previous.target is None
             and count.target is not None
             and _is_mention(text, kind, match, start)
-            and read_count(text[start : match.start()], "", at_start=False, own_before=False).target
-            is None
+            and read_count(text[start : match.start()], "", own_before=False).target is None
         ):
             # "erbjudas information om grannsamverkan två gånger": the count told after a
             # topic belongs to the activity it is the topic of.
@@ -243,7 +246,7 @@ def _composed(text: str, matches: tuple[tuple[str, re.Match[str]], ...]) -> Acti
     found = _COMPOSED.search(text)
     if found is None or not matches or matches[0][1].start() < found.end():
         return None
-    count = read_count(text[: found.start()], "", at_start=True, own_before=True)
+    count = read_count(text[: found.start()], "", own_before=True)
     if count.target is None:
         return None
     activity = _activity(text, "other", None, count)
@@ -326,8 +329,10 @@ def _activity(text: str, kind: str, match: re.Match[str] | None, count: Count) -
 
 def _names_one(text: str, match: re.Match[str]) -> bool:
     opening = text[: match.start()].strip().lower()
+    # Not a sentence that goes on to say it will be done: "En medborgardialog … kommer
+    # också att genomföras under 2019" is indefinite, as "en" is inside a sentence.
     if re.fullmatch(r"(?:en|ett)(?:\s+\w+)?", opening):
-        return True
+        return not re.search(r"\b(?:ska|skall|kommer)\b", text, re.IGNORECASE)
     # "Genomförande av kunskaps- och utbildningsdag": a day is one.
     return bool(re.fullmatch(r"(?:\w+\s+av)?", opening)) and match[1].lower().endswith("dag")
 
@@ -347,10 +352,10 @@ def other_activity(text: str) -> Activity:
     noun = _ACTION_NOUN.search(text)
     if noun is not None:
         # "Genomföra minst fyra riktade insatser per år": the count of the action's noun.
-        count = read_count(text[: noun.start()], text[noun.end() :], at_start=True, own_before=True)
+        count = read_count(text[: noun.start()], text[noun.end() :], own_before=True)
         if count.target is not None:
             return _activity(text, "other", None, count)
-    return _activity(text, "other", None, read_count("", text, at_start=False, own_before=False))
+    return _activity(text, "other", None, read_count("", text, own_before=False))
 
 
 # The nouns an action of no kind of ours is counted by.

@@ -1,7 +1,7 @@
 """Reading the count of an activity from the words around its name: a number before or
 after it ("4 trygghetsvandringar", "vid fyra tillfällen", "på tolv platser"), a rate ("två
 gånger i månaden" is 24 a year), "minst", and what is no count (years, school years,
-durations, speeds, outcomes, "de fyra kommunerna", an indefinite "en" inside a sentence)."""
+durations, speeds, outcomes, "de fyra kommunerna", an indefinite "en")."""
 
 import re
 from dataclasses import dataclass
@@ -20,6 +20,8 @@ NOT_UNITS = re.compile(
     r"månader|kronor|kr|meter|"
     # How long each is: "200 stycken 20 minuters trafikkontroller".
     r"minuters|timmars|dagars|veckors|månaders|"
+    # "minst en veckas insats", "en dags utbildning": how long, not how many.
+    r"timmes|dags|dygns|veckas|månads|"
     r"ingripanden|gripanden|anmälningar|beslag|lagföringar|rapporteringar|personer|"
     # Crimes to be found are an outcome: "upptäcka minst 52 stycken narkotikabrott".
     r"[\wåäö]*brott(?:en)?|"
@@ -70,15 +72,15 @@ def _rate_in(text: str) -> Rate | None:
     return rate
 
 
-def _number_at(text: str, match: re.Match[str], *, first: bool) -> int | None:
+def _number_at(text: str, match: re.Match[str]) -> int | None:
     """The value of a count the match found, unless it is no count: an indefinite "en"
-    inside a sentence, a year, a school year, a duration or speed, "de fyra"."""
+    (but "minst en"), a year, a school year, a duration or speed, "de fyra"."""
     word = match["count"]
     value = number_value(word)
     if value is None or FIRST_YEAR <= value <= LAST_YEAR:
         return None
     before = text[: match.start("count")]
-    if word.lower() in ("en", "ett") and not first and not re.search(r"\bminst\s+$", before):
+    if word.lower() in ("en", "ett") and not re.search(r"\bminst\s+$", before, re.IGNORECASE):
         return None
     if NOT_A_TARGET.search(before) or NOT_COUNTED_AFTER.search(before):
         return None
@@ -87,7 +89,7 @@ def _number_at(text: str, match: re.Match[str], *, first: bool) -> int | None:
     return value
 
 
-def _count_before(before: str, *, at_start: bool) -> tuple[int | None, str | None, bool]:
+def _count_before(before: str) -> tuple[int | None, str | None, bool]:
     """The count written before the activity's name: (count, unit, "minst")."""
     if APPROXIMATE.search(before[-30:]):
         return None, None, False
@@ -95,8 +97,7 @@ def _count_before(before: str, *, at_start: bool) -> tuple[int | None, str | Non
         re.finditer(r"\b(?:(?P<minimum>minst)\s+)?(?P<count>[\wåäö]+)\b", before, re.IGNORECASE)
     )[-6:]
     for match in reversed(words):
-        first = at_start and not before[: match.start()].strip(" –-•")
-        value = _number_at(before, match, first=first)
+        value = _number_at(before, match)
         if value is None:
             continue
         unit_match = re.match(r"\s*([\wåäö-]+)", before[match.end("count") :])
@@ -107,7 +108,7 @@ def _count_before(before: str, *, at_start: bool) -> tuple[int | None, str | Non
 
 def _occasions(text: str) -> tuple[int | None, bool]:
     for match in _OCCASIONS.finditer(text):
-        value = _number_at(text, match, first=False)
+        value = _number_at(text, match)
         if value is not None:
             return value, bool(match["minimum"])
     return None, False
@@ -127,7 +128,7 @@ def _count_after(after: str) -> tuple[int | None, bool]:
         return int(pieces["count"]), bool(pieces["minimum"])
     for pattern in (_OCCASIONS, _PLACES):
         for match in pattern.finditer(after):
-            value = _number_at(after, match, first=False)
+            value = _number_at(after, match)
             if value is not None:
                 return value, bool(match["minimum"])
     return None, False
@@ -142,10 +143,10 @@ class Count:
     approximate: bool = False
 
 
-def read_count(before: str, after: str, *, at_start: bool, own_before: bool) -> Count:
+def read_count(before: str, after: str, *, own_before: bool) -> Count:
     """The activity's yearly target from the words around its name: a rate ("två gånger i
     månaden" is 24), else a count before or after it."""
-    count, unit, minimum = _count_before(before, at_start=at_start)
+    count, unit, minimum = _count_before(before)
     if count is None:
         count, minimum = _count_after(after)
     if count is None and own_before:

@@ -33,6 +33,7 @@ from imports.reading.promising import (
     INFINITIVES_LEAD,
     LIST_LEAD,
     MEANS_LEAD,
+    PROMISE_CONTENT,
     QUOTED_PROMISE,
     RENAMES,
     actions_of,
@@ -284,6 +285,12 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                 framed = (listing and not below_a_list) or any(
                     kind_matches(s) for s in sentences[place + 1 :]
                 )
+                content = PROMISE_CONTENT.search(sentence)
+                if content is not None:
+                    # "… att avge ett medborgarlöfte som innebär gemensamma
+                    # trygghetsvandringar": what the promise holds, however the news tells
+                    # of its making.
+                    sentence = sentence[content.end() :]
                 if not_promised(sentence) or achieved(sentence):
                     continue
                 if not is_item and not quoted and describes(sentence):
@@ -324,8 +331,9 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     )
                 ):
                     # A promised action none of the kinds names: "starta ett ungdomsråd",
-                    # "ska verka för en tryggare miljö kring stationen".
-                    found = [other_activity(sentence)]
+                    # "ska verka för en tryggare miljö kring stationen"; each of several
+                    # ("arbeta med våldsprevention, skydda utsatta brottsoffer samt …").
+                    found = [other_activity(part) for part in actions_of(sentence)]
                 if is_item and len(found) == 1 and found[0].kind == "other":
                     # "… arbeta förebyggande mot bedrägerier. Målet är att öka kunskapen",
                     # "Om det uppkommer önskemål om trygghetsvandringar så lovar vi att

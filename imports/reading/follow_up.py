@@ -33,7 +33,7 @@ _PAST = re.compile(
     r"\b(?:lovade|genomförde|gjorde|höll|blev|gick|tog|kom|återkom|fick|skulle|"
     r"svarade|nämnde|visade|bekräftade|framkom|deltog|berättade|uppgav|oroade|upplevde|sa|"
     r"sade|gav|fanns|såg|startade|besökte|satte|lyssnade|samtalade|träffade|arbetade|"
-    r"medverkade|nådde|"
+    r"medverkade|nådde|skedde|"
     # "ökade risker", "med minskade resurser": adjectives, not the past.
     r"(?<!med\s)(?<!de\s)(?<!av\s)(?<!för\s)(?<!mot\s)(?:ökade|minskade)|innehöll|handlade|gällde|valde|klagade|ville|lämnade|"
     r"pekade|kände|ansåg|tyckte|märkte|önskade|efterfrågade|framförde|lyfte)\b|"
@@ -132,24 +132,32 @@ def document_type(title: str, lines: list[str]) -> str:
 def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]) -> bool:
     """Whether the title, a heading near the top or one naming the promise, or a heading-like
     line of the opening names a report of what was done."""
+    # A section of a promise may be called "Uppföljning": how the promise will be followed.
+    # Below a list of what will be done, such a heading is a link to the reports
+    # ("Uppföljning medborgarlöften, tertial 3 2020"), not what this page is, near the top
+    # or not. The items may be nominal, as police pages list them ("Minst en
+    # trafikkontroll varje dygn"): an item that names a kind of activity, with no past
+    # tense, is promised too.
+    promised = [
+        index
+        for index, line in enumerate(lines)
+        if strip_bullet(line)[0]
+        and (
+            re.search(r"\b(?:ska|skall|kommer\s+att)\b", line, re.I)
+            or (kind_matches(strip_bullet(line)[1]) and not achieved(line))
+        )
+    ]
+    end = promised[-1] if len(promised) >= 2 else len(lines)
+    below = set(lines[end:]) - set(lines[:end])
     opening = [title, *sections.get("introduction", [])[:6]]
     if any(
         _FOLLOW_UP_OPENING.search(line)
         and not _HOW_IT_WILL_BE.search(line)
         and not _not_this_page_s_heading(line)
         for line in opening
-        if HEADING_LIKE.match(line)
+        if HEADING_LIKE.match(line) and line not in below
     ):
         return True
-    # A section of a promise may be called "Uppföljning": how the promise will be followed.
-    # Below a list of what will be done, such a heading is a link to the reports
-    # ("Uppföljning medborgarlöften, tertial 3 2020"), not what this page is.
-    promised = [
-        index
-        for index, line in enumerate(lines)
-        if strip_bullet(line)[0] and re.search(r"\b(?:ska|skall|kommer\s+att)\b", line, re.I)
-    ]
-    end = promised[-1] if len(promised) >= 2 else len(lines)
     headings = [title] + [
         line
         for index, line in enumerate(lines)
@@ -159,11 +167,16 @@ def _named_a_report(title: str, lines: list[str], sections: dict[str, list[str]]
         and not section_of(line)
         and (index < 3 or re.search(PROMISE_WORD, line, re.IGNORECASE))
     ]
-    return any(
+    return any(names_a_report(heading) for heading in headings)
+
+
+def names_a_report(heading: str) -> bool:
+    """Whether a heading names a report of what was done ("Uppföljning av medborgarlöften
+    2018", "Så gick det"), not how a promise will be followed up."""
+    return bool(
         _FOLLOW_UP_TITLE.search(heading)
         and not _BOTH.search(heading)
         and not _HOW_IT_WILL_BE.search(heading)
-        for heading in headings
     )
 
 

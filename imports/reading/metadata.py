@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from imports.reading.follow_up import document_type
+from imports.reading.follow_up import document_type, names_a_report
 from imports.reading.people import find_signatories
 from imports.reading.places import find_municipalities, find_police_area
-from imports.reading.vocabulary import PROMISE
+from imports.reading.vocabulary import PROMISE, kind_matches
 from imports.reading.years import find_signed_on, find_years, heading_years
+from lib.text import strip_bullet
 
 
 @dataclass
@@ -46,6 +47,9 @@ def split_documents(lines: list[str]) -> list[tuple[str, list[str]]]:
     for line in lines:
         found = heading_years(line)
         if found and found != years:
+            if not documents and _report_below_a_promise(line, preamble):
+                documents.append((preamble[0], preamble[1:]))
+                preamble = []
             documents.append((line, preamble if not documents else []))
             years = found
             continue
@@ -56,6 +60,17 @@ def split_documents(lines: list[str]) -> list[tuple[str, list[str]]]:
     if not documents:
         return [(lines[0], lines[1:])] if lines else []
     return documents
+
+
+def _report_below_a_promise(heading: str, preamble: list[str]) -> bool:
+    """Whether the heading names a report ("Uppföljning av medborgarlöften 2018") below a
+    promise the page lists before it, its items naming activities: the promise is a
+    document of its own, not the report's introduction."""
+    return (
+        len(preamble) > 1
+        and names_a_report(heading)
+        and sum(1 for line in preamble if strip_bullet(line)[0] and kind_matches(line)) >= 2
+    )
 
 
 def read_metadata(title: str, lines: list[str], dated: date | None = None) -> Metadata:

@@ -15,6 +15,8 @@ BACKGROUND = re.compile(
     r"utgår\s+från|har\s+tagits\s+fram|togs\s+fram|underlag\w*\s+till|till\s+grund\s+för|"
     r"[\wåäö]+s\s+fram\s+(?:\w+\s+){0,2}?(?:genom|utifrån|med\s+hjälp\s+av))\b|"
     r"^bakgrunden\b|"
+    # The signing itself: "Undertecknandet skedde i samband med kommunstyrelsens möte".
+    r"^(?:undertecknandet|signeringen|påskrivandet)\b|"
     # How the promise was made: "De boende har varit involverade i att ta fram löftet".
     r"\bta\s+fram\s+(?:det\s+|detta\s+)?(?:nya\s+)?(?:medborgar)?löfte\w*|"
     # A newspaper's offer to its reader: "Varje lördag får du aktuella artiklar".
@@ -211,7 +213,10 @@ _PARTIES_DO = re.compile(
 # Where a promise goes on with another action of the same subject and modal verb: "ska
 # samarbeta med skolorna samt kontinuerligt uppdatera lägesbilden", "… och förmedla
 # kontakt med socialtjänsten".
-_NEXT_ACTION = re.compile(r"(\s+samt\s+|,?\s+och\s+(?=(?:[a-zåäö]+\s+)?[a-zåäö]{3,}a\s))")
+_NEXT_ACTION = re.compile(
+    r"(\s+samt\s+|,?\s+och\s+(?=(?:[a-zåäö]+\s+)?[a-zåäö]{3,}a\s)|,\s+(?=[a-zåäö]{3,}a\s))"
+)
+_NEXT_SAMT = re.compile(r"(\s+samt\s+)")
 _MODAL = re.compile(r"\b(?:ska|skall|kommer\s+(?:\w+\s+){0,2}?att|lovar\s+att)\b", re.I)
 
 
@@ -219,13 +224,22 @@ def actions_of(sentence: str) -> list[str]:
     """The sentence cut where its modal verb goes on with another action (an infinitive of
     three words or more after "samt" or "och"); the whole sentence where it does not."""
     modal = _MODAL.search(sentence)
-    if modal is None:
-        return [sentence]
-    pieces = _NEXT_ACTION.split(sentence[modal.end() :])
-    parts = [sentence[: modal.end()] + pieces[0]]
+    # An item without one goes on with another action after "samt" only: "Bjuda in till en
+    # informationsträff samt förmedla kontakt mellan skola och polis", "Kontroll av
+    # gångtunnlar fyra gånger per år samt åtgärda trasig belysning".
+    cut = modal.end() if modal is not None else 0
+    pieces = (_NEXT_ACTION if modal is not None else _NEXT_SAMT).split(sentence[cut:])
+    # Two verbs of one object are one action: "samt förebygga och förhindra våld".
+    index = 2
+    while index + 2 < len(pieces):
+        if len(pieces[index].split()) == 1 and "och" in pieces[index + 1]:
+            pieces[index : index + 3] = ["".join(pieces[index : index + 3])]
+        else:
+            index += 2
+    parts = [sentence[:cut] + pieces[0]]
     for joint, piece in zip(pieces[1::2], pieces[2::2], strict=True):
         # What the action before says after its modal verb, and its last clause.
-        told = parts[-1][modal.end() :] if len(parts) == 1 else parts[-1]
+        told = parts[-1][cut:] if len(parts) == 1 else parts[-1]
         if (
             _INFINITIVE_START.search(piece)
             and not re.match(r"(?:\w+\s+)?\w+(?:arna|erna|orna)\s", piece)
@@ -258,6 +272,13 @@ _ACTION_NOUN = re.compile(
 
 # "Önskar boende … så lovar vi att starta grannsamverkan": the condition is the residents',
 # the promise follows it.
+# What a promise holds, told in a relative clause: "ett medborgarlöfte som innebär
+# gemensamma trygghetsvandringar", "löftet, som går ut på att …".
+PROMISE_CONTENT = re.compile(
+    r"\b(?:medborgar)?löfte(?:t|n|na)?,?\s+som\s+(?:\w+\s+)?(?:innebär|går\s+ut\s+på|"
+    r"omfattar|handlar\s+om)\s+(?:att\s+)?",
+    re.IGNORECASE,
+)
 CONDITION_THEN_PROMISE = re.compile(
     r"\bså\s+(?:lovar|förbinder|åtar)\s+(?:\w+\s+){0,3}?(?:sig\s+)?att\s+", re.IGNORECASE
 )

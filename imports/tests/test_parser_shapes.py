@@ -1819,3 +1819,103 @@ def test_past_tense_follow_up_and_ongoing_work_rules_leave_ordinary_promises_alo
     item: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert _activities(f"Medborgarlöfte Provbyn 2023\nVi lovar:\n• {item}\n") == expected
+
+
+@pytest.mark.parametrize(
+    "report",
+    ["Uppföljning av medborgarlöftena 2021", "Så gick det med löftena 2021"],
+)
+def test_a_promise_listed_above_a_report_heading_stays_a_promise(report: str) -> None:
+    text = (
+        "Trygghet i Provbyn\n"
+        "Kommunen och polisen har enats om medborgarlöften för 2021.\n"
+        "Löftet gäller 2021 och innebär:\n"
+        "• Minst fyra trafikkontroller i månaden vid skolorna. (Polisen)\n"
+        "• Tillsyn av krogar med serveringstillstånd. (Kommunen)\n"
+        "• Belysning i gångtunneln vid stationen. (Kommunen)\n"
+        f"{report}\n"
+        "Aktiviteterna pågår eller är genomförda, läs mer i rapporten.\n"
+    )
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == PROMISE
+    assert [(a["kind"], a["target"]) for a in document["activities"]] == [
+        ("traffic_control", 48),
+        ("licence_inspection", None),
+        ("physical_measure", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "Bjuda in till en föräldraträff samt förmedla kontakt mellan skola och fritidsgård.",
+            [("meeting", None), ("other", None)],
+        ),
+        (
+            "Kontroll av gångtunnlarna två gånger per år samt åtgärda trasig belysning.",
+            [("other", 2), ("physical_measure", None)],
+        ),
+    ],
+)
+def test_an_item_without_a_modal_verb_goes_on_with_another_action_after_samt(
+    item: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert _activities(f"Medborgarlöfte Provbyn 2023\nVi lovar:\n• {item}\n") == expected
+
+
+def test_actions_of_no_kind_listed_with_commas_are_one_each_and_two_verbs_of_one_object_one() -> (
+    None
+):
+    text = (
+        "Medborgarlöfte Provbyn 2025\n"
+        "• Vi ska tillsammans motverka hot mot politiker, stödja utsatta brottsoffer "
+        "samt förebygga och förhindra våld i nära relationer.\n"
+    )
+    assert _activities(text) == [("other", None)] * 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A duration is no count.
+        (
+            "I Provbyn ska minst en veckas insats göras mot narkotikaförsäljningen.",
+            [("drug_operation", None)],
+        ),
+        (
+            "Kommunen ska hålla en dags utbildning om ansvarsfull alkoholservering.",
+            [("other", None)],
+        ),
+        # What an activity brings about is no activity of its own.
+        (
+            "Polisen ska göra nykterhetskontroller och på så sätt också öka synligheten.",
+            [("traffic_control", None)],
+        ),
+        # An indefinite "en" opening a sentence that goes on is no count.
+        (
+            "En trygghetsvandring kommer också att genomföras under hösten i Provbyn.",
+            [("safety_walk", None)],
+        ),
+    ],
+)
+def test_durations_consequences_and_an_opening_indefinite_are_no_counts(
+    sentence: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert _activities(f"Medborgarlöfte Provbyn 2024\n{sentence}\n") == expected
+
+
+def test_what_a_promise_holds_in_a_relative_clause_is_read_and_the_signing_is_not() -> None:
+    text = (
+        "Nytt medborgarlöfte i Provbyn 2024\n"
+        "Enkäten har fått kommunen och polisen att avge ett medborgarlöfte som innebär "
+        "gemensamma trygghetsvandringar i Norrby och Söderby.\n"
+        "Undertecknandet skedde i samband med kommunstyrelsens möte på tisdagen.\n"
+        "Signeringen ägde rum i stadshuset efter ett möte med skolledarna.\n"
+    )
+    assert _activities(text) == [("safety_walk", None)]
+
+
+def test_a_nominal_item_opening_with_en_still_names_one() -> None:
+    text = "Medborgarlöfte Provbyn 2024\nVi lovar:\n• En trygghetsvandring i hamnen.\n"
+    assert _activities(text) == [("safety_walk", 1)]
