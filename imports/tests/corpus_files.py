@@ -187,26 +187,37 @@ def case_score(case: CorpusCase, folder: Path) -> Score:
     matches one expected at most); a follow-up promises nothing, so anything it yields as a
     target is wrong, and its achieved counts are right by kind and count; signatories are
     found by name; the year must be the promise's."""
-    expected = case.expected
+    document = _read(case, folder)
+    if document is None:
+        score = Score(
+            cases=1,
+            expected_activities=len(case.expected["activities"]),
+            expected_signatories=len(case.expected["signatories"]),
+            refused=1,
+        )
+        score.missed.append(f"{case.name}: refused")
+        return score
+    return compared(case.name, case.expected, document)
+
+
+def compared(name: str, expected: dict[str, Any], read: dict[str, Any]) -> Score:
+    """What was read (the parser's first document, or a second reader's annotation of the
+    same text: both have activities, achieved counts, signatories and a year) scored
+    against what was expected."""
     wanted = [(a["kind"], a["target"]) for a in expected["activities"]]
     names = [s["name"] for s in expected["signatories"]]
     score = Score(cases=1, expected_activities=len(wanted), expected_signatories=len(names))
-    document = _read(case, folder)
-    if document is None:
-        score.refused = 1
-        score.missed.append(f"{case.name}: refused")
-        return score
-    found = [(a["kind"], a["target"]) for a in document["activities"]]
+    found = [(a["kind"], a["target"]) for a in read["activities"]]
     score.found_activities = len(found)
-    score.right_activities = _matched(case.name, wanted, found, score.missed)
+    score.right_activities = _matched(name, wanted, found, score.missed)
     done = [(a["kind"], a["done"]) for a in expected.get("achieved", [])]
-    read = [(a["kind"], a["done"]) for a in document["achieved"]]
-    score.expected_achieved, score.found_achieved = len(done), len(read)
-    score.right_achieved = _matched(f"{case.name} achieved", done, read, score.missed)
-    read_names = {s["name"] for s in document["signatories"]}
+    counted = [(a["kind"], a["done"]) for a in read.get("achieved", [])]
+    score.expected_achieved, score.found_achieved = len(done), len(counted)
+    score.right_achieved = _matched(f"{name} achieved", done, counted, score.missed)
+    read_names = {s["name"] for s in read["signatories"]}
     score.found_signatories = sum(name in read_names for name in names)
     score.read_signatories = len(read_names)
-    score.years_right = int(document["year"] == expected["year"])
+    score.years_right = int(read["year"] == expected["year"])
     return score
 
 
