@@ -33,7 +33,7 @@ PARTY = r"\s*\([A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}\)"
 # The official titles of those who sign promises, as Swedish writes them (also definite,
 # "kommunalrådet", and "chef för lokalpolisområdet").
 TITLE = (
-    r"(?i:(?:(?:biträdande|ställföreträdande|tillförordnad|tf\.?)\s+)?(?:"
+    r"(?i:(?:(?:biträdande|ställföreträdande|tillförordnad|tf\.?|t\.\s?f\.)\s+)?(?:"
     r"kommunstyrelsens\s+(?:(?:förste|andre|1:e|2:e)\s+)?(?:vice\s+)?ordförande|"
     # "Ordförande kommunstyrelsen", "ordförande i socialnämnden".
     r"(?:vice\s+)?ordförande\s+(?:i\s+)?(?:kommunstyrelsen|kommunfullmäktige|[a-zåäö]+nämnden)|"
@@ -62,7 +62,9 @@ _NAME_TITLE_LINE = re.compile(
 _PERSON = re.compile(
     # "kommunstyrelsens ordförande, Leif Exempel", "chefen för lokalpolisområde Provby, Mats
     # Exempel"; "Anders Exempel lokalpolischef i Provby".
-    rf"(?:(?P<pre>{TITLE}(?:\s+{NAME_WORD}(?=,))?),?\s+(?P<n1>{NAME})(?P<p1>{PARTY})?)|"
+    # "lokalpolisområdeschef för södra Exempelbygden Anna Ank": the area is the title's.
+    rf"(?:(?P<pre>{TITLE}(?:\s+{NAME_WORD}(?=,)|\s+(?:för|i)\s+(?:[a-zåäö]+\s+)?{NAME_WORD})?),?"
+    rf"\s+(?P<n1>{NAME})(?P<p1>{PARTY})?)|"
     rf"(?:(?P<n2>{NAME})(?P<p2>{PARTY})?(?:,?\s+(?P<post>{TITLE}{_TITLE_PLACE}))?)"
 )
 # Words that begin a capitalised run but never a person's name.
@@ -97,7 +99,9 @@ NOT_NAMES = {
 
 SIGNED = re.compile(
     r"\b(?:underteckna(?:r|de|des|t|ts|ndet)|signera(?:r|de|des|t|ts)|"
-    r"skr(?:ev|evs|iver|ivs|ivit|ivits)\s+under|påskriv(?:et|na|it)|underskrivet)\b",
+    r"skr(?:ev|evs|iver|ivs|ivit|ivits)\s+under|påskriv(?:et|na|it)|underskrivet|"
+    # In a caption: "… sätter sina signaturer på medborgarlöftet", "… efter signeringen".
+    r"signatur(?:er|en|erna)?|signering(?:en)?)\b",
     re.IGNORECASE,
 )
 # "skrev Exempelby kommun och polisen under årets medborgarlöfte", "skrev kommunchefen och
@@ -109,7 +113,9 @@ SPLIT_SIGNED = re.compile(
 )
 # Police ranks before a name: "Kommissarie Stefan Exempel" is Stefan Exempel.
 RANKS = {"kommissarie", "poliskommissarie", "polisinspektör", "inspektör", "polisintendent"}
-TOOK_PART = re.compile(r"\b(?:medverkade|deltog|närvarade|var också med|var med)\b", re.I)
+TOOK_PART = re.compile(
+    r"\b(?:medverkade|deltog|närvarade|närvarande|var också med|var med)\b", re.I
+)
 # Quoted, or saying what they think: "Även Namn, polisområdeschef, tycker att …".
 QUOTED = re.compile(
     r"\bsäger\b|\bsa\s+han\b|\bsa\s+hon\b|\b(?:tycker|anser|menar)\s+att\b", re.IGNORECASE
@@ -215,11 +221,15 @@ def _unglue(line: str) -> str:
 def _titles_of(line: str) -> list[str] | None:
     """Every title of a line that holds titles only, side by side ("Kommunstyrelsens
     ordförande Lokalpolisområdeschef"), else None."""
-    titles = []
+    titles: list[str] = []
     rest = line.strip()
     while rest:
         match = _TITLE_LINE.match(rest)
         if not match:
+            # The last title's place written after it: "Lokalpolisområdeschef Hallsberg".
+            if titles and re.fullmatch(NAME_WORD, rest):
+                titles[-1] += f" {rest}"
+                break
             return None
         titles.append(match[0])
         rest = rest[match.end() :].strip(" ,|")
@@ -245,6 +255,10 @@ def _side_by_side(names_line: str, titles: list[str]) -> list[dict[str, str]]:
     return people
 
 
+# Nothing but names joined by commas and "och": "Anna Ank (S), Bo Bod och ".
+_NAMES_ONLY = re.compile(rf"(?:\s*(?:,|och)?\s*{NAME}(?:{PARTY})?)*\s*(?:,|och)?\s*")
+
+
 def _people_in_sentence(sentence: str) -> list[dict[str, str]]:
     """The people a sentence says signed, by name, with their titles; not those quoted."""
     said = QUOTED.search(sentence)
@@ -261,7 +275,14 @@ def _people_in_sentence(sentence: str) -> list[dict[str, str]]:
             and signed.end() <= match.start()
             and re.search(r"\b(?:av|och)\s+$", text[max(0, match.start() - 5) : match.start()])
         )
-        if not (title or party or listed):
+        # "Anna Ank och Bo Bod undertecknar medborgarlöftet": the names before the verb.
+        subjects = (
+            signed is not None
+            and match.end() <= signed.start()
+            and _NAMES_ONLY.fullmatch(text[match.end() : signed.start()])
+            and _NAMES_ONLY.fullmatch(text[: match.start()])
+        )
+        if not (title or party or listed or subjects):
             continue
         clean = _clean_name(name)
         if clean:

@@ -1919,3 +1919,66 @@ def test_what_a_promise_holds_in_a_relative_clause_is_read_and_the_signing_is_no
 def test_a_nominal_item_opening_with_en_still_names_one() -> None:
     text = "Medborgarlöfte Provbyn 2024\nVi lovar:\n• En trygghetsvandring i hamnen.\n"
     assert _activities(text) == [("safety_walk", 1)]
+
+
+def _signed(text: str) -> list[tuple[str, str]]:
+    return [(p["name"], p["title"]) for p in parse_text(text)["documents"][0]["signatories"]]
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        (
+            "Anna Ank och Bo Bod undertecknar medborgarlöftet i stadshuset.",
+            [("Anna Ank", ""), ("Bo Bod", "")],
+        ),
+        (
+            "Greta Påhitt (S), kommunstyrelsens ordförande, och Sven Låtsas, chef "
+            "lokalpolisområde Provby, sätter sina signaturer på medborgarlöftet.",
+            [
+                ("Greta Påhitt", "kommunstyrelsens ordförande"),
+                ("Sven Låtsas", "chef lokalpolisområde Provby"),
+            ],
+        ),
+        (
+            "De som skrev under löftet var t.f. lokalpolisområdeschef för södra Exempelbygden "
+            "Karin Exempel och kommunchefen Lars Låtsas.",
+            [
+                ("Karin Exempel", "t.f. lokalpolisområdeschef för södra Exempelbygden"),
+                ("Lars Låtsas", "kommunchefen"),
+            ],
+        ),
+    ],
+)
+def test_signatories_named_before_the_verb_in_a_caption_of_signatures_or_after_an_area(
+    caption: str, expected: list[tuple[str, str]]
+) -> None:
+    text = (
+        "Nytt medborgarlöfte i Provby 2024\n"
+        "Polisen och kommunen ska genomföra fyra trygghetsvandringar under året.\n"
+        f"{caption}\n"
+    )
+    assert _signed(text) == expected
+
+
+def test_names_and_titles_side_by_side_with_the_area_after_the_last_title() -> None:
+    text = (
+        "Medborgarlöfte Provby 2024\n"
+        "• Polisen ska genomföra fyra trygghetsvandringar.\n"
+        "Provby den 2024-01-10\n"
+        "Per Påhitt                    Lisa Låtsas\n"
+        "Kommunstyrelsens ordförande          Lokalpolisområdeschef Testvik\n"
+    )
+    assert _signed(text) == [
+        ("Per Påhitt", "Kommunstyrelsens ordförande"),
+        ("Lisa Låtsas", "Lokalpolisområdeschef Testvik"),
+    ]
+
+
+def test_those_present_at_the_signing_did_not_all_sign() -> None:
+    text = (
+        "Nytt medborgarlöfte i Provby 2024\n"
+        "Polisen och kommunen ska genomföra fyra trygghetsvandringar under året.\n"
+        "Närvarande vid signeringen var kommunpolis Anna Ank och kommunalrådet Bo Bod (S).\n"
+    )
+    assert _signed(text) == []
