@@ -151,7 +151,10 @@ KINDS: list[tuple[str, str]] = [
         r"(?:informations|bedrägeri)träff(?:ar|arna)?|"
         r"(?:informations|kunskapshöjande\s+|informerande\s+)insats(?:er|erna)?|"
         # Letters to households: "Utskick av brev om laglig mopedåkning till föräldrar".
-        r"(?:informations)?brev(?:et)?\s+(?:om|till)\b|informationsbrev\w*|brevutskick\w*",
+        r"(?:informations)?brev(?:et)?\s+(?:om|till)\b|informationsbrev\w*|brevutskick\w*|"
+        # Information of a subject, as a compound: "narkotikainformation riktad till
+        # föräldrar", "informationsspridning", "informationsaktiviteter om narkotika".
+        r"(?<=[a-zåäö]{4})information(?:en)?|informations(?:spridning|aktivitet(?:er|erna)?)",
     ),
     # Not the verbs "inträffar", "påträffar", "anträffas".
     (
@@ -168,6 +171,10 @@ KINDS: list[tuple[str, str]] = [
 PHRASES: list[tuple[str, str]] = [
     (
         "traffic_control",
+        # Checks for a purpose in traffic: "riktade kontroller med syfte att minska störande
+        # motortrafik".
+        r"kontroll(?:er|erna)?\s+(?:med|i)\s+syfte\s+att\s+(?:[\wåäö]+\s+){0,4}?"
+        r"[\wåäö]*(?:trafik|fordon|mopeder|bilister|förare)\w*|"
         r"kontroll(?:er|erna)?\s+(?:av|mot)\s+(?:\w+\s+och\s+)?"
         r"(?:mopeder|a-traktorer|epa[- ]traktorer|fordon|lastbilar|bilar)",
     ),
@@ -187,8 +194,8 @@ PHRASES: list[tuple[str, str]] = [
         r"prata(?:r)?\s+(?:\w+\s+)?med\s+eleverna|"
         # Knowledge given to pupils: "information om drogers skadeverkan för elever i årskurs
         # 8", "bidra till ökad kunskap hos skolelever".
-        r"(?:(?:ge|ger|ges|erbjud\w*|sprid\w*|lämna\w*)\s+(?:\w+\s+){0,3}?)?"
-        r"(?:informera\w*|information|kunskap\w*)\s+(?:[\wåäö]+\s+){0,6}?(?:för|till|hos|bland)\s+"
+        r"(?:(?:ge|ger|ges|erbjud\w*|sprid\w*|lämna\w*|utföra)\s+(?:\w+\s+){0,3}?)?"
+        r"(?:informera\w*|[\wåäö]*information|kunskap\w*)\s+(?:[\wåäö]+\s+){0,6}?(?:för|till|hos|bland)\s+"
         r"(?:\w+\s+)?(?:elever(?:na)?|skolelever(?:na)?|skolungdomar(?:na)?|\w+klassare)\b|"
         r"informera\w*\s+(?:\w+\s+){0,2}?(?:i|på)\s+skol(?:an|orna)\b",
     ),

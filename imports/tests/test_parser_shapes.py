@@ -32,6 +32,16 @@ def _activities(text: str) -> list[tuple[str, int | None]]:
         ("Polisen arbetar mot narkotikaförsäljningen vid torget.", "drug_operation"),
         ("Skolan och polisen ska tidigt upptäcka barn som far illa.", "early_intervention"),
         ("Kommunen ska mäta och kartlägga farten på Storgatan.", "speed_measurement"),
+        ("Föräldrainformation om droger vid skolstarten.", "information_campaign"),
+        (
+            "Vi arbetar förebyggande genom informationsspridning i sociala medier.",
+            "information_campaign",
+        ),
+        ("Kommunen ger trafikinformation till eleverna i årskurs fem.", "school_education"),
+        (
+            "Polisen ska göra kontroller i syfte att minska mopedtrafiken i centrum.",
+            "traffic_control",
+        ),
     ],
 )
 def test_a_kind_is_read_from_its_word_family(sentence: str, kind: str) -> None:
