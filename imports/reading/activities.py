@@ -79,6 +79,9 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     return bool(_AFTER_PREPOSITION.search(before))
 
 
+_AIMED_AT = re.compile(
+    r"\b(?:för|[im]ed\s+syfte|i\s+syfte)\s+att\s+(?:[\wåäö]+\s+){1,4}$", re.IGNORECASE
+)
 _CONSEQUENCE = re.compile(r"\b(?:på\s+så\s+sätt|därigenom|därmed)\b", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?<=[a-zåäö]{2})-(?=[a-zåäö]{2})")
 
@@ -223,6 +226,10 @@ def parse_activities(text: str) -> list[Activity]:
             # "erbjudas information om grannsamverkan två gånger": the count told after a
             # topic belongs to the activity it is the topic of.
             _set_count(previous, count)
+        elif count.target is None and _AIMED_AT.search(text[start : match.start()]):
+            # "en trygghetsbesiktning med syfte att förbättra den fysiska miljön": what the
+            # activity just named aims at, not one of its own.
+            pass
         elif count.target is not None or not _is_mention(text, kind, match, start):
             activities.append(_activity(text, kind, match, count))
         start = match.end()

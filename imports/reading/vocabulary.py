@@ -69,7 +69,9 @@ KINDS: list[tuple[str, str]] = [
     (
         "citizen_dialogue",
         r"medborgardialog(?:er|erna|en)?|dialog(?:er|erna|en)?|dialog\w+|"
-        r"medborgarmöte(?:n|na|t)?|fokusgrupp(?:er|erna|en)?|medborgarforum|samtalsforum",
+        r"medborgarmöte(?:n|na|t)?|fokusgrupp(?:er|erna|en)?|medborgarforum|samtalsforum|"
+        # Contacts sought with residents where they are: "tre medborgarkontakter per vecka".
+        r"medborgarkontakt(?:er|erna)?",
     ),
     ("employee_dialogue", r"medarbetardialog(?:er|erna|en)?"),
     (

@@ -1907,9 +1907,19 @@ def test_actions_of_no_kind_listed_with_commas_are_one_each_and_two_verbs_of_one
             "En trygghetsvandring kommer också att genomföras under hösten i Provbyn.",
             [("safety_walk", None)],
         ),
+        # What an activity aims at is no activity of its own.
+        (
+            "Kommunen ska göra en trygghetsbesiktning av torget i syfte att förbättra den "
+            "fysiska miljön.",
+            [("safety_walk", None)],
+        ),
+        (
+            "Polisen ska genomföra minst två medborgarkontakter i snitt per vecka i byarna.",
+            [("citizen_dialogue", 104)],
+        ),
     ],
 )
-def test_durations_consequences_and_an_opening_indefinite_are_no_counts(
+def test_durations_aims_consequences_an_opening_en_and_contacts_per_week(
     sentence: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert _activities(f"Medborgarlöfte Provbyn 2024\n{sentence}\n") == expected
