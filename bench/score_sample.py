@@ -28,12 +28,11 @@ import django  # noqa: E402
 django.setup()
 
 from imports.tests.corpus_files import (  # noqa: E402
-    GENRES,
     CorpusCase,
-    Score,
-    _read,
+    by_genre,
     case_score,
     compared,
+    first_document,
     scores_table,
 )
 
@@ -49,15 +48,6 @@ def sample_cases(folder: Path) -> list[CorpusCase]:
         expected.setdefault("render_as", sources[0].suffix.lstrip("."))
         cases.append(CorpusCase(expected_file.stem, expected["genre"], sources[0], expected))
     return cases
-
-
-def by_genre(scores: list[tuple[str, Score]]) -> dict[str, Score]:
-    table = {genre: Score() for genre in GENRES}
-    total = Score()
-    for genre, score in scores:
-        table[genre].add(score)
-        total.add(score)
-    return {**table, "all": total}
 
 
 def _pairs(activities: list[dict[str, Any]]) -> Counter[tuple[str, int | None]]:
@@ -90,7 +80,7 @@ def main() -> None:
     agreed = right = 0
     for case in both:
         shared = _pairs(case.expected["activities"]) & _pairs(seconds[case.name]["activities"])
-        document = _read(case, folder)
+        document = first_document(case, folder)
         read = _pairs(document["activities"]) if document else Counter()
         agreed += sum(shared.values())
         right += sum((shared & read).values())

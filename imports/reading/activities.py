@@ -79,9 +79,7 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     return bool(_AFTER_PREPOSITION.search(before))
 
 
-_AIMED_AT = re.compile(
-    r"\b(?:för|[im]ed\s+syfte|i\s+syfte)\s+att\s+(?:[\wåäö]+\s+){1,4}$", re.IGNORECASE
-)
+_AIMED_AT = re.compile(r"\b(?:för|(?:med|i)\s+syfte)\s+att\s+(?:[\wåäö]+\s+){1,4}$", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"\b(?:på\s+så\s+sätt|därigenom|därmed)\b", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?<=[a-zåäö]{2})-(?=[a-zåäö]{2})")
 

@@ -270,8 +270,6 @@ _ACTION_NOUN = re.compile(
 )
 
 
-# "Önskar boende … så lovar vi att starta grannsamverkan": the condition is the residents',
-# the promise follows it.
 # What a promise holds, told in a relative clause: "ett medborgarlöfte som innebär
 # gemensamma trygghetsvandringar", "löftet, som går ut på att …".
 PROMISE_CONTENT = re.compile(
@@ -279,6 +277,8 @@ PROMISE_CONTENT = re.compile(
     r"omfattar|handlar\s+om)\s+(?:att\s+)?",
     re.IGNORECASE,
 )
+# "Önskar boende … så lovar vi att starta grannsamverkan": the condition is the residents',
+# the promise follows it.
 CONDITION_THEN_PROMISE = re.compile(
     r"\bså\s+(?:lovar|förbinder|åtar)\s+(?:\w+\s+){0,3}?(?:sig\s+)?att\s+", re.IGNORECASE
 )

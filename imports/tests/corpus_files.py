@@ -2,6 +2,7 @@
 rendered as the format it stands for, with what a careful reader gets out of it."""
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,7 +153,7 @@ class Score:
         self.missed += other.missed
 
 
-def _read(case: CorpusCase, folder: Path) -> dict[str, Any] | None:
+def first_document(case: CorpusCase, folder: Path) -> dict[str, Any] | None:
     """The parser's first document for the case, or None if it refused the text."""
     from imports.readers import ReadError, read_text
     from imports.reading import parse_text
@@ -187,7 +188,7 @@ def case_score(case: CorpusCase, folder: Path) -> Score:
     matches one expected at most); a follow-up promises nothing, so anything it yields as a
     target is wrong, and its achieved counts are right by kind and count; signatories are
     found by name; the year must be the promise's."""
-    document = _read(case, folder)
+    document = first_document(case, folder)
     if document is None:
         score = Score(
             cases=1,
@@ -221,15 +222,20 @@ def compared(name: str, expected: dict[str, Any], read: dict[str, Any]) -> Score
     return score
 
 
+def by_genre(scored: Iterable[tuple[str, Score]]) -> dict[str, Score]:
+    """Scores of single cases, each with its genre, added up by genre and, under "all",
+    together."""
+    scores = {genre: Score() for genre in GENRES}
+    total = Score()
+    for genre, score in scored:
+        scores[genre].add(score)
+        total.add(score)
+    return {**scores, "all": total}
+
+
 def corpus_scores(folder: Path) -> dict[str, Score]:
     """The scores of every genre, and of all cases together under "all"."""
-    scores = {genre: Score() for genre in GENRES}
-    for case in corpus_cases():
-        scores[case.genre].add(case_score(case, folder))
-    total = Score()
-    for genre in GENRES:
-        total.add(scores[genre])
-    return {**scores, "all": total}
+    return by_genre((case.genre, case_score(case, folder)) for case in corpus_cases())
 
 
 def scores_table(scores: dict[str, Score]) -> str:
