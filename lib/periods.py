@@ -72,7 +72,7 @@ def year_elapsed_share(year: int, today: date) -> float:
 
 # The periods a rate may be stated per ("en gång i månaden", "minst fyra per termin"), each
 # with how many of them a year holds: a rate's yearly target is the count times this.
-PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "term": 2, "year": 1}
+PER_YEAR = {"day": 365, "week": 52, "month": 12, "quarter": 4, "term": 2, "year": 1}
 # The school terms, as their first and last month: the spring term January to June, the
 # autumn term August to December. July belongs to neither.
 TERMS = ((1, 6), (8, 12))
@@ -80,10 +80,13 @@ TERMS = ((1, 6), (8, 12))
 
 def period_ends(per: str, year: int) -> list[date]:
     """The last day of each period of `year` a rate is stated per, in order, as many as
-    PER_YEAR says. Weeks are the calendar weeks numbered 1 to 52 in the year (Monday to
-    Sunday; a 53rd week asks for nothing more); a week that runs into the next year ends,
-    for the year, on 31 December."""
+    PER_YEAR says. Days are the first 365 of the year (a 366th asks for nothing more).
+    Weeks are the calendar weeks numbered 1 to 52 in the year (Monday to Sunday; a 53rd
+    week asks for nothing more); a week that runs into the next year ends, for the year, on
+    31 December."""
     last_day = date(year, 12, 31)
+    if per == "day":
+        return [date(year, 1, 1) + timedelta(days) for days in range(PER_YEAR["day"])]
     if per == "week":
         sundays = (date.fromisocalendar(year, week, 7) for week in range(1, 53))
         return [min(sunday, last_day) for sunday in sundays]

@@ -105,8 +105,12 @@ def about_as_number(text: str) -> str:
 
 
 # Rates a promise states: "en gång i månaden", "två kvällar i veckan", "varje fredag",
-# "minst fyra tillfällen per termin", "tio per år", "kvartalsvis".
+# "minst fyra tillfällen per termin", "tio per år", "kvartalsvis", "en kontroll varje dygn".
 _PERIOD_WORDS = {
+    "dygn": "day",
+    "dygnet": "day",
+    "dag": "day",
+    "dagen": "day",
     "vecka": "week",
     "veckan": "week",
     "månad": "month",
@@ -123,14 +127,14 @@ _PERIOD_WORDS = {
     "läsåret": "year",
 }
 _WEEKDAYS = r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
-# "per vecka", "i veckan" (not "i år": this year), "varje månad", "om året".
+# "per vecka", "i veckan" (not "i år": this year), "varje månad", "om året", "per dygn".
 _PER = re.compile(
     r"(?:(?:\bper\s+|/\s*)"
-    r"(?P<per>vecka|veckan|månad|månaden|kvartal|kvartalet|(?:skol)?termin|(?:skol)?terminen|"
+    r"(?P<per>dygn|dag|vecka|veckan|månad|månaden|kvartal|kvartalet|(?:skol)?termin|(?:skol)?terminen|"
     r"år|året|läsår|läsåret)|"
-    r"\bi\s+(?P<in>veckan|månaden|kvartalet|(?:skol)?terminen|året)|"
-    r"\bom\s+(?P<om>året|veckan|månaden)|"
-    r"\bvarje\s+(?P<each>vecka|månad|kvartal|(?:skol)?termin|år|läsår)|"
+    r"\bi\s+(?P<in>dygnet|veckan|månaden|kvartalet|(?:skol)?terminen|året)|"
+    r"\bom\s+(?P<om>dygnet|dagen|året|veckan|månaden)|"
+    r"\bvarje\s+(?P<each>dygn|vecka|månad|kvartal|(?:skol)?termin|år|läsår)|"
     r"\b(?P<adverb>vecko|månads|kvartals|termins)vis|"
     # "tre kontroller vår respektive höst", "varje vår och höst": once a term; not set off
     # by commas ("vid två tillfällen under året, vår och höst," is two in all).
@@ -167,6 +171,25 @@ _RATE_COUNT = re.compile(
 )
 
 
+# Hours and days are no count of what is done each day ("24 timmar per dygn").
+_HOURS_OR_DAYS = re.compile(r"\b(?:timm\w*|dag\w*|dygn\w*|kvällar|nätter)\s*/?\s*$", re.IGNORECASE)
+
+
+def _daily(text: str, match: re.Match[str], count: int | None) -> bool:
+    """Whether a rate per day is one: a count of times or things each day ("två gånger per
+    dag", "minst en trafikkontroll varje dygn"). "Varje dag" alone is a manner of speaking
+    and "24 timmar per dygn" the hours of a service."""
+    if _HOURS_OR_DAYS.search(text[max(0, match.start() - 20) : match.start()].rstrip("/ ")):
+        return False
+    return count is not None or match.group().lower().rstrip().endswith(("dygn", "dygnet"))
+
+
+# One thing before the period: "minst en trafikkontroll varje dygn", "ett besök i månaden".
+_ONE_THING = re.compile(
+    r"(?:\b(?P<minimum>minst)\s+)?\b(?P<count>en|ett|1)\s+[\wåäö]+\s*/?\s*$", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class Rate:
     """A rate read from a text: the count per period (None when the text states no count
@@ -189,6 +212,8 @@ def find_rate(text: str) -> Rate | None:
         word = next(value for value in match.groupdict().values() if value)
         per = _ADVERB_PERIOD.get(word.lower()) or _PERIOD_WORDS[word.lower()]
         count, minimum, start = _count_before(text, match.start())
+        if per == "day" and not _daily(text, match, count):
+            continue
         found.append(Rate(count, per, start, match.end(), minimum))
     for match in _EVERY_OTHER.finditer(text):
         # "varannan månad": six a year.
@@ -205,6 +230,8 @@ def find_rate(text: str) -> Rate | None:
 def _count_before(text: str, end: int) -> tuple[int | None, bool, int]:
     before = text[max(0, end - 40) : end]
     match = _RATE_COUNT.search(before)
+    if match is None or number_value(match["count"]) is None:
+        match = _ONE_THING.search(before) or match
     if match is None:
         return None, False, end
     value = number_value(match["count"])

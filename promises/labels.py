@@ -84,6 +84,7 @@ def figure(value: Any) -> Any:
 def times_per(count: int, per: str) -> str:
     """A rate in words: "once a month", "4 times a term" ("1 gång i månaden" in Swedish)."""
     words = {
+        "day": ngettext("once a day", "%(count)s times a day", count),
         "week": ngettext("once a week", "%(count)s times a week", count),
         "month": ngettext("once a month", "%(count)s times a month", count),
         "quarter": ngettext("once a quarter", "%(count)s times a quarter", count),

@@ -42,6 +42,7 @@ class RatePeriod(models.TextChoices):
     """The periods an activity's rate may be stated per; the values are lib.periods.PER_YEAR's
     keys, which say how many of each a year holds."""
 
+    DAY = "day", _("day")
     WEEK = "week", _("week")
     MONTH = "month", _("month")
     QUARTER = "quarter", _("quarter")

@@ -174,3 +174,49 @@ def test_a_sentence_wrapped_by_a_pdf_is_read_whole() -> None:
 def test_find_rate_reads_no_rate_where_there_is_none() -> None:
     for text in ("under året", "i år", "inom en vecka", "två veckor på varje plats"):
         assert find_rate(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("minst en trafikkontroll varje dygn", (1, "day", True)),
+        ("två gånger per dag under sommaren", (2, "day", False)),
+        ("1 kontroll/dygn", (1, "day", False)),
+        ("patrullera centrum varje dygn", (None, "day", False)),
+        ("minst en kontroll i månaden", (1, "month", True)),
+    ],
+)
+def test_a_rate_per_day_is_read_with_its_count(text: str, rate: tuple[Any, ...]) -> None:
+    found = find_rate(text)
+    assert found is not None, text
+    assert (found.count, found.per, found.minimum) == rate
+    assert found.yearly() == (found.count or 1) * {"day": 365, "month": 12}[found.per]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vi arbetar varje dag med trygghet",
+        "bemannad 24 timmar per dygn",
+        "öppet dygnet runt",
+        "en dags insats",
+        "finns på plats tre dagar per vecka",
+    ],
+)
+def test_hours_days_and_every_day_as_a_manner_of_speaking_are_no_rate_per_day(text: str) -> None:
+    found = find_rate(text)
+    assert found is None or found.per != "day", text
+
+
+def test_a_promise_of_a_check_every_day_is_365_for_the_year() -> None:
+    document = _document(
+        "Medborgarlöfte Exempelstad 2025\nPolisen lovar att:\n"
+        "• genomföra minst en trafikkontroll varje dygn i centrum\n"
+    )
+    [activity] = document["activities"]
+    assert (activity["kind"], activity["target"], activity["rate"], activity["minimum"]) == (
+        "traffic_control",
+        365,
+        {"count": 1, "per": "day"},
+        True,
+    )

@@ -177,3 +177,12 @@ def test_a_rate_has_no_pace_before_the_promise_runs_and_only_a_result_after() ->
     assert activity_pace(3, None, year=2017, today=date(2017, 5, 1), rate=monthly).pace == (
         Pace.NO_TARGET
     )
+
+
+def test_a_daily_activity_expects_one_for_each_day_ended_and_nothing_of_a_366th() -> None:
+    daily = Rate(1, "day")
+    assert _pace(0, 365, date(2017, 1, 1), daily) == (1.0, Pace.BEHIND)
+    assert _pace(31, 365, date(2017, 1, 31), daily) == (31.0, Pace.ON_TRACK)
+    assert _pace(30, 365, date(2017, 1, 31), daily)[1] == Pace.BEHIND
+    assert periods_ended("day", 2020, date(2020, 12, 30)) == 365
+    assert periods_ended("day", 2020, date(2020, 12, 31)) == 365

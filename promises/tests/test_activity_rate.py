@@ -26,7 +26,14 @@ def _create(cast: Cast, **fields: Any) -> Activity:
 
 @pytest.mark.parametrize(
     ("count", "per", "target"),
-    [(1, "week", 52), (1, "month", 12), (2, "quarter", 8), (4, "term", 8), (10, "year", 10)],
+    [
+        (1, "day", 365),
+        (1, "week", 52),
+        (1, "month", 12),
+        (2, "quarter", 8),
+        (4, "term", 8),
+        (10, "year", 10),
+    ],
 )
 def test_a_rate_without_a_target_gives_the_years_target(
     cast: Cast, count: int, per: str, target: int

@@ -202,3 +202,12 @@ def test_the_officer_logging_an_activity_sees_its_rate(rated: Cast) -> None:
     assert "minst 1 gång per termin" in chooser
     form = client.get(reverse("promises:report_create", args=[rated.walks.pk]))
     assert "minst 1 gång per termin" in form.content.decode()
+
+
+def test_a_rate_per_day_is_shown_per_day(rated: Cast) -> None:
+    Activity.objects.filter(pk=rated.walks.pk).update(rate_count=1, rate_per="day", target=365)
+    with time_machine.travel(MAY):
+        swedish = _words(client_for(language="sv").get("/kommun/eslov/2017/").content.decode())
+        english = _words(client_for(language="en").get("/kommun/eslov/2017/").content.decode())
+    assert "Trygghetsvandring: minst 1 gång per dag · 365 under året" in swedish
+    assert "Safety walk: at least once a day · 365 in the year" in english
