@@ -399,7 +399,8 @@ def merge_repeat(
         if None not in (known.target, activity.target) and known.target != activity.target:
             continue
         if (
-            id(known) in summaries
+            # A summary names kinds; two actions of none ("other") are two.
+            (id(known) in summaries and activity.kind != "other")
             or (
                 activity.kind not in _MANY_OF_A_KIND
                 and ((is_item and id(known) in prose) or _definite(activity))

@@ -224,11 +224,7 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
     # A text that lists its promises: the running text above the list frames it; below
     # the list, a sentence may promise more ("Vi ska utveckla kommunikationen kring …").
     below_a_list = False
-    listing = any(
-        strip_bullet(line)[0] and not QUOTE_OR_CAPTION.search(line)
-        for _name, lines in _activity_lines(sections)
-        for line in lines
-    )
+    listing = any(_items_promised(lines) for _name, lines in _activity_lines(sections))
     # Each section's lines, a paragraph broken over lines joined again.
     blocks = [(name, unwrapped(lines)) for name, lines in _activity_lines(sections)]
     # How often each short line is told (`_told_again`).
@@ -434,6 +430,19 @@ def _actions(text: str) -> list[Activity]:
     return activities
 
 
+def _items_promised(lines: list[str]) -> bool:
+    """Whether any item of the lines may be a promise: one neither quoted nor under a lead
+    of what residents wish ("Kommuninvånarnas önskemål är:")."""
+    wishes = False
+    for line in lines:
+        is_item, text = strip_bullet(line)
+        if not is_item:
+            wishes = purpose_lead(text)
+        elif not wishes and not QUOTE_OR_CAPTION.search(line):
+            return True
+    return False
+
+
 def _heading_over_promises(text: str, lines: list[str], position: int) -> bool:
     """Whether a short heading ("Grannsamverkan och stöldskyddsåtgärder") stands over a
     paragraph that says what will be done: the paragraph tells the activities, the
@@ -456,11 +465,17 @@ def _told_as_promised(text: str, is_item: bool) -> str:
     if not is_item:
         return text
     parts = plain_sentences(text)
+    # "Polisiär närvaro. Synlighet och närvaro genom patrullering, tillsyn och …": a label,
+    # then what it stands for.
+    labelled = len(parts) > 1 and len(parts[0].split()) <= 4 and not promises_something(parts[0])
     return " ".join(
         part
         for index, part in enumerate(parts)
         # "Minst 1 kontakt/vecka.": how often the first is done.
-        if index == 0 or promises_something(part) or find_rate(part) is not None
+        if index == 0
+        or (index == 1 and labelled)
+        or promises_something(part)
+        or find_rate(part) is not None
     )
 
 

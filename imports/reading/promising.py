@@ -99,7 +99,10 @@ PURPOSE_LEAD = re.compile(
     r"\b[^.]*\b(?:tycker|tyckte|vill|ville|önskar|önskade|anser|ansåg|oroar|oroade|upplever|"
     r"svarade|uppger|uppgav|efterfrågar)\b[^.]*:\s*$|"
     r"\b(?:tycker|vill|önskar|anser|oroar|upplever|svarade|uppger)\s+(?:\w+\s+)?"
-    r"(?:medborgar(?:en|na)|invånarna|de\s+boende)\b[^.]*:\s*$",
+    r"(?:medborgar(?:en|na)|invånarna|de\s+boende)\b[^.]*:\s*$|"
+    # Their wishes by name: "Kommuninvånarnas önskemål är:", "Det som framkom var:".
+    r"^[^.]*\b(?:önskemål(?:en)?|synpunkter(?:na)?|medskick(?:en)?|det\s+som\s+framkom)\b"
+    r"[^.]*:\s*$",
     re.IGNORECASE,
 )
 
@@ -314,12 +317,14 @@ _PROSE_PROMISE = re.compile(
     r"^(?:[\wåäö-]+,?\s+){0,8}?(?:polis\w*|kommun\w*|region\w*|parterna|vi)\b"
     r"(?:\s+[\wåäö-]+){0,6}?\s+(?:ska|skall|kommer\s+att|lovar\s+att|åtar\s+sig\s+att)\s+"
     r"(?:[\wåäö]+\s+){0,3}?(?:arbeta|verka|främja|jobba|satsa|stärka|förebygga|motverka|"
-    r"genomföra|utveckla|prioritera|vidta|införa|starta|skapa|anordna|erbjuda)\b|"
+    r"genomföra|utveckla|prioritera|vidta|införa|starta|skapa|anordna|erbjuda|samarbeta|"
+    r"samverka|bekämpa)\b|"
     # "I år kommer polisen och kommunen att stärka …".
     r"^(?:[\wåäö-]+,?\s+){0,4}?(?:ska|skall|kommer)\s+(?:[\wåäö-]+\s+){0,5}?"
     r"(?:polis\w*|kommun\w*|region\w*|parterna|vi)\s+(?:(?:också|även|gemensamt)\s+)?"
     r"(?:att\s+)?(?:[\wåäö]+\s+){0,2}?(?:arbeta|verka|främja|jobba|satsa|stärka|förebygga|"
-    r"motverka|genomföra|utveckla|prioritera|vidta|införa|starta|skapa|anordna|erbjuda)\b",
+    r"motverka|genomföra|utveckla|prioritera|vidta|införa|starta|skapa|anordna|erbjuda|"
+    r"samarbeta|samverka|bekämpa)\b",
     re.IGNORECASE,
 )
 # A sentence that lists some of the promises in running text: "Bland åtgärderna finns …",
@@ -327,6 +332,13 @@ _PROSE_PROMISE = re.compile(
 _AMONG = re.compile(
     r"^bland\s+(?:de\s+|dess\s+)?(?:[\wåäö]+\s+)?(?:medborgar)?(?:löftena|åtgärderna|"
     r"aktiviteterna|insatserna)\s+(?:finns|märks|ingår|återfinns)\s+(?:även\s+|också\s+)?",
+    re.IGNORECASE,
+)
+# What is promised, told in the passive: "Bland annat utlovas fler fotpatrullerande poliser
+# och ett aktivt brottsförebyggande arbete".
+_PROMISED = re.compile(
+    r"^(?:bland\s+annat\s+|dessutom\s+|även\s+|också\s+)?utlovas\s+"
+    r"(?:bland\s+annat\s+|även\s+|också\s+)?",
     re.IGNORECASE,
 )
 # What a promise is said to focus on, as a list: "Löftet har fokus på ökad tillgänglighet
@@ -402,11 +414,13 @@ def listed_promises(sentence: str) -> list[str] | None:
         # Every part of the list is one, a single word too ("trygghetsinsatser").
         rest = sentence[named.end() :].rstrip(" .")
         return [named[0] + part for part in re.split(r",\s*|\s+samt\s+|\s+och\s+", rest) if part]
-    found = _AMONG.match(sentence) or _FOCUS_ON.search(sentence)
+    found = _AMONG.match(sentence) or _FOCUS_ON.search(sentence) or _PROMISED.match(sentence)
     if found is None:
         return None
     lead, rest = sentence[: found.end()], sentence[found.end() :].rstrip(" .")
-    parts = re.split(r",\s*|\s+samt\s+|\s+och\s+(?=att\b)", rest)
+    # What is promised, as things: "utlovas fler poliser och ett aktivt arbete".
+    things = r"|\s+och\s+(?!att\b)" if found.re is _PROMISED else ""
+    parts = re.split(rf",\s*|\s+samt\s+|\s+och\s+(?=att\b){things}", rest)
     # Each with the lead, which tells that it is promised ("fokus på …"); not the aim of all
     # the work ("fokus på att öka tryggheten runt stationen").
     return [lead + part for part in parts if len(part.split()) >= 2 and not _SAFER.match(part)]
@@ -439,6 +453,9 @@ _DESCRIBING = re.compile(
     r"\b(?:var|visade|visar|visat|framkom\w*|framgår|framgick|framträder|framstår|krävs|pågår|"
     r"utgår|togs|tecknades|valts|valdes|uppger|upplever|upplevde|beskriver|handlar|berör|"
     r"omfattar|innefattar|innehåller)\b|"
+    # The past: "Under 2019 arrangerade polisen medborgardialoger".
+    r"\b(?:arrangerade|anordnade|genomförde|gjorde|höll|bjöd|träffade|besökte|deltog|"
+    r"svarade)\b|"
     # What an abbreviation is short for: "SSPF står för socialtjänst, skola, polis och fritid".
     r"\bstår\s+för\b|"
     r"\bär\s+(?:\w+\s+)?(?:viktig\w*|ett\s+\w+|en\s+\w+|centrala?|grunden|utgångspunkten)\b|"

@@ -292,8 +292,8 @@ TOPICS: list[tuple[str, str]] = [
     # narkotika, doping och tobak".
     (
         "drug_operation",
-        r"(?<!alkohol,\s)narkotika(?!brott)(?!,?\s+(?:och\s+)?(?:doping|tobak))\w*|"
-        r"missbruk\w*|drog\w?(?:handel\w*|försäljning\w*)",
+        r"(?<!alkohol,\s)narkotika(?!brott)(?!(?:miss)?bruk)(?!,?\s+(?:och\s+)?(?:doping|tobak))\w*|"
+        r"drog\w?(?:handel\w*|försäljning\w*)",
     ),
     # Not the supply of drugs: "begränsa tillgängligheten av narkotika".
     (

@@ -62,7 +62,11 @@ _EARLIER_PROMISE_BEFORE = re.compile(
 )
 # A later year the promise may be prolonged to or revised for, not its own.
 _LATER_BEFORE = re.compile(
-    r"\b(?:revidera[s]?|förlänga[s]?|förnya[s]?|följas\s+upp|utvärderas)\b[^.]{0,25}$",
+    r"\b(?:revidera[s]?|förlänga[s]?|förnya[s]?|följas\s+upp|utvärderas)\b[^.]{0,25}$|"
+    # One still being made: "Det pågår ett arbete med att ta fram ett nytt medborgarlöfte
+    # för 2020 men … gäller medborgarlöftet för 2019".
+    r"\b(?:arbete\s+med\s+att|håller\s+på\s+(?:med\s+)?att|påbörjat?\s+arbetet\s+med\s+att)"
+    r"\s+ta\s+fram\b[^.]{0,40}$",
     re.IGNORECASE,
 )
 # A promise from a year on: "medborgarlöften i Kalmar kommun från 2022".
@@ -189,7 +193,7 @@ _STARTS = re.compile(r"\b(?:med\s+början|från\s+och\s+med|fr\.?o\.?m\.?|starta
 # en trygghetsundersökning"), not the promise's.
 _PAST_SENTENCE = re.compile(
     r"\b(?:genomfördes|genomförde|genomförts|gjorde|gjordes|gjorts|hölls|höll|hållits|togs|tog|"
-    r"visade|framkom|"
+    r"visade|framkom|arrangerade|anordnade|bjöd|träffade|besökte|"
     r"svarade|deltog|besvarade)\b",
     re.IGNORECASE,
 )

@@ -2002,3 +2002,95 @@ def test_those_present_at_the_signing_did_not_all_sign() -> None:
         "Närvarande vid signeringen var kommunpolis Anna Ank och kommunalrådet Bo Bod (S).\n"
     )
     assert _signed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "• Trygg skolväg. Närvaro genom fotpatrullering, trafikkontroller och tillsyn "
+            "vid skolorna.",
+            [("presence_patrol", None), ("traffic_control", None), ("licence_inspection", None)],
+        ),
+        (
+            "• Ett tryggare torg. Belysning och klottersanering kring torget.",
+            [("physical_measure", None), ("physical_measure", None)],
+        ),
+    ],
+)
+def test_an_item_of_a_label_and_what_it_stands_for_is_read_whole(
+    item: str, expected: list[tuple[str, None]]
+) -> None:
+    text = f"Medborgarlöfte Provby 2024\nPolisen och kommunen lovar:\n{item}\n"
+    assert _activities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "kind"),
+    [
+        ("arbeta för att motverka narkotikabruk bland unga", "other"),
+        ("verka för att ungdomars narkotikamissbruk minskar", "other"),
+        ("arbeta mot narkotikaförsäljningen vid stationen", "drug_operation"),
+        ("genomföra riktade insatser mot narkotikahandel", "drug_operation"),
+    ],
+)
+def test_preventing_drug_use_is_other_work_and_acting_against_dealing_a_drug_operation(
+    item: str, kind: str
+) -> None:
+    text = f"Medborgarlöfte Provby 2024\nPolisen och kommunen ska:\n• {item}\n"
+    assert _activities(text) == [(kind, None)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "Det pågår ett arbete med att ta fram ett nytt medborgarlöfte för 2025, men till "
+            "dess gäller medborgarlöftet för 2024.",
+        ],
+        [
+            "Under 2023 arrangerade polisen medborgardialoger i Provby.",
+            "Polisen och kommunen ska arbeta med detta under 2024.",
+        ],
+        [
+            "Vi håller på att ta fram ett nytt medborgarlöfte för 2025.",
+            "Under 2024 ska polisen genomföra fyra trygghetsvandringar.",
+        ],
+    ],
+)
+def test_a_promise_being_made_and_dialogues_held_are_not_the_promises_year(
+    lines: list[str],
+) -> None:
+    assert find_years("Medborgarlöfte", lines, PROMISE, None)[0] == 2024
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Invånarnas önskemål är:", "Det som framkom i dialogerna var:", "Medskick från boende:"],
+)
+def test_a_list_of_residents_wishes_is_no_promise_and_frames_none(lead: str) -> None:
+    text = (
+        "Nytt medborgarlöfte i Provby\n"
+        "Kommunen och polisen har skrivit under ett nytt medborgarlöfte för 2024. "
+        "Kommunen och polisen ska samverka för att motverka skadegörelse i centrum.\n"
+        f"{lead}\n"
+        "• Fler poliser på torget\n"
+        "• Motverka klotter\n"
+    )
+    assert _activities(text) == [("other", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bland annat utlovas fler fotpatrullerande poliser och ett aktivt förebyggande arbete.",
+        "Dessutom utlovas fotpatrullering i centrum och ett nytt ungdomsråd.",
+    ],
+)
+def test_what_is_promised_in_the_passive_is_each_thing_it_lists(sentence: str) -> None:
+    text = (
+        "Nytt medborgarlöfte i Provby\n"
+        "Provby kommun och polisen har undertecknat ett medborgarlöfte för 2024. "
+        f"{sentence}\n"
+    )
+    assert _activities(text) == [("presence_patrol", None), ("other", None)]
