@@ -56,7 +56,9 @@ _FOLLOW_UP_OPENING = re.compile(
     r"uppfyll(?:de|t|des|ts)\b|infria(?:de|t|des)\b|så\s+(?:här\s+)?har\s+vi\s+arbetat|"
     r"\blev(?:t|de)\s+upp\s+till\b|"
     r"uppföljning|följ(?:s|t|des)\s+upp|redovisning|återrapport|så (?:här )?gick det|hur det gick|"
-    r"så blev|läget efter|lägesrapport|sammanställning|nådde inte|avslutat|utfall",
+    r"så blev|läget efter|lägesrapport|sammanställning|nådde inte|avslutat|utfall|"
+    # "Utvärdering av medborgarlöfte Borås 2022": the evaluation of a promise, done.
+    r"utvärdering\s+(?:av\s+)?(?:\w+\s+)?(?:medborgar)?löft",
     re.IGNORECASE,
 )
 # A heading that names a follow-up, and the wording of one as a whole (`document_type`).
@@ -73,7 +75,8 @@ _FOLLOW_UP_TITLE = re.compile(
     r"\blev(?:t|de)\s+upp\s+till\b|"
     r"uppföljning|återrapport|redovisning|lägesrapport|så (?:här )?gick det|så blev det|"
     r"hur gick det|"
-    r"resultat|utfall|följ(?:s|t)\s+upp|läget\s+efter|avslutat|halvårs|delårs",
+    r"resultat|utfall|följ(?:s|t)\s+upp|läget\s+efter|avslutat|halvårs|delårs|"
+    r"utvärdering\s+(?:av\s+)?(?:\w+\s+)?(?:medborgar)?löft",
     re.IGNORECASE,
 )
 _ACHIEVED = re.compile(

@@ -170,6 +170,8 @@ KINDS: list[tuple[str, str]] = [
 ]
 # The verb phrases promises use instead of a noun: "patrullera till fots", "sanera
 # klotter", "söka efter narkotika med hund", "mäta hastigheten".
+# One of school, social services, police and leisure, the parties of SSPF.
+_SSPF_PART = r"(?:skola|skolan|skolor|socialtjänst(?:en)?|polis(?:en)?|fritid(?:en)?)"
 PHRASES: list[tuple[str, str]] = [
     (
         "traffic_control",
@@ -244,7 +246,14 @@ PHRASES: list[tuple[str, str]] = [
         # vårdnadshavare", "förmedla kontakt med socialtjänsten".
         r"tidiga?\s+(?:tecken|upptäckt|skede)|så\s+tidigt\s+som\s+möjligt|"
         r"(?:underrätta|kontakta|involvera)\w*\s+(?:\w+\s+)?(?:vårdnadshavare|föräldrar\w*)|"
-        r"kontakt\s+med\s+socialtjänsten",
+        r"kontakt\s+med\s+socialtjänsten|"
+        # The police and social services together about the young: "Polis och socialtjänst
+        # ska utveckla en nära samverkan kring barn och unga", and SSPF by its parts
+        # ("samverkan med skola, socialtjänst och fritid").
+        r"socialtjänst\w*\s+(?:[\wåäö,]+\s+){0,10}?(?:samverkan|samarbete\w*|samverka)\s+"
+        r"(?:\w+\s+){0,3}?(?:kring|om|runt|gällande|rörande|med)\s+(?:\w+\s+){0,2}?"
+        r"(?:barn|unga|ungdomar)\b|"
+        rf"{_SSPF_PART}(?:(?:\s*,\s*|\s+och\s+|\s+samt\s+){_SSPF_PART}){{2,}}",
     ),
     (
         "physical_measure",

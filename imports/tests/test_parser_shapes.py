@@ -2094,3 +2094,29 @@ def test_what_is_promised_in_the_passive_is_each_thing_it_lists(sentence: str) -
         f"{sentence}\n"
     )
     assert _activities(text) == [("presence_patrol", None), ("other", None)]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Polis och socialtjänst ska utveckla en nära samverkan kring barn och unga i Provby",
+        "Polisens och socialtjänstens samverkan kring unga ska öka genom gemensamma rutiner",
+        "fortsätta samverkan med skola, socialtjänst och fritid kring elever som far illa",
+        "samarbeta med skolan, fritiden samt socialtjänsten om unga i riskmiljöer",
+    ],
+)
+def test_police_and_social_services_together_about_the_young_is_early_intervention(
+    item: str,
+) -> None:
+    text = f"Medborgarlöfte Provby 2024\nPolisen och kommunen ska:\n• {item}\n"
+    assert _activities(text) == [("early_intervention", None)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Utvärdering av medborgarlöfte Provby 2023", "Utvärdering medborgarlöftet 2023"],
+)
+def test_an_evaluation_of_a_promise_is_a_report(heading: str) -> None:
+    lines = [heading, "Polisen och kommunen har genomfört tolv trygghetsvandringar."]
+    document = parse_text("\n".join(lines))["documents"][0]
+    assert (document["document_type"], document["activities"]) == (FOLLOW_UP, [])
