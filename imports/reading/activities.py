@@ -50,8 +50,17 @@ _KEEPS_PICTURE = re.compile(
     r"\b(?:uppdatera\w*|håll\w*|ha|har|ta\w*\s+fram|gå\w*\s+igenom|analysera\w*|dela\w*|"
     r"göra|gör|genomföra|genomför|"
     r"utbyt\w*|informationsutbyte|"
-    r"finns|stäm\w*\s+av|följ\w*\s+upp|ta\w*|(?:uppdatering|genomgång)\w*\s+av)\s+"
+    r"finns|stäm\w*\s+av|följ\w*\s+upp|ta\w*|(?:uppdatering|genomgång)\w*\s+av|"
+    # "arbeta för en gemensam förbättrad lägesbild".
+    r"arbeta\w*\s+(?:fram|för|med)|gemensam\w*)\s+"
     r"(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_FROM_PICTURE = re.compile(
+    r"\b(?:utifrån|enligt|baserat\s+på|grundat\s+på|med\s+stöd\s+av)\s+"
+    r"(?:(?:den|det|vår|sin|en|ett)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -65,8 +74,11 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     # reading all of it for every name would take time growing with its square.
     before = text[max(start, match.start() - _NEAR) : match.start()]
     if kind == "situation_picture":
-        # Working by EST is keeping a shared picture.
-        return match[1] != "EST" and not _KEEPS_PICTURE.search(before)
+        # Working by EST is keeping a shared picture; working from a picture ("utifrån den
+        # gemensamma lägesbilden") is not.
+        return match[1] != "EST" and (
+            bool(_FROM_PICTURE.search(before)) or not _KEEPS_PICTURE.search(before)
+        )
     # "tillsyn med inriktning mot ansvarsfull alkoholservering": what it aims at.
     if start and re.search(r"\b(?:inriktning|fokus)\s+(?:mot|på)\b", before, re.IGNORECASE):
         return True

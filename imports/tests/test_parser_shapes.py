@@ -2120,3 +2120,17 @@ def test_an_evaluation_of_a_promise_is_a_report(heading: str) -> None:
     lines = [heading, "Polisen och kommunen har genomfört tolv trygghetsvandringar."]
     document = parse_text("\n".join(lines))["documents"][0]
     assert (document["document_type"], document["activities"]) == (FOLLOW_UP, [])
+
+
+def test_working_for_a_shared_picture_keeps_one_and_working_from_it_does_not() -> None:
+    text = (
+        "Medborgarlöfte Provby 2024\nPolisen och kommunen ska:\n"
+        "• tillsammans arbeta för en gemensam förbättrad lägesbild av otrygga platser\n"
+        "• ha en gemensam lägesbild för hela kommunen\n"
+        "• genomföra trafikkontroller utifrån den gemensamma lägesbilden\n"
+    )
+    assert _activities(text) == [
+        ("situation_picture", None),
+        ("situation_picture", None),
+        ("traffic_control", None),
+    ]
