@@ -411,8 +411,13 @@ def merge_repeat(
         if None not in (known.target, activity.target) and known.target != activity.target:
             continue
         if (
-            # A summary names kinds; two actions of none ("other") are two.
-            (id(known) in summaries and activity.kind != "other")
+            # A summary names kinds; two actions of none ("other") are two, and so are two
+            # measures of a kind of many unless they share a word ("klottersanering",
+            # "sanera klotter").
+            (
+                id(known) in summaries
+                and (activity.kind not in _MANY_OF_A_KIND or _shared_word(known, activity))
+            )
             or (
                 activity.kind not in _MANY_OF_A_KIND
                 and ((is_item and id(known) in prose) or _definite(activity))
@@ -485,6 +490,11 @@ def _definite(activity: Activity) -> bool:
         kind == activity.kind and re.search(r"(?:en|et|na)$", match[1].lower())
         for kind, match in kind_matches(activity.text)
     )
+
+
+def _shared_word(known: Activity, activity: Activity) -> bool:
+    """Whether the words that name two activities' kind share one, whole or in part."""
+    return any(a in b or b in a for a in _stems(known) for b in _stems(activity) if a and b)
 
 
 def _same_noun(known: Activity, activity: Activity) -> bool:

@@ -341,20 +341,24 @@ def _take_activities(document: ParsedPromise, sections: dict[str, list[str]]) ->
                     found = _from_prose(sentence, found, framed)
                 summary = not is_item and len({a.kind for a in found}) > 1
                 on_focus = not is_item and focus_statement(sentence)
+                added = []
                 for activity in found:
                     if _add_activity(
                         document, activity, sentence, summaries, prose, is_item, items
                     ):
                         last = activity
                         above.append(activity)
+                        added.append(id(activity))
                         if is_item:
                             items.add(id(activity))
                         else:
                             prose.add(id(activity))
-                        if summary:
-                            summaries.add(id(activity))
                         if on_focus:
                             focused.add(id(activity))
+                if summary:
+                    # A summary is told in full by later sentences, not by itself: two
+                    # measures it lists ("renhållning och belysning") stay two.
+                    summaries.update(added)
     if len(document.activities) > len(focused):
         # "Medborgarlöftena fokuserar på narkotika och trafik" above the activities
         # themselves: a summary of topics, told in full below. One an item of the list

@@ -2134,3 +2134,18 @@ def test_working_for_a_shared_picture_keeps_one_and_working_from_it_does_not() -
         ("situation_picture", None),
         ("traffic_control", None),
     ]
+
+
+def test_measures_a_summary_lists_stay_apart_and_a_later_measure_is_one_more() -> None:
+    text = (
+        "Nytt medborgarlöfte i Provby\n"
+        "Kommunen och polisen har undertecknat ett medborgarlöfte för 2024. De åtgärder som "
+        "ska genomföras handlar om renhållning, trygghetsinsatser och belysning. Kommunen ska "
+        "också förändra den fysiska miljön vid stationen.\n"
+    )
+    assert sorted(_activities(text)) == [
+        ("other", None),
+        ("physical_measure", None),
+        ("physical_measure", None),
+        ("physical_measure", None),
+    ]
