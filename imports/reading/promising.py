@@ -195,7 +195,9 @@ _INFINITIVE_START = re.compile(
     r"^(?:att\s+)?(?:(?:regelbundet|aktivt|kontinuerligt|löpande|fortlöpande|gemensamt|"
     r"tillsammans|även|också|fortsatt|särskilt|återkommande|via\s+\w+)\s+)?"
     r"(?!(?:trygga|unga|nya|andra|stora|flera|många|samtliga|alla|hela|vissa|"
-    r"egna|öppna|synliga|gemensamma)\b|[a-zåäö]+(?:iga|ella|iska|ala|ska)\b(?<!minska))"
+    r"egna|öppna|synliga|gemensamma|narkotika|skola|gata|kvinna|flicka|vecka|kyrka)\b|"
+    # Nouns and adjectives of -a: "Narkotika bland unga", "Förtroendevalda ska …".
+    r"[a-zåäö]+(?:iga|ella|iska|ala|ska|valda)\b(?<!minska))"
     r"[a-zåäö]{3,}[aå]\s",
     re.IGNORECASE,
 )

@@ -14,8 +14,9 @@ PROMISE_VERB = re.compile(r"\b(?:lovar|förbinder\s+sig|åtar\s+sig)\b", re.IGNO
 
 # Section headings, as municipalities write them.
 SECTIONS = {
-    "situation": r"bakgrund|situation|(?:gemensam\s+|lokal\s+)?(?:lägesbild|problembild)(?:en)?"
-    r"(?:\s+20\d\d)?|nuläge",
+    # With a subtitle too: "Lägesbild – identifierade områden".
+    "situation": r"(?:bakgrund|situation|(?:gemensam\s+|lokal\s+)?(?:lägesbild|problembild)(?:en)?"
+    r"(?:\s+20\d\d)?|nuläge)(?:\s+[–—-]\s+[a-zåäö][a-zåäö ,]{0,40})?",
     "commitments": r"löften|löftet|medborgarlöftet|medborgarlöften|vi lovar|våra löften",
     "activities": r"aktiviteter|insatser|åtgärder|löftena ska uppnås genom.*|"
     r"så här gör vi|detta gör vi",

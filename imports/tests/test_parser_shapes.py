@@ -2149,3 +2149,19 @@ def test_measures_a_summary_lists_stay_apart_and_a_later_measure_is_one_more() -
         ("physical_measure", None),
         ("physical_measure", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Lägesbild – identifierade områden", "Bakgrund - så ser det ut"]
+)
+def test_a_heading_of_the_situation_with_a_subtitle_is_no_activity(heading: str) -> None:
+    text = (
+        "Medborgarlöfte Provby 2024\n"
+        f"{heading}\n"
+        "Följande områden ska vara prioriterade:\n"
+        "• Narkotika bland unga i centrum.\n"
+        "Vårt löfte\n"
+        "Polisen och kommunen lovar att:\n"
+        "• genomföra fyra trygghetsvandringar\n"
+    )
+    assert _activities(text) == [("safety_walk", 4)]
