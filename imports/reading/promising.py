@@ -100,9 +100,11 @@ PURPOSE_LEAD = re.compile(
     r"svarade|uppger|uppgav|efterfrågar)\b[^.]*:\s*$|"
     r"\b(?:tycker|vill|önskar|anser|oroar|upplever|svarade|uppger)\s+(?:\w+\s+)?"
     r"(?:medborgar(?:en|na)|invånarna|de\s+boende)\b[^.]*:\s*$|"
-    # Their wishes by name: "Kommuninvånarnas önskemål är:", "Det som framkom var:".
-    r"^[^.]*\b(?:önskemål(?:en)?|synpunkter(?:na)?|medskick(?:en)?|det\s+som\s+framkom)\b"
-    r"[^.]*:\s*$",
+    # Their wishes and needs by name: "Kommuninvånarnas önskemål är:", "Behoven som kunnat
+    # urskiljas är följande:", "Det som framkom var:" (not "För att möta dessa behov lovar
+    # vi följande:").
+    r"^(?:[\wåäö]+\s+){0,2}?(?:önskemål(?:en)?|synpunkter(?:na)?|medskick(?:en)?|behov(?:en)?)"
+    r"\b[^.]*:\s*$|^det\s+som\s+framkom\b[^.]*:\s*$",
     re.IGNORECASE,
 )
 
@@ -455,6 +457,9 @@ _DESCRIBING = re.compile(
     r"\b(?:var|visade|visar|visat|framkom\w*|framgår|framgick|framträder|framstår|krävs|pågår|"
     r"utgår|togs|tecknades|valts|valdes|uppger|upplever|upplevde|beskriver|handlar|berör|"
     r"omfattar|innefattar|innehåller)\b|"
+    # The perfect after its subject: "Därför har boende och verksamma fått tycka till".
+    r"^(?:därför|sedan|nu|tidigare|dessutom)\s+har\s+(?:[\wåäö,]+\s+){1,8}?"
+    r"(?:fått|gjort|genomfört|haft|tagit|svarat|deltagit)\b|"
     # The past: "Under 2019 arrangerade polisen medborgardialoger".
     r"\b(?:arrangerade|anordnade|genomförde|gjorde|höll|bjöd|träffade|besökte|deltog|"
     r"svarade)\b|"

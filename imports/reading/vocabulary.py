@@ -188,7 +188,9 @@ PHRASES: list[tuple[str, str]] = [
         "traffic_operation",
         r"insats(?:er|erna)?\s+(?:mot|med\s+fokus\s+på|riktade\s+mot)\s+(?:[\w-]+\s+){0,5}?"
         r"(?:mopeder|a-traktorer|epa[- ]traktorer|"
-        r"buskörning|fortkörning|trafik\w*)",
+        r"buskörning|fortkörning|trafik\w*)|"
+        # "Polisiära insatser för att öka tryggheten i trafiken".
+        r"insats(?:er|erna)?\s+för\s+(?:att\s+)?(?:[\wåäö]+\s+){0,4}?(?:i\s+trafiken|trafik\w*)",
     ),
     ("citizen_dialogue", r"öppet\s+hus"),
     (

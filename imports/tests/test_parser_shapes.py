@@ -2165,3 +2165,37 @@ def test_a_heading_of_the_situation_with_a_subtitle_is_no_activity(heading: str)
         "• genomföra fyra trygghetsvandringar\n"
     )
     assert _activities(text) == [("safety_walk", 4)]
+
+
+@pytest.mark.parametrize(
+    ("lead", "promised"),
+    [("Behoven som kunnat urskiljas är följande:", []), ("Våra behov:", [])],
+)
+def test_a_list_of_needs_is_no_promise_but_meeting_them_is(
+    lead: str, promised: list[tuple[str, None]]
+) -> None:
+    text = (
+        "Medborgarlöfte Provby 2024\n"
+        f"{lead}\n"
+        "• Öka trivseln i parken.\n"
+        "• Minska ungas sårbarhet för rekrytering.\n"
+        "För att möta dessa behov lovar vi följande:\n"
+        "• Polisiära insatser för att öka tryggheten i trafiken\n"
+        "• Förbättra belysningen i parken\n"
+    )
+    assert _activities(text) == [
+        *promised,
+        ("traffic_operation", None),
+        ("physical_measure", None),
+    ]
+
+
+def test_what_residents_have_had_the_chance_to_do_is_background() -> None:
+    text = (
+        "Nytt medborgarlöfte i Provby\n"
+        "Provby kommun och polisen har undertecknat ett medborgarlöfte för 2024.\n"
+        "Polisen ska genomföra tio trafikkontroller. Därför har boende, föreningar och "
+        "handlare i området fått möjlighet att tycka till om tryggheten genom en digital "
+        "enkät.\n"
+    )
+    assert _activities(text) == [("traffic_control", 10)]
