@@ -122,6 +122,9 @@ LIST_LEAD = re.compile(
     r"\blova[rt]\b|\bförbinder\s+sig\b|\b(?:att|följande|detta|så här)\s*[:;]\s*$|[:;]\s*$|"
     # "… har tecknat följande medborgarlöfte som de kommer arbeta med under året."
     r"\bföljande\s+(?:\w+\s+)?(?:medborgar)?löft\w*|"
+    # "… arbeta med följande trygghetsskapande och brottsförebyggande åtgärder i syfte att …".
+    r"\b(?:arbeta|genomföra)\s+(?:med\s+)?följande\s+(?:[\wåäö-]+\s+){0,4}?"
+    r"(?:åtgärder|aktiviteter|insatser)\b|"
     # A short line that opens its items' sentence: "Kommunen ska", "Polisen kommer att".
     r"^(?:[\wåäö]+\s+){1,4}(?:ska|skall|kommer\s+att)\s*$",
     re.I,
@@ -156,6 +159,8 @@ _ACTION = re.compile(
 _MODAL_ITEM = re.compile(
     r"^(?:att\s+)?(?:[\wåäö-]+\s+){0,8}?(?:ska|skall|kommer\s+(?:[\wåäö]+\s+){0,2}?att|"
     r"kommer\s+(?:gemensamt|också|även|tillsammans)|lovar\s+att|"
+    # Without "att": "… kommer en kontaktperson vara tillgänglig på skolan".
+    r"kommer\s+(?:en|ett|de|det|vi)(?:\s+[\wåäö]+){0,2}?(?=\s+(?:vara|finnas)\b)|"
     r"(?:åtar|förbinder)\s+sig\s+att)\s+(?:\w+\s+)?[\wåäö]{3,}",
     re.IGNORECASE,
 )

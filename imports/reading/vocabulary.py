@@ -280,6 +280,8 @@ PHRASES: list[tuple[str, str]] = [
     (
         "information_campaign",
         r"tips\s+om|informera(?:r|s)?\s+(?!varandra\b)(?:[\wåäö/]+\s+){0,2}?om|ge(?:r)?\s+(?:tips\s+och\s+)?råd|"
+        # "informera och öka medvetenheten om personrån".
+        r"(?:öka|höja|stärka)\s+medvetenhet(?:en)?\s+(?:om|kring)\b|"
         r"ge(?:r)?\s+(?:\w+\s+){0,2}?kunskap(?:er)?\b|sprid\w*\s+(?:\w+\s+)?(?:tips|information)|"
         # "kommunicera information om trafiksäkerhet", "kommunikation om trygghetsarbetet",
         # "Vid tre tillfällen informera för att förebygga bedrägerier".

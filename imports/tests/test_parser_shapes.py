@@ -2199,3 +2199,14 @@ def test_what_residents_have_had_the_chance_to_do_is_background() -> None:
         "enkät.\n"
     )
     assert _activities(text) == [("traffic_control", 10)]
+
+
+def test_a_sentence_of_the_following_measures_leads_the_list_below_it() -> None:
+    text = (
+        "Medborgarlöfte Provby 2024\n"
+        "Kommunen och polisen kommer under året att arbeta med följande trygghetsskapande "
+        "åtgärder i syfte att minska antalet rån.\n"
+        "• För tryggheten kommer en fältare vara tillgänglig vid stationen på kvällarna.\n"
+        "• I förebyggande syfte informera och öka medvetenheten om rån bland unga\n"
+    )
+    assert _activities(text) == [("other", None), ("information_campaign", None)]
