@@ -76,8 +76,10 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     if kind == "situation_picture":
         # Working by EST is keeping a shared picture; working from a picture ("utifrån den
         # gemensamma lägesbilden") is not.
-        return match[1] != "EST" and (
-            bool(_FROM_PICTURE.search(before)) or not _KEEPS_PICTURE.search(before)
+        return (
+            match[1] != "EST"
+            and not match[1].lower().startswith("analys")
+            and (bool(_FROM_PICTURE.search(before)) or not _KEEPS_PICTURE.search(before))
         )
     # "tillsyn med inriktning mot ansvarsfull alkoholservering": what it aims at.
     if start and re.search(r"\b(?:inriktning|fokus)\s+(?:mot|på)\b", before, re.IGNORECASE):

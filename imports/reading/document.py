@@ -480,6 +480,9 @@ def _told_as_promised(text: str, is_item: bool) -> str:
         or (index == 1 and labelled)
         or promises_something(part)
         or find_rate(part) is not None
+        # "… genomföra mätningar med hastighetsskyltar. Analysera resultat från dessa
+        # mätningar …": another action of the item.
+        or (infinitive_clause(part) and bool(kind_matches(part)))
     )
 
 

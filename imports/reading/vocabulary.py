@@ -295,6 +295,12 @@ PHRASES: list[tuple[str, str]] = [
     ("other", r"ansvarsfull\w*\s+alkoholser\w*|arbeta\w*\s+(?:\w+\s+)?förebyggande"),
     # EST, "effektiv samordning för trygghet", is working from a shared situation picture.
     ("situation_picture", r"(?-i:EST)"),
+    # "Analysera resultat från dessa mätningar", "analysera inkomna synpunkter".
+    (
+        "situation_picture",
+        r"analysera\w*\s+(?:\w+\s+){0,2}?(?:resultat\w*|statistik\w*|synpunkter\w*|inkomna|"
+        r"anmälningar\w*|mätning\w*|enkät\w*|brottsutveckling\w*|underlag\w*)",
+    ),
 ]
 # Words that name what an activity is about rather than the activity ("narkotika",
 # "närvaro", "unga i riskzon", "kunskap"): they name its kind only where the sentence

@@ -2210,3 +2210,19 @@ def test_a_sentence_of_the_following_measures_leads_the_list_below_it() -> None:
         "• I förebyggande syfte informera och öka medvetenheten om rån bland unga\n"
     )
     assert _activities(text) == [("other", None), ("information_campaign", None)]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "• göra hastighetsmätningar på fem vägar. Analysera resultaten av mätningarna och dela "
+        "dem med polisen.",
+        "• genomföra fem hastighetsmätningar. Analysera statistiken tillsammans varje kvartal.",
+    ],
+)
+def test_a_second_infinitive_of_an_item_is_its_second_action(item: str) -> None:
+    text = f"Medborgarlöfte Provby 2024\nKommunen lovar att:\n{item}\n"
+    assert [kind for kind, _target in _activities(text)] == [
+        "speed_measurement",
+        "situation_picture",
+    ]
