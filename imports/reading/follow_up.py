@@ -124,8 +124,11 @@ def document_type(title: str, lines: list[str]) -> str:
     if told is None:
         return PROMISE
     done, promised = told
-    if promised and _announces_a_new_promise(title, sections) and _tells_ahead(sections):
-        # A news item on a new promise that tells what it rests on at length.
+    if _announces_a_new_promise(title, sections) and (
+        (promised and _tells_ahead(sections)) or any(_AHEAD.search(line) for line in lines)
+    ):
+        # A news item on a new promise that tells what it rests on at length, its
+        # activities perhaps only in the quotes ("Under året kommer vi att …, säger …").
         return PROMISE
     if (done >= 2 and done > promised) or _mostly_done(lines):
         return FOLLOW_UP
@@ -234,7 +237,7 @@ def _announces_a_new_promise(title: str, sections: dict[str, list[str]]) -> bool
     )
 
 
-_AHEAD = re.compile(r"\b(?:ska|skall|kommer\s+(?:\w+\s+){0,2}?att)\b", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:ska|skall|kommer\s+(?:\w+\s+){0,6}?att)\b", re.IGNORECASE)
 
 
 def _tells_ahead(sections: dict[str, list[str]]) -> bool:

@@ -2226,3 +2226,25 @@ def test_a_second_infinitive_of_an_item_is_its_second_action(item: str) -> None:
         "speed_measurement",
         "situation_picture",
     ]
+
+
+def test_a_news_item_on_a_new_promise_whose_plans_are_in_quotes_is_a_promise() -> None:
+    text = (
+        "Nytt medborgarlöfte för Provby 2024\n"
+        "Trafikkontroller vid skolorna och droginformation till föräldrar. Det är några av "
+        "de aktiviteter som polisen och kommunen ger invånarna i sitt medborgarlöfte för 2024.\n"
+        "Medborgarlöftet bygger på den samverkansöverenskommelse som tidigare tecknats mellan "
+        "kommunen och polisen.\n"
+        "Utifrån de prioriterade områdena har medborgardialoger genomförts på flera platser i "
+        "Provby. Det som kom fram vid dialogerna är att många känner sig otrygga i trafiken.\n"
+        "– Under året kommer vi att göra flera insatser i trafiken. Vi kommer också att ha två "
+        "riktade kontroller av mopeder, säger Anna Ank, kommunpolis i Provby.\n"
+        "Det kommer precis som under förra året att göras ett antal förebyggande insatser "
+        "riktade mot unga.\n"
+    )
+    document = parse_text(text)["documents"][0]
+    assert document["document_type"] == PROMISE
+    assert [a["kind"] for a in document["activities"]] == [
+        "traffic_control",
+        "information_campaign",
+    ]
