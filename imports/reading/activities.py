@@ -15,6 +15,7 @@ from imports.reading.vocabulary import (
     PARTNERS,
     SUBORDINATOR,
     TOPIC_PATTERN,
+    by_phrase,
     kind_matches,
 )
 from lib.swedish_numbers import number_value
@@ -74,12 +75,10 @@ def _is_mention(text: str, kind: str, match: re.Match[str], start: int) -> bool:
     # reading all of it for every name would take time growing with its square.
     before = text[max(start, match.start() - _NEAR) : match.start()]
     if kind == "situation_picture":
-        # Working by EST is keeping a shared picture; working from a picture ("utifrån den
-        # gemensamma lägesbilden") is not.
-        return (
-            match[1] != "EST"
-            and not match[1].lower().startswith("analys")
-            and (bool(_FROM_PICTURE.search(before)) or not _KEEPS_PICTURE.search(before))
+        # Working by EST or analysing results is keeping a shared picture; working from a
+        # picture ("utifrån den gemensamma lägesbilden") is not.
+        return not by_phrase(match) and (
+            bool(_FROM_PICTURE.search(before)) or not _KEEPS_PICTURE.search(before)
         )
     # "tillsyn med inriktning mot ansvarsfull alkoholservering": what it aims at.
     if start and re.search(r"\b(?:inriktning|fokus)\s+(?:mot|på)\b", before, re.IGNORECASE):

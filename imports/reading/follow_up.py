@@ -50,6 +50,9 @@ _PAST_TIME = re.compile(
     r"\bi\s+(?:våras|höstas|vintras|somras|fjol)\b|\bförra\s+(?:året|hösten|våren|veckan)\b",
     re.IGNORECASE,
 )
+# "Utvärdering av medborgarlöfte Borås 2022": the evaluation of a promise, done; a report
+# in an opening and in a title alike.
+_EVALUATION = r"utvärdering\s+(?:av\s+)?(?:\w+\s+)?(?:medborgar)?löft"
 # An opening that names a report of what was achieved: "Uppföljning av medborgarlöftet
 # 2022", "Så gick det" (`is_follow_up`).
 _FOLLOW_UP_OPENING = re.compile(
@@ -57,8 +60,7 @@ _FOLLOW_UP_OPENING = re.compile(
     r"\blev(?:t|de)\s+upp\s+till\b|"
     r"uppföljning|följ(?:s|t|des)\s+upp|redovisning|återrapport|så (?:här )?gick det|hur det gick|"
     r"så blev|läget efter|lägesrapport|sammanställning|nådde inte|avslutat|utfall|"
-    # "Utvärdering av medborgarlöfte Borås 2022": the evaluation of a promise, done.
-    r"utvärdering\s+(?:av\s+)?(?:\w+\s+)?(?:medborgar)?löft",
+    rf"{_EVALUATION}",
     re.IGNORECASE,
 )
 # A heading that names a follow-up, and the wording of one as a whole (`document_type`).
@@ -76,7 +78,7 @@ _FOLLOW_UP_TITLE = re.compile(
     r"uppföljning|återrapport|redovisning|lägesrapport|så (?:här )?gick det|så blev det|"
     r"hur gick det|"
     r"resultat|utfall|följ(?:s|t)\s+upp|läget\s+efter|avslutat|halvårs|delårs|"
-    r"utvärdering\s+(?:av\s+)?(?:\w+\s+)?(?:medborgar)?löft",
+    rf"{_EVALUATION}",
     re.IGNORECASE,
 )
 _ACHIEVED = re.compile(

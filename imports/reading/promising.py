@@ -5,7 +5,7 @@ where it names no kind, and what the parties say they will do in a quote."""
 
 import re
 
-from imports.reading.vocabulary import SUBORDINATOR
+from imports.reading.vocabulary import DID, SUBORDINATOR
 
 # Where a promise rests, not what it does: "Löftet bygger på medborgardialogerna", "Löftet
 # baseras på trygghetsundersökningar", "Lägesbilden tas fram genom enkäter"; and how it is
@@ -466,8 +466,7 @@ _DESCRIBING = re.compile(
     r"^(?:därför|sedan|nu|tidigare|dessutom)\s+har\s+(?:[\wåäö,]+\s+){1,8}?"
     r"(?:fått|gjort|genomfört|haft|tagit|svarat|deltagit)\b|"
     # The past: "Under 2019 arrangerade polisen medborgardialoger".
-    r"\b(?:arrangerade|anordnade|genomförde|gjorde|höll|bjöd|träffade|besökte|deltog|"
-    r"svarade)\b|"
+    rf"\b(?:{DID})\b|"
     # What an abbreviation is short for: "SSPF står för socialtjänst, skola, polis och fritid".
     r"\bstår\s+för\b|"
     r"\bär\s+(?:\w+\s+)?(?:viktig\w*|ett\s+\w+|en\s+\w+|centrala?|grunden|utgångspunkten)\b|"

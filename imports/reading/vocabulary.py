@@ -12,6 +12,10 @@ FOLLOW_UP = "follow_up"
 # The verbs that make a promise now: "Polisen lovar att", "Kommunen förbinder sig att".
 PROMISE_VERB = re.compile(r"\b(?:lovar|förbinder\s+sig|åtar\s+sig)\b", re.IGNORECASE)
 
+# What the parties or residents did, in the past: a sentence of it tells the background
+# ("Under 2019 arrangerade polisen medborgardialoger"), not what is promised nor its year.
+DID = r"arrangerade|anordnade|genomförde|gjorde|höll|bjöd|träffade|besökte|deltog|svarade"
+
 # Section headings, as municipalities write them.
 SECTIONS = {
     # With a subtitle too: "Lägesbild – identifierade områden".
@@ -352,6 +356,14 @@ _KIND_PATTERNS = [
         [kind for kind, _words in PHRASES],
     ),
 ]
+
+
+def by_phrase(match: re.Match[str]) -> bool:
+    """Whether a kind was named by a phrase of doing ("analysera resultat", "EST"), not by
+    a noun that may only be mentioned."""
+    return match.re is _KIND_PATTERNS[1][0]
+
+
 TOPIC_PATTERN = (
     re.compile(rf"\b([\wåäö]*?(?:{_alternatives(TOPICS)}))\b", re.I),
     [kind for kind, _words in TOPICS],

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from imports.reading.lines import is_heading, paragraphs, sentences
 from imports.reading.people import RUNS_UNTIL, date_line, signing_sentences
-from imports.reading.vocabulary import FOLLOW_UP, PROMISE, PROMISE_WORD
+from imports.reading.vocabulary import DID, FOLLOW_UP, PROMISE, PROMISE_WORD
 from lib.swedish_dates import MONTHS, find_date
 
 YEAR = r"20\d\d"
@@ -192,9 +192,8 @@ _STARTS = re.compile(r"\b(?:med\s+början|från\s+och\s+med|fr\.?o\.?m\.?|starta
 # What was done: a year in such a sentence is its background ("Under 2021 gjorde kommunen
 # en trygghetsundersökning"), not the promise's.
 _PAST_SENTENCE = re.compile(
-    r"\b(?:genomfördes|genomförde|genomförts|gjorde|gjordes|gjorts|hölls|höll|hållits|togs|tog|"
-    r"visade|framkom|arrangerade|anordnade|bjöd|träffade|besökte|"
-    r"svarade|deltog|besvarade)\b",
+    rf"\b(?:{DID}|genomfördes|genomförts|gjordes|gjorts|hölls|hållits|togs|tog|visade|framkom|"
+    r"besvarade)\b",
     re.IGNORECASE,
 )
 
