@@ -52,8 +52,11 @@ def search_key(text: str) -> str:
 
 # C0 control characters other than tab, line feed and carriage return, and lone UTF-16
 # surrogates: nobody types them, XML (Atom, Word) cannot hold them and PostgreSQL refuses
-# NUL. Vertical tab and form feed arrive with text pasted from word processors.
-CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff]")
+# NUL. Vertical tab and form feed arrive with text pasted from word processors. Also the
+# bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): an
+# override in a description turns the rest of its line on a public page backwards. The
+# marks a right-to-left keyboard types (U+200E, U+200F, U+061C) stay.
+CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 # Vertical tab and form feed separate words or lines where they come from: a space keeps
 # the words apart ("Kontroll\x0bmed" is "Kontroll med", not "Kontrollmed").
 SPACING_CONTROLS = re.compile("[\x0b\x0c]")
@@ -62,8 +65,8 @@ NOT_XML = re.compile("[\ufffe\uffff]")
 
 
 def without_controls(text: str) -> str:
-    """The text without C0 control characters (tab, newline and CR stay) or lone
-    surrogates: the form in which any text entering Löften is stored."""
+    """The text without C0 control characters (tab, newline and CR stay), lone surrogates
+    or bidirectional overrides: the form in which any text entering Löften is stored."""
     return CONTROLS.sub("", SPACING_CONTROLS.sub(" ", text))
 
 

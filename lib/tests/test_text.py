@@ -45,3 +45,12 @@ def test_shortened_cuts_a_long_text_at_a_word_with_an_ellipsis() -> None:
 
 def test_shortened_cuts_one_giant_word_where_the_limit_falls() -> None:
     assert shortened("x" * 500, 10) == "x" * 9 + "…"
+
+
+def test_without_controls_drops_bidirectional_overrides_and_keeps_the_marks() -> None:
+    overrides = "".join(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+    assert without_controls(f"Torget{overrides} i centrum") == "Torget i centrum"
+    assert (
+        without_controls("\u05e9\u05dc\u05d5\u05dd\u200f 12") == "\u05e9\u05dc\u05d5\u05dd\u200f 12"
+    )
+    assert without_controls("a\u200eb\u061cc") == "a\u200eb\u061cc"

@@ -51,7 +51,7 @@ def test_a_form_stores_its_text_without_control_characters(cast: Cast) -> None:
         "received_on": "2016-05-04",
         "receiver": "police",
         "channel": "phone",
-        "text": "Fort\x1bkörning\x0bvid\r\nskolan",
+        "text": "Fort\x1bkörning\x0bvid\r\nskolan\u202e",
         # A field's name is cleaned as well as its value.
         "pla\x1bce": "Torg\x07et",
     }
