@@ -20,6 +20,7 @@ from django.utils import timezone
 from accounts.models import Membership, User, _new_session_token
 from accounts.services import account_event_record
 from audit.models import AuditAction, AuditEvent
+from core import pagecache
 
 PersonPart = Callable[[User], list[dict[str, Any]]]
 _PERSON_PARTS: dict[str, PersonPart] = {}
@@ -98,6 +99,7 @@ def purge(*, dry_run: bool = False) -> PurgeReport:
                 trail="privacy:purge",
                 changes={k: [v, 0] for k, v in report.counts.items() if v},
             )
+            pagecache.changed()
     return report
 
 

@@ -9,6 +9,7 @@ from django.db import models
 from audit.context import client_address
 from audit.models import ACTOR_NAME_LENGTH, AuditAction, AuditEvent
 from audit.selectors import person_name
+from core.pagecache import changed_record
 
 # Never written to the trail, whatever the model.
 SECRET_FIELDS = {"password"}
@@ -99,6 +100,9 @@ def audit_record(
     changes = diff(before, after)
     if action == AuditAction.CHANGE and not changes:
         return None
+    # Every audited write may change what a public page shows: those pages are stale from
+    # the commit on.
+    changed_record(instance)
     actor = by if getattr(by, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=actor,

@@ -24,3 +24,15 @@ STATIC_ROOT = None  # type: ignore[assignment]
 WHITENOISE_USE_FINDERS = True
 # The suite calls the API far more often than any client may.
 API_RATE = "100000/m"
+# The suite's tests share no cache: rate limits count in each test's own database table, and
+# rendered pages are not kept, except where core/tests/test_page_cache.py turns the page cache
+# on (in Redis when REDIS_URL is set, as in CI).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "loften_cache",
+    },
+    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
+# One line per request would bury a failing test's own output.
+LOGGING = {**LOGGING, "loggers": {"loften.requests": {"level": "WARNING"}}}  # noqa: F405

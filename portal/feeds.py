@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from core.downloads import file_name_header
+from core.pagecache import cached_page
 from lib.text import printable
 from places.models import Municipality
 from portal.selectors import NewsItem, news
@@ -146,6 +147,7 @@ def _calendar(request: HttpRequest, name: str, occasions: Any, file_stem: str) -
 
 
 @require_safe
+@cached_page
 def national_calendar(request: HttpRequest) -> HttpResponse:
     """Coming public occasions across Sweden."""
     occasions = public_occasions(timezone.now())[:1000]
@@ -153,6 +155,7 @@ def national_calendar(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """Coming public occasions of one municipality's promises."""
     place = get_object_or_404(Municipality, slug=slug)

@@ -1,6 +1,7 @@
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from core.pagecache import cached_page
 from portal import feeds, views
 
 app_name = "portal"
@@ -12,13 +13,13 @@ urlpatterns = [
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("sverige/", views.national, name="national"),
     path("sverige/jamfor/", views.compare, name="compare"),
-    path("flode/", require_safe(feeds.NationalFeed()), name="feed"),
+    path("flode/", require_safe(cached_page(feeds.NationalFeed())), name="feed"),
     path("kalender.ics", feeds.national_calendar, name="national_calendar"),
     path("oppna-data/", views.open_data, name="open_data"),
     path("oppna-data/<str:name>.csv", views.open_data_csv, name="open_data_csv"),
     path(
         "kommun/<slug:slug>/flode/",
-        require_safe(feeds.MunicipalityFeed()),
+        require_safe(cached_page(feeds.MunicipalityFeed())),
         name="municipality_feed",
     ),
     path("kommun/<slug:slug>/kalender.ics", feeds.calendar, name="calendar"),

@@ -13,6 +13,7 @@ from django_ratelimit.decorators import ratelimit
 from api import tables
 from audit.selectors import data_version
 from core.downloads import csv_response, is_slug
+from core.pagecache import cached_page
 from documents.responses import document_response
 from followup import selectors as followup_selectors
 from followup.models import Evaluation, FollowUp
@@ -40,6 +41,7 @@ OTHERS_SHOWN = 10
 
 @require_safe
 @ratelimit(key="ip", rate=settings.SEARCH_RATE, method=ratelimit.ALL)
+@cached_page
 def home(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     municipalities = selectors.public_municipalities(query)
@@ -60,6 +62,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def municipality(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Municipality.objects.select_related("county"), slug=slug)
     # Every municipality has a page, saying so plainly when nothing is published yet.
@@ -130,16 +133,19 @@ def _promise_context(slug: str, year: int) -> dict[str, object]:
 
 
 @require_safe
+@cached_page
 def promise(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, "portal/promise.html", _promise_context(slug, year))
 
 
 @require_safe
+@cached_page
 def promise_print(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, "portal/promise_print.html", _promise_context(slug, year))
 
 
 @require_safe
+@cached_page
 def follow_up(request: HttpRequest, slug: str, year: int, number: int) -> HttpResponse:
     """A published follow-up of a public promise."""
     found = _public_follow_up(slug, year, number)
@@ -147,6 +153,7 @@ def follow_up(request: HttpRequest, slug: str, year: int, number: int) -> HttpRe
 
 
 @require_safe
+@cached_page
 def evaluation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """The published evaluation of a public promise: what was done and what effect was seen
     (small counts hidden)."""
@@ -163,6 +170,7 @@ def evaluation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def situation(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """A published situation picture: aggregate figures only, small counts hidden."""
     picture, note = _published_picture(slug, year)
@@ -219,6 +227,7 @@ def situation_download(request: HttpRequest, slug: str, year: int, fmt: str) -> 
 
 
 @require_safe
+@cached_page
 def national(request: HttpRequest) -> HttpResponse:
     """Every municipality with its latest public promise, filtered, with totals for Sweden."""
     form = OverviewFilterForm(request.GET)
@@ -243,6 +252,7 @@ COMPARE_MAX = 4
 
 
 @require_safe
+@cached_page
 def compare(request: HttpRequest) -> HttpResponse:
     """Two or more municipalities side by side (at most COMPARE_MAX); more are refused with
     a message and the choices kept, for the visitor to leave some out. An address that names
@@ -280,6 +290,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def open_data(request: HttpRequest) -> HttpResponse:
     """What is open and where: the API, the CSV tables and the feeds."""
     return render(
@@ -291,6 +302,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @ratelimit(key="ip", rate=settings.SEARCH_RATE, method=ratelimit.ALL)
+@cached_page
 def open_data_csv(request: HttpRequest, name: str) -> HttpResponse:
     """One open data table as CSV (semicolons and a byte order mark, as Excel in Sweden
     expects), filtered by ?kommun=<slug> and ?ar=<year>."""
@@ -319,6 +331,7 @@ def open_data_csv(request: HttpRequest, name: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -336,6 +349,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement the DOS law (2018:1937) asks of public services."""
     return render(
@@ -346,6 +360,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def favicon(request: HttpRequest) -> HttpResponse:
     """/favicon.ico, which browsers and crawlers ask for whatever the page links: the same
     icon as the linked SVG, drawn from it at 16, 32 and 48 pixels (static/favicon.ico)."""

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from accounts.models import Organisation, User
 from audit.models import AuditAction
 from audit.services import audit_record, stored_snapshot
+from core import pagecache
 from core.changes import KEEP, Keep, assign_given
 from core.confirm import NeedsConfirmation
 from core.dates import day_in_words
@@ -361,4 +362,5 @@ def _recounted(activity: Activity) -> Activity:
         last_done_on=activity.last_done_on,
         reached_count=activity.reached_count,
     )
+    pagecache.changed_record(activity)
     return activity

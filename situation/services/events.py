@@ -18,6 +18,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Field
 from django.utils import timezone
 
+from core import pagecache
 from lib.policefeed import FeedError, FeedEvent, parse_record, read_feed
 from lib.sorting import swedish_key
 from places.models import Municipality
@@ -293,6 +294,8 @@ def police_events_store(
         with transaction.atomic():
             _insert(rows)
             _mappings_add(new_types)
+            if rows:  # events of any municipality: every picture may change
+                pagecache.changed()
         report.known += len(known)
         report.new += len(rows)
     report.new_event_types.sort(key=swedish_key)
@@ -377,4 +380,5 @@ def _download(url: str) -> bytes:
 def event_type_remap(*, event_type: str) -> int:
     """Give stored events of a type the problem its mapping now names; returns how many."""
     problem = event_type_table().get(event_type)
+    pagecache.changed()
     return PoliceEvent.objects.filter(event_type=event_type).update(problem=problem or "")

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import pagecache
 from imports.models import FileImport, FileImportStatus
 from imports.tabular import (
     CellError,
@@ -374,6 +375,7 @@ def file_import(
         return report
     with transaction.atomic():
         IMPORT_KINDS[kind](checked.rows, report, by, False)
+        pagecache.changed(*sorted({values["municipality"].slug for _n, values in checked.rows}))
     report.stored = True
     report.kept_rows = [number for number, _values in checked.rows]
     return report

@@ -3,6 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from core import pagecache
 from core.backup import BackupError, restore
 
 
@@ -23,6 +24,8 @@ class Command(BaseCommand):
                 raise CommandError("Nothing was restored.")
         try:
             restore(path)
+            # Every stored page shows what the database held before.
+            pagecache.changed()
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Database restored from {path}.")

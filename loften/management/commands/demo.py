@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core import pagecache
 from followup.demo import load_follow_ups
 from promises.demo import DemoRefused, load_demo
 from situation.demo import load_evidence
@@ -20,6 +21,8 @@ class Command(BaseCommand):
                 coordinator = User.objects.filter(username="samordnare.eslov").first()
                 loaded = load_evidence(coordinator) or loaded
                 loaded = load_follow_ups(timezone.localdate()) or loaded
+                if loaded:
+                    pagecache.changed()
         except DemoRefused as error:
             raise CommandError(str(error)) from error
         if loaded:
