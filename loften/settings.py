@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line written while the request is answered carries its id.
+    "core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -79,6 +81,9 @@ MIDDLEWARE = [
     # control characters are dropped from query and form values.
     "loften.middleware.RefuseNulMiddleware",
     "loften.middleware.CleanControlsMiddleware",
+    # Public pages and open data answered from the cache for anonymous visitors, before
+    # anything reads the session or the database (core.pagecache).
+    "core.pagecache.PageCacheMiddleware",
     # The open data API's CORS, ETag and Last-Modified (outside everything else, so that it
     # sees the final answer).
     "api.middleware.OpenDataMiddleware",
@@ -130,14 +135,49 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis, when given, holds every cache: rate limits, rendered documents and public pages,
+# shared by all processes and app servers.
+REDIS_URL = env_str("REDIS_URL")
+_REDIS = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
 # A cache shared by all processes, for rate limits: a database table by default (nothing
 # to install; `loften migrate` makes it, in core.migrations), Redis in larger setups.
 CACHES = {
-    "default": {
-        "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
-        "LOCATION": env_str("CACHE_LOCATION", "loften_cache"),
-    }
+    "default": (
+        _REDIS
+        if REDIS_URL and not env_str("CACHE_BACKEND")
+        else {
+            "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+            "LOCATION": env_str("CACHE_LOCATION", "loften_cache"),
+        }
+    ),
+    # Rendered public pages (core.pagecache). Without Redis they are kept in the process's
+    # memory when PAGE_CACHE=local (the demo: one process), else not at all: memory of one
+    # process cannot tell another that a page changed.
+    "pages": (
+        {**_REDIS, "KEY_PREFIX": env_str("PAGE_CACHE_PREFIX", "loften")}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+        if env_str("PAGE_CACHE", "local" if DEBUG else "off") == "local"
+        else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    ),
 }
+# How long a rendered page is kept at most (a write makes it stale at once anyway).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How many rendered pages each process also keeps in its own memory (a hit then reads only
+# their versions from the shared cache).
+PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 200)
+# How long a request waits for another that is rendering the same stale page, at most,
+# before it renders the page itself.
+PAGE_RENDER_WAIT_SECONDS = env_int("PAGE_RENDER_WAIT_SECONDS", 3)
+# How long a proxy or CDN may serve a public page before it asks again (s-maxage); 0: it
+# asks every time, and gets a 304 when the page is unchanged.
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 0)
+# What names this deploy (e.g. the commit); without it, a digest of the code is taken.
+RELEASE = env_str("RELEASE")
 
 AUTHENTICATION_BACKENDS = [
     # Counts failed logins per account and per address and refuses while locked out.
@@ -256,7 +296,7 @@ API_RATE = env_str("API_RATE", "120/m")
 # HTTPS and browser protections. Production defaults are the strict ones; `loften check
 # --deploy` reports nothing with DEBUG=false, a strong SECRET_KEY and ALLOWED_HOSTS.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
@@ -350,9 +390,33 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 if TRUSTED_PROXY_COUNT < 1:
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 1 or more")
 
+# Logs on standard error, one JSON object a line (LOG_FORMAT=json, outside DEBUG) or plain
+# text, each with the id of the request it was written for (core.logs). Every answered
+# request is one line on `loften.requests` (REQUEST_LOG_LEVEL=WARNING turns that off).
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            # ISO 8601 in UTC, to the millisecond.
+            "timestamp": "time",
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {"loften.requests": {"level": env_str("REQUEST_LOG_LEVEL", "INFO")}},
 }

@@ -1,10 +1,12 @@
 """Project-wide views: the answer to a request too large or otherwise unreadable, to a
-rate-limited request, and a health check."""
+rate-limited request, and the health and readiness checks."""
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import RequestDataTooBig
 from django.db import connection
-from django.http import HttpRequest, HttpResponse
+from django.db.migrations.executor import MigrationExecutor
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -64,3 +66,49 @@ def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def _database() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as error:  # noqa: BLE001 - reported, without its message (it may
+        # hold the connection's address or user)
+        return f"unreachable ({type(error).__name__})"
+    return "ok"
+
+
+def _cache(alias: str) -> str:
+    store = caches[alias]
+    if type(store).__name__ == "DummyCache":
+        return "off"
+    try:
+        store.set("loften:ready", "yes", 10)
+        return "ok" if store.get("loften:ready") == "yes" else "not keeping values"
+    except Exception as error:  # noqa: BLE001 - as for the database
+        return f"unreachable ({type(error).__name__})"
+
+
+def _pending_migrations() -> list[str]:
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
+@require_safe
+def readyz(request: HttpRequest) -> HttpResponse:
+    """For a load balancer deciding whether to send this server requests: the database and
+    every cache answer, and no migration is waiting (the code would read tables that are not
+    there yet). 200 when ready, else 503; the body says what is wrong."""
+    database = _database()
+    found = {
+        "database": database,
+        "caches": {alias: _cache(alias) for alias in settings.CACHES},
+        "pending_migrations": _pending_migrations() if database == "ok" else [],
+    }
+    ready = (
+        database == "ok"
+        and all(state in ("ok", "off") for state in found["caches"].values())  # type: ignore[attr-defined]
+        and not found["pending_migrations"]
+    )
+    return JsonResponse({"ready": ready, **found}, status=200 if ready else 503)

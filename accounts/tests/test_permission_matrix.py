@@ -134,6 +134,7 @@ MATRIX: dict[str, Row] = {
     ),
     "accounts:password_reset_complete": Row(get=EVERYONE_OK),
     "healthz": Row(get=EVERYONE_OK),
+    "readyz": Row(get=EVERYONE_OK),
     # Staff pages.
     "promises:dashboard": Row(get=STAFF_LIST),
     "promises:promise_create": Row(get=CREATORS, post=CREATORS),
