@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
 # check and makemigrations run with the test settings: no SECRET_KEY needed for them.
 TEST_ENV := DJANGO_SETTINGS_MODULE=loften.settings_test
 
@@ -18,6 +19,10 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+$(BENCH_STAMP): $(TEST_STAMP)
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
 	touch $@
 
 install: $(STAMP)
@@ -56,7 +61,7 @@ test: $(TEST_STAMP) browser
 messages: $(TEST_STAMP)
 	$(TEST_ENV) $(BIN)/loften makemessages -l sv --ignore=.venv --ignore=var --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete --no-location
 
-bench: $(TEST_STAMP)
+bench: $(BENCH_STAMP)
 	$(TEST_ENV) $(BIN)/python bench/promise_page.py
 	$(TEST_ENV) $(BIN)/python bench/parse_pages.py
 	$(TEST_ENV) $(BIN)/python bench/situation_picture.py
@@ -66,6 +71,7 @@ bench: $(TEST_STAMP)
 	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/loften_bench $(TEST_ENV) $(BIN)/python bench/situation_picture.py; \
 	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/loften_bench $(TEST_ENV) $(BIN)/python bench/national.py; \
 	else echo "PostgreSQL at 127.0.0.1:5432 does not answer: the situation and national benchmarks ran on SQLite only."; fi
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) var staticfiles
