@@ -23,6 +23,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from functools import cache, wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +35,8 @@ from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+
+from core import replicas
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +129,11 @@ def _version_key(scope: str) -> str:
     return f"pv:{scope}"
 
 
+def _bumped_key(scope: str) -> str:
+    """When the scope last changed (kept only with a replica: core.replicas)."""
+    return f"pt:{scope}"
+
+
 def scopes_of_path(path: str) -> tuple[str, ...]:
     """The scopes a page at `path` shows: its municipality's or the national one."""
     if path.startswith(_MUNICIPAL):
@@ -148,6 +156,8 @@ def _bump(scopes: Iterable[str]) -> None:
                 store.incr(key)
             except ValueError:  # not there: any version differs from the stored pages'
                 store.set(key, _fresh_version(), None)
+            if replicas.configured():
+                store.set(_bumped_key(scope), time.time(), None)
         except Exception:
             # The write is committed; only the cache failed. Its pages expire within
             # PAGE_CACHE_SECONDS.
@@ -241,10 +251,11 @@ class PageCacheMiddleware:
         scopes = scopes_of_path(request.path)
         key = self._key(request)
         version_keys = [_version_key(scope) for scope in scopes]
+        bumped_keys = [_bumped_key(scope) for scope in scopes] if replicas.configured() else []
         try:
             # The versions are small and always read; the page itself only when this
             # process does not hold it at those versions already.
-            found = _cache().get_many(version_keys)
+            found = _cache().get_many([*version_keys, *bumped_keys])
             versions = [found.get(k) for k in version_keys]
             entry = _recent.get(key, versions)
             if entry is None and None not in versions:
@@ -268,8 +279,13 @@ class PageCacheMiddleware:
             waited = self._wait_for(key, rendering, versions)
             if waited is not None:
                 return self._from_entry(request, waited)
+        # Right after a write the replica may not have it yet: such a page is rendered
+        # from the primary, or it would be stored, too old, under the write's version.
+        now = time.time()
+        recent = any(now - found.get(k, 0) < settings.REPLICA_PIN_SECONDS for k in bumped_keys)
         try:
-            return self._render(request, key, versions)
+            with replicas.primary() if recent else nullcontext():
+                return self._render(request, key, versions)
         finally:
             if renders:
                 try:
@@ -346,6 +362,8 @@ class PageCacheMiddleware:
             if version is None:
                 _cache().add(key, _fresh_version(), None)
                 version = _cache().get(key)
+                if replicas.configured():  # what the replica holds is unknown: wait
+                    _cache().set(_bumped_key(key[len("pv:") :]), time.time(), None)
             started.append(version)
         return started
 

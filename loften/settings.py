@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # control characters are dropped from query and form values.
     "loften.middleware.RefuseNulMiddleware",
     "loften.middleware.CleanControlsMiddleware",
+    # Anonymous reads from the replica, when there is one (core.replicas).
+    "core.replicas.ReplicaMiddleware",
     # Public pages and open data answered from the cache for anonymous visitors, before
     # anything reads the session or the database (core.pagecache).
     "core.pagecache.PageCacheMiddleware",
@@ -133,6 +135,17 @@ DATABASES = {
         conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
+# A PostgreSQL streaming replica for the public pages' reads (core.replicas); writes, staff
+# and every client for REPLICA_PIN_SECONDS after it wrote read from the primary.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            env_str("DATABASE_REPLICA_URL"), conn_max_age=env_int("CONN_MAX_AGE", 0)
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis, when given, holds every cache: rate limits, rendered documents and public pages,
