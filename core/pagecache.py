@@ -164,12 +164,28 @@ def _bump(scopes: Iterable[str]) -> None:
             log.exception("could not mark the pages of %s as changed", scope)
 
 
+def _bump_pending(connection: Any) -> None:
+    """Bumps what this connection's writes named and no earlier commit hook has bumped."""
+    pending: set[str] = getattr(connection, "_loften_changed", set())
+    scopes, connection._loften_changed = sorted(pending), set()
+    if scopes:
+        _bump(scopes)
+
+
 def changed(*municipality_slugs: str) -> None:
     """Marks the pages of these municipalities, and the national ones, as stale once the
-    current transaction commits (at once outside one). No slug: every page."""
+    current transaction commits (at once outside one). No slug: every page.
+
+    A transaction that writes a report, its recount and its audit names the same scopes
+    thrice: the first commit hook bumps them all once and the others find nothing left.
+    Every call still adds its own hook, so a scope named in a transaction rolled back is
+    at worst bumped at the next commit, never left out."""
     scopes = [f"m:{slug}" for slug in municipality_slugs if slug]
     scopes = [*scopes, NATIONAL] if scopes else [EVERYWHERE]
-    transaction.on_commit(lambda: _bump(scopes), robust=True)
+    connection = transaction.get_connection()
+    pending: set[str] = getattr(connection, "_loften_changed", set())
+    connection._loften_changed = pending | set(scopes)
+    transaction.on_commit(lambda: _bump_pending(connection), robust=True)
 
 
 # Followed from a written record to the municipality whose pages show it.
