@@ -72,6 +72,7 @@ bench: $(BENCH_STAMP)
 	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/loften_bench $(TEST_ENV) $(BIN)/python bench/national.py; \
 	else echo "PostgreSQL at 127.0.0.1:5432 does not answer: the situation and national benchmarks ran on SQLite only."; fi
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/crash.py
 
 clean:
 	rm -rf $(VENV) var staticfiles
