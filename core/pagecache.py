@@ -10,7 +10,8 @@ rendered, and served only while they are unchanged. A write bumps its scopes' ve
 it is committed (a municipality's and the national one; every scope when the write cannot
 say where it shows). A page rendered while a write commits was stored under the old version,
 so it is never served after the bump. The key also holds the language, the day (progress is
-reckoned by the day) and the release, so a deploy never serves pages of the old code.
+reckoned by the day), a five-minute slot of the clock (an occasion leaves "upcoming" when it
+starts) and the release, so a deploy never serves pages of the old code.
 
 Only anonymous visitors are served from the cache: a request with a session or a flash
 message is answered afresh, and a page that set a cookie or used a CSRF token is not
@@ -44,6 +45,8 @@ ALIAS = "pages"
 NATIONAL = "all"
 # Bumped by a write that cannot say where it shows: every page is stale.
 EVERYWHERE = "any"
+# A page is rendered again at least this often, for what changes with the clock alone.
+CLOCK_SECONDS = 300
 # Where a cached page's answer comes from, for tests and for curious operators.
 HEADER = "X-Page-Cache"
 # Answers under these are never public pages: no lookup is made for them.
@@ -362,6 +365,9 @@ class PageCacheMiddleware:
                 request.get_host(),
                 str(getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)),
                 timezone.localdate().isoformat(),
+                # Some pages change with the clock, not with a write: an occasion leaves
+                # "upcoming" when it starts. No page is kept past its five minutes.
+                str(int(time.time() // CLOCK_SECONDS)),
                 "htmx" if request.headers.get("HX-Request") else "",
                 request.get_full_path(),
             )

@@ -4,6 +4,7 @@ test), so the commit hooks that invalidate run as they do in production. The cac
 when REDIS_URL is set (as in CI), else the process's memory."""
 
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from conftest import client_for, sign_for_both
-from core.pagecache import HEADER
+from core.pagecache import CLOCK_SECONDS, HEADER
 from followup import services as followup_services
 from followup.models import Evaluation, FollowUp
 from followup.vocabularies import FollowUpStatus
@@ -43,7 +44,11 @@ def _pages_cache() -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def page_cache() -> Iterator[None]:
+def page_cache(time_machine: Any) -> Iterator[None]:
+    # The clock at the start of a five-minute slot, so that no test sees its pages' keys
+    # change half-way (they hold the slot).
+    now = time.time()
+    time_machine.move_to(now - now % CLOCK_SECONDS + 1, tick=True)
     with override_settings(CACHES={**settings.CACHES, "pages": _pages_cache()}):
         yield
 
@@ -350,6 +355,15 @@ def test_the_day_is_part_of_the_key(time_machine: Any) -> None:
     client.get(url)
     assert client.get(url)[HEADER] == "hit"
     time_machine.move_to(timezone.now() + timedelta(days=1))
+    assert client.get(url)[HEADER] == "miss"
+
+
+def test_a_page_is_rendered_again_after_its_five_minutes(time_machine: Any) -> None:
+    url = reverse("portal:promise", args=["eslov", 2017])
+    client = client_for()
+    client.get(url)
+    assert client.get(url)[HEADER] == "hit"
+    time_machine.shift(CLOCK_SECONDS)
     assert client.get(url)[HEADER] == "miss"
 
 
